@@ -1,0 +1,32 @@
+; p2 start-up: the component's `run` export and the realloc exports that the
+; canonical ABI uses to lower import results into our memory.
+declare void @__wasm_libc_start() noreturn
+declare i32 @__wasm_libc_cabi_import_realloc(i32, i32, i32, i32)
+declare void @__wasm_libc_component_type()
+
+define i32 @__wasm_libc_run() #0 {
+  call void @__wasm_libc_component_type()
+  call void @__wasm_libc_start()
+  unreachable
+}
+
+define i32 @__wasm_libc_cabi_import_realloc_export(i32 %p, i32 %o, i32 %a, i32 %n) #1 {
+  %r = tail call i32 @__wasm_libc_cabi_import_realloc(i32 %p, i32 %o, i32 %a, i32 %n)
+  ret i32 %r
+}
+
+define i32 @__wasm_libc_cabi_realloc_export(i32 %p, i32 %o, i32 %a, i32 %n) #2 {
+  %r = tail call i32 @__wasm_libc_cabi_import_realloc(i32 %p, i32 %o, i32 %a, i32 %n)
+  ret i32 %r
+}
+
+attributes #0 = { "wasm-export-name"="wasi:cli/run@0.2.0#run" }
+attributes #1 = { "wasm-export-name"="cabi_import_realloc" }
+attributes #2 = { "wasm-export-name"="cabi_realloc" }
+
+; clang's driver links with `--entry=_start`. A component has no entry point:
+; the host calls `run`. `_start` is kept only to satisfy the link.
+define void @_start() {
+  call void @__wasm_libc_start()
+  unreachable
+}

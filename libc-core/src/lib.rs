@@ -1,0 +1,63 @@
+//! The syscall layer of wasm-libc.
+//!
+//! Everything that talks to the host lives here: the two WASI backends
+//! ([`Sys`] implements [`pal::Pal`]), errno storage, the caller-buffer slot
+//! ([`slot`]) and, on the p2 backend, `cabi_realloc` / `cabi_import_realloc`.
+//!
+//! The backend is chosen at compile time by exactly one cargo feature:
+//! `p1` (direct `wasi_snapshot_preview1` imports) or `p2` (WASI 0.2 component
+//! model imports). No other crate of the workspace has a backend `cfg`.
+//!
+//! Threading assumption (written once, relied on everywhere): the wasm32
+//! targets we build for have no shared-memory threads, so a `static` is
+//! per-instance and therefore per-thread. The "thread-local" slot and errno
+//! are plain statics behind [`single::Single`], which documents that rule.
+#![cfg_attr(not(test), no_std)]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+#[cfg(all(feature = "p1", feature = "p2"))]
+compile_error!("libc-core: enable exactly one backend feature, `p1` or `p2`, not both");
+#[cfg(not(any(feature = "p1", feature = "p2")))]
+compile_error!("libc-core: enable exactly one backend feature, `p1` or `p2`");
+
+pub mod errno;
+pub mod pal;
+pub mod preopen;
+pub mod single;
+pub mod slot;
+pub mod stats;
+pub mod types;
+
+#[cfg_attr(feature = "p1", path = "p1/mod.rs")]
+#[cfg_attr(feature = "p2", path = "p2/mod.rs")]
+mod backend;
+
+pub use backend::Sys;
+pub use errno::{Errno, OrMinusOneErrno};
+pub use pal::Pal;
+
+/// Name of the compiled-in backend (`"p1"` or `"p2"`), for diagnostics.
+pub const BACKEND: &str = if cfg!(feature = "p1") { "p1" } else { "p2" };
+
+/// Traps the instance (wasm `unreachable`); panics in host unit tests.
+#[inline(always)]
+pub fn trap() -> ! {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::unreachable()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        panic!("trap")
+    }
+}
+
+/// Allocates from the C heap (the `alloc` crate's `aligned_alloc`, linked
+/// into the same `libc.a`); null on failure.
+pub(crate) fn heap_alloc(size: usize, align: usize) -> *mut u8 {
+    unsafe extern "C" {
+        fn aligned_alloc(align: usize, size: usize) -> *mut u8;
+    }
+    // SAFETY: aligned_alloc accepts any size and a power-of-two alignment.
+    unsafe { aligned_alloc(align, size) }
+}

@@ -1,0 +1,68 @@
+//! The backend contract.
+//!
+//! [`Pal`] ("platform abstraction layer") is everything the C ABI layer needs
+//! from a host. Exactly one implementation is compiled in, chosen by the
+//! `p1`/`p2` feature. Each method documents its semantics once, here; the
+//! backends only say how they meet them.
+//!
+//! Conventions: file descriptors are C `int`s; errors are [`Errno`]s with
+//! POSIX meaning; lengths are never checked against the host again by the C
+//! layer, so every method validates its own arguments (bad fd: `EBADF`).
+
+use crate::errno::Errno;
+use crate::types::{Clock, Whence};
+
+pub type Result<T> = core::result::Result<T, Errno>;
+
+pub trait Pal {
+    /// Reads up to `buf.len()` bytes from `fd` into `buf`; `Ok(0)` at end of
+    /// file (or a closed stream). Blocks until at least one byte or EOF.
+    /// An empty `buf` returns `Ok(0)` without touching the host, after
+    /// checking `fd`. On p2 the bytes are received through the caller-buffer
+    /// slot: no allocation, no copy, when the host honours the request.
+    fn read(fd: i32, buf: &mut [u8]) -> Result<usize>;
+
+    /// Like `read` but at `offset`, without moving the file position.
+    fn pread(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize>;
+
+    /// Writes `buf` to `fd`; returns the number of bytes written (all of
+    /// them unless an error occurs after a partial write).
+    fn write(fd: i32, buf: &[u8]) -> Result<usize>;
+
+    /// Like `write` but at `offset`, without moving the file position.
+    fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize>;
+
+    /// Closes `fd`. The descriptor is released even if the host reports an
+    /// error.
+    fn close(fd: i32) -> Result<()>;
+
+    /// Moves the file position; `ESPIPE` on streams.
+    fn lseek(fd: i32, offset: i64, whence: Whence) -> Result<u64>;
+
+    /// Opens `path` (NUL-free bytes) relative to the pre-opened directories,
+    /// with C `O_*` flags and `mode` ignored (WASI has no permissions).
+    fn open(path: &[u8], oflags: i32) -> Result<i32>;
+
+    /// Whether `fd` refers to a terminal (`ENOTTY` if not, `EBADF` if closed).
+    fn isatty(fd: i32) -> Result<()>;
+
+    /// Current time of `clock` in nanoseconds (since the epoch for
+    /// `Realtime`, since an arbitrary point for `Monotonic`).
+    fn clock_time(clock: Clock) -> Result<u64>;
+
+    /// Resolution of `clock` in nanoseconds.
+    fn clock_res(clock: Clock) -> Result<u64>;
+
+    /// Blocks the caller for `nanos` nanoseconds of monotonic time.
+    fn sleep(nanos: u64) -> Result<()>;
+
+    /// Fills `buf` with cryptographically secure random bytes.
+    fn random(buf: &mut [u8]) -> Result<()>;
+
+    /// The program arguments as `(argc, argv)`: NUL-terminated strings in a
+    /// null-terminated array that stays valid for the program's life.
+    fn args() -> Result<(i32, *mut *mut u8)>;
+
+    /// Ends the program with `status` (only 0 / non-zero reach a p2 host).
+    fn exit(status: i32) -> !;
+}

@@ -1,0 +1,350 @@
+//! The caller-buffer slot: zero-malloc, zero-copy list results on WASI 0.2.
+//!
+//! Under the component model, an import such as
+//! `input-stream.blocking-read: func(len: u64) -> result<list<u8>, stream-error>`
+//! makes the host call the guest's realloc (`cabi_import_realloc`, or
+//! `cabi_realloc` when the former is not exported) to obtain memory for the
+//! list, then write the bytes there. A naive libc mallocs, copies the list into
+//! the caller's buffer and frees it. Instead, a wrapper *parks* the caller's
+//! own buffer here right before the import call ([`with_parked`]); the realloc
+//! hands exactly that buffer to the host ([`take`]) if the request fits, and the
+//! bytes land where the caller wanted them.
+//!
+//! Rules, each relied on below:
+//! 1. The slot serves at most one request per parking. A list type with
+//!    several allocations (`list<incoming-datagram>`) gets the slot for the
+//!    first request that fits and the allocator for the rest.
+//! 2. A request fits when `old_ptr` is null and `old_size` is 0 (a fresh
+//!    allocation, not a string-transcoding resize), `new_size <= capacity`
+//!    and the buffer address is a multiple of `align`.
+//! 3. The slot is emptied when the wrapper's call returns, on every path
+//!    ([`with_parked`] clears it in a drop guard), so no later allocation can
+//!    ever be handed the caller's buffer.
+//! 4. A request for 0 bytes (wasmtime asks `(0, 0, 1, 0)` for an empty list)
+//!    is served by the slot like any other; the wrapper never parks a null or
+//!    empty buffer, so the pointer returned is always valid and aligned.
+//! 5. Whatever the host did, the wrapper checks where the list landed
+//!    ([`land`]): in the slot means done; elsewhere means copy and free; more
+//!    bytes than the caller asked for is an error (`EIO`), never an overrun.
+//!
+//! realloc runs inside the host's lowering of the import's result, where the
+//! guest must not call imports and cannot report errors: out of memory traps.
+
+use crate::errno::Errno;
+use crate::single::Single;
+use crate::stats;
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum State {
+    /// Nothing parked: every request goes to the allocator.
+    Empty,
+    /// A caller's buffer is parked and unused.
+    Parked { ptr: *mut u8, cap: usize },
+    /// The parked buffer was handed out; further requests go to the allocator.
+    Taken { ptr: *mut u8, cap: usize },
+}
+
+static SLOT: Single<State> = Single::new(State::Empty);
+
+/// Empties the slot when dropped (rule 3).
+struct ClearOnDrop;
+
+impl Drop for ClearOnDrop {
+    #[inline]
+    fn drop(&mut self) {
+        SLOT.store(State::Empty);
+    }
+}
+
+/// Parks `buf[..cap]` in the slot for the duration of `f` (one import call).
+///
+/// # Safety
+/// `buf` must be valid for writes of `cap` bytes for the duration of `f`, and
+/// `cap` must be non-zero (rule 4: a zero-length read never reaches the host).
+#[inline]
+pub unsafe fn with_parked<R>(buf: *mut u8, cap: usize, f: impl FnOnce() -> R) -> R {
+    debug_assert!(!buf.is_null() && cap != 0);
+    SLOT.store(State::Parked { ptr: buf, cap });
+    let _clear = ClearOnDrop;
+    f()
+}
+
+/// Asks the slot for a block; `Some` when the request fits (rule 2).
+#[inline]
+pub fn take(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
+    if let State::Parked { ptr, cap } = SLOT.load() {
+        if old_ptr.is_null()
+            && old_size == 0
+            && new_size <= cap
+            && align.is_power_of_two()
+            && (ptr as usize) & (align - 1) == 0
+        {
+            SLOT.store(State::Taken { ptr, cap });
+            return Some(ptr);
+        }
+    }
+    None
+}
+
+/// Whether `ptr..ptr+len` lies inside the parked (or handed-out) buffer.
+fn inside_slot(ptr: *mut u8) -> Option<usize> {
+    match SLOT.load() {
+        State::Parked { ptr: p, cap } | State::Taken { ptr: p, cap } => {
+            let off = (ptr as usize).wrapping_sub(p as usize);
+            (off < cap).then(|| cap - off)
+        }
+        State::Empty => None,
+    }
+}
+
+/// The allocator the fallback uses. The C `malloc` family lives in the
+/// `alloc` crate, linked into the same `libc.a`; host tests link glibc's.
+mod heap {
+    unsafe extern "C" {
+        pub fn aligned_alloc(align: usize, size: usize) -> *mut u8;
+        pub fn free(ptr: *mut u8);
+    }
+}
+
+/// The whole realloc used to lower import results (`cabi_import_realloc`,
+/// `cabi_realloc`): the slot first, the allocator otherwise.
+///
+/// # Safety
+/// Called by the host per the canonical ABI: `old_ptr` is null or a block this
+/// function returned earlier with `old_size` bytes.
+pub unsafe fn import_realloc(
+    old_ptr: *mut u8,
+    old_size: usize,
+    align: usize,
+    new_size: usize,
+) -> *mut u8 {
+    if let Some(p) = take(old_ptr, old_size, align, new_size) {
+        return p;
+    }
+    let align = align.max(1);
+    if !old_ptr.is_null() && new_size <= old_size {
+        // A shrink (string transcoding): the block already fits, including a
+        // block inside the caller's buffer.
+        return old_ptr;
+    }
+    if new_size == 0 {
+        // Rule 4 for the allocator path: any non-null aligned address is a
+        // valid empty list, and nothing will be freed for it.
+        return align as *mut u8;
+    }
+    if !align.is_power_of_two() {
+        crate::trap();
+    }
+    // SAFETY: align is a power of two; size non-zero.
+    let new = unsafe {
+        heap::aligned_alloc(
+            align.max(core::mem::size_of::<usize>()),
+            round_up(new_size, align),
+        )
+    };
+    if new.is_null() {
+        // Out of memory cannot be reported from inside a lowering: trap.
+        crate::trap();
+    }
+    stats::update(|s| {
+        s.fallback_allocs += 1;
+        s.fallback_bytes = s.fallback_bytes.wrapping_add(new_size as u32);
+    });
+    if !old_ptr.is_null() {
+        // A grow: move the old contents. Never `realloc` a block that might
+        // be the caller's buffer.
+        // SAFETY: old_ptr holds old_size bytes (caller contract); new has more.
+        unsafe { core::ptr::copy_nonoverlapping(old_ptr, new, old_size) };
+        if inside_slot(old_ptr).is_none() {
+            // SAFETY: not the caller's buffer, so it came from the allocator.
+            unsafe { heap::free(old_ptr) };
+        }
+    }
+    new
+}
+
+fn round_up(n: usize, align: usize) -> usize {
+    (n + align - 1) & !(align - 1)
+}
+
+/// Finishes a list-returning call: the list `(ptr, len)` came back for a
+/// caller buffer `buf[..cap]` that was parked during the call (rule 5).
+///
+/// Returns the number of bytes now in `buf`.
+///
+/// # Safety
+/// `buf` valid for `cap` bytes; `(ptr, len)` is a list the host just wrote,
+/// allocated by [`import_realloc`] during the call.
+#[inline]
+pub unsafe fn land(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> Result<usize, Errno> {
+    if ptr == buf {
+        // The zero-copy path: the host wrote into the caller's buffer, and
+        // `take` only handed it out for `len <= cap`.
+        return if len <= cap { Ok(len) } else { Err(Errno::EIO) };
+    }
+    if len == 0 {
+        // An empty list from the allocator path holds no heap block.
+        return Ok(0);
+    }
+    let result = if len <= cap {
+        // SAFETY: the host wrote len bytes at ptr; buf holds cap >= len.
+        unsafe { core::ptr::copy_nonoverlapping(ptr, buf, len) };
+        stats::update(|s| {
+            s.guest_copies += 1;
+            s.guest_copy_bytes = s.guest_copy_bytes.wrapping_add(len as u32);
+        });
+        Ok(len)
+    } else {
+        // The host returned more than requested: report it, lose nothing of
+        // the caller's memory.
+        Err(Errno::EIO)
+    };
+    // SAFETY: a non-empty list outside the slot came from the allocator.
+    unsafe { heap::free(ptr) };
+    result
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    /// Host tests share the slot, errno and counters: run them one at a time.
+    pub static LOCK: Mutex<()> = Mutex::new(());
+
+    fn fresh() -> std::sync::MutexGuard<'static, ()> {
+        let g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        SLOT.store(State::Empty);
+        stats::reset();
+        g
+    }
+
+    #[test]
+    fn fits_is_served_from_the_slot() {
+        let _g = fresh();
+        let mut buf = [0u8; 64];
+        let p = buf.as_mut_ptr();
+        let got = unsafe { with_parked(p, 64, || import_realloc(core::ptr::null_mut(), 0, 1, 64)) };
+        assert_eq!(got, p);
+        assert_eq!(stats::get().fallback_allocs, 0);
+    }
+
+    #[test]
+    fn too_big_falls_back() {
+        let _g = fresh();
+        let mut buf = [0u8; 16];
+        let p = buf.as_mut_ptr();
+        let got = unsafe { with_parked(p, 16, || import_realloc(core::ptr::null_mut(), 0, 1, 17)) };
+        assert_ne!(got, p);
+        assert_eq!(stats::get().fallback_allocs, 1);
+        unsafe { heap::free(got) };
+    }
+
+    #[test]
+    fn wrong_alignment_falls_back() {
+        let _g = fresh();
+        let mut buf = [0u64; 4];
+        let p = unsafe { (buf.as_mut_ptr() as *mut u8).add(1) };
+        let got = unsafe { with_parked(p, 16, || import_realloc(core::ptr::null_mut(), 0, 4, 8)) };
+        assert_ne!(got, p);
+        assert_eq!(got as usize % 4, 0);
+        assert_eq!(stats::get().fallback_allocs, 1);
+        unsafe { heap::free(got) };
+    }
+
+    #[test]
+    fn second_request_falls_back() {
+        let _g = fresh();
+        let mut buf = [0u8; 64];
+        let p = buf.as_mut_ptr();
+        let (a, b) = unsafe {
+            with_parked(p, 64, || {
+                (
+                    import_realloc(core::ptr::null_mut(), 0, 1, 8),
+                    import_realloc(core::ptr::null_mut(), 0, 1, 8),
+                )
+            })
+        };
+        assert_eq!(a, p);
+        assert_ne!(b, p);
+        assert_eq!(stats::get().fallback_allocs, 1);
+        unsafe { heap::free(b) };
+    }
+
+    #[test]
+    fn zero_size_is_served_and_valid() {
+        let _g = fresh();
+        let mut buf = [0u8; 8];
+        let p = buf.as_mut_ptr();
+        let got = unsafe { with_parked(p, 8, || import_realloc(core::ptr::null_mut(), 0, 1, 0)) };
+        assert_eq!(got, p);
+        // Without a parked buffer, an empty list gets a non-null aligned
+        // address and costs no allocation.
+        let e = unsafe { import_realloc(core::ptr::null_mut(), 0, 4, 0) };
+        assert!(!e.is_null() && e as usize % 4 == 0);
+        assert_eq!(stats::get().fallback_allocs, 0);
+        assert_eq!(unsafe { land(p, 8, e, 0) }, Ok(0));
+    }
+
+    #[test]
+    fn cleared_after_use_even_if_unused() {
+        let _g = fresh();
+        let mut buf = [0u8; 64];
+        let p = buf.as_mut_ptr();
+        unsafe { with_parked(p, 64, || ()) };
+        assert_eq!(SLOT.load(), State::Empty);
+        let got = unsafe { import_realloc(core::ptr::null_mut(), 0, 1, 8) };
+        assert_ne!(
+            got, p,
+            "a later allocation must never get the caller's buffer"
+        );
+        unsafe { heap::free(got) };
+        unsafe { with_parked(p, 64, || import_realloc(core::ptr::null_mut(), 0, 1, 8)) };
+        assert_eq!(SLOT.load(), State::Empty);
+    }
+
+    #[test]
+    fn resize_requests_never_take_the_slot() {
+        let _g = fresh();
+        let mut buf = [0u8; 64];
+        let p = buf.as_mut_ptr();
+        let mut other = [7u8; 4];
+        let o = other.as_mut_ptr();
+        // A shrink keeps the block; a grow moves it (and does not free a
+        // block that is not from the allocator... here it is a stack block,
+        // so grow is only exercised with a heap block).
+        let got = unsafe { with_parked(p, 64, || import_realloc(o, 4, 1, 2)) };
+        assert_eq!(got, o);
+        let h = unsafe { import_realloc(core::ptr::null_mut(), 0, 1, 4) };
+        unsafe { h.copy_from(o, 4) };
+        let g = unsafe { with_parked(p, 64, || import_realloc(h, 4, 1, 32)) };
+        assert_ne!(g, p);
+        assert_eq!(unsafe { core::slice::from_raw_parts(g, 4) }, &[7, 7, 7, 7]);
+        unsafe { heap::free(g) };
+    }
+
+    #[test]
+    fn land_copies_only_when_not_in_slot() {
+        let _g = fresh();
+        let mut buf = [0u8; 8];
+        let p = buf.as_mut_ptr();
+        assert_eq!(unsafe { land(p, 8, p, 5) }, Ok(5));
+        assert_eq!(stats::get().guest_copies, 0);
+        let h = unsafe { import_realloc(core::ptr::null_mut(), 0, 1, 3) };
+        unsafe { h.copy_from([1u8, 2, 3].as_ptr(), 3) };
+        assert_eq!(unsafe { land(p, 8, h, 3) }, Ok(3));
+        assert_eq!(&buf[..3], &[1, 2, 3]);
+        assert_eq!(stats::get().guest_copies, 1);
+        assert_eq!(stats::get().guest_copy_bytes, 3);
+    }
+
+    #[test]
+    fn host_returning_more_than_asked_is_eio() {
+        let _g = fresh();
+        let mut buf = [9u8; 4];
+        let p = buf.as_mut_ptr();
+        let h = unsafe { import_realloc(core::ptr::null_mut(), 0, 1, 6) };
+        assert_eq!(unsafe { land(p, 4, h, 6) }, Err(Errno::EIO));
+        assert_eq!(buf, [9u8; 4], "the caller's buffer is untouched");
+    }
+}

@@ -1,0 +1,45 @@
+//! `fcntl.h`
+
+use crate::platform::{c_char, c_int};
+use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
+
+pub const O_APPEND: c_int = libc_core::types::O_APPEND;
+pub const O_DSYNC: c_int = libc_core::types::O_DSYNC;
+pub const O_NONBLOCK: c_int = libc_core::types::O_NONBLOCK;
+pub const O_RSYNC: c_int = libc_core::types::O_RSYNC;
+pub const O_SYNC: c_int = libc_core::types::O_SYNC;
+pub const O_CREAT: c_int = libc_core::types::O_CREAT;
+pub const O_DIRECTORY: c_int = libc_core::types::O_DIRECTORY;
+pub const O_EXCL: c_int = libc_core::types::O_EXCL;
+pub const O_TRUNC: c_int = libc_core::types::O_TRUNC;
+pub const O_NOFOLLOW: c_int = libc_core::types::O_NOFOLLOW;
+pub const O_RDONLY: c_int = libc_core::types::O_RDONLY;
+pub const O_WRONLY: c_int = libc_core::types::O_WRONLY;
+pub const O_RDWR: c_int = libc_core::types::O_RDWR;
+pub const O_ACCMODE: c_int = libc_core::types::O_ACCMODE;
+pub const O_CLOEXEC: c_int = 0;
+pub const O_NOCTTY: c_int = 0;
+
+/// [open](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open.html)
+///
+/// Declared in C as `int open(const char *, int, ...)`. On wasm32 the C ABI
+/// passes variadic arguments as one pointer to a buffer in linear memory, so
+/// the third parameter here is that pointer; the optional `mode_t` in it is
+/// not read (WASI has no permission bits).
+///
+/// # Safety
+/// `path` must be NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn open(path: *const c_char, oflag: c_int, _varargs: *const u8) -> c_int {
+    if path.is_null() {
+        return Err::<(), Errno>(Errno::EFAULT).or_minus_one_errno();
+    }
+    // SAFETY: NUL-terminated (caller contract).
+    let p = unsafe { core::ffi::CStr::from_ptr(path) }.to_bytes();
+    let r = if p.is_empty() {
+        Err(Errno::ENOENT)
+    } else {
+        Sys::open(p, oflag)
+    };
+    r.or_minus_one_errno()
+}

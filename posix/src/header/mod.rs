@@ -1,0 +1,12 @@
+//! One module per C header. Each module's `cbindgen.toml` generates the
+//! matching file under `include/` (`cargo xtask headers`).
+
+pub mod errno;
+pub mod fcntl;
+pub mod stdlib;
+pub mod string;
+pub mod sys_types;
+pub mod sys_uio;
+pub mod time;
+pub mod unistd;
+pub mod wasm_libc;

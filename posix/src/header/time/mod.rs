@@ -1,0 +1,103 @@
+//! `time.h` (the clock functions; formatting comes with the rest of time.h)
+
+use crate::platform::{c_int, c_long, clockid_t, time_t};
+use libc_core::types::{Clock, NANOS_PER_SEC};
+use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
+
+/// `struct timespec`
+#[repr(C)]
+#[derive(Copy, Clone, Default, Debug)]
+pub struct timespec {
+    pub tv_sec: time_t,
+    pub tv_nsec: c_long,
+}
+
+pub const CLOCK_REALTIME: clockid_t = libc_core::types::CLOCK_REALTIME;
+pub const CLOCK_MONOTONIC: clockid_t = libc_core::types::CLOCK_MONOTONIC;
+pub const CLOCK_PROCESS_CPUTIME_ID: clockid_t = libc_core::types::CLOCK_PROCESS_CPUTIME_ID;
+pub const CLOCK_THREAD_CPUTIME_ID: clockid_t = libc_core::types::CLOCK_THREAD_CPUTIME_ID;
+
+fn to_timespec(ns: u64) -> timespec {
+    timespec {
+        tv_sec: (ns / NANOS_PER_SEC) as time_t,
+        tv_nsec: (ns % NANOS_PER_SEC) as c_long,
+    }
+}
+
+/// [clock_gettime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html)
+///
+/// Unknown clocks (and the CPU-time clocks, which WASI cannot serve) give
+/// `EINVAL`; a NULL `tp` gives `EFAULT`.
+///
+/// # Safety
+/// `tp` must be NULL or valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn clock_gettime(clock: clockid_t, tp: *mut timespec) -> c_int {
+    let r = Clock::from_id(clock).ok_or(Errno::EINVAL).and_then(|c| {
+        let ns = Sys::clock_time(c)?;
+        if tp.is_null() {
+            return Err(Errno::EFAULT);
+        }
+        // SAFETY: non-null and valid (caller contract).
+        unsafe { *tp = to_timespec(ns) };
+        Ok(())
+    });
+    r.or_minus_one_errno()
+}
+
+/// [clock_getres](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_getres.html)
+///
+/// # Safety
+/// `res` must be NULL or valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn clock_getres(clock: clockid_t, res: *mut timespec) -> c_int {
+    let r = Clock::from_id(clock).ok_or(Errno::EINVAL).and_then(|c| {
+        let ns = Sys::clock_res(c)?;
+        if !res.is_null() {
+            // SAFETY: non-null and valid (caller contract).
+            unsafe { *res = to_timespec(ns) };
+        }
+        Ok(())
+    });
+    r.or_minus_one_errno()
+}
+
+/// [nanosleep](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nanosleep.html)
+///
+/// # Safety
+/// `req` must be valid for a read; `rem` NULL or valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nanosleep(req: *const timespec, rem: *mut timespec) -> c_int {
+    if req.is_null() {
+        return Err::<(), Errno>(Errno::EFAULT).or_minus_one_errno();
+    }
+    // SAFETY: non-null (checked) and valid (caller contract).
+    let t = unsafe { *req };
+    if t.tv_sec < 0 || !(0..NANOS_PER_SEC as c_long).contains(&t.tv_nsec) {
+        return Err::<(), Errno>(Errno::EINVAL).or_minus_one_errno();
+    }
+    let ns = (t.tv_sec as u64)
+        .saturating_mul(NANOS_PER_SEC)
+        .saturating_add(t.tv_nsec as u64);
+    let r = Sys::sleep(ns);
+    if r.is_ok() && !rem.is_null() {
+        // Never interrupted: nothing remains.
+        // SAFETY: non-null and valid (caller contract).
+        unsafe { *rem = timespec::default() };
+    }
+    r.or_minus_one_errno()
+}
+
+/// [time](https://pubs.opengroup.org/onlinepubs/9799919799/functions/time.html)
+///
+/// # Safety
+/// `t` must be NULL or valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn time(t: *mut time_t) -> time_t {
+    let r = Sys::clock_time(Clock::Realtime).map(|ns| (ns / NANOS_PER_SEC) as time_t);
+    if let (Ok(v), false) = (r, t.is_null()) {
+        // SAFETY: non-null and valid (caller contract).
+        unsafe { *t = v };
+    }
+    r.or_minus_one_errno()
+}

@@ -1,0 +1,40 @@
+//! Program start-up, called from the sysroot's `crt1.o`.
+//!
+//! `crt1.o` (p1: `_start`; p2: the `wasi:cli/run@0.2.0#run` export) calls
+//! [`__wasm_libc_start`], which calls `__main_void`. clang names a
+//! `main(void)` `__main_void` itself; for `main(int, char **)` (named
+//! `__main_argc_argv`) the `libc.a` member `main_void.o` defines
+//! `__main_void` as a call to [`__wasm_libc_main_args`] with that function.
+//! Both objects are written in LLVM IR (see `crt/`), because stable Rust can
+//! neither mark a symbol as exported in an object file nor define a weak or
+//! lazily-pulled alternative definition.
+
+use crate::platform::{c_char, c_int};
+use libc_core::{Pal, Sys};
+
+unsafe extern "C" {
+    fn __main_void() -> c_int;
+}
+
+/// Runs `main` and exits with its status (atexit handlers, stdio flush).
+#[unsafe(no_mangle)]
+pub extern "C" fn __wasm_libc_start() -> ! {
+    // SAFETY: defined by the program or by `main_void.o`.
+    let status = unsafe { __main_void() };
+    crate::header::stdlib::exit(status)
+}
+
+/// Fetches argc/argv from the host and calls `main(argc, argv)`.
+#[unsafe(no_mangle)]
+pub extern "C" fn __wasm_libc_main_args(
+    main: extern "C" fn(c_int, *mut *mut c_char) -> c_int,
+) -> c_int {
+    match Sys::args() {
+        Ok((argc, argv)) => main(argc, argv.cast()),
+        Err(_) => {
+            const MSG: &[u8] = b"wasm-libc: cannot read the program arguments\n";
+            let _ = Sys::write(2, MSG);
+            Sys::exit(71) // EX_OSERR
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! `cargo xtask <task>`: build tasks of wasm-libc.
+//!
+//! - `sysroot [--out DIR] [--only p1|p2]`: builds a wasi-sdk-style sysroot
+//!   per backend: `DIR/p1` and `DIR/p2`, each with `include/` and
+//!   `lib/wasm32-wasi/{crt1.o,libc.a}` (also reachable as
+//!   `lib/wasm32-wasip1` / `lib/wasm32-wasip2`); default `DIR` = `sysroot`.
+//! - `headers [--check]`: regenerates `include/` with cbindgen, or fails when
+//!   the checked-in headers differ from what the Rust source generates.
+
+mod headers;
+mod sysroot;
+mod util;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let r = match args.first().map(String::as_str) {
+        Some("sysroot") => sysroot::run(&args[1..]),
+        Some("headers") => headers::run(&args[1..]),
+        _ => Err("usage: cargo xtask sysroot [--out DIR] | headers [--check]".into()),
+    };
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Builds the sysroots: `OUT/p1` and `OUT/p2`, each laid out like wasi-sdk's
+//! (`include/`, `lib/<triple>/{crt1.o,libc.a}`).
+
+use crate::util::{Result, copy_dir, output, root, run as sh, tool};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One flavour of the library.
+struct Flavour {
+    /// Directory name under `lib/` and `include/` (clang's target triple).
+    triple: &'static str,
+    /// Rust target the library is compiled for.
+    rust_target: &'static str,
+    feature: &'static str,
+    crt: &'static str,
+    /// Extra `libc.a` members (LLVM IR under `crt/`).
+    members: &'static [&'static str],
+}
+
+const FLAVOURS: &[Flavour] = &[
+    Flavour {
+        triple: "wasm32-wasip1",
+        rust_target: "wasm32-wasip1",
+        feature: "p1",
+        crt: "crt1-p1.ll",
+        members: &["main_void.ll"],
+    },
+    Flavour {
+        triple: "wasm32-wasip2",
+        rust_target: "wasm32-wasip2",
+        feature: "p2",
+        crt: "crt1-p2.ll",
+        members: &["main_void.ll"],
+    },
+];
+
+pub fn run(args: &[String]) -> Result {
+    let mut out = root().join("sysroot");
+    let mut only: Option<String> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = PathBuf::from(it.next().ok_or("--out needs a directory")?),
+            "--only" => only = Some(it.next().ok_or("--only needs p1 or p2")?.clone()),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    let out = if out.is_absolute() {
+        out
+    } else {
+        std::env::current_dir().unwrap().join(out)
+    };
+    let clang = tool("WASM_LIBC_CLANG", &["clang-19", "clang"])?;
+    let ar = tool("WASM_LIBC_AR", &["llvm-ar-19", "llvm-ar"])?;
+    let build = root().join("target/sysroot-build");
+    std::fs::create_dir_all(&build).map_err(|e| e.to_string())?;
+
+    for f in FLAVOURS
+        .iter()
+        .filter(|f| only.as_deref().is_none_or(|o| o == f.feature))
+    {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        sh(Command::new(&cargo).current_dir(root()).args([
+            "build",
+            "--quiet",
+            "--release",
+            "-p",
+            "posix",
+            "--features",
+            f.feature,
+            "--target",
+            f.rust_target,
+        ]))?;
+        // One complete sysroot per backend: `OUT/p1`, `OUT/p2`. Headers are
+        // the same in both. The library sits under clang's `wasm32-wasi`
+        // triple (the one Debian's compiler-rt package serves) and is linked
+        // as the flavour's own triple too.
+        let sys = out.join(f.feature);
+        let _ = std::fs::remove_dir_all(&sys);
+        copy_dir(&root().join("include"), &sys.join("include"))?;
+        let lib = sys.join("lib").join("wasm32-wasi");
+        std::fs::create_dir_all(&lib).map_err(|e| e.to_string())?;
+        std::os::unix::fs::symlink("wasm32-wasi", sys.join("lib").join(f.triple))
+            .map_err(|e| e.to_string())?;
+        let libc = lib.join("libc.a");
+        std::fs::copy(
+            root()
+                .join("target")
+                .join(f.rust_target)
+                .join("release/libc.a"),
+            &libc,
+        )
+        .map_err(|e| format!("copy libc.a: {e}"))?;
+
+        let compile = |src: &Path, obj: &Path| -> Result {
+            sh(Command::new(&clang)
+                .arg(format!("--target={}", f.triple))
+                .arg("-Wno-override-module")
+                .arg("-c")
+                .arg(src)
+                .arg("-o")
+                .arg(obj))
+        };
+        compile(&root().join("crt").join(f.crt), &lib.join("crt1.o"))?;
+        let mut members = Vec::new();
+        for m in f.members {
+            let obj = build.join(format!("{}-{}", f.feature, m.replace(".ll", ".o")));
+            compile(&root().join("crt").join(m), &obj)?;
+            members.push(obj);
+        }
+        if f.feature == "p2" {
+            let ll = build.join("component_type.ll");
+            std::fs::write(&ll, component_type_ll(&build)?).map_err(|e| e.to_string())?;
+            let obj = build.join("p2-component_type.o");
+            compile(&ll, &obj)?;
+            members.push(obj);
+        }
+        sh(Command::new(&ar).arg("rs").arg(&libc).args(&members))?;
+        // Empty companions so `-lm`, `-lpthread`... links keep working, as
+        // with wasi-sdk (their functions, where any, are in libc.a).
+        for extra in [
+            "libm.a",
+            "librt.a",
+            "libpthread.a",
+            "libdl.a",
+            "libutil.a",
+            "libxnet.a",
+            "libresolv.a",
+            "libcrypt.a",
+        ] {
+            sh(Command::new(&ar).arg("rc").arg(lib.join(extra)))?;
+        }
+        eprintln!("xtask: built {}", lib.display());
+    }
+    Ok(())
+}
+
+/// The `wasi` crate's `wit` directory (WASI 0.2.0), found with cargo metadata.
+fn wasi_wit_dir() -> Result<PathBuf> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let meta = output(Command::new(cargo).current_dir(root()).args([
+        "metadata",
+        "--format-version",
+        "1",
+    ]))?;
+    // Find `"manifest_path":".../wasi-0.13.0+wasi-0.2.0/Cargo.toml"`.
+    let key = "\"manifest_path\":\"";
+    for part in meta.split(key).skip(1) {
+        let path = &part[..part.find('"').unwrap_or(0)];
+        if path.contains("/wasi-0.13.0+wasi-0.2.0/") {
+            return Ok(Path::new(path).parent().unwrap().join("wit"));
+        }
+    }
+    Err("the wasi 0.13.0 crate is not in cargo metadata".into())
+}
+
+/// LLVM IR for `libc.a`'s `component_type.o`: the `component-type` custom
+/// section (the WIT world of `libc-core/wit`, encoded by `wasm-tools component
+/// embed`) and the symbol that `crt1.o` references to pull it in.
+fn component_type_ll(build: &Path) -> Result<String> {
+    let wit = build.join("wit");
+    let _ = std::fs::remove_dir_all(&wit);
+    std::fs::create_dir_all(&wit).map_err(|e| e.to_string())?;
+    std::fs::copy(
+        root().join("libc-core/wit/world.wit"),
+        wit.join("world.wit"),
+    )
+    .map_err(|e| e.to_string())?;
+    copy_dir(&wasi_wit_dir()?.join("deps"), &wit.join("deps"))?;
+    let wasm_tools = tool("WASM_TOOLS", &["wasm-tools"])?;
+    let embedded = build.join("component-type.wasm");
+    sh(Command::new(wasm_tools)
+        .args([
+            "component",
+            "embed",
+            "--only-custom",
+            "--world",
+            "libc",
+            "-o",
+        ])
+        .arg(&embedded)
+        .arg(&wit))?;
+    let bytes = std::fs::read(&embedded).map_err(|e| e.to_string())?;
+    // `--only-custom` writes either a core module holding the section, or
+    // (newer wasm-tools) the section's payload itself: an encoded component.
+    let (name, payload) = match custom_section(&bytes, "component-type") {
+        Some(found) => found,
+        None if bytes.get(4..8) == Some(&[0x0d, 0x00, 0x01, 0x00]) => {
+            ("component-type:wasm-libc".to_string(), &bytes[..])
+        }
+        None => return Err("no component-type section in embed output".into()),
+    };
+    let mut ll = String::from(
+        "; Generated by `cargo xtask sysroot`: the component-type section for p2.\n\
+         define void @__wasm_libc_component_type() {\n  ret void\n}\n\
+         !wasm.custom_sections = !{!0}\n",
+    );
+    ll.push_str(&format!(
+        "!0 = !{{!\"{}\", !\"{}\"}}\n",
+        escape(name.as_bytes()),
+        escape(payload)
+    ));
+    Ok(ll)
+}
+
+/// The first custom section whose name starts with `prefix`.
+fn custom_section<'a>(wasm: &'a [u8], prefix: &str) -> Option<(String, &'a [u8])> {
+    let mut i = 8;
+    while i < wasm.len() {
+        let id = wasm[i];
+        i += 1;
+        let (size, n) = leb(&wasm[i..])?;
+        i += n;
+        let body = wasm.get(i..i + size as usize)?;
+        i += size as usize;
+        if id == 0 {
+            let (len, n) = leb(body)?;
+            let name = std::str::from_utf8(body.get(n..n + len as usize)?).ok()?;
+            if name.starts_with(prefix) {
+                return Some((name.to_string(), &body[n + len as usize..]));
+            }
+        }
+    }
+    None
+}
+
+fn leb(b: &[u8]) -> Option<(u32, usize)> {
+    let mut v = 0u32;
+    for (i, byte) in b.iter().enumerate().take(5) {
+        v |= ((byte & 0x7f) as u32) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some((v, i + 1));
+        }
+    }
+    None
+}
+
+/// Escapes bytes for an LLVM IR metadata string.
+fn escape(b: &[u8]) -> String {
+    let mut s = String::with_capacity(b.len() * 3);
+    for &c in b {
+        if (0x20..0x7f).contains(&c) && c != b'"' && c != b'\\' {
+            s.push(c as char);
+        } else {
+            s.push_str(&format!("\\{c:02X}"));
+        }
+    }
+    s
+}
