@@ -3,7 +3,7 @@
 //! One module per C header under [`header`]; every exported function is a
 //! thin wrapper over the backend in `libc-core` (no backend `cfg` here).
 //! Built as `libc.a` (crate name `c`) by `cargo xtask sysroot`.
-#![no_std]
+#![cfg_attr(not(test), no_std)]
 #![deny(unsafe_op_in_unsafe_fn)]
 #![allow(non_camel_case_types)]
 

@@ -1,13 +1,8 @@
-//! C types shared by several headers (`sys/types.h`).
+//! C types and helpers shared by the header modules.
 
+pub use crate::header::sys_types::{clockid_t, mode_t, off_t, ssize_t, suseconds_t, time_t};
 pub use core::ffi::{c_char, c_int, c_long, c_longlong, c_uint, c_ulong, c_void};
 pub type size_t = usize;
-pub type ssize_t = isize;
-pub type off_t = i64;
-pub type time_t = i64;
-pub type clockid_t = c_int;
-pub type suseconds_t = i64;
-pub type mode_t = c_uint;
 
 /// Builds a slice from a C buffer, tolerating `NULL` for a zero length.
 ///

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let r = match args.first().map(String::as_str) {
         Some("sysroot") => sysroot::run(&args[1..]),
-        Some("headers") => headers::run(&args[1..]),
+        Some("headers") => headers::run_cmd(&args[1..]),
         _ => Err("usage: cargo xtask sysroot [--out DIR] | headers [--check]".into()),
     };
     match r {

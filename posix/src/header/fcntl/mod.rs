@@ -3,20 +3,20 @@
 use crate::platform::{c_char, c_int};
 use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
 
-pub const O_APPEND: c_int = libc_core::types::O_APPEND;
-pub const O_DSYNC: c_int = libc_core::types::O_DSYNC;
-pub const O_NONBLOCK: c_int = libc_core::types::O_NONBLOCK;
-pub const O_RSYNC: c_int = libc_core::types::O_RSYNC;
-pub const O_SYNC: c_int = libc_core::types::O_SYNC;
-pub const O_CREAT: c_int = libc_core::types::O_CREAT;
-pub const O_DIRECTORY: c_int = libc_core::types::O_DIRECTORY;
-pub const O_EXCL: c_int = libc_core::types::O_EXCL;
-pub const O_TRUNC: c_int = libc_core::types::O_TRUNC;
-pub const O_NOFOLLOW: c_int = libc_core::types::O_NOFOLLOW;
-pub const O_RDONLY: c_int = libc_core::types::O_RDONLY;
-pub const O_WRONLY: c_int = libc_core::types::O_WRONLY;
-pub const O_RDWR: c_int = libc_core::types::O_RDWR;
-pub const O_ACCMODE: c_int = libc_core::types::O_ACCMODE;
+pub const O_APPEND: c_int = 1;
+pub const O_DSYNC: c_int = 2;
+pub const O_NONBLOCK: c_int = 4;
+pub const O_RSYNC: c_int = 8;
+pub const O_SYNC: c_int = 16;
+pub const O_CREAT: c_int = 1 << 12;
+pub const O_DIRECTORY: c_int = 2 << 12;
+pub const O_EXCL: c_int = 4 << 12;
+pub const O_TRUNC: c_int = 8 << 12;
+pub const O_NOFOLLOW: c_int = 0x0100_0000;
+pub const O_RDONLY: c_int = 0x0400_0000;
+pub const O_WRONLY: c_int = 0x1000_0000;
+pub const O_RDWR: c_int = O_RDONLY | O_WRONLY;
+pub const O_ACCMODE: c_int = O_RDWR | 0x0200_0000 | 0x0800_0000;
 pub const O_CLOEXEC: c_int = 0;
 pub const O_NOCTTY: c_int = 0;
 
@@ -43,3 +43,16 @@ pub unsafe extern "C" fn open(path: *const c_char, oflag: c_int, _varargs: *cons
     };
     r.or_minus_one_errno()
 }
+
+// The values are spelled out for cbindgen; they must equal libc-core's.
+const _: () = assert!(
+    O_APPEND == libc_core::types::O_APPEND
+        && O_CREAT == libc_core::types::O_CREAT
+        && O_DIRECTORY == libc_core::types::O_DIRECTORY
+        && O_EXCL == libc_core::types::O_EXCL
+        && O_TRUNC == libc_core::types::O_TRUNC
+        && O_NOFOLLOW == libc_core::types::O_NOFOLLOW
+        && O_RDONLY == libc_core::types::O_RDONLY
+        && O_WRONLY == libc_core::types::O_WRONLY
+        && O_ACCMODE == libc_core::types::O_ACCMODE
+);

@@ -1,8 +1,8 @@
-//! `stdlib.h` (process control; the malloc family lives in the `alloc` crate)
+//! `stdlib.h`: process control and the malloc family (over the `alloc` crate)
 
-use crate::platform::c_int;
+use crate::platform::{c_int, c_void, size_t};
 use libc_core::single::Single;
-use libc_core::{Errno, Pal, Sys};
+use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
 
 pub const EXIT_SUCCESS: c_int = 0;
 pub const EXIT_FAILURE: c_int = 1;
@@ -84,5 +84,84 @@ pub extern "C" fn abort() -> ! {
     libc_core::trap()
 }
 
-/// The errno value for a failed allocation, for the allocator's users.
-pub const ENOMEM: c_int = Errno::ENOMEM.0;
+fn nonnull(p: *mut u8) -> Result<*mut c_void, Errno> {
+    if p.is_null() {
+        Err(Errno::ENOMEM)
+    } else {
+        Ok(p.cast())
+    }
+}
+
+/// [malloc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
+///
+/// Blocks are aligned to 16 bytes (`alignof(max_align_t)`); `NULL` with
+/// `ENOMEM` on failure.
+#[unsafe(no_mangle)]
+pub extern "C" fn malloc(size: size_t) -> *mut c_void {
+    nonnull(wasm_libc_alloc::malloc(size)).or_minus_one_errno()
+}
+
+/// [calloc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/calloc.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn calloc(n: size_t, size: size_t) -> *mut c_void {
+    nonnull(wasm_libc_alloc::calloc(n, size)).or_minus_one_errno()
+}
+
+/// [realloc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realloc.html)
+///
+/// # Safety
+/// `p` must be NULL or a live block from this allocator.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn realloc(p: *mut c_void, size: size_t) -> *mut c_void {
+    // SAFETY: caller contract.
+    nonnull(unsafe { wasm_libc_alloc::realloc(p.cast(), size) }).or_minus_one_errno()
+}
+
+/// [free](https://pubs.opengroup.org/onlinepubs/9799919799/functions/free.html)
+///
+/// # Safety
+/// `p` must be NULL or a live block from this allocator.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn free(p: *mut c_void) {
+    // SAFETY: caller contract.
+    unsafe { wasm_libc_alloc::free(p.cast()) }
+}
+
+/// [aligned_alloc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/aligned_alloc.html)
+///
+/// `EINVAL` when `align` is not a power of two.
+#[unsafe(no_mangle)]
+pub extern "C" fn aligned_alloc(align: size_t, size: size_t) -> *mut c_void {
+    let r = if align.is_power_of_two() {
+        nonnull(wasm_libc_alloc::alloc_aligned(size, align))
+    } else {
+        Err(Errno::EINVAL)
+    };
+    r.or_minus_one_errno()
+}
+
+/// [posix_memalign](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_memalign.html)
+///
+/// Returns `EINVAL` (alignment not a power-of-two multiple of
+/// `sizeof(void *)`) or `ENOMEM`; errno is left alone, as POSIX says.
+///
+/// # Safety
+/// `out` must be valid for a pointer write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn posix_memalign(
+    out: *mut *mut c_void,
+    align: size_t,
+    size: size_t,
+) -> c_int {
+    if out.is_null() || !align.is_power_of_two() || align % core::mem::size_of::<usize>() != 0 {
+        return Errno::EINVAL.0;
+    }
+    match nonnull(wasm_libc_alloc::alloc_aligned(size, align)) {
+        Ok(p) => {
+            // SAFETY: out is valid (caller contract).
+            unsafe { *out = p };
+            0
+        }
+        Err(e) => e.0,
+    }
+}

@@ -271,7 +271,7 @@ pub unsafe extern "C" fn strrchr(s: *const c_char, c: c_int) -> *mut c_char {
 pub unsafe extern "C" fn strdup(s: *const c_char) -> *mut c_char {
     // SAFETY: caller contract.
     let n = unsafe { strlen(s) } + 1;
-    let p = wasm_libc_alloc::malloc(n);
+    let p = crate::header::stdlib::malloc(n);
     if !p.is_null() {
         // SAFETY: p holds n bytes.
         unsafe { memcpy(p, s.cast(), n) };

@@ -12,10 +12,14 @@ pub struct timespec {
     pub tv_nsec: c_long,
 }
 
-pub const CLOCK_REALTIME: clockid_t = libc_core::types::CLOCK_REALTIME;
-pub const CLOCK_MONOTONIC: clockid_t = libc_core::types::CLOCK_MONOTONIC;
-pub const CLOCK_PROCESS_CPUTIME_ID: clockid_t = libc_core::types::CLOCK_PROCESS_CPUTIME_ID;
-pub const CLOCK_THREAD_CPUTIME_ID: clockid_t = libc_core::types::CLOCK_THREAD_CPUTIME_ID;
+pub const CLOCK_REALTIME: clockid_t = 0;
+pub const CLOCK_MONOTONIC: clockid_t = 1;
+pub const CLOCK_PROCESS_CPUTIME_ID: clockid_t = 2;
+pub const CLOCK_THREAD_CPUTIME_ID: clockid_t = 3;
+const _: () = assert!(
+    CLOCK_REALTIME == libc_core::types::CLOCK_REALTIME
+        && CLOCK_MONOTONIC == libc_core::types::CLOCK_MONOTONIC
+);
 
 fn to_timespec(ns: u64) -> timespec {
     timespec {

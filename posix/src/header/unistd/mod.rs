@@ -7,9 +7,14 @@ use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
 pub const STDIN_FILENO: c_int = 0;
 pub const STDOUT_FILENO: c_int = 1;
 pub const STDERR_FILENO: c_int = 2;
-pub const SEEK_SET: c_int = libc_core::types::SEEK_SET;
-pub const SEEK_CUR: c_int = libc_core::types::SEEK_CUR;
-pub const SEEK_END: c_int = libc_core::types::SEEK_END;
+pub const SEEK_SET: c_int = 0;
+pub const SEEK_CUR: c_int = 1;
+pub const SEEK_END: c_int = 2;
+const _: () = assert!(
+    SEEK_SET == libc_core::types::SEEK_SET
+        && SEEK_CUR == libc_core::types::SEEK_CUR
+        && SEEK_END == libc_core::types::SEEK_END
+);
 
 /// [read](https://pubs.opengroup.org/onlinepubs/9799919799/functions/read.html)
 ///
