@@ -5,6 +5,12 @@
 //! `p1`/`p2` feature. Each method documents its semantics once, here; the
 //! backends only say how they meet them.
 //!
+//! The contract is split by area so that each can grow on its own: [`Pal`]
+//! (descriptors, clocks, process) here; further areas get their own trait in
+//! their own file under `pal/` (files and directories, sockets), each
+//! implemented by both backends in `p1/<area>.rs` and `p2/<area>.rs`, and
+//! re-exported from the crate root.
+//!
 //! Conventions: file descriptors are C `int`s; errors are [`Errno`]s with
 //! POSIX meaning; lengths are never checked against the host again by the C
 //! layer, so every method validates its own arguments (bad fd: `EBADF`).
