@@ -223,11 +223,12 @@ impl OwnedFd {
     /// or use it), or the drop closes a descriptor someone still uses.
     ///
     /// ```
-    /// use wasm_libc::io::{OwnedFd, STDERR};
+    /// use wasm_libc::io::{OwnedFd, STDOUT};
     ///
-    /// // SAFETY: this program gives up stderr, nothing else writes to it.
-    /// let err = unsafe { OwnedFd::from_raw(STDERR) };
-    /// err.write(b"last words\n")?;
+    /// // SAFETY: nothing else uses stdout until it is handed back below.
+    /// let out = unsafe { OwnedFd::from_raw(STDOUT) };
+    /// out.write(b"borrowed stdout\n")?;
+    /// let _ = out.into_raw(); // hand it back: not closed
     /// # Ok::<(), wasm_libc::Errno>(())
     /// ```
     pub unsafe fn from_raw(fd: RawFd) -> OwnedFd {

@@ -48,6 +48,8 @@
 /// ```no_run
 /// #![no_std]
 /// #![no_main]
+/// # #[panic_handler]
+/// # fn panic(_: &core::panic::PanicInfo) -> ! { loop {} }
 ///
 /// wasm_libc::main!(main);
 ///
