@@ -23,10 +23,10 @@ pub fn resolve<'p>(
         } else {
             prefix_len(path, name)
         };
-        if let Some(len) = m {
-            if best.is_none_or(|(_, b)| len > b) {
-                best = Some((i, len));
-            }
+        if let Some(len) = m
+            && best.is_none_or(|(_, b)| len > b)
+        {
+            best = Some((i, len));
         }
     }
     let (i, len) = best?;

@@ -8,6 +8,7 @@
 //!   the checked-in headers differ from what the Rust source generates.
 
 mod headers;
+mod strip;
 mod sysroot;
 mod util;
 

@@ -115,6 +115,7 @@ pub fn run(args: &[String]) -> Result {
             compile(&ll, &obj)?;
             members.push(obj);
         }
+        crate::strip::strip_archive(&ar, &libc, &build.join(format!("{}-members", f.feature)))?;
         sh(Command::new(&ar).arg("rs").arg(&libc).args(&members))?;
         // Empty companions so `-lm`, `-lpthread`... links keep working, as
         // with wasi-sdk (their functions, where any, are in libc.a).
