@@ -52,10 +52,11 @@ impl LineWriter {
     }
 
     fn flush(&mut self) {
-        if self.len > 0 && self.error.is_none() {
-            if let Err(e) = write_all(self.fd, &self.buf[..self.len]) {
-                self.error = Some(e);
-            }
+        if self.len > 0
+            && self.error.is_none()
+            && let Err(e) = write_all(self.fd, &self.buf[..self.len])
+        {
+            self.error = Some(e);
         }
         self.len = 0;
     }

@@ -60,7 +60,16 @@ const BACKENDS: [(&str, &str); 2] = [("p1", "wasm32-wasip1"), ("p2", "wasm32-was
 fn build(name: &str, feature: &str, target: &str) -> PathBuf {
     let _g = CARGO_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let out = cargo()
-        .args(["build", "--release", "-p", name, "--features", feature, "--target", target])
+        .args([
+            "build",
+            "--release",
+            "-p",
+            name,
+            "--features",
+            feature,
+            "--target",
+            target,
+        ])
         .output()
         .unwrap();
     check(&out, &format!("cargo build -p {name} --target {target}"));
@@ -182,7 +191,11 @@ fn wc_counts_lines_and_bytes_on_both_backends() {
                 "wc ({feature}) on {} bytes",
                 input.len()
             );
-            assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.stderr.is_empty(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
     }
 }
