@@ -13,12 +13,14 @@ use crate::types::*;
 /// The preview1 backend.
 pub struct Sys;
 
+/// An import's errno as a result. Takes the import's raw `i32` return value
+/// (or a `u16` errno read from memory) and looks at the low 16 bits only:
+/// see the note on the imports in `wasi.rs`.
 #[inline]
-fn check(ret: u16) -> Result<()> {
-    if ret == 0 {
-        Ok(())
-    } else {
-        Err(Errno(ret as i32))
+fn check(ret: impl Into<i32>) -> Result<()> {
+    match ret.into() as u16 {
+        0 => Ok(()),
+        e => Err(Errno(e as i32)),
     }
 }
 
@@ -64,7 +66,7 @@ fn preopens() -> &'static Preopens {
                 name_len: 0,
             };
             // SAFETY: st is a valid out-pointer.
-            if unsafe { wasi::fd_prestat_get(fd, &mut st) } != 0 {
+            if check(unsafe { wasi::fd_prestat_get(fd, &mut st) }).is_err() {
                 break;
             }
             if st.tag != 0 || st.name_len as usize > PREOPEN_NAME_MAX {
@@ -72,8 +74,10 @@ fn preopens() -> &'static Preopens {
             }
             let e = &mut p.list[p.count];
             // SAFETY: name has room for name_len bytes.
-            if unsafe { wasi::fd_prestat_dir_name(fd, e.name.as_mut_ptr(), st.name_len as usize) }
-                == 0
+            if check(unsafe {
+                wasi::fd_prestat_dir_name(fd, e.name.as_mut_ptr(), st.name_len as usize)
+            })
+            .is_ok()
             {
                 e.fd = fd;
                 e.len = st.name_len as usize;
@@ -211,20 +215,38 @@ impl Pal for Sys {
     }
 
     fn sleep(nanos: u64) -> Result<()> {
+        // A host that reads the snapshot-0 subscription layout (the December
+        // 2020 WAMR does, see `LegacySubscription`) takes the low half of our
+        // `timeout` as its clock id. Keep that half out of 0..=3, the valid
+        // ids, so such a host answers ENOTSUP rather than returning at once
+        // (it would read its timeout from our `precision`, 0); the cost is at
+        // most 4 ns more sleep. Then ask again in its layout.
+        let timeout = if (nanos as u32) < 4 {
+            nanos.saturating_add(4)
+        } else {
+            nanos
+        };
         let sub = wasi::Subscription {
             userdata: 0,
             tag: 0,      // clock
             clock_id: 1, // monotonic
-            timeout: nanos,
+            timeout,
             precision: 0,
             flags: 0, // relative
             ..Default::default()
         };
-        let mut ev = wasi::Event::default();
-        let mut n = 0usize;
-        // SAFETY: one subscription in, room for one event out.
-        check(unsafe { wasi::poll_oneoff(&sub, &mut ev, 1, &mut n) })?;
-        check(ev.error)
+        match poll_one(&sub) {
+            Err(Errno::ENOTSUP) => {
+                let legacy = wasi::LegacySubscription {
+                    tag: 0,
+                    clock_id: 1,
+                    timeout: nanos,
+                    ..Default::default()
+                };
+                poll_one((&raw const legacy).cast())
+            }
+            r => r,
+        }
     }
 
     fn random(buf: &mut [u8]) -> Result<()> {
@@ -252,6 +274,17 @@ impl Pal for Sys {
         // SAFETY: never returns.
         unsafe { wasi::proc_exit(status as u32) }
     }
+}
+
+/// `poll_oneoff` on one clock subscription: the call's error, else the
+/// event's.
+fn poll_one(sub: *const wasi::Subscription) -> Result<()> {
+    let mut ev = wasi::Event::default();
+    let mut n = 0usize;
+    // SAFETY: `sub` points to a subscription (in either layout: the host
+    // reads the one it knows); room for one event out.
+    check(unsafe { wasi::poll_oneoff(sub, &mut ev, 1, &mut n) })?;
+    check(ev.error)
 }
 
 fn clock_id(c: Clock) -> u32 {
