@@ -21,7 +21,10 @@ fn main() -> ExitCode {
     let r = match args.first().map(String::as_str) {
         Some("sysroot") => sysroot::run(&args[1..]),
         Some("headers") => headers::run_cmd(&args[1..]),
-        _ => Err("usage: cargo xtask sysroot [--out DIR] [--only p1|p2|p1-mvp] | headers [--check]".into()),
+        _ => Err(
+            "usage: cargo xtask sysroot [--out DIR] [--only p1|p2|p1-mvp] | headers [--check]"
+                .into(),
+        ),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

@@ -100,3 +100,37 @@ fn name(b: &[u8], i: &mut usize) -> Option<String> {
     *i += n;
     Some(s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A wasm object with only a `target_features` custom section.
+    fn object(features: &[(u8, &str)]) -> Vec<u8> {
+        let mut body = vec![15];
+        body.extend_from_slice(b"target_features");
+        body.push(features.len() as u8);
+        for (prefix, name) in features {
+            body.push(*prefix);
+            body.push(name.len() as u8);
+            body.extend_from_slice(name.as_bytes());
+        }
+        let mut w = b"\0asm\x01\0\0\0".to_vec();
+        w.push(0);
+        w.push(body.len() as u8);
+        w.extend(body);
+        w
+    }
+
+    #[test]
+    fn reads_the_used_features() {
+        let o = object(&[
+            (b'+', "mutable-globals"),
+            (b'-', "shared-mem"),
+            (b'+', "sign-ext"),
+        ]);
+        assert_eq!(used_features(&o), ["mutable-globals", "sign-ext"]);
+        assert!(used_features(b"!<arch>\n").is_empty());
+        assert!(used_features(&object(&[])).is_empty());
+    }
+}
