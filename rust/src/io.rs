@@ -4,7 +4,7 @@
 //! `0`, `1`, `2` are stdin, stdout and stderr; [`crate::fs::open`] (and, later,
 //! sockets) hand out [`OwnedFd`]s that close themselves.
 //!
-//! On p2, [`read`] and [`pread`] receive the bytes through libc-core's
+//! On p2, [`read()`] and [`pread`] receive the bytes through libc-core's
 //! caller-buffer slot: the host writes them straight into `buf`, with no
 //! allocation and no copy (see [`crate::stats`] to check).
 //!
@@ -107,7 +107,7 @@ pub fn write(fd: RawFd, buf: &[u8]) -> Result<usize> {
     Sys::write(fd, buf)
 }
 
-/// Writes all of `buf`, calling [`write`] until done. A write that makes no
+/// Writes all of `buf`, calling [`write()`] until done. A write that makes no
 /// progress is `EIO`.
 ///
 /// ```
@@ -260,7 +260,7 @@ impl OwnedFd {
         fd
     }
 
-    /// [`read`] on this descriptor.
+    /// [`read()`] on this descriptor.
     ///
     /// ```no_run
     /// let f = wasm_libc::fs::open("a.txt", wasm_libc::fs::OpenFlags::READ)?;
@@ -273,7 +273,7 @@ impl OwnedFd {
         read(self.0, buf)
     }
 
-    /// [`write`] on this descriptor.
+    /// [`write()`] on this descriptor.
     ///
     /// ```no_run
     /// use wasm_libc::fs::{self, OpenFlags};
