@@ -3,7 +3,7 @@
 //!
 //! [`Heap`] is a [`GlobalAlloc`]; the `global-allocator` feature installs it
 //! as the `#[global_allocator]`, so `alloc::vec::Vec` and friends work in a
-//! `no_std` program. The default `c-heap` feature also defines the C symbols
+//! `no_std` program. The default `c-symbols` feature also defines the C symbols
 //! `aligned_alloc` and `free` over it: libc-core allocates with them (the
 //! program arguments; on p2, a list the caller-buffer slot could not take).
 //!
@@ -82,7 +82,7 @@ static GLOBAL: Heap = Heap;
 
 /// The C allocation functions libc-core calls (`extern "C"`), when no C
 /// library is linked to provide them.
-#[cfg(feature = "c-heap")]
+#[cfg(feature = "c-symbols")]
 mod c_symbols {
     /// C `aligned_alloc`, without errno (no C code reads it here).
     #[unsafe(no_mangle)]

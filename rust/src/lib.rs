@@ -76,7 +76,7 @@
 //! | feature | what it does |
 //! | --- | --- |
 //! | `p1` / `p2` | the backend (exactly one) |
-//! | `c-heap` (default) | defines `aligned_alloc` and `free`, which libc-core allocates with, over wasm-libc-alloc; turn it off when `std`'s wasi-libc is linked too |
+//! | `c-symbols` (default) | defines the C functions that `std` programs get from wasi-libc: `aligned_alloc` and `free` (over wasm-libc-alloc; libc-core allocates with them) and, on WASI targets, `memcpy`, `memmove`, `memset`, `memcmp`, `bcmp`, `strlen` (compiled Rust calls them); turn it off when another C library is linked too (`std`'s wasi-libc, or this project's `libc.a`) |
 //! | `global-allocator` | installs [`heap::Heap`] as the `#[global_allocator]` (the `alloc` crate then works) |
 //! | `panic-handler` | installs a `#[panic_handler]` that prints the message to stderr and traps |
 //!
@@ -104,6 +104,8 @@ pub mod random;
 pub mod rt;
 pub mod time;
 
+#[cfg(all(feature = "c-symbols", target_os = "wasi"))]
+mod cmem;
 #[cfg(feature = "panic-handler")]
 mod panic;
 

@@ -201,14 +201,56 @@ fn wc_counts_lines_and_bytes_on_both_backends() {
 }
 
 #[test]
-fn wc_p1_is_a_plain_preview1_module() {
-    let wasm = std::fs::read(build("wc", "p1", "wasm32-wasip1")).unwrap();
-    assert!(!is_component(&wasm));
-    let modules = core_import_modules(&wasm);
-    assert!(!modules.is_empty());
-    // Any `env` import would be a symbol nobody defined (`--allow-undefined`).
-    for m in modules {
-        assert_eq!(m, "wasi_snapshot_preview1", "unexpected import module {m}");
+fn p1_examples_are_plain_preview1_modules() {
+    for name in ["wc", "sort"] {
+        let wasm = std::fs::read(build(name, "p1", "wasm32-wasip1")).unwrap();
+        assert!(!is_component(&wasm));
+        let modules = core_import_modules(&wasm);
+        assert!(!modules.is_empty());
+        // An `env` import would be a symbol nobody defined (the linker runs
+        // with `--allow-undefined`): a C function the crate must supply.
+        for m in modules {
+            assert_eq!(m, "wasi_snapshot_preview1", "{name} imports from {m}");
+        }
+    }
+}
+
+#[test]
+fn sort_uses_the_global_allocator_on_both_backends() {
+    // Lines of varied length, many duplicates; the input grows the `Vec`
+    // (realloc) well past the first 16 KiB chunk.
+    let text: String = noise(60_000)
+        .chunks(7)
+        .map(|c| {
+            let n = (c[0] % 5) as usize;
+            c[1..1 + n.min(c.len() - 1)]
+                .iter()
+                .map(|b| (b'a' + b % 26) as char)
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.sort_unstable();
+    let sorted: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let reversed: String = lines.iter().rev().map(|l| format!("{l}\n")).collect();
+    for (feature, target) in BACKENDS {
+        let wasm = build("sort", feature, target);
+        let out = run(&wasm, &[], text.as_bytes());
+        check(&out, &format!("sort ({feature})"));
+        assert!(out.stdout == sorted.as_bytes(), "sort ({feature})");
+        let out = run(&wasm, &["-r"], text.as_bytes());
+        check(&out, &format!("sort -r ({feature})"));
+        assert!(out.stdout == reversed.as_bytes(), "sort -r ({feature})");
+        // `main` returning Err: message on stderr, exit status 1.
+        let out = run(&wasm, &["--bad"], b"");
+        assert_eq!(out.status.code(), Some(1), "sort --bad ({feature})");
+        assert!(out.stdout.is_empty());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("Error: unknown option"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -231,7 +273,7 @@ fn wc_p2_is_a_component_and_reads_without_copying() {
 
 /// The rustdoc examples of the `wasm-libc` crate, compiled for and run on
 /// each backend (as `std` programs: the doctest harness needs `std`, so the
-/// crate's `c-heap` feature is off and wasi-libc provides the C heap).
+/// crate's `c-symbols` feature is off and wasi-libc provides those symbols).
 #[test]
 fn doc_examples_run_on_both_backends() {
     let wasmtime = wasmtime();
