@@ -23,14 +23,14 @@ const FLAVOURS: &[Flavour] = &[
         rust_target: "wasm32-wasip1",
         feature: "p1",
         crt: "crt1-p1.ll",
-        members: &["main_void.ll"],
+        members: &["main_void.ll", "environ.ll"],
     },
     Flavour {
         triple: "wasm32-wasip2",
         rust_target: "wasm32-wasip2",
         feature: "p2",
         crt: "crt1-p2.ll",
-        members: &["main_void.ll"],
+        members: &["main_void.ll", "environ.ll"],
     },
 ];
 
