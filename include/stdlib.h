@@ -145,7 +145,7 @@ void __wasm_libc_environ_init(char ***var);
 /*
  `arc4random` (BSD, glibc 2.36): 32 random bits.
  */
-uint32_t arc4random(void);
+unsigned int arc4random(void);
 
 /*
  `arc4random_buf` (BSD, glibc 2.36): fills `buf` with random bytes.
@@ -159,7 +159,7 @@ void arc4random_buf(void *buf, size_t n);
  `arc4random_uniform` (BSD, glibc 2.36): uniform in `[0, upper)` without
  modulo bias; 0 when `upper < 2`.
  */
-uint32_t arc4random_uniform(uint32_t upper);
+unsigned int arc4random_uniform(unsigned int upper);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -4,9 +4,9 @@
 //! `random_get`; p2 `get-random-bytes`, received in place through the
 //! caller-buffer slot): no user-space generator state to seed or fork. The
 //! host cannot fail here; if it ever did, the program traps (these functions
-//! have no way to report an error).
+//! have no way to report an error). `unsigned int` is `uint32_t` on wasm32.
 
-use crate::platform::{c_void, size_t};
+use crate::platform::{c_uint, c_void, size_t};
 use libc_core::{Pal, Sys};
 
 fn fill(buf: &mut [u8]) {
@@ -17,10 +17,10 @@ fn fill(buf: &mut [u8]) {
 
 /// `arc4random` (BSD, glibc 2.36): 32 random bits.
 #[unsafe(no_mangle)]
-pub extern "C" fn arc4random() -> u32 {
+pub extern "C" fn arc4random() -> c_uint {
     let mut b = [0u8; 4];
     fill(&mut b);
-    u32::from_ne_bytes(b)
+    c_uint::from_ne_bytes(b)
 }
 
 /// `arc4random_buf` (BSD, glibc 2.36): fills `buf` with random bytes.
@@ -38,7 +38,7 @@ pub unsafe extern "C" fn arc4random_buf(buf: *mut c_void, n: size_t) {
 /// `arc4random_uniform` (BSD, glibc 2.36): uniform in `[0, upper)` without
 /// modulo bias; 0 when `upper < 2`.
 #[unsafe(no_mangle)]
-pub extern "C" fn arc4random_uniform(upper: u32) -> u32 {
+pub extern "C" fn arc4random_uniform(upper: c_uint) -> c_uint {
     if upper < 2 {
         return 0;
     }
