@@ -27,7 +27,9 @@ ssize_t getrandom(void *buf, size_t len, unsigned int flags);
 /*
  [getentropy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getentropy.html)
 
- At most 256 bytes (`GETENTROPY_MAX`); `EINVAL` beyond.
+ At most 256 bytes (`GETENTROPY_MAX`); beyond that `EIO`, like glibc,
+ OpenBSD and wasi-libc (POSIX.1-2024 says `EINVAL`; existing programs
+ were written against the former).
 
  # Safety
  `buf` must be valid for `len` bytes.

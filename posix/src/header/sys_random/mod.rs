@@ -33,14 +33,16 @@ pub unsafe extern "C" fn getrandom(buf: *mut c_void, len: size_t, flags: c_uint)
 
 /// [getentropy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getentropy.html)
 ///
-/// At most 256 bytes (`GETENTROPY_MAX`); `EINVAL` beyond.
+/// At most 256 bytes (`GETENTROPY_MAX`); beyond that `EIO`, like glibc,
+/// OpenBSD and wasi-libc (POSIX.1-2024 says `EINVAL`; existing programs
+/// were written against the former).
 ///
 /// # Safety
 /// `buf` must be valid for `len` bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn getentropy(buf: *mut c_void, len: size_t) -> c_int {
     let r = if len > 256 {
-        Err(Errno::EINVAL)
+        Err(Errno::EIO)
     } else if buf.is_null() && len != 0 {
         Err(Errno::EFAULT)
     } else {
