@@ -15,10 +15,14 @@
 //! Ownership: the host's strings and `putenv`'s are never freed; strings
 //! `setenv` made are freed when replaced or removed.
 
+#[cfg(not(test))]
+use crate::Sys;
 use crate::errno::Errno;
-use crate::pal::{PalEnv, Result};
+#[cfg(not(test))]
+use crate::pal::PalEnv;
+use crate::pal::Result;
 use crate::single::Single;
-use crate::{Sys, heap_alloc, heap_free};
+use crate::{heap_alloc, heap_free};
 use core::ptr::null_mut;
 
 type Str = *mut u8;
@@ -61,7 +65,7 @@ fn with<R>(f: impl FnOnce(&mut Env) -> R) -> R {
     let e = unsafe { &mut *ENV.get() };
     if !e.loaded {
         e.loaded = true;
-        match Sys::environ() {
+        match fetch() {
             Ok((count, array)) => {
                 e.array = array;
                 e.count = count;
@@ -77,6 +81,13 @@ fn with<R>(f: impl FnOnce(&mut Env) -> R) -> R {
     }
     e.adopt();
     f(e)
+}
+
+/// The host's environment ([`PalEnv::environ`]; a fixed one in host tests,
+/// see `tests::fetch`).
+#[cfg(not(test))]
+fn fetch() -> Result<(usize, *mut Str)> {
+    Sys::environ()
 }
 
 /// Records the address of the C variable `environ` and fills it (called by
@@ -314,5 +325,129 @@ impl Env {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+use tests::fetch;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CStr;
+
+    /// The host environment the tests start from: A=1, B=two.
+    pub(super) fn fetch() -> Result<(usize, *mut Str)> {
+        let array = heap_alloc(3 * PTR, PTR) as *mut Str;
+        unsafe {
+            *array = c"A=1".as_ptr() as Str;
+            *array.add(1) = c"B=two".as_ptr() as Str;
+            *array.add(2) = null_mut();
+        }
+        Ok((2, array))
+    }
+
+    /// Resets the table (leaking the old one) under the shared test lock.
+    fn fresh() -> std::sync::MutexGuard<'static, ()> {
+        let g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        unsafe {
+            *ENV.get() = Env {
+                loaded: false,
+                array: null_mut(),
+                count: 0,
+                cap: 0,
+                c_var: null_mut(),
+                owned: null_mut(),
+                owned_len: 0,
+                owned_cap: 0,
+            }
+        };
+        g
+    }
+
+    fn value(name: &str) -> Option<String> {
+        get(name.as_bytes()).map(|p| {
+            unsafe { CStr::from_ptr(p.cast()) }
+                .to_str()
+                .unwrap()
+                .to_string()
+        })
+    }
+
+    fn entries() -> Vec<String> {
+        let a = array();
+        let mut v = Vec::new();
+        let mut i = 0;
+        while !unsafe { *a.add(i) }.is_null() {
+            v.push(
+                unsafe { CStr::from_ptr((*a.add(i)).cast()) }
+                    .to_str()
+                    .unwrap()
+                    .to_string(),
+            );
+            i += 1;
+        }
+        v
+    }
+
+    #[test]
+    fn get_set_unset() {
+        let _g = fresh();
+        assert_eq!(value("A").as_deref(), Some("1"));
+        assert_eq!(value("B").as_deref(), Some("two"));
+        assert_eq!(value("C"), None);
+        set(b"C", b"3", false).unwrap();
+        set(b"C", b"4", false).unwrap();
+        assert_eq!(value("C").as_deref(), Some("3"));
+        set(b"A", b"x", true).unwrap();
+        assert_eq!(entries(), ["A=x", "B=two", "C=3"]);
+        for i in 0..50 {
+            set(b"LOOP", format!("{i}").as_bytes(), true).unwrap();
+        }
+        assert_eq!(value("LOOP").as_deref(), Some("49"));
+        unset(b"A").unwrap();
+        unset(b"A").unwrap();
+        assert_eq!(entries(), ["B=two", "C=3", "LOOP=49"]);
+        assert!(
+            unsafe { (*ENV.get()).owned_len } == 2,
+            "freed what it replaced"
+        );
+    }
+
+    #[test]
+    fn put_and_clear() {
+        let _g = fresh();
+        let s: &'static mut [u8; 4] = Box::leak(Box::new(*b"P=v\0"));
+        unsafe { put(s.as_mut_ptr()) }.unwrap();
+        assert_eq!(value("P").as_deref(), Some("v"));
+        s[2] = b'w';
+        assert_eq!(value("P").as_deref(), Some("w"));
+        let mut noeq = *b"P\0";
+        unsafe { put(noeq.as_mut_ptr()) }.unwrap();
+        assert_eq!(value("P"), None);
+        clear();
+        assert!(entries().is_empty());
+        set(b"Z", b"", true).unwrap();
+        assert_eq!(entries(), ["Z="]);
+    }
+
+    #[test]
+    fn follows_the_c_variable() {
+        let _g = fresh();
+        let mut var: *mut Str = null_mut();
+        unsafe { register_c_environ(&mut var) };
+        assert_eq!(var, array());
+        set(b"N", b"1", true).unwrap();
+        assert_eq!(var, array(), "a grown array is published");
+        let mut mine = [c"M=yes".as_ptr() as Str, null_mut()];
+        var = mine.as_mut_ptr();
+        assert_eq!(value("M").as_deref(), Some("yes"));
+        assert_eq!(value("N"), None);
+        set(b"O", b"2", true).unwrap();
+        assert_ne!(var, mine.as_mut_ptr(), "copied before the change");
+        assert_eq!(entries(), ["M=yes", "O=2"]);
+        assert!(mine[1].is_null());
     }
 }

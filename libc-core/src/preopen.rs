@@ -19,10 +19,10 @@ pub fn resolve<'p>(
     let mut best: Option<(usize, usize)> = None; // (index, matched length)
     for (i, name) in names.enumerate() {
         let name = strip_prefixes(name);
-        if let Some(len) = prefix_len(path, name) {
-            if best.is_none_or(|(_, b)| len >= b) {
-                best = Some((i, len));
-            }
+        if let Some(len) = prefix_len(path, name)
+            && best.is_none_or(|(_, b)| len >= b)
+        {
+            best = Some((i, len));
         }
     }
     let (i, len) = best?;

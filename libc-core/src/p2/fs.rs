@@ -666,13 +666,11 @@ impl crate::pal::PalFs for Sys {
             d.reset();
         }
         while d.index < pos {
-            if d.index < 2 {
-                d.index += 1;
-            } else if d.next()?.is_some() {
-                d.index += 1;
-            } else {
+            // `.` and `..` cost nothing to skip; real entries are read.
+            if d.index >= 2 && d.next()?.is_none() {
                 break;
             }
+            d.index += 1;
         }
         Ok(())
     }

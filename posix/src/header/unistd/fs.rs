@@ -359,7 +359,7 @@ pub unsafe extern "C" fn chdir(path: *const c_char) -> c_int {
 #[unsafe(no_mangle)]
 pub extern "C" fn fchdir(fd: c_int) -> c_int {
     Sys::fstat(fd)
-        .and_then(|_| Err::<(), Errno>(Errno::ENOSYS))
+        .and(Err::<(), Errno>(Errno::ENOSYS))
         .or_minus_one_errno()
 }
 
@@ -380,8 +380,7 @@ pub unsafe extern "C" fn fchownat(
     let follow = flag & AT_SYMLINK_NOFOLLOW == 0;
     // SAFETY: caller contract.
     let r = unsafe { at(fd, path, |d, p| Sys::statat(d, p, follow)) };
-    r.and_then(|_| Err::<(), Errno>(Errno::ENOSYS))
-        .or_minus_one_errno()
+    r.and(Err::<(), Errno>(Errno::ENOSYS)).or_minus_one_errno()
 }
 
 /// [chown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
@@ -415,6 +414,6 @@ pub unsafe extern "C" fn lchown(path: *const c_char, owner: uid_t, group: gid_t)
 #[unsafe(no_mangle)]
 pub extern "C" fn fchown(fd: c_int, _owner: uid_t, _group: gid_t) -> c_int {
     Sys::fstat(fd)
-        .and_then(|_| Err::<(), Errno>(Errno::ENOSYS))
+        .and(Err::<(), Errno>(Errno::ENOSYS))
         .or_minus_one_errno()
 }
