@@ -75,8 +75,9 @@ pub enum SetTime {
 /// until the next call on that stream).
 #[derive(Copy, Clone, Debug)]
 pub struct DirEntry<'a> {
-    /// Inode number (p2: the low half of the entry's `metadata-hash`);
-    /// never 0, which old C code takes for a deleted entry.
+    /// Inode number: the host's on p1; on p2 the low half of the entry's
+    /// `metadata-hash` (as `Stat::ino`), never 0 (old C code takes 0 for a
+    /// deleted entry).
     pub ino: u64,
     pub kind: FileType,
     pub name: &'a [u8],
