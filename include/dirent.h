@@ -40,6 +40,16 @@ struct dirent {
   char d_name[256];
 };
 
+/*
+ `scandir`'s entry filter.
+ */
+typedef int (*scandir_filter)(const struct dirent*);
+
+/*
+ `scandir`'s comparison (`alphasort`, or the program's own).
+ */
+typedef int (*scandir_compar)(const struct dirent**, const struct dirent**);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -120,6 +130,32 @@ void seekdir(struct DIR *d, long loc);
  `d` must be a stream from `opendir`/`fdopendir`, not yet closed.
  */
 int dirfd(struct DIR *d);
+
+/*
+ [alphasort](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alphasort.html)
+
+ Compares names byte by byte (`strcoll` in the C locale, the only one).
+
+ # Safety
+ Both must point at pointers to valid entries.
+ */
+int alphasort(const struct dirent **a, const struct dirent **b);
+
+/*
+ [scandir](https://pubs.opengroup.org/onlinepubs/9799919799/functions/scandir.html)
+
+ Reads the directory, keeps the entries `filter` accepts (all when NULL),
+ sorts them with `compar` (a stable merge sort; unsorted when NULL) and
+ returns their count; `*namelist` and each entry are `malloc`ed.
+
+ # Safety
+ `path` must be NULL or a NUL-terminated string; `namelist` valid for a
+ write; `filter` and `compar` callable as declared.
+ */
+int scandir(const char *path,
+            struct dirent ***namelist,
+            scandir_filter filter,
+            scandir_compar compar);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -399,10 +399,16 @@ impl crate::pal::PalFs for Sys {
                 unsafe { wasi::filesystem::stat(desc, ret.ptr()) };
                 Ok(with_hash(stat_from(&ret)?, hash(desc)))
             }
+            // Like preview1 hosts: a terminal is a character device, a
+            // redirected stream has no known type.
             Entry::In(_) | Entry::Out(_) => Ok(Stat {
                 dev: 0,
                 ino: 0,
-                kind: FileType::CharacterDevice,
+                kind: if <Sys as crate::Pal>::isatty(fd).is_ok() {
+                    FileType::CharacterDevice
+                } else {
+                    FileType::Unknown
+                },
                 nlink: 1,
                 size: 0,
                 atim: Timestamp::default(),

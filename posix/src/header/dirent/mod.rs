@@ -226,3 +226,195 @@ pub unsafe extern "C" fn dirfd(d: *mut DIR) -> c_int {
     // SAFETY: a live stream (caller contract).
     unsafe { (*d).fd }
 }
+
+/// `scandir`'s entry filter.
+pub type scandir_filter = Option<unsafe extern "C" fn(*const dirent) -> c_int>;
+/// `scandir`'s comparison (`alphasort`, or the program's own).
+pub type scandir_compar =
+    Option<unsafe extern "C" fn(*mut *const dirent, *mut *const dirent) -> c_int>;
+
+/// [alphasort](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alphasort.html)
+///
+/// Compares names byte by byte (`strcoll` in the C locale, the only one).
+///
+/// # Safety
+/// Both must point at pointers to valid entries.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn alphasort(a: *mut *const dirent, b: *mut *const dirent) -> c_int {
+    // SAFETY: caller contract: entries with NUL-terminated names.
+    let (x, y) = unsafe {
+        (
+            core::ffi::CStr::from_ptr((**a).d_name.as_ptr()),
+            core::ffi::CStr::from_ptr((**b).d_name.as_ptr()),
+        )
+    };
+    match x.cmp(y) {
+        core::cmp::Ordering::Less => -1,
+        core::cmp::Ordering::Equal => 0,
+        core::cmp::Ordering::Greater => 1,
+    }
+}
+
+/// [scandir](https://pubs.opengroup.org/onlinepubs/9799919799/functions/scandir.html)
+///
+/// Reads the directory, keeps the entries `filter` accepts (all when NULL),
+/// sorts them with `compar` (a stable merge sort; unsorted when NULL) and
+/// returns their count; `*namelist` and each entry are `malloc`ed.
+///
+/// # Safety
+/// `path` must be NULL or a NUL-terminated string; `namelist` valid for a
+/// write; `filter` and `compar` callable as declared.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn scandir(
+    path: *const c_char,
+    namelist: *mut *mut *mut dirent,
+    filter: scandir_filter,
+    compar: scandir_compar,
+) -> c_int {
+    use wasm_libc_alloc::{free, malloc};
+    if namelist.is_null() {
+        return Err::<c_int, Errno>(Errno::EFAULT).or_minus_one_errno();
+    }
+    // SAFETY: caller contract.
+    let d = unsafe { opendir(path) };
+    if d.is_null() {
+        return -1;
+    }
+    let mut list: *mut *mut dirent = core::ptr::null_mut();
+    let (mut n, mut cap) = (0usize, 0usize);
+    let result = loop {
+        // SAFETY: d is a live stream.
+        let e = unsafe { readdir(d) };
+        if e.is_null() {
+            // End (errno untouched) or an error from readdir.
+            break Ok(());
+        }
+        // SAFETY: e is a valid entry; filter is callable (caller contract).
+        if let Some(f) = filter
+            && unsafe { f(e) } == 0
+        {
+            continue;
+        }
+        // SAFETY: e's name is NUL-terminated.
+        let len = unsafe { core::ffi::CStr::from_ptr((*e).d_name.as_ptr()) }
+            .to_bytes()
+            .len();
+        let size = (D_NAME + len + 1).max(core::mem::size_of::<dirent>());
+        let copy = malloc(size) as *mut dirent;
+        if copy.is_null() {
+            break Err(Errno::ENOMEM);
+        }
+        // SAFETY: copy holds size bytes; e holds at least D_NAME + len + 1.
+        unsafe {
+            core::ptr::copy_nonoverlapping(e as *const u8, copy as *mut u8, D_NAME + len + 1)
+        };
+        if n == cap {
+            cap = (cap * 2).max(16);
+            let new = malloc(cap * core::mem::size_of::<*mut dirent>()) as *mut *mut dirent;
+            if new.is_null() {
+                // SAFETY: ours.
+                unsafe { free(copy.cast()) };
+                break Err(Errno::ENOMEM);
+            }
+            // SAFETY: both hold n pointers; the old array is ours.
+            unsafe {
+                if n > 0 {
+                    core::ptr::copy_nonoverlapping(list, new, n);
+                }
+                free(list.cast());
+            }
+            list = new;
+        }
+        // SAFETY: n < cap.
+        unsafe { *list.add(n) = copy };
+        n += 1;
+    };
+    // SAFETY: d is live; closed once.
+    unsafe { closedir(d) };
+    if let Err(e) = result {
+        for i in 0..n {
+            // SAFETY: our entries.
+            unsafe { free((*list.add(i)).cast()) };
+        }
+        // SAFETY: ours.
+        unsafe { free(list.cast()) };
+        return Err::<c_int, Errno>(e).or_minus_one_errno();
+    }
+    if let Some(cmp) = compar {
+        // SAFETY: list holds n entries; cmp is callable (caller contract).
+        if unsafe { merge_sort(list, n, cmp) }.is_err() {
+            for i in 0..n {
+                // SAFETY: our entries.
+                unsafe { free((*list.add(i)).cast()) };
+            }
+            // SAFETY: ours.
+            unsafe { free(list.cast()) };
+            return Err::<c_int, Errno>(Errno::ENOMEM).or_minus_one_errno();
+        }
+    }
+    // SAFETY: namelist is valid (checked non-null; caller contract).
+    unsafe { *namelist = list };
+    n as c_int
+}
+
+/// Sorts `v[..n]` with `cmp`, stably, through a temporary array.
+///
+/// # Safety
+/// `v` holds `n` valid entry pointers; `cmp` is callable on them.
+unsafe fn merge_sort(
+    v: *mut *mut dirent,
+    n: usize,
+    cmp: unsafe extern "C" fn(*mut *const dirent, *mut *const dirent) -> c_int,
+) -> Result<(), Errno> {
+    if n < 2 {
+        return Ok(());
+    }
+    let tmp = wasm_libc_alloc::malloc(n * core::mem::size_of::<*mut dirent>()) as *mut *mut dirent;
+    if tmp.is_null() {
+        return Err(Errno::ENOMEM);
+    }
+    let (mut src, mut dst) = (v, tmp);
+    let mut width = 1;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (lo, mid, lo);
+            // SAFETY: all indices are below n in both arrays.
+            unsafe {
+                while i < mid && j < hi {
+                    let (a, b) = (src.add(i), src.add(j));
+                    if cmp(b.cast(), a.cast()) < 0 {
+                        *dst.add(k) = *b;
+                        j += 1;
+                    } else {
+                        *dst.add(k) = *a;
+                        i += 1;
+                    }
+                    k += 1;
+                }
+                while i < mid {
+                    *dst.add(k) = *src.add(i);
+                    i += 1;
+                    k += 1;
+                }
+                while j < hi {
+                    *dst.add(k) = *src.add(j);
+                    j += 1;
+                    k += 1;
+                }
+            }
+            lo = hi;
+        }
+        core::mem::swap(&mut src, &mut dst);
+        width *= 2;
+    }
+    if src != v {
+        // SAFETY: both hold n pointers.
+        unsafe { core::ptr::copy_nonoverlapping(src, v, n) };
+    }
+    // SAFETY: ours.
+    unsafe { wasm_libc_alloc::free(tmp.cast()) };
+    Ok(())
+}
