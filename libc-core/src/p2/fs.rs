@@ -620,6 +620,7 @@ impl crate::pal::PalFs for Sys {
             return Err(Errno::ENOTDIR);
         }
         Ok(Dir {
+            fd,
             desc: d,
             stream: -1,
             index: 0,
@@ -706,6 +707,7 @@ const NAME_BUF: usize = 256;
 /// A directory stream: `read-directory`'s stream (opened at the first entry
 /// after `.` and `..`), the count of entries returned, and the last name.
 pub struct Dir {
+    fd: i32,
     desc: i32,
     /// The `directory-entry-stream` handle; -1 before the first real entry.
     stream: i32,
@@ -723,6 +725,11 @@ impl Dir {
     fn next(&mut self) -> Result<Option<(FileType, usize)>> {
         if self.done {
             return Ok(None);
+        }
+        // The fd may have been closed (or reused) behind the stream's back:
+        // using a dropped handle would trap, so say EBADF instead.
+        if !matches!(entry(self.fd), Ok(Entry::File { desc, .. }) if desc == self.desc) {
+            return Err(Errno::EBADF);
         }
         if self.stream < 0 {
             let mut ret = Ret::<8>::new();

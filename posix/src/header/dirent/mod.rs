@@ -283,11 +283,17 @@ pub unsafe extern "C" fn scandir(
     let mut list: *mut *mut dirent = core::ptr::null_mut();
     let (mut n, mut cap) = (0usize, 0usize);
     let result = loop {
+        // readdir returns NULL at the end with errno untouched, or on an
+        // error with errno set: tell them apart without losing errno.
+        let errno = libc_core::errno::errno_location();
+        // SAFETY: errno's address is valid; single-threaded.
+        let saved = unsafe { errno.replace(0) };
         // SAFETY: d is a live stream.
         let e = unsafe { readdir(d) };
+        // SAFETY: as above.
+        let err = unsafe { errno.replace(saved) };
         if e.is_null() {
-            // End (errno untouched) or an error from readdir.
-            break Ok(());
+            break if err == 0 { Ok(()) } else { Err(Errno(err)) };
         }
         // SAFETY: e is a valid entry; filter is callable (caller contract).
         if let Some(f) = filter
