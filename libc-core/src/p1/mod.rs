@@ -3,11 +3,12 @@
 //! preview1 reads straight into caller-provided iovecs, so this backend needs
 //! no caller-buffer slot: `read` is one `fd_read` into the caller's buffer.
 
+mod env;
+mod fs;
 mod wasi;
 
 use crate::errno::Errno;
 use crate::pal::{Pal, Result};
-use crate::single::Single;
 use crate::types::*;
 
 /// The preview1 backend.
@@ -17,75 +18,11 @@ pub struct Sys;
 /// (or a `u16` errno read from memory) and looks at the low 16 bits only:
 /// see the note on the imports in `wasi.rs`.
 #[inline]
-fn check(ret: impl Into<i32>) -> Result<()> {
+pub(crate) fn check(ret: impl Into<i32>) -> Result<()> {
     match ret.into() as u16 {
         0 => Ok(()),
         e => Err(Errno(e as i32)),
     }
-}
-
-/// Rights wasi-libc asks for; the host intersects them with what the
-/// pre-opened directory allows.
-const RIGHTS_ALL: u64 = !0;
-
-/// Pre-opened directory names, found once at first use.
-/// Assumption: the host hands pre-opens out as consecutive fds from 3 and
-/// `fd_prestat_get` answers `EBADF` after the last one (wasmtime, WAMR, node).
-const MAX_PREOPENS: usize = 16;
-const PREOPEN_NAME_MAX: usize = 128;
-#[derive(Copy, Clone)]
-struct Preopen {
-    fd: i32,
-    len: usize,
-    name: [u8; PREOPEN_NAME_MAX],
-}
-struct Preopens {
-    loaded: bool,
-    count: usize,
-    list: [Preopen; MAX_PREOPENS],
-}
-static PREOPENS: Single<Preopens> = Single::new(Preopens {
-    loaded: false,
-    count: 0,
-    list: [Preopen {
-        fd: -1,
-        len: 0,
-        name: [0; PREOPEN_NAME_MAX],
-    }; MAX_PREOPENS],
-});
-
-fn preopens() -> &'static Preopens {
-    // SAFETY: single-threaded (see `Single`); the one mutable borrow ends
-    // before the shared one is handed out.
-    let p = unsafe { &mut *PREOPENS.get() };
-    if !p.loaded {
-        p.loaded = true;
-        for fd in 3..(3 + MAX_PREOPENS as i32) {
-            let mut st = wasi::Prestat {
-                tag: 0,
-                name_len: 0,
-            };
-            // SAFETY: st is a valid out-pointer.
-            if check(unsafe { wasi::fd_prestat_get(fd, &mut st) }).is_err() {
-                break;
-            }
-            if st.tag != 0 || st.name_len as usize > PREOPEN_NAME_MAX {
-                continue;
-            }
-            let e = &mut p.list[p.count];
-            // SAFETY: name has room for name_len bytes.
-            if check(unsafe {
-                wasi::fd_prestat_dir_name(fd, e.name.as_mut_ptr(), st.name_len as usize)
-            })
-            .is_ok()
-            {
-                e.fd = fd;
-                e.len = st.name_len as usize;
-                p.count += 1;
-            }
-        }
-    }
-    p
 }
 
 impl Pal for Sys {
@@ -149,41 +86,6 @@ impl Pal for Sys {
         // SAFETY: pos is a valid out-pointer.
         check(unsafe { wasi::fd_seek(fd, offset, w, &mut pos) })?;
         Ok(pos)
-    }
-
-    fn open(path: &[u8], oflags: i32) -> Result<i32> {
-        let p = preopens();
-        let mut names = p.list[..p.count].iter().map(|e| &e.name[..e.len]);
-        let (i, rel) = crate::preopen::resolve(path, &mut names).ok_or(Errno::ENOENT)?;
-        let dirfd = p.list[i].fd;
-        let wasi_oflags = ((oflags >> 12) & 0xf) as u16;
-        let fdflags = (oflags & 0x1f) as u16;
-        let mut rights = RIGHTS_ALL;
-        if oflags & O_WRONLY == 0 {
-            // read-only: drop write-type rights (fd_datasync, fd_write,
-            // fd_allocate, fd_filestat_set_size) like wasi-libc does.
-            rights &= !(1 << 0 | 1 << 6 | 1 << 8 | 1 << 22);
-        }
-        if oflags & O_RDONLY == 0 {
-            rights &= !(1 << 1); // fd_read
-        }
-        let lookup = if oflags & O_NOFOLLOW != 0 { 0 } else { 1 };
-        let mut fd = -1;
-        // SAFETY: rel is a valid byte range; fd is a valid out-pointer.
-        check(unsafe {
-            wasi::path_open(
-                dirfd,
-                lookup,
-                rel.as_ptr(),
-                rel.len(),
-                wasi_oflags,
-                rights,
-                RIGHTS_ALL,
-                fdflags,
-                &mut fd,
-            )
-        })?;
-        Ok(fd)
     }
 
     fn isatty(fd: i32) -> Result<()> {

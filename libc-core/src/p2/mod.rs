@@ -5,6 +5,8 @@
 //! parked in the caller-buffer slot ([`crate::slot`]), so the host writes the
 //! bytes straight into it: no malloc, no copy.
 
+mod env;
+mod fs;
 mod realloc;
 mod wasi;
 
@@ -302,50 +304,6 @@ fn stream_write(h: i32, buf: &[u8]) -> Result<usize> {
     Ok(done)
 }
 
-/// Pre-opened directories from `get-directories`, fetched once.
-struct Preopen {
-    desc: i32,
-    name: *const u8,
-    len: usize,
-}
-struct Preopens {
-    loaded: bool,
-    list: *const [u32; 3],
-    count: usize,
-}
-static PREOPENS: Single<Preopens> = Single::new(Preopens {
-    loaded: false,
-    list: core::ptr::null(),
-    count: 0,
-});
-
-fn preopen(i: usize) -> Preopen {
-    // SAFETY: i < count; the list stays allocated for the program's life.
-    let e = unsafe { *PREOPENS.load_ref().list.add(i) };
-    Preopen {
-        desc: e[0] as i32,
-        name: e[1] as *const u8,
-        len: e[2] as usize,
-    }
-}
-
-impl Single<Preopens> {
-    fn load_ref(&self) -> &Preopens {
-        // SAFETY: single-threaded; no mutable borrow is live.
-        let p = unsafe { &mut *self.get() };
-        if !p.loaded {
-            p.loaded = true;
-            let mut ret = Ret::<8>::new();
-            // SAFETY: nothing is parked, so every list and string goes to the
-            // allocator and is kept for the program's life.
-            unsafe { wasi::preopens::get_directories(ret.ptr()) };
-            p.list = ret.u32(0) as *const [u32; 3];
-            p.count = ret.u32(4) as usize;
-        }
-        p
-    }
-}
-
 impl Pal for Sys {
     #[inline]
     fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
@@ -458,56 +416,6 @@ impl Pal for Sys {
             }
             _ => Err(Errno::ESPIPE),
         }
-    }
-
-    fn open(path: &[u8], oflags: i32) -> Result<i32> {
-        let pre = PREOPENS.load_ref();
-        let mut names = (0..pre.count).map(|i| {
-            let p = preopen(i);
-            // SAFETY: the host wrote `len` bytes at `name`; kept forever.
-            unsafe { core::slice::from_raw_parts(p.name, p.len) }
-        });
-        let (i, rel) = crate::preopen::resolve(path, &mut names).ok_or(Errno::ENOENT)?;
-        let dir = preopen(i).desc;
-        let path_flags = if oflags & O_NOFOLLOW != 0 { 0 } else { 1 };
-        let open_flags = (oflags >> 12) & 0xf;
-        let mut mode = 0;
-        let mut flags = 0;
-        if oflags & O_RDONLY != 0 {
-            flags |= 1;
-            mode |= READ;
-        }
-        if oflags & O_WRONLY != 0 {
-            flags |= 2;
-            mode |= WRITE;
-        }
-        if oflags & O_APPEND != 0 {
-            mode |= APPEND;
-        }
-        if oflags & O_DIRECTORY != 0 {
-            flags &= !2;
-        }
-        let mut ret = Ret::<8>::new();
-        // SAFETY: rel is a valid byte range; ret has room for the result.
-        unsafe {
-            wasi::filesystem::open_at(
-                dir,
-                path_flags,
-                rel.as_ptr(),
-                rel.len(),
-                open_flags,
-                flags,
-                ret.ptr(),
-            )
-        };
-        if ret.u8(0) != 0 {
-            return Err(fs_error(ret.u8(4)));
-        }
-        let desc = ret.u32(4) as i32;
-        alloc_fd(Entry::File { desc, pos: 0, mode }).inspect_err(|_| {
-            // SAFETY: we own the handle and nothing else refers to it.
-            unsafe { wasi::filesystem::drop_descriptor(desc) };
-        })
     }
 
     fn isatty(fd: i32) -> Result<()> {

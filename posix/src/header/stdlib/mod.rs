@@ -168,3 +168,10 @@ pub unsafe extern "C" fn posix_memalign(
         Err(e) => e.0,
     }
 }
+
+// The environment and arc4random (issue 5, fs/env area): separate files so
+// the rest of stdlib.h can grow here without conflicts.
+mod env;
+mod random;
+pub use env::*;
+pub use random::*;
