@@ -22,9 +22,41 @@ fn check(ret: u16) -> Result<()> {
     }
 }
 
-/// Rights wasi-libc asks for; the host intersects them with what the
-/// pre-opened directory allows.
-const RIGHTS_ALL: u64 = !0;
+/// preview1 rights bits (witx `rights`) that depend on the access mode.
+const RIGHT_FD_DATASYNC: u64 = 1 << 0;
+const RIGHT_FD_READ: u64 = 1 << 1;
+const RIGHT_FD_WRITE: u64 = 1 << 6;
+const RIGHT_FD_ALLOCATE: u64 = 1 << 8;
+const RIGHT_FD_READDIR: u64 = 1 << 14;
+const RIGHT_FD_FILESTAT_SET_SIZE: u64 = 1 << 22;
+
+/// Maps a host error of `fd_read`/`fd_write` (and their `p` variants, via
+/// [`pos_io_error`]): preview1 reports a descriptor lacking the right for
+/// the operation as `ENOTCAPABLE`, which POSIX spells `EBADF` (not open for
+/// reading/writing). wasi-libc does the same.
+fn io_error(e: Errno) -> Errno {
+    if e == Errno::ENOTCAPABLE {
+        Errno::EBADF
+    } else {
+        e
+    }
+}
+
+/// `ENOTCAPABLE` from `fd_pread`/`fd_pwrite`: `EBADF` when `fd` lacks the
+/// read (`right`) right, otherwise the descriptor cannot seek (a stream):
+/// `ESPIPE`. wasi-libc's rule.
+fn pos_io_error(fd: i32, e: Errno, right: u64) -> Errno {
+    if e != Errno::ENOTCAPABLE {
+        return e;
+    }
+    let mut st = wasi::Fdstat::default();
+    // SAFETY: st is a valid out-pointer.
+    if unsafe { wasi::fd_fdstat_get(fd, &mut st) } == 0 && st.rights_base & right != 0 {
+        Errno::ESPIPE
+    } else {
+        Errno::EBADF
+    }
+}
 
 /// Pre-opened directory names, found once at first use.
 /// Assumption: the host hands pre-opens out as consecutive fds from 3 and
@@ -93,7 +125,7 @@ impl Pal for Sys {
         let mut n = 0;
         // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
         // preview1 hosts accept a zero-length iovec (and still check the fd).
-        check(unsafe { wasi::fd_read(fd, &iov, 1, &mut n) })?;
+        check(unsafe { wasi::fd_read(fd, &iov, 1, &mut n) }).map_err(io_error)?;
         Ok(n)
     }
 
@@ -104,7 +136,8 @@ impl Pal for Sys {
         };
         let mut n = 0;
         // SAFETY: as in `read`.
-        check(unsafe { wasi::fd_pread(fd, &iov, 1, offset, &mut n) })?;
+        check(unsafe { wasi::fd_pread(fd, &iov, 1, offset, &mut n) })
+            .map_err(|e| pos_io_error(fd, e, RIGHT_FD_READ))?;
         Ok(n)
     }
 
@@ -115,7 +148,7 @@ impl Pal for Sys {
         };
         let mut n = 0;
         // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
-        check(unsafe { wasi::fd_write(fd, &iov, 1, &mut n) })?;
+        check(unsafe { wasi::fd_write(fd, &iov, 1, &mut n) }).map_err(io_error)?;
         Ok(n)
     }
 
@@ -126,7 +159,8 @@ impl Pal for Sys {
         };
         let mut n = 0;
         // SAFETY: as in `write`.
-        check(unsafe { wasi::fd_pwrite(fd, &iov, 1, offset, &mut n) })?;
+        check(unsafe { wasi::fd_pwrite(fd, &iov, 1, offset, &mut n) })
+            .map_err(|e| pos_io_error(fd, e, RIGHT_FD_WRITE))?;
         Ok(n)
     }
 
@@ -143,7 +177,14 @@ impl Pal for Sys {
         };
         let mut pos = 0u64;
         // SAFETY: pos is a valid out-pointer.
-        check(unsafe { wasi::fd_seek(fd, offset, w, &mut pos) })?;
+        // A stream lacks the seek right: ENOTCAPABLE, POSIX's ESPIPE.
+        check(unsafe { wasi::fd_seek(fd, offset, w, &mut pos) }).map_err(|e| {
+            if e == Errno::ENOTCAPABLE {
+                Errno::ESPIPE
+            } else {
+                e
+            }
+        })?;
         Ok(pos)
     }
 
@@ -154,15 +195,27 @@ impl Pal for Sys {
         let dirfd = p.list[i].fd;
         let wasi_oflags = ((oflags >> 12) & 0xf) as u16;
         let fdflags = (oflags & 0x1f) as u16;
-        let mut rights = RIGHTS_ALL;
-        if oflags & O_WRONLY == 0 {
-            // read-only: drop write-type rights (fd_datasync, fd_write,
-            // fd_allocate, fd_filestat_set_size) like wasi-libc does.
-            rights &= !(1 << 0 | 1 << 6 | 1 << 8 | 1 << 22);
+        // Rights as wasi-libc asks for them: those of the access mode plus
+        // every mode-independent one, all within what the directory lets
+        // its children have. (Hosts reject more: wasmtime traps on unknown
+        // bits, node answers ENOTCAPABLE.)
+        let mut max = !(RIGHT_FD_DATASYNC
+            | RIGHT_FD_READ
+            | RIGHT_FD_WRITE
+            | RIGHT_FD_ALLOCATE
+            | RIGHT_FD_READDIR
+            | RIGHT_FD_FILESTAT_SET_SIZE);
+        if oflags & O_RDONLY != 0 {
+            max |= RIGHT_FD_READ | RIGHT_FD_READDIR;
         }
-        if oflags & O_RDONLY == 0 {
-            rights &= !(1 << 1); // fd_read
+        if oflags & O_WRONLY != 0 {
+            max |=
+                RIGHT_FD_DATASYNC | RIGHT_FD_WRITE | RIGHT_FD_ALLOCATE | RIGHT_FD_FILESTAT_SET_SIZE;
         }
+        let mut dir = wasi::Fdstat::default();
+        // SAFETY: dir is a valid out-pointer.
+        check(unsafe { wasi::fd_fdstat_get(dirfd, &mut dir) })?;
+        let rights = max & dir.rights_inheriting;
         let lookup = if oflags & O_NOFOLLOW != 0 { 0 } else { 1 };
         let mut fd = -1;
         // SAFETY: rel is a valid byte range; fd is a valid out-pointer.
@@ -174,7 +227,7 @@ impl Pal for Sys {
                 rel.len(),
                 wasi_oflags,
                 rights,
-                RIGHTS_ALL,
+                dir.rights_inheriting,
                 fdflags,
                 &mut fd,
             )
