@@ -130,26 +130,19 @@ impl Pal for Sys {
                 Err(Errno::EBADF)
             };
         }
-        let iov = wasi::Iovec {
-            buf: buf.as_mut_ptr(),
-            len: buf.len(),
-        };
-        let mut n = 0;
-        // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
-        check(unsafe { wasi::fd_read(fd, &iov, 1, &mut n) }).map_err(io_error)?;
-        Ok(n)
+        let len = buf.len();
+        let first = read_once(fd, buf)?;
+        Ok(fill_regular_file(fd, len, first, |done| {
+            read_once(fd, &mut buf[done..])
+        }))
     }
 
     fn pread(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
-        let iov = wasi::Iovec {
-            buf: buf.as_mut_ptr(),
-            len: buf.len(),
-        };
-        let mut n = 0;
-        // SAFETY: as in `read`.
-        check(unsafe { wasi::fd_pread(fd, &iov, 1, offset, &mut n) })
-            .map_err(|e| pos_io_error(fd, e, RIGHT_FD_READ))?;
-        Ok(n)
+        let len = buf.len();
+        let first = pread_once(fd, buf, offset)?;
+        Ok(fill_regular_file(fd, len, first, |done| {
+            pread_once(fd, &mut buf[done..], offset + done as u64)
+        }))
     }
 
     fn write(fd: i32, buf: &[u8]) -> Result<usize> {
@@ -316,6 +309,61 @@ impl Pal for Sys {
         // SAFETY: never returns.
         unsafe { wasi::proc_exit(status as u32) }
     }
+}
+
+/// One `fd_read` into `buf`.
+fn read_once(fd: i32, buf: &mut [u8]) -> Result<usize> {
+    let iov = wasi::Iovec {
+        buf: buf.as_mut_ptr(),
+        len: buf.len(),
+    };
+    let mut n = 0;
+    // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
+    check(unsafe { wasi::fd_read(fd, &iov, 1, &mut n) }).map_err(io_error)?;
+    Ok(n)
+}
+
+/// One `fd_pread` into `buf`.
+fn pread_once(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
+    let iov = wasi::Iovec {
+        buf: buf.as_mut_ptr(),
+        len: buf.len(),
+    };
+    let mut n = 0;
+    // SAFETY: as in `read_once`.
+    check(unsafe { wasi::fd_pread(fd, &iov, 1, offset, &mut n) })
+        .map_err(|e| pos_io_error(fd, e, RIGHT_FD_READ))?;
+    Ok(n)
+}
+
+/// POSIX lets a read of a regular file return fewer bytes than asked only
+/// at end of file, but hosts cap one call (wasmtime at 64 KiB). So a short
+/// read (`first` of `len` bytes) from a regular file is continued with
+/// `next(bytes so far)` until the buffer is full or end of file; an error
+/// after some bytes ends it with those bytes. Streams keep short reads.
+fn fill_regular_file(
+    fd: i32,
+    len: usize,
+    first: usize,
+    mut next: impl FnMut(usize) -> Result<usize>,
+) -> usize {
+    const REGULAR_FILE: u8 = 4;
+    if first == 0 || first >= len {
+        return first;
+    }
+    let mut st = wasi::Fdstat::default();
+    // SAFETY: st is a valid out-pointer.
+    if unsafe { wasi::fd_fdstat_get(fd, &mut st) } != 0 || st.filetype != REGULAR_FILE {
+        return first;
+    }
+    let mut done = first;
+    while done < len {
+        match next(done) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => done += n,
+        }
+    }
+    done
 }
 
 fn clock_id(c: Clock) -> u32 {

@@ -223,6 +223,21 @@ fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
     }
 }
 
+/// Reads a file at `offset` until `buf` is full or end of file: POSIX lets
+/// a read of a regular file come back short only at end of file, but hosts
+/// cap one call (wasmtime at 64 KiB). Every call receives in place through
+/// the slot; an error after some bytes ends the read with those bytes.
+fn file_read_full(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
+    let mut done = file_read(desc, buf, offset)?;
+    while done > 0 && done < buf.len() {
+        match file_read(desc, &mut buf[done..], offset + done as u64) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => done += n,
+        }
+    }
+    Ok(done)
+}
+
 fn file_write(desc: i32, buf: &[u8], offset: u64) -> Result<usize> {
     let mut ret = Ret::<16>::new();
     // SAFETY: buf is valid for reads; ret has room for the result.
@@ -323,7 +338,7 @@ impl Pal for Sys {
         match e {
             Entry::In(h) => stream_read(h, buf),
             Entry::File { desc, pos, mode } if mode & READ != 0 => {
-                let n = file_read(desc, buf, pos)?;
+                let n = file_read_full(desc, buf, pos)?;
                 set_entry(
                     fd,
                     Entry::File {
@@ -342,7 +357,7 @@ impl Pal for Sys {
         match entry(fd)? {
             Entry::File { mode, .. } if mode & READ == 0 => Err(Errno::EBADF),
             Entry::File { .. } if buf.is_empty() => Ok(0),
-            Entry::File { desc, .. } => file_read(desc, buf, offset),
+            Entry::File { desc, .. } => file_read_full(desc, buf, offset),
             Entry::In(_) | Entry::Out(_) => Err(Errno::ESPIPE),
             _ => Err(Errno::EBADF),
         }
