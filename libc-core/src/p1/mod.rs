@@ -268,20 +268,18 @@ impl Pal for Sys {
     }
 
     fn sleep(nanos: u64) -> Result<()> {
-        let sub = wasi::Subscription {
-            userdata: 0,
-            tag: 0,      // clock
-            clock_id: 1, // monotonic
-            timeout: nanos,
-            precision: 0,
-            flags: 0, // relative
-            ..Default::default()
-        };
-        let mut ev = wasi::Event::default();
-        let mut n = 0usize;
-        // SAFETY: one subscription in, room for one event out.
-        check(unsafe { wasi::poll_oneoff(&sub, &mut ev, 1, &mut n) })?;
-        check(ev.error)
+        // Hosts may wake up early (node's uvwasi counts whole milliseconds),
+        // but the time asked for is a minimum: sleep again for what is left.
+        let start = Self::clock_time(Clock::Monotonic)?;
+        let mut left = nanos;
+        loop {
+            sleep_once(left)?;
+            let elapsed = Self::clock_time(Clock::Monotonic)?.saturating_sub(start);
+            if elapsed >= nanos {
+                return Ok(());
+            }
+            left = nanos - elapsed;
+        }
     }
 
     fn random(buf: &mut [u8]) -> Result<()> {
@@ -309,6 +307,24 @@ impl Pal for Sys {
         // SAFETY: never returns.
         unsafe { wasi::proc_exit(status as u32) }
     }
+}
+
+/// One `poll_oneoff` on a relative monotonic-clock timeout.
+fn sleep_once(nanos: u64) -> Result<()> {
+    let sub = wasi::Subscription {
+        userdata: 0,
+        tag: 0,      // clock
+        clock_id: 1, // monotonic
+        timeout: nanos,
+        precision: 0,
+        flags: 0, // relative
+        ..Default::default()
+    };
+    let mut ev = wasi::Event::default();
+    let mut n = 0usize;
+    // SAFETY: one subscription in, room for one event out.
+    check(unsafe { wasi::poll_oneoff(&sub, &mut ev, 1, &mut n) })?;
+    check(ev.error)
 }
 
 /// One `fd_read` into `buf`.
