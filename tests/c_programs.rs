@@ -8,7 +8,8 @@
 //! `N passed, M failed`.
 //!
 //! Arguments (after `--`): substrings selecting programs by name; `--list`
-//! lists the (program, runtime) pairs. Environment: `WASM_LIBC_TEST_JOBS`
+//! lists the (program, runtime) pairs; `-q`/`--quiet` prints only failures
+//! and the summary. Environment: `WASM_LIBC_TEST_JOBS`
 //! (parallel programs, default: available cores), `WASM_LIBC_TEST_TIMEOUT`
 //! (seconds per run, default 60), `WASM_LIBC_TEST_KEEP=1` (keep the
 //! per-run directories), `WASM_LIBC_SYSROOT` (use a prebuilt sysroot), and
@@ -182,8 +183,9 @@ struct Outcome {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let list = args.iter().any(|a| a == "--list");
+    let quiet = args.iter().any(|a| a == "-q" || a == "--quiet");
     let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
-    match real_main(list, &filters) {
+    match real_main(list, quiet, &filters) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(e) => {
@@ -193,7 +195,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn real_main(list: bool, filters: &[&String]) -> Result<bool> {
+fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
     let dir = libc_tests::tests_dir().join("c");
     let mut sources: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -264,11 +266,13 @@ fn real_main(list: bool, filters: &[&String]) -> Result<bool> {
                     let mut rep = report.lock().unwrap_or_else(|e| e.into_inner());
                     for o in outcomes {
                         let label = format!("{} {}", case.name, o.runtime.name());
-                        println!(
-                            "{} {label:<40} {:>6.2}s",
-                            if o.ok { "ok  " } else { "FAIL" },
-                            o.secs
-                        );
+                        if !(quiet && o.ok) {
+                            println!(
+                                "{} {label:<40} {:>6.2}s",
+                                if o.ok { "ok  " } else { "FAIL" },
+                                o.secs
+                            );
+                        }
                         if o.ok {
                             rep.0 += 1;
                         } else {
