@@ -104,8 +104,12 @@ pub fn sysroot(work: &Path) -> Result<PathBuf> {
     let out = work.join("sysroot");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let started = std::time::Instant::now();
+    // xtask expects cargo's default target directory (it copies
+    // `target/<triple>/release/libc.a`) and builds xtask for the host.
     let res = Command::new(&cargo)
         .current_dir(root())
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("CARGO_BUILD_TARGET")
         .args([
             "run",
             "--quiet",
