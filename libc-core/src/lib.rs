@@ -35,6 +35,7 @@ mod backend;
 pub use backend::Sys;
 pub use errno::{Errno, OrMinusOneErrno};
 pub use pal::Pal;
+pub use pal::net::PalNet;
 
 /// Name of the compiled-in backend (`"p1"` or `"p2"`), for diagnostics.
 pub const BACKEND: &str = if cfg!(feature = "p1") { "p1" } else { "p2" };

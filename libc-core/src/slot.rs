@@ -244,6 +244,18 @@ pub unsafe fn import_realloc(
     new
 }
 
+/// Frees a list block that [`import_realloc`] took from the allocator (a
+/// block outside the parked buffers; an empty list holds none).
+///
+/// # Safety
+/// `ptr` must be such a block of `size` bytes (or `size == 0`), not freed yet.
+pub unsafe fn free_block(ptr: *mut u8, size: usize) {
+    if size != 0 {
+        // SAFETY: caller contract.
+        unsafe { heap::free(ptr) }
+    }
+}
+
 fn round_up(n: usize, align: usize) -> usize {
     (n + align - 1) & !(align - 1)
 }

@@ -5,6 +5,7 @@
 //! parked in the caller-buffer slot ([`crate::slot`]), so the host writes the
 //! bytes straight into it: no malloc, no copy.
 
+mod net;
 mod realloc;
 mod wasi;
 
@@ -34,6 +35,8 @@ enum Entry {
         pos: u64,
         mode: u8,
     },
+    /// A socket: index into `net`'s socket table.
+    Socket(u16),
 }
 
 const READ: u8 = 1;
@@ -322,6 +325,7 @@ impl Pal for Sys {
         }
         match e {
             Entry::In(h) => stream_read(h, buf),
+            Entry::Socket(i) => net::read(i, buf),
             Entry::File { desc, pos, mode } if mode & READ != 0 => {
                 let n = file_read(desc, buf, pos)?;
                 set_entry(
@@ -343,7 +347,7 @@ impl Pal for Sys {
             Entry::File { mode, .. } if mode & READ == 0 => Err(Errno::EBADF),
             Entry::File { .. } if buf.is_empty() => Ok(0),
             Entry::File { desc, .. } => file_read(desc, buf, offset),
-            Entry::In(_) | Entry::Out(_) => Err(Errno::ESPIPE),
+            Entry::In(_) | Entry::Out(_) | Entry::Socket(_) => Err(Errno::ESPIPE),
             _ => Err(Errno::EBADF),
         }
     }
@@ -351,6 +355,7 @@ impl Pal for Sys {
     fn write(fd: i32, buf: &[u8]) -> Result<usize> {
         match entry(fd)? {
             Entry::Out(h) => stream_write(h, buf),
+            Entry::Socket(i) => net::write(i, buf),
             Entry::File { desc, pos, mode } if mode & WRITE != 0 => {
                 let at = if mode & APPEND != 0 {
                     file_size(desc)?
@@ -375,7 +380,7 @@ impl Pal for Sys {
     fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize> {
         match entry(fd)? {
             Entry::File { desc, mode, .. } if mode & WRITE != 0 => file_write(desc, buf, offset),
-            Entry::In(_) | Entry::Out(_) => Err(Errno::ESPIPE),
+            Entry::In(_) | Entry::Out(_) | Entry::Socket(_) => Err(Errno::ESPIPE),
             _ => Err(Errno::EBADF),
         }
     }
@@ -393,6 +398,7 @@ impl Pal for Sys {
                 Entry::In(h) => wasi::streams::drop_input_stream(h),
                 Entry::Out(h) => wasi::streams::drop_output_stream(h),
                 Entry::File { desc, .. } => wasi::filesystem::drop_descriptor(desc),
+                Entry::Socket(i) => net::close(i),
             }
         }
         Ok(())

@@ -18,6 +18,8 @@
 use crate::errno::Errno;
 use crate::types::{Clock, Whence};
 
+pub mod net;
+
 pub type Result<T> = core::result::Result<T, Errno>;
 
 pub trait Pal {

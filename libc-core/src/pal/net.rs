@@ -95,6 +95,9 @@ pub struct RecvFlags {
     pub wait_all: bool,
     /// `MSG_DONTWAIT`: this call does not block.
     pub dont_wait: bool,
+    /// The caller wants the sender's address (`recvfrom`/`recvmsg` with an
+    /// address buffer). On p1 only this needs WAMR's `sock_recv_from`.
+    pub want_from: bool,
 }
 
 /// What a receive produced besides the byte count.
