@@ -10,6 +10,9 @@ extern "C" {
 /** Opens `path` relative to the host's pre-opened directories. The `mode`
  *  argument is accepted and ignored (WASI has no permission bits). */
 int open(const char *path, int oflag, ...);
+/** `F_GETFL`/`F_SETFL` (only `O_NONBLOCK` changes), `F_GETFD`/`F_SETFD`
+ *  (accepted: there is no exec). */
+int fcntl(int fd, int cmd, ...);
 #ifdef __cplusplus
 }
 #endif
@@ -46,5 +49,15 @@ int open(const char *path, int oflag, ...);
 #define O_CLOEXEC 0
 
 #define O_NOCTTY 0
+
+#define F_GETFD 1
+
+#define F_SETFD 2
+
+#define F_GETFL 3
+
+#define F_SETFL 4
+
+#define FD_CLOEXEC 1
 
 #endif  /* _WASM_LIBC_FCNTL_H */

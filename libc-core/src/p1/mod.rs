@@ -3,6 +3,7 @@
 //! preview1 reads straight into caller-provided iovecs, so this backend needs
 //! no caller-buffer slot: `read` is one `fd_read` into the caller's buffer.
 
+mod net;
 mod wasi;
 
 use crate::errno::Errno;

@@ -406,7 +406,11 @@ fn poll_list(list: &[i32], out: &mut [u32]) -> usize {
     // SAFETY: `out` is valid and 4-aligned for `cap` (> 0) bytes during the
     // call; the host writes the `list<u32>` there through the slot, or into
     // an allocation `land` copies from and frees.
-    unsafe { slot::with_parked(p, cap, || wasi::poll::poll(list.as_ptr(), list.len(), ret.ptr())) };
+    unsafe {
+        slot::with_parked(p, cap, || {
+            wasi::poll::poll(list.as_ptr(), list.len(), ret.ptr())
+        })
+    };
     // SAFETY: the host wrote a list allocated during the call.
     match unsafe { slot::land(p, cap, ret.u32(0) as *mut u8, ret.u32(4) as usize * 4) } {
         Ok(bytes) => bytes / 4,
@@ -635,9 +639,7 @@ fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Received> {
         // SAFETY: the caller's buffer (bp, bcap) and `spine` are valid,
         // distinct and live for the call (rule 6 of `slot`).
         unsafe {
-            slot::with_parked_split(bp, bcap, sp, 40, || {
-                wasi::udp::receive(s.rx, 1, ret.ptr())
-            })
+            slot::with_parked_split(bp, bcap, sp, 40, || wasi::udp::receive(s.rx, 1, ret.ptr()))
         };
         if ret.u8(0) != 0 {
             return Err(error_code(ret.u8(4)));
@@ -710,7 +712,13 @@ fn scatter(bufs: &[IoSlice], src: *const u8, len: usize) {
     }
 }
 
-fn udp_send(i: u16, s: Sock, bufs: &[IoSlice], to: Option<&SockAddr>, nonblock: bool) -> Result<usize> {
+fn udp_send(
+    i: u16,
+    s: Sock,
+    bufs: &[IoSlice],
+    to: Option<&SockAddr>,
+    nonblock: bool,
+) -> Result<usize> {
     if let Some(a) = to {
         if a.family() != s.family {
             return Err(Errno::EAFNOSUPPORT);
@@ -729,9 +737,10 @@ fn udp_send(i: u16, s: Sock, bufs: &[IoSlice], to: Option<&SockAddr>, nonblock: 
     let (data, heap) = if parts <= 1 {
         let b = bufs.iter().find(|b| b.len > 0);
         (
-            b.map_or(core::ptr::NonNull::<u8>::dangling().as_ptr() as *const u8, |b| {
-                b.base as *const u8
-            }),
+            b.map_or(
+                core::ptr::NonNull::<u8>::dangling().as_ptr() as *const u8,
+                |b| b.base as *const u8,
+            ),
             false,
         )
     } else {
@@ -747,7 +756,13 @@ fn udp_send(i: u16, s: Sock, bufs: &[IoSlice], to: Option<&SockAddr>, nonblock: 
         }
         (h as *const u8, true)
     };
-    let r = udp_send_one(&s, data, total, if s.peer.is_some() { None } else { to }, nonblock);
+    let r = udp_send_one(
+        &s,
+        data,
+        total,
+        if s.peer.is_some() { None } else { to },
+        nonblock,
+    );
     if heap {
         // SAFETY: allocated above with heap_alloc.
         unsafe { slot::free_block(data as *mut u8, total) };
@@ -755,7 +770,13 @@ fn udp_send(i: u16, s: Sock, bufs: &[IoSlice], to: Option<&SockAddr>, nonblock: 
     r
 }
 
-fn udp_send_one(s: &Sock, data: *const u8, len: usize, to: Option<&SockAddr>, nonblock: bool) -> Result<usize> {
+fn udp_send_one(
+    s: &Sock,
+    data: *const u8,
+    len: usize,
+    to: Option<&SockAddr>,
+    nonblock: bool,
+) -> Result<usize> {
     loop {
         let mut ret = Ret::<16>::new();
         // SAFETY: a stream we own; ret has room for result<u64, error-code>.
@@ -822,7 +843,11 @@ fn recv_sock(_i: u16, s: Sock, bufs: &[IoSlice], flags: RecvFlags) -> Result<Rec
         while filled < buf.len() {
             // The first read follows the socket's mode; later ones only take
             // what is already there, unless MSG_WAITALL.
-            let nb = if first || flags.wait_all { nonblock } else { true };
+            let nb = if first || flags.wait_all {
+                nonblock
+            } else {
+                true
+            };
             let r = tcp_read(s.rx, &mut buf[filled..], nb, s.rcv_timeo);
             first = false;
             match r {
@@ -842,7 +867,13 @@ fn recv_sock(_i: u16, s: Sock, bufs: &[IoSlice], flags: RecvFlags) -> Result<Rec
     Ok(got)
 }
 
-fn send_sock(i: u16, s: Sock, bufs: &[IoSlice], to: Option<&SockAddr>, dont_wait: bool) -> Result<usize> {
+fn send_sock(
+    i: u16,
+    s: Sock,
+    bufs: &[IoSlice],
+    to: Option<&SockAddr>,
+    dont_wait: bool,
+) -> Result<usize> {
     let nonblock = s.nonblocking || dont_wait;
     if s.ty == SockType::Dgram {
         return udp_send(i, s, bufs, to, nonblock);
@@ -935,7 +966,13 @@ fn connect_tcp(i: u16, mut s: Sock, addr: &SockAddr) -> Result<()> {
                 Ok(())
             } else {
                 let e = s.error;
-                store(i, Sock { error: Errno::SUCCESS, ..s });
+                store(
+                    i,
+                    Sock {
+                        error: Errno::SUCCESS,
+                        ..s
+                    },
+                );
                 Err(e)
             };
         }
@@ -1172,22 +1209,29 @@ impl PalNet for super::Sys {
         let mut ret = Ret::<16>::new();
         // Each getter writes result<T, error-code>; T (or the code) is at
         // `off`: 1 for u8/bool, 4 for u32, 8 for u64.
-        let get = |f: unsafe extern "C" fn(i32, *mut u8), off: usize, ret: &mut Ret<16>| -> Result<u64> {
-            // SAFETY: a handle we own; ret has room for the result.
-            unsafe { f(s.h, ret.ptr()) };
-            if ret.u8(0) != 0 {
-                return Err(error_code(ret.u8(off)));
-            }
-            Ok(match off {
-                1 => ret.u8(1) as u64,
-                4 => ret.u32(4) as u64,
-                _ => ret.u64(8),
-            })
-        };
+        let get =
+            |f: unsafe extern "C" fn(i32, *mut u8), off: usize, ret: &mut Ret<16>| -> Result<u64> {
+                // SAFETY: a handle we own; ret has room for the result.
+                unsafe { f(s.h, ret.ptr()) };
+                if ret.u8(0) != 0 {
+                    return Err(error_code(ret.u8(off)));
+                }
+                Ok(match off {
+                    1 => ret.u8(1) as u64,
+                    4 => ret.u32(4) as u64,
+                    _ => ret.u64(8),
+                })
+            };
         let v = match opt {
             SockOpt::Type => (s.ty == SockType::Dgram) as i64,
             SockOpt::Error => {
-                store(i, Sock { error: Errno::SUCCESS, ..s });
+                store(
+                    i,
+                    Sock {
+                        error: Errno::SUCCESS,
+                        ..s
+                    },
+                );
                 s.error.0 as i64
             }
             SockOpt::AcceptConn => (s.state == State::Listening) as i64,
@@ -1197,8 +1241,12 @@ impl PalNet for super::Sys {
             SockOpt::Linger => -1,
             SockOpt::TcpNoDelay if tcp => s.no_delay as i64,
             SockOpt::KeepAlive if tcp => get(wasi::tcp::keep_alive_enabled, 1, &mut ret)? as i64,
-            SockOpt::TcpKeepIdle if tcp => (get(wasi::tcp::keep_alive_idle_time, 8, &mut ret)? / 1_000_000_000) as i64,
-            SockOpt::TcpKeepInterval if tcp => (get(wasi::tcp::keep_alive_interval, 8, &mut ret)? / 1_000_000_000) as i64,
+            SockOpt::TcpKeepIdle if tcp => {
+                (get(wasi::tcp::keep_alive_idle_time, 8, &mut ret)? / 1_000_000_000) as i64
+            }
+            SockOpt::TcpKeepInterval if tcp => {
+                (get(wasi::tcp::keep_alive_interval, 8, &mut ret)? / 1_000_000_000) as i64
+            }
             SockOpt::TcpKeepCount if tcp => get(wasi::tcp::keep_alive_count, 4, &mut ret)? as i64,
             SockOpt::HopLimit if tcp => get(wasi::tcp::hop_limit, 1, &mut ret)? as i64,
             SockOpt::HopLimit => get(wasi::udp::unicast_hop_limit, 1, &mut ret)? as i64,
@@ -1242,12 +1290,19 @@ impl PalNet for super::Sys {
             // Accepted and not forwarded (wasi:sockets 0.2.0 has neither).
             SockOpt::Linger => {}
             SockOpt::TcpNoDelay if tcp => s.no_delay = value != 0,
-            SockOpt::KeepAlive if tcp => set32(wasi::tcp::set_keep_alive_enabled, (value != 0) as i32)?,
-            SockOpt::TcpKeepIdle if tcp => set64(wasi::tcp::set_keep_alive_idle_time, secs(value)?)?,
-            SockOpt::TcpKeepInterval if tcp => set64(wasi::tcp::set_keep_alive_interval, secs(value)?)?,
-            SockOpt::TcpKeepCount if tcp && value >= 1 => {
-                set32(wasi::tcp::set_keep_alive_count, value.min(u32::MAX as i64) as i32)?
+            SockOpt::KeepAlive if tcp => {
+                set32(wasi::tcp::set_keep_alive_enabled, (value != 0) as i32)?
             }
+            SockOpt::TcpKeepIdle if tcp => {
+                set64(wasi::tcp::set_keep_alive_idle_time, secs(value)?)?
+            }
+            SockOpt::TcpKeepInterval if tcp => {
+                set64(wasi::tcp::set_keep_alive_interval, secs(value)?)?
+            }
+            SockOpt::TcpKeepCount if tcp && value >= 1 => set32(
+                wasi::tcp::set_keep_alive_count,
+                value.min(u32::MAX as i64) as i32,
+            )?,
             SockOpt::HopLimit if (1..=255).contains(&value) => {
                 let f = if tcp {
                     wasi::tcp::set_hop_limit
@@ -1456,7 +1511,9 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
             Ok(Entry::Socket(i)) => {
                 let s = load(i);
                 match (s.ty, s.state) {
-                    (SockType::Stream, State::Listening) if ev & POLLIN != 0 => add(subscribe_sock(&s), POLLIN, false),
+                    (SockType::Stream, State::Listening) if ev & POLLIN != 0 => {
+                        add(subscribe_sock(&s), POLLIN, false)
+                    }
                     (SockType::Stream, State::Connecting) => add(subscribe_sock(&s), POLLOUT, true),
                     (SockType::Stream, State::Connected) => {
                         if ev & POLLIN != 0 {
@@ -1464,7 +1521,11 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
                                 f.revents |= POLLIN;
                             } else {
                                 // SAFETY: a stream we own.
-                                add(unsafe { wasi::streams::subscribe_input(s.rx) }, POLLIN, false);
+                                add(
+                                    unsafe { wasi::streams::subscribe_input(s.rx) },
+                                    POLLIN,
+                                    false,
+                                );
                             }
                         }
                         if ev & POLLOUT != 0 {
@@ -1472,7 +1533,11 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
                                 f.revents |= POLLOUT;
                             } else {
                                 // SAFETY: a stream we own.
-                                add(unsafe { wasi::streams::subscribe_output(s.tx) }, POLLOUT, false);
+                                add(
+                                    unsafe { wasi::streams::subscribe_output(s.tx) },
+                                    POLLOUT,
+                                    false,
+                                );
                             }
                         }
                     }
@@ -1481,12 +1546,20 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
                     (SockType::Dgram, _) => {
                         if ev & POLLIN != 0 && s.rx != 0 {
                             // SAFETY: a stream we own.
-                            add(unsafe { wasi::udp::subscribe_incoming(s.rx) }, POLLIN, false);
+                            add(
+                                unsafe { wasi::udp::subscribe_incoming(s.rx) },
+                                POLLIN,
+                                false,
+                            );
                         }
                         if ev & POLLOUT != 0 {
                             if s.tx != 0 {
                                 // SAFETY: a stream we own.
-                                add(unsafe { wasi::udp::subscribe_outgoing(s.tx) }, POLLOUT, false);
+                                add(
+                                    unsafe { wasi::udp::subscribe_outgoing(s.tx) },
+                                    POLLOUT,
+                                    false,
+                                );
                             } else {
                                 // Sending would bind first: never blocks.
                                 f.revents |= POLLOUT;
@@ -1501,7 +1574,11 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
             }
             Ok(Entry::Out(h)) if ev & POLLOUT != 0 => {
                 // SAFETY: a stream we own.
-                add(unsafe { wasi::streams::subscribe_output(h) }, POLLOUT, false)
+                add(
+                    unsafe { wasi::streams::subscribe_output(h) },
+                    POLLOUT,
+                    false,
+                )
             }
             Ok(Entry::In(_)) | Ok(Entry::Out(_)) => {}
             // Files (and anything else) never block.

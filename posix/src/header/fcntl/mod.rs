@@ -1,7 +1,7 @@
 //! `fcntl.h`
 
 use crate::platform::{c_char, c_int};
-use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
+use libc_core::{Errno, OrMinusOneErrno, Pal, PalNet, Sys};
 
 pub const O_APPEND: c_int = 1;
 pub const O_DSYNC: c_int = 2;
@@ -19,6 +19,43 @@ pub const O_RDWR: c_int = O_RDONLY | O_WRONLY;
 pub const O_ACCMODE: c_int = O_RDWR | 0x0200_0000 | 0x0800_0000;
 pub const O_CLOEXEC: c_int = 0;
 pub const O_NOCTTY: c_int = 0;
+
+pub const F_GETFD: c_int = 1;
+pub const F_SETFD: c_int = 2;
+pub const F_GETFL: c_int = 3;
+pub const F_SETFL: c_int = 4;
+pub const FD_CLOEXEC: c_int = 1;
+
+/// [fcntl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fcntl.html)
+///
+/// Declared in C as `int fcntl(int, int, ...)`; `varargs` points at the
+/// spilled variadic arguments (the `int` of `F_SETFL`/`F_SETFD`).
+/// `F_GETFL` reports the access mode, `O_APPEND` and `O_NONBLOCK`;
+/// `F_SETFL` changes `O_NONBLOCK` (sockets on p2; any descriptor on p1).
+///
+/// # Safety
+/// For `F_SETFL`/`F_SETFD` the caller must pass an `int` argument.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fcntl(fd: c_int, cmd: c_int, varargs: *const u8) -> c_int {
+    let arg = || {
+        if varargs.is_null() {
+            Err(Errno::EFAULT)
+        } else {
+            // SAFETY: the caller passed an int (C ABI: spilled, 4-aligned).
+            Ok(unsafe { core::ptr::read_unaligned(varargs as *const c_int) })
+        }
+    };
+    let r = match cmd {
+        F_GETFL => Sys::get_status_flags(fd),
+        F_SETFL => arg().and_then(|v| Sys::set_status_flags(fd, v)).map(|()| 0),
+        F_GETFD => Sys::get_status_flags(fd).map(|_| 0),
+        F_SETFD => arg().and_then(|_| Sys::get_status_flags(fd)).map(|_| 0),
+        _ => Err(Errno::EINVAL),
+    };
+    r.or_minus_one_errno()
+}
+
+const _: () = assert!(O_NONBLOCK == libc_core::types::O_NONBLOCK);
 
 /// [open](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open.html)
 ///
