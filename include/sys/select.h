@@ -49,7 +49,7 @@ int select(int nfds,
            struct fd_set *readfds,
            struct fd_set *writefds,
            struct fd_set *exceptfds,
-           timeval *timeout);
+           struct timeval *timeout);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -67,6 +67,11 @@ struct Sock {
     snd_timeo: u64,
     reuse_addr: bool,
     no_delay: bool,
+    /// TCP: a byte `poll` read to confirm readiness (-1 = none), returned
+    /// by the next receive. See [`probe`].
+    ahead: i16,
+    /// TCP: `poll`'s probe saw the end of the stream.
+    eof: bool,
 }
 
 const FREE: Sock = Sock {
@@ -86,6 +91,8 @@ const FREE: Sock = Sock {
     snd_timeo: 0,
     reuse_addr: false,
     no_delay: false,
+    ahead: -1,
+    eof: false,
 };
 
 const MAX_SOCKS: usize = super::MAX_FDS;
@@ -819,7 +826,7 @@ fn udp_send_one(
     }
 }
 
-fn recv_sock(_i: u16, s: Sock, bufs: &[IoSlice], flags: RecvFlags) -> Result<Received> {
+fn recv_sock(i: u16, s: Sock, bufs: &[IoSlice], flags: RecvFlags) -> Result<Received> {
     if flags.peek {
         // wasi:io streams and datagram streams cannot peek.
         return Err(Errno::EOPNOTSUPP);
@@ -836,10 +843,40 @@ fn recv_sock(_i: u16, s: Sock, bufs: &[IoSlice], flags: RecvFlags) -> Result<Rec
         return Ok(got);
     }
     let mut first = true;
+    let mut ahead = s.ahead;
+    if s.eof && ahead < 0 {
+        if s.error != Errno::SUCCESS {
+            store(
+                i,
+                Sock {
+                    error: Errno::SUCCESS,
+                    ..s
+                },
+            );
+            return Err(s.error);
+        }
+        return Ok(got);
+    }
     for b in bufs.iter().filter(|b| b.len > 0) {
         // SAFETY: each buffer is valid for its length (caller contract).
         let buf = unsafe { core::slice::from_raw_parts_mut(b.base, b.len) };
         let mut filled = 0;
+        if ahead >= 0 {
+            // The byte `poll` took to check readiness (one 1-byte copy).
+            buf[0] = ahead as u8;
+            ahead = -1;
+            store(i, Sock { ahead, ..s });
+            stats::update(|s| {
+                s.guest_copies += 1;
+                s.guest_copy_bytes = s.guest_copy_bytes.wrapping_add(1);
+            });
+            filled = 1;
+            got.len = 1;
+            first = false;
+            if s.eof {
+                return Ok(got);
+            }
+        }
         while filled < buf.len() {
             // The first read follows the socket's mode; later ones only take
             // what is already there, unless MSG_WAITALL.
@@ -900,6 +937,32 @@ fn send_sock(
         }
     }
     Ok(done)
+}
+
+/// Confirms that a TCP socket whose input stream's pollable is ready really
+/// has data: wasmtime keeps a stream "ready" until a read hits would-block,
+/// so after a receive that did not drain the socket the pollable can be
+/// ready with nothing to read, and a blocking `recv` after `poll` would
+/// hang. One non-blocking 1-byte read settles it: a byte is kept in `ahead`
+/// for the next receive; end of stream or an error is kept too (readable);
+/// nothing means "not ready" (and the host's readiness is now cleared).
+fn probe(i: u16) -> bool {
+    let mut s = load(i);
+    if s.ahead >= 0 || s.eof {
+        return true;
+    }
+    let mut b = [0u8; 1];
+    match tcp_read(s.rx, &mut b, true, 0) {
+        Ok(1) => s.ahead = b[0] as i16,
+        Ok(_) => s.eof = true,
+        Err(Errno::EAGAIN) => return false,
+        Err(e) => {
+            s.eof = true;
+            s.error = e;
+        }
+    }
+    store(i, s);
+    true
 }
 
 /// Completes a pending non-blocking connect if the host has finished it:
@@ -1448,8 +1511,17 @@ struct Want {
     /// Index into `fds`.
     k: usize,
     event: i16,
-    /// A pending connect to settle when ready.
-    connect: bool,
+    kind: Kind,
+}
+
+#[derive(Copy, Clone)]
+enum Kind {
+    /// Ready means `event`.
+    Plain,
+    /// A TCP input stream: ready must be confirmed ([`probe`]).
+    Probe(u16),
+    /// A pending connect to settle.
+    Connect(u16),
 }
 
 /// Most pollables one `poll` waits on through stack buffers; more take a
@@ -1461,7 +1533,7 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
     let mut want_stack = [Want {
         k: 0,
         event: 0,
-        connect: false,
+        kind: Kind::Plain,
     }; STACK_POLLABLES];
     let mut ready_stack = [0u32; STACK_POLLABLES + 1];
     let need = fds.len() * 2;
@@ -1483,7 +1555,7 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
                 w.add(x).write(Want {
                     k: 0,
                     event: 0,
-                    connect: false,
+                    kind: Kind::Plain,
                 });
             }
             (
@@ -1493,6 +1565,29 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
             )
         }
     };
+    // SAFETY: plain import.
+    let deadline = timeout_ns.map(|t| unsafe { wasi::poll::now() }.saturating_add(t));
+    let r = loop {
+        let (count, settled) = poll_round(fds, list, want, ready, deadline);
+        if count > 0 || settled {
+            break Ok(count);
+        }
+        // Every wake-up was spurious (see `probe`): wait again for the rest
+        // of the timeout.
+    };
+    free_all(&heap);
+    r
+}
+
+/// One wait: returns how many fds have events, and whether the wait is
+/// over even with none (timeout reached).
+fn poll_round(
+    fds: &mut [PollFd],
+    list: &mut [i32],
+    want: &mut [Want],
+    ready: &mut [u32],
+    deadline: Option<u64>,
+) -> (usize, bool) {
     let mut n = 0; // pollables
     let mut immediate = 0; // fds ready without waiting
     for (k, f) in fds.iter_mut().enumerate() {
@@ -1501,9 +1596,9 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
             continue;
         }
         let ev = f.events;
-        let mut add = |p: i32, event: i16, connect: bool| {
+        let mut add = |p: i32, event: i16, kind: Kind| {
             list[n] = p;
-            want[n] = Want { k, event, connect };
+            want[n] = Want { k, event, kind };
             n += 1;
         };
         match entry(f.fd) {
@@ -1512,19 +1607,21 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
                 let s = load(i);
                 match (s.ty, s.state) {
                     (SockType::Stream, State::Listening) if ev & POLLIN != 0 => {
-                        add(subscribe_sock(&s), POLLIN, false)
+                        add(subscribe_sock(&s), POLLIN, Kind::Plain)
                     }
-                    (SockType::Stream, State::Connecting) => add(subscribe_sock(&s), POLLOUT, true),
+                    (SockType::Stream, State::Connecting) => {
+                        add(subscribe_sock(&s), POLLOUT, Kind::Connect(i))
+                    }
                     (SockType::Stream, State::Connected) => {
                         if ev & POLLIN != 0 {
-                            if s.shut_rd {
+                            if s.shut_rd || s.ahead >= 0 || s.eof {
                                 f.revents |= POLLIN;
                             } else {
                                 // SAFETY: a stream we own.
                                 add(
                                     unsafe { wasi::streams::subscribe_input(s.rx) },
                                     POLLIN,
-                                    false,
+                                    Kind::Probe(i),
                                 );
                             }
                         }
@@ -1536,7 +1633,7 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
                                 add(
                                     unsafe { wasi::streams::subscribe_output(s.tx) },
                                     POLLOUT,
-                                    false,
+                                    Kind::Plain,
                                 );
                             }
                         }
@@ -1549,7 +1646,7 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
                             add(
                                 unsafe { wasi::udp::subscribe_incoming(s.rx) },
                                 POLLIN,
-                                false,
+                                Kind::Plain,
                             );
                         }
                         if ev & POLLOUT != 0 {
@@ -1558,7 +1655,7 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
                                 add(
                                     unsafe { wasi::udp::subscribe_outgoing(s.tx) },
                                     POLLOUT,
-                                    false,
+                                    Kind::Plain,
                                 );
                             } else {
                                 // Sending would bind first: never blocks.
@@ -1570,14 +1667,18 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
             }
             Ok(Entry::In(h)) if ev & POLLIN != 0 => {
                 // SAFETY: a stream we own.
-                add(unsafe { wasi::streams::subscribe_input(h) }, POLLIN, false)
+                add(
+                    unsafe { wasi::streams::subscribe_input(h) },
+                    POLLIN,
+                    Kind::Plain,
+                )
             }
             Ok(Entry::Out(h)) if ev & POLLOUT != 0 => {
                 // SAFETY: a stream we own.
                 add(
                     unsafe { wasi::streams::subscribe_output(h) },
                     POLLOUT,
-                    false,
+                    Kind::Plain,
                 )
             }
             Ok(Entry::In(_)) | Ok(Entry::Out(_)) => {}
@@ -1588,9 +1689,11 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
             immediate += 1;
         }
     }
-    // Wait: not at all if something is ready already or the timeout is 0;
+    // Wait: not at all if something is ready already or the time is up;
     // else for the pollables and the timer.
-    let wait_ns = if immediate > 0 { Some(0) } else { timeout_ns };
+    // SAFETY: plain import.
+    let left = deadline.map(|d| d.saturating_sub(unsafe { wasi::poll::now() }));
+    let wait_ns = if immediate > 0 { Some(0) } else { left };
     let mut got = 0;
     match wait_ns {
         Some(0) => {
@@ -1603,24 +1706,31 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
             }
         }
         t => {
+            // SAFETY (both): plain import returning an owned pollable. With
+            // no timeout and nothing to wait for, a timer that never fires
+            // in practice stands in for the empty list `poll` rejects.
+            let timer = match t {
+                Some(t) => Some(unsafe { wasi::poll::subscribe_duration(t) }),
+                None if n == 0 => Some(unsafe { wasi::poll::subscribe_duration(u64::MAX) }),
+                None => None,
+            };
             let mut m = n;
-            if let Some(t) = t {
-                // SAFETY: plain import returning an owned pollable.
-                list[m] = unsafe { wasi::poll::subscribe_duration(t) };
-                m += 1;
-            } else if n == 0 {
-                // Nothing to wait for, forever: wait on a timer that never
-                // fires in practice rather than pass an empty list.
-                // SAFETY: as above.
-                list[m] = unsafe { wasi::poll::subscribe_duration(u64::MAX) };
+            if let Some(t) = timer {
+                list[m] = t;
                 m += 1;
             }
             got = poll_list(&list[..m], &mut ready[..m]);
-            for x in n..m {
+            if let Some(t) = timer {
                 // SAFETY: the timer we created.
-                unsafe { wasi::poll::drop_pollable(list[x]) };
+                unsafe { wasi::poll::drop_pollable(t) };
             }
         }
+    }
+    // The pollables are no longer borrowed: drop them before settling
+    // anything (a probe reads from the stream a pollable belongs to).
+    for &p in &list[..n] {
+        // SAFETY: pollables we own.
+        unsafe { wasi::poll::drop_pollable(p) };
     }
     for &x in &ready[..got] {
         let x = x as usize;
@@ -1629,27 +1739,33 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
         }
         let w = want[x];
         let f = &mut fds[w.k];
-        if w.connect {
-            if let Ok(Entry::Socket(i)) = entry(f.fd) {
-                if settle_connect(i, load(i)) {
+        match w.kind {
+            Kind::Plain => f.revents |= w.event,
+            Kind::Probe(i) => {
+                if probe(i) {
                     let s = load(i);
-                    f.revents |= if s.state == State::Connected {
+                    f.revents |= POLLIN;
+                    if s.eof && s.error != Errno::SUCCESS {
+                        f.revents |= POLLERR;
+                    }
+                }
+            }
+            Kind::Connect(i) => {
+                if settle_connect(i, load(i)) {
+                    f.revents |= if load(i).state == State::Connected {
                         f.events & POLLOUT
                     } else {
                         POLLOUT | POLLERR | POLLHUP
                     };
                 }
             }
-        } else {
-            f.revents |= w.event;
         }
     }
-    for &p in &list[..n] {
-        // SAFETY: pollables we own, no longer borrowed.
-        unsafe { wasi::poll::drop_pollable(p) };
-    }
-    free_all(&heap);
-    Ok(fds.iter().filter(|f| f.revents != 0).count())
+    let count = fds.iter().filter(|f| f.revents != 0).count();
+    // SAFETY: plain import.
+    let now = unsafe { wasi::poll::now() };
+    let over = wait_ns == Some(0) || deadline.is_some_and(|d| now >= d);
+    (count, over)
 }
 
 fn free_all(blocks: &[*mut u8]) {

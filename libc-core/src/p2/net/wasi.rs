@@ -152,6 +152,7 @@ pub mod poll {
         "[resource-drop]pollable" => fn drop_pollable(h: i32);
     });
     imports!("wasi:clocks/monotonic-clock@0.2.0" {
+        "now" => fn now() -> u64;
         "subscribe-duration" => fn subscribe_duration(ns: u64) -> i32;
     });
 }

@@ -185,7 +185,7 @@ pub unsafe extern "C" fn getaddrinfo(
                 push(IpAddr::V6(g));
             } else if flags & AI_NUMERICHOST != 0 {
                 return EAI_NONAME;
-            } else if name.eq_ignore_ascii_case(b"localhost") {
+            } else if name == b"localhost" {
                 push(IpAddr::V4([127, 0, 0, 1]));
                 push(IpAddr::V6(LOOP6));
             } else {
