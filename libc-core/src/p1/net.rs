@@ -248,6 +248,21 @@ struct Ext {
 
 static EXT: Single<Option<Ext>> = Single::new(None);
 
+/// Reads [`EXT`]. Volatile on purpose: with whole-program LTO, LLVM sees
+/// that `EXT` only ever holds one constant and turns the indirect calls into
+/// direct ones, which would make every program that calls `recv` or
+/// `accept` import the extension. A volatile access keeps the global
+/// opaque, so the extension functions stay reachable from `socket` only.
+fn ext() -> Option<Ext> {
+    // SAFETY: single-threaded (see `Single`); a valid, initialised static.
+    unsafe { core::ptr::read_volatile(EXT.get()) }
+}
+
+fn set_ext(e: Ext) {
+    // SAFETY: as in `ext`.
+    unsafe { core::ptr::write_volatile(EXT.get(), Some(e)) }
+}
+
 fn ext_recv_from(fd: i32, bufs: &[IoSlice], ri: i32) -> Result<(usize, SockAddr)> {
     let mut from = WasiAddr([0; 24]);
     let mut n = 0;
@@ -364,11 +379,11 @@ impl PalNet for Sys {
             }
         }
         remember(fd, family);
-        EXT.store(Some(Ext {
+        set_ext(Ext {
             recv_from: ext_recv_from,
             send_to: ext_send_to,
             peer: ext_peer,
-        }));
+        });
         Ok(fd)
     }
 
@@ -393,7 +408,7 @@ impl PalNet for Sys {
         };
         // SAFETY: new is a valid out-pointer.
         check(unsafe { wasi::sock_accept(fd, flags, &mut new) })?;
-        let peer = EXT.load().and_then(|e| (e.peer)(new).ok());
+        let peer = ext().and_then(|e| (e.peer)(new).ok());
         Ok((new, peer))
     }
 
@@ -414,7 +429,7 @@ impl PalNet for Sys {
             | if flags.wait_all { RIFLAGS_WAITALL } else { 0 };
         nonblocking_for(fd, flags.dont_wait, || {
             if flags.want_from {
-                if let Some(e) = EXT.load() {
+                if let Some(e) = ext() {
                     if kind(fd)? == SockType::Dgram {
                         let (n, from) = (e.recv_from)(fd, bufs, ri)?;
                         return Ok(Received {
@@ -455,7 +470,7 @@ impl PalNet for Sys {
             check_family(fd, a)?;
         }
         nonblocking_for(fd, dont_wait, || {
-            if let (Some(a), Some(e)) = (to, EXT.load()) {
+            if let (Some(a), Some(e)) = (to, ext()) {
                 return (e.send_to)(fd, bufs, a);
             }
             let mut n = 0;
