@@ -219,6 +219,16 @@ fn kind(fd: i32) -> Result<SockType> {
     }
 }
 
+/// Hosts answer `EBADF` for a socket call on an open descriptor that is not
+/// a socket (wasi-common does); POSIX wants `ENOTSOCK`. Only on error paths.
+fn not_sock(fd: i32, e: Errno) -> Errno {
+    if e == Errno::EBADF && fdstat(fd).is_ok() {
+        Errno::ENOTSOCK
+    } else {
+        e
+    }
+}
+
 /// Runs `f` with `fd` switched to non-blocking (for `MSG_DONTWAIT`; preview1
 /// has no per-call flag), restoring the flags afterwards.
 fn nonblocking_for<T>(fd: i32, on: bool, f: impl FnOnce() -> Result<T>) -> Result<T> {
@@ -244,6 +254,8 @@ struct Ext {
     recv_from: fn(i32, &[IoSlice], i32) -> Result<(usize, SockAddr)>,
     send_to: fn(i32, &[IoSlice], &SockAddr) -> Result<usize>,
     peer: fn(i32) -> Result<SockAddr>,
+    get_opt: fn(i32, SockOpt) -> Result<i64>,
+    set_opt: fn(i32, SockOpt, i64) -> Result<()>,
 }
 
 static EXT: Single<Option<Ext>> = Single::new(None);
@@ -298,11 +310,95 @@ fn ext_send_to(fd: i32, bufs: &[IoSlice], to: &SockAddr) -> Result<usize> {
     Ok(n)
 }
 
+fn ext_local(fd: i32) -> Result<SockAddr> {
+    let mut a = WasiAddr([0; 24]);
+    // SAFETY: a is a valid out-pointer.
+    check(unsafe { wasi::sock_addr_local(fd, &mut a) })?;
+    Ok(a.to_sockaddr())
+}
+
 fn ext_peer(fd: i32) -> Result<SockAddr> {
     let mut a = WasiAddr([0; 24]);
     // SAFETY: a is a valid out-pointer.
     check(unsafe { wasi::sock_addr_remote(fd, &mut a) })?;
     Ok(a.to_sockaddr())
+}
+
+fn ext_get_opt(fd: i32, opt: SockOpt) -> Result<i64> {
+    use wasi::*;
+    Ok(match opt {
+        SockOpt::Type => (kind(fd)? == SockType::Dgram) as i64,
+        // WAMR has no SO_ERROR: connect reports its outcome directly.
+        SockOpt::Error => {
+            kind(fd)?;
+            0
+        }
+        SockOpt::ReuseAddr => get_u8(fd, sock_get_reuse_addr)?,
+        SockOpt::KeepAlive => get_u8(fd, sock_get_keep_alive)?,
+        SockOpt::RecvBufSize => get_size(fd, sock_get_recv_buf_size)?,
+        SockOpt::SendBufSize => get_size(fd, sock_get_send_buf_size)?,
+        SockOpt::RecvTimeout => get_us(fd, sock_get_recv_timeout)?,
+        SockOpt::SendTimeout => get_us(fd, sock_get_send_timeout)?,
+        SockOpt::Linger => {
+            let (mut on, mut secs) = (0u8, 0i32);
+            // SAFETY: valid out-pointers.
+            check(unsafe { sock_get_linger(fd, &mut on, &mut secs) })?;
+            if on != 0 { secs as i64 } else { -1 }
+        }
+        SockOpt::Broadcast => get_u8(fd, sock_get_broadcast)?,
+        SockOpt::TcpNoDelay => get_u8(fd, sock_get_tcp_no_delay)?,
+        SockOpt::TcpKeepIdle => get_u32(fd, sock_get_tcp_keep_idle)?,
+        SockOpt::TcpKeepInterval => get_u32(fd, sock_get_tcp_keep_intvl)?,
+        SockOpt::HopLimit => get_u8(fd, sock_get_ip_ttl)?,
+        SockOpt::V6Only => get_u8(fd, sock_get_ipv6_only)?,
+        SockOpt::Domain => match ext_local(fd)? {
+            SockAddr::V4 { .. } => 0,
+            SockAddr::V6 { .. } => 1,
+        },
+        SockOpt::AcceptConn | SockOpt::TcpKeepCount => return Err(Errno::ENOPROTOOPT),
+    })
+}
+
+fn ext_set_opt(fd: i32, opt: SockOpt, value: i64) -> Result<()> {
+    use wasi::*;
+    let b = (value != 0) as i32;
+    let us = |ns: i64| (ns.max(0) as u64) / 1000;
+    let u32v = |v: i64| {
+        if v < 0 {
+            Err(Errno::EINVAL)
+        } else {
+            Ok(v.min(u32::MAX as i64) as u32)
+        }
+    };
+    // SAFETY (every call below): plain value arguments.
+    check(unsafe {
+        match opt {
+            SockOpt::ReuseAddr => sock_set_reuse_addr(fd, b),
+            SockOpt::KeepAlive => sock_set_keep_alive(fd, b),
+            SockOpt::RecvBufSize => sock_set_recv_buf_size(fd, u32v(value)? as usize),
+            SockOpt::SendBufSize => sock_set_send_buf_size(fd, u32v(value)? as usize),
+            SockOpt::RecvTimeout => sock_set_recv_timeout(fd, us(value)),
+            SockOpt::SendTimeout => sock_set_send_timeout(fd, us(value)),
+            SockOpt::Linger => sock_set_linger(
+                fd,
+                (value >= 0) as i32,
+                value.clamp(0, i32::MAX as i64) as i32,
+            ),
+            SockOpt::Broadcast => sock_set_broadcast(fd, b),
+            SockOpt::TcpNoDelay => sock_set_tcp_no_delay(fd, b),
+            SockOpt::TcpKeepIdle => sock_set_tcp_keep_idle(fd, u32v(value)?),
+            SockOpt::TcpKeepInterval => sock_set_tcp_keep_intvl(fd, u32v(value)?),
+            SockOpt::HopLimit => sock_set_ip_ttl(fd, value.clamp(0, 255) as i32),
+            SockOpt::V6Only => sock_set_ipv6_only(fd, b),
+            SockOpt::Type
+            | SockOpt::Error
+            | SockOpt::AcceptConn
+            | SockOpt::Domain
+            | SockOpt::TcpKeepCount => {
+                return Err(Errno::ENOPROTOOPT);
+            }
+        }
+    })
 }
 
 /// Families of the sockets this program created (for `EAFNOSUPPORT`
@@ -383,6 +479,8 @@ impl PalNet for Sys {
             recv_from: ext_recv_from,
             send_to: ext_send_to,
             peer: ext_peer,
+            get_opt: ext_get_opt,
+            set_opt: ext_set_opt,
         });
         Ok(fd)
     }
@@ -407,7 +505,7 @@ impl PalNet for Sys {
             0
         };
         // SAFETY: new is a valid out-pointer.
-        check(unsafe { wasi::sock_accept(fd, flags, &mut new) })?;
+        check(unsafe { wasi::sock_accept(fd, flags, &mut new) }).map_err(|e| not_sock(fd, e))?;
         let peer = ext().and_then(|e| (e.peer)(new).ok());
         Ok((new, peer))
     }
@@ -427,7 +525,7 @@ impl PalNet for Sys {
         }
         let ri = if flags.peek { RIFLAGS_PEEK } else { 0 }
             | if flags.wait_all { RIFLAGS_WAITALL } else { 0 };
-        nonblocking_for(fd, flags.dont_wait, || {
+        let r = nonblocking_for(fd, flags.dont_wait, || {
             if flags.want_from {
                 if let Some(e) = ext() {
                     if kind(fd)? == SockType::Dgram {
@@ -458,7 +556,8 @@ impl PalNet for Sys {
                 truncated: ro & ROFLAGS_TRUNCATED != 0,
                 from: None,
             })
-        })
+        });
+        r.map_err(|e| not_sock(fd, e))
     }
 
     fn send(fd: i32, bufs: &[IoSlice], to: Option<&SockAddr>, dont_wait: bool) -> Result<usize> {
@@ -469,7 +568,7 @@ impl PalNet for Sys {
         if let Some(a) = to {
             check_family(fd, a)?;
         }
-        nonblocking_for(fd, dont_wait, || {
+        let r = nonblocking_for(fd, dont_wait, || {
             if let (Some(a), Some(e)) = (to, ext()) {
                 return (e.send_to)(fd, bufs, a);
             }
@@ -479,7 +578,8 @@ impl PalNet for Sys {
                 wasi::sock_send(fd, bufs.as_ptr() as *const Ciovec, bufs.len(), 0, &mut n)
             })?;
             Ok(n)
-        })
+        });
+        r.map_err(|e| not_sock(fd, e))
     }
 
     fn shutdown(fd: i32, how: Shutdown) -> Result<()> {
@@ -489,14 +589,11 @@ impl PalNet for Sys {
             Shutdown::Both => 3,
         };
         // SAFETY: plain value arguments.
-        check(unsafe { wasi::sock_shutdown(fd, h) })
+        check(unsafe { wasi::sock_shutdown(fd, h) }).map_err(|e| not_sock(fd, e))
     }
 
     fn local_addr(fd: i32) -> Result<SockAddr> {
-        let mut a = WasiAddr([0; 24]);
-        // SAFETY: a is a valid out-pointer.
-        check(unsafe { wasi::sock_addr_local(fd, &mut a) })?;
-        Ok(a.to_sockaddr())
+        ext_local(fd)
     }
 
     fn peer_addr(fd: i32) -> Result<SockAddr> {
@@ -504,72 +601,25 @@ impl PalNet for Sys {
     }
 
     fn get_opt(fd: i32, opt: SockOpt) -> Result<i64> {
-        use wasi::*;
-        Ok(match opt {
-            SockOpt::Type => (kind(fd)? == SockType::Dgram) as i64,
+        match opt {
+            SockOpt::Type => Ok((kind(fd)? == SockType::Dgram) as i64),
             // WAMR has no SO_ERROR: connect reports its outcome directly.
-            SockOpt::Error => {
-                kind(fd)?;
-                0
-            }
-            SockOpt::ReuseAddr => get_u8(fd, sock_get_reuse_addr)?,
-            SockOpt::KeepAlive => get_u8(fd, sock_get_keep_alive)?,
-            SockOpt::RecvBufSize => get_size(fd, sock_get_recv_buf_size)?,
-            SockOpt::SendBufSize => get_size(fd, sock_get_send_buf_size)?,
-            SockOpt::RecvTimeout => get_us(fd, sock_get_recv_timeout)?,
-            SockOpt::SendTimeout => get_us(fd, sock_get_send_timeout)?,
-            SockOpt::Linger => {
-                let (mut on, mut secs) = (0u8, 0i32);
-                // SAFETY: valid out-pointers.
-                check(unsafe { sock_get_linger(fd, &mut on, &mut secs) })?;
-                if on != 0 { secs as i64 } else { -1 }
-            }
-            SockOpt::Broadcast => get_u8(fd, sock_get_broadcast)?,
-            SockOpt::TcpNoDelay => get_u8(fd, sock_get_tcp_no_delay)?,
-            SockOpt::TcpKeepIdle => get_u32(fd, sock_get_tcp_keep_idle)?,
-            SockOpt::TcpKeepInterval => get_u32(fd, sock_get_tcp_keep_intvl)?,
-            SockOpt::HopLimit => get_u8(fd, sock_get_ip_ttl)?,
-            SockOpt::V6Only => get_u8(fd, sock_get_ipv6_only)?,
-            SockOpt::AcceptConn | SockOpt::TcpKeepCount => return Err(Errno::ENOPROTOOPT),
-        })
+            SockOpt::Error => kind(fd).map(|_| 0),
+            // The rest needs the extension, reached through `EXT` so that
+            // getsockopt(SO_TYPE) on a pre-opened socket imports nothing
+            // more (see the module docs).
+            _ => match ext() {
+                Some(e) => (e.get_opt)(fd, opt),
+                None => kind(fd).and(Err(Errno::ENOPROTOOPT)),
+            },
+        }
     }
 
     fn set_opt(fd: i32, opt: SockOpt, value: i64) -> Result<()> {
-        use wasi::*;
-        let b = (value != 0) as i32;
-        let us = |ns: i64| (ns.max(0) as u64) / 1000;
-        let u32v = |v: i64| {
-            if v < 0 {
-                Err(Errno::EINVAL)
-            } else {
-                Ok(v.min(u32::MAX as i64) as u32)
-            }
-        };
-        // SAFETY (every call below): plain value arguments.
-        check(unsafe {
-            match opt {
-                SockOpt::ReuseAddr => sock_set_reuse_addr(fd, b),
-                SockOpt::KeepAlive => sock_set_keep_alive(fd, b),
-                SockOpt::RecvBufSize => sock_set_recv_buf_size(fd, u32v(value)? as usize),
-                SockOpt::SendBufSize => sock_set_send_buf_size(fd, u32v(value)? as usize),
-                SockOpt::RecvTimeout => sock_set_recv_timeout(fd, us(value)),
-                SockOpt::SendTimeout => sock_set_send_timeout(fd, us(value)),
-                SockOpt::Linger => sock_set_linger(
-                    fd,
-                    (value >= 0) as i32,
-                    value.clamp(0, i32::MAX as i64) as i32,
-                ),
-                SockOpt::Broadcast => sock_set_broadcast(fd, b),
-                SockOpt::TcpNoDelay => sock_set_tcp_no_delay(fd, b),
-                SockOpt::TcpKeepIdle => sock_set_tcp_keep_idle(fd, u32v(value)?),
-                SockOpt::TcpKeepInterval => sock_set_tcp_keep_intvl(fd, u32v(value)?),
-                SockOpt::HopLimit => sock_set_ip_ttl(fd, value.clamp(0, 255) as i32),
-                SockOpt::V6Only => sock_set_ipv6_only(fd, b),
-                SockOpt::Type | SockOpt::Error | SockOpt::AcceptConn | SockOpt::TcpKeepCount => {
-                    return Err(Errno::ENOPROTOOPT);
-                }
-            }
-        })
+        match ext() {
+            Some(e) => (e.set_opt)(fd, opt, value),
+            None => kind(fd).and(Err(Errno::ENOPROTOOPT)),
+        }
     }
 
     fn sock_type(fd: i32) -> Result<SockType> {

@@ -1298,6 +1298,7 @@ impl PalNet for super::Sys {
                 s.error.0 as i64
             }
             SockOpt::AcceptConn => (s.state == State::Listening) as i64,
+            SockOpt::Domain => (s.family == Family::Inet6) as i64,
             SockOpt::ReuseAddr => s.reuse_addr as i64,
             SockOpt::RecvTimeout => s.rcv_timeo as i64,
             SockOpt::SendTimeout => s.snd_timeo as i64,
@@ -1388,7 +1389,9 @@ impl PalNet for super::Sys {
                     return Err(Errno::ENOTSUP);
                 }
             }
-            SockOpt::Type | SockOpt::Error | SockOpt::AcceptConn => return Err(Errno::ENOPROTOOPT),
+            SockOpt::Type | SockOpt::Error | SockOpt::AcceptConn | SockOpt::Domain => {
+                return Err(Errno::ENOPROTOOPT);
+            }
             SockOpt::RecvTimeout
             | SockOpt::SendTimeout
             | SockOpt::TcpKeepCount

@@ -121,6 +121,8 @@ pub enum SockOpt {
     Error,
     /// `SO_ACCEPTCONN` (get only).
     AcceptConn,
+    /// `SO_DOMAIN` (get only): 0 IPv4, 1 IPv6.
+    Domain,
     ReuseAddr,
     KeepAlive,
     RecvBufSize,

@@ -574,6 +574,7 @@ fn option(level: c_int, name: c_int) -> Result<(SockOpt, Repr), Errno> {
         (SOL_SOCKET, SO_TYPE) => (SockOpt::Type, Repr::Int),
         (SOL_SOCKET, SO_ERROR) => (SockOpt::Error, Repr::Int),
         (SOL_SOCKET, SO_ACCEPTCONN) => (SockOpt::AcceptConn, Repr::Int),
+        (SOL_SOCKET, SO_DOMAIN) => (SockOpt::Domain, Repr::Int),
         (SOL_SOCKET, SO_REUSEADDR) => (SockOpt::ReuseAddr, Repr::Int),
         (SOL_SOCKET, SO_KEEPALIVE) => (SockOpt::KeepAlive, Repr::Int),
         (SOL_SOCKET, SO_RCVBUF) => (SockOpt::RecvBufSize, Repr::Int),
@@ -626,8 +627,7 @@ pub unsafe extern "C" fn getsockopt(
         if val.is_null() || len.is_null() {
             return Err(Errno::EFAULT);
         }
-        // SO_DOMAIN / SO_PROTOCOL come from the type (family is not kept on
-        // every backend, so SO_DOMAIN answers from the local address).
+        // SO_PROTOCOL comes from the type.
         let v: i64;
         let mut repr = Repr::Int;
         if level == SOL_SOCKET && name == SO_PROTOCOL {
@@ -635,19 +635,16 @@ pub unsafe extern "C" fn getsockopt(
                 SockType::Stream => IPPROTO_TCP,
                 SockType::Dgram => IPPROTO_UDP,
             } as i64;
-        } else if level == SOL_SOCKET && name == SO_DOMAIN {
-            v = match Sys::local_addr(fd)? {
-                SockAddr::V4 { .. } => AF_INET,
-                SockAddr::V6 { .. } => AF_INET6,
-            } as i64;
         } else {
             let (opt, r) = option(level, name)?;
             repr = r;
             let x = Sys::get_opt(fd, opt)?;
-            v = if opt == SockOpt::Type {
-                if x == 0 { SOCK_STREAM } else { SOCK_DGRAM }.into()
-            } else {
-                x
+            v = match opt {
+                SockOpt::Type if x == 0 => SOCK_STREAM.into(),
+                SockOpt::Type => SOCK_DGRAM.into(),
+                SockOpt::Domain if x == 0 => AF_INET.into(),
+                SockOpt::Domain => AF_INET6.into(),
+                _ => x,
             };
         }
         // SAFETY: caller contract: `*len` bytes at `val`.
