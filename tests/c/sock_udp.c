@@ -79,7 +79,10 @@ int main(void) {
   m.msg_iovlen = 1;
   CHECK_EQ(recvmsg(sb, &m, 0), 4);
   CHECK(memcmp(x, "abcd", 4) == 0);
-  CHECK_EQ(m.msg_flags & MSG_TRUNC, MSG_TRUNC);
+  /* p1: WAMR's sock_recv_from has no output flags, so truncation cannot
+   * be reported there (documented limitation). */
+  int trunc_flag = strcmp(wasm_libc_backend(), "p2") == 0 ? MSG_TRUNC : 0;
+  CHECK_EQ(m.msg_flags & MSG_TRUNC, trunc_flag);
 
   /* sendmsg gathers several buffers into one datagram. */
   struct iovec out[2] = {{"gath", 4}, {"ered", 4}};

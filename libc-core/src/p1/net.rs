@@ -328,11 +328,39 @@ fn ext_get_opt(fd: i32, opt: SockOpt) -> Result<i64> {
     use wasi::*;
     Ok(match opt {
         SockOpt::Type => (kind(fd)? == SockType::Dgram) as i64,
-        // WAMR has no SO_ERROR: connect reports its outcome directly.
-        SockOpt::Error => {
-            kind(fd)?;
-            0
-        }
+        // WAMR has no SO_ERROR getter: emulate it the classic way. A
+        // connected socket has none pending; an unconnected one reports the
+        // error its failed connect left, which a 1-byte peek returns (it
+        // does not consume data; EAGAIN means still connecting: none).
+        SockOpt::Error => match ext_peer(fd) {
+            Ok(_) => 0,
+            Err(Errno::ENOTCONN) if kind(fd)? == SockType::Stream => {
+                let mut b = [0u8; 1];
+                let iov = IoSlice {
+                    base: b.as_mut_ptr(),
+                    len: 1,
+                };
+                let (mut n, mut ro) = (0usize, 0u16);
+                let r = nonblocking_for(fd, true, || {
+                    // SAFETY: one 1-byte buffer; valid out-pointers.
+                    check(unsafe {
+                        wasi::sock_recv(
+                            fd,
+                            &iov as *const IoSlice as *const Iovec,
+                            1,
+                            RIFLAGS_PEEK,
+                            &mut n,
+                            &mut ro,
+                        )
+                    })
+                });
+                match r {
+                    Err(Errno::EAGAIN) | Ok(()) => 0,
+                    Err(e) => e.0 as i64,
+                }
+            }
+            Err(_) => 0,
+        },
         SockOpt::ReuseAddr => get_u8(fd, sock_get_reuse_addr)?,
         SockOpt::KeepAlive => get_u8(fd, sock_get_keep_alive)?,
         SockOpt::RecvBufSize => get_size(fd, sock_get_recv_buf_size)?,
@@ -401,8 +429,10 @@ fn ext_set_opt(fd: i32, opt: SockOpt, value: i64) -> Result<()> {
     })
 }
 
-/// Families of the sockets this program created (for `EAFNOSUPPORT`
-/// before the host is asked); 0 = unknown (pre-opened or not a socket).
+/// What this program knows about the sockets it created: bits 0-1 the
+/// family (1 IPv4, 2 IPv6; for `EAFNOSUPPORT` before the host is asked),
+/// bit 2 listening (`SO_ACCEPTCONN`, which WAMR cannot report); 0 =
+/// unknown (pre-opened or not a socket). Cleared by `socket` on reuse.
 const KNOWN_FDS: usize = 256;
 static FAMILY: Single<[u8; KNOWN_FDS]> = Single::new([0; KNOWN_FDS]);
 
@@ -413,10 +443,28 @@ fn remember(fd: i32, f: Family) {
     }
 }
 
+const LISTENING: u8 = 4;
+
+fn mark_listening(fd: i32) {
+    if (0..KNOWN_FDS as i32).contains(&fd) {
+        // SAFETY: single-threaded; in bounds.
+        unsafe { (*FAMILY.get())[fd as usize] |= LISTENING };
+    }
+}
+
+fn known(fd: i32) -> u8 {
+    if (0..KNOWN_FDS as i32).contains(&fd) {
+        // SAFETY: single-threaded; in bounds.
+        unsafe { (*FAMILY.get())[fd as usize] }
+    } else {
+        0
+    }
+}
+
 fn check_family(fd: i32, a: &SockAddr) -> Result<()> {
     if (0..KNOWN_FDS as i32).contains(&fd) {
         // SAFETY: single-threaded; in bounds.
-        let k = unsafe { (*FAMILY.get())[fd as usize] };
+        let k = unsafe { (*FAMILY.get())[fd as usize] } & 3;
         if k != 0 && k != 1 + (a.family() == Family::Inet6) as u8 {
             return Err(Errno::EAFNOSUPPORT);
         }
@@ -494,7 +542,9 @@ impl PalNet for Sys {
 
     fn listen(fd: i32, backlog: u32) -> Result<()> {
         // SAFETY: plain value arguments.
-        check(unsafe { wasi::sock_listen(fd, backlog.min(i32::MAX as u32) as i32) })
+        check(unsafe { wasi::sock_listen(fd, backlog.min(i32::MAX as u32) as i32) })?;
+        mark_listening(fd);
+        Ok(())
     }
 
     fn accept(fd: i32, nonblocking: bool) -> Result<(i32, Option<SockAddr>)> {
@@ -507,6 +557,11 @@ impl PalNet for Sys {
         // SAFETY: new is a valid out-pointer.
         check(unsafe { wasi::sock_accept(fd, flags, &mut new) }).map_err(|e| not_sock(fd, e))?;
         let peer = ext().and_then(|e| (e.peer)(new).ok());
+        let k = known(fd) & 3;
+        if k != 0 && (0..KNOWN_FDS as i32).contains(&new) {
+            // SAFETY: single-threaded; in bounds.
+            unsafe { (*FAMILY.get())[new as usize] = k };
+        }
         Ok((new, peer))
     }
 
@@ -569,6 +624,8 @@ impl PalNet for Sys {
             check_family(fd, a)?;
         }
         let r = nonblocking_for(fd, dont_wait, || {
+            // (Linux answers EPIPE for a TCP socket that never connected;
+            // POSIX says ENOTCONN: told apart below through the peer.)
             if let (Some(a), Some(e)) = (to, ext()) {
                 return (e.send_to)(fd, bufs, a);
             }
@@ -579,7 +636,10 @@ impl PalNet for Sys {
             })?;
             Ok(n)
         });
-        r.map_err(|e| not_sock(fd, e))
+        r.map_err(|e| match (e, ext()) {
+            (Errno::EPIPE, Some(x)) if (x.peer)(fd) == Err(Errno::ENOTCONN) => Errno::ENOTCONN,
+            (e, _) => not_sock(fd, e),
+        })
     }
 
     fn shutdown(fd: i32, how: Shutdown) -> Result<()> {
@@ -603,8 +663,11 @@ impl PalNet for Sys {
     fn get_opt(fd: i32, opt: SockOpt) -> Result<i64> {
         match opt {
             SockOpt::Type => Ok((kind(fd)? == SockType::Dgram) as i64),
-            // WAMR has no SO_ERROR: connect reports its outcome directly.
-            SockOpt::Error => kind(fd).map(|_| 0),
+            SockOpt::Error => match ext() {
+                Some(e) => (e.get_opt)(fd, opt),
+                None => kind(fd).map(|_| 0),
+            },
+            SockOpt::AcceptConn if known(fd) != 0 => Ok((known(fd) & LISTENING != 0) as i64),
             // The rest needs the extension, reached through `EXT` so that
             // getsockopt(SO_TYPE) on a pre-opened socket imports nothing
             // more (see the module docs).

@@ -164,7 +164,6 @@ mod errno {
     pub const FAULT: i32 = 21;
     pub const INVAL: i32 = 28;
     pub const IO: i32 = 29;
-    pub const NOPROTOOPT: i32 = 50;
     pub const NOTSOCK: i32 = 57;
 }
 
@@ -578,10 +577,132 @@ fn add_wamr(linker: &mut Linker<Host>) -> Result<()> {
             s.sock.set_ttl_v4(v as u32).map_err(|e| wasi_errno(&e))
         })())
     })?;
-    // Not provided by this host (WAMR has them; wasm-libc does not call
-    // them): options it does not map.
-    let _ = errno::NOPROTOOPT;
+    linker.func_wrap(M, "poll_oneoff", poll_oneoff)?;
     Ok(())
+}
+
+/// `poll_oneoff` as WAMR does it (a `poll(2)` that reports only the
+/// descriptors that are ready). wasi-common's version completes *every*
+/// read/write subscription as soon as any one is ready, which no real
+/// runtime does and which would make `poll` tests meaningless. Handles
+/// relative clock subscriptions, and fd subscriptions on this host's
+/// sockets and on stdio; other open descriptors (files) are always ready.
+fn poll_oneoff(mut c: Caller<'_, Host>, subs: i32, events: i32, n: i32, out: i32) -> i32 {
+    code((|| {
+        let n = n as u32 as usize;
+        if n == 0 {
+            return Err(errno::INVAL);
+        }
+        let mem = memory(&mut c)?;
+        let r = range(mem, subs, n.checked_mul(48).ok_or(errno::FAULT)?)?;
+        let raw: Vec<u8> = mem[r].to_vec();
+        range(mem, events, n * 32)?;
+        struct Sub {
+            userdata: u64,
+            tag: u8,
+            fd: u32,
+            timeout: u64,
+            abs: bool,
+        }
+        let subs: Vec<Sub> = raw
+            .chunks(48)
+            .map(|b| Sub {
+                userdata: u64::from_le_bytes(b[0..8].try_into().unwrap()),
+                tag: b[8],
+                fd: u32::from_le_bytes(b[16..20].try_into().unwrap()),
+                timeout: u64::from_le_bytes(b[24..32].try_into().unwrap()),
+                abs: u16::from_le_bytes([b[40], b[41]]) & 1 != 0,
+            })
+            .collect();
+        if subs.iter().any(|s| s.tag == 0 && s.abs) {
+            return Err(errno::INVAL); // absolute deadlines: not needed here
+        }
+        let timeout = subs.iter().filter(|s| s.tag == 0).map(|s| s.timeout).min();
+        // (event index, pollfd index or none = always ready / bad fd)
+        let mut pfds: Vec<libc::pollfd> = Vec::new();
+        let mut keep = Vec::new(); // Arcs kept alive during the poll
+        let mut plan: Vec<(usize, Option<usize>, u16)> = Vec::new();
+        for (k, s) in subs.iter().enumerate() {
+            if s.tag == 0 {
+                continue;
+            }
+            let ev = if s.tag == 1 { libc::POLLIN } else { libc::POLLOUT };
+            let raw_fd = match c.data().socks.get(&s.fd).and_then(Weak::upgrade) {
+                Some(sock) => {
+                    use std::os::fd::AsRawFd;
+                    let f = sock.sock.as_raw_fd();
+                    keep.push(sock);
+                    Some(f)
+                }
+                None if s.fd <= 2 => Some(s.fd as i32),
+                None if c.data().wasi.table().contains_key(s.fd) => None,
+                None => {
+                    plan.push((k, None, errno::BADF as u16));
+                    continue;
+                }
+            };
+            match raw_fd {
+                Some(f) => {
+                    pfds.push(libc::pollfd { fd: f, events: ev, revents: 0 });
+                    plan.push((k, Some(pfds.len() - 1), 0));
+                }
+                None => plan.push((k, None, 0)),
+            }
+        }
+        let immediate = plan.iter().any(|p| p.1.is_none());
+        let ms: i32 = if immediate {
+            0
+        } else {
+            timeout.map_or(-1, |t| t.div_ceil(1_000_000).min(i32::MAX as u64) as i32)
+        };
+        let r = loop {
+            // SAFETY: pfds is a valid array of pollfd for its length.
+            let r = unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, ms) };
+            if r >= 0 || io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                break r;
+            }
+        };
+        if r < 0 {
+            return Err(wasi_errno(&io::Error::last_os_error()));
+        }
+        drop(keep);
+        let mut evs: Vec<[u8; 32]> = Vec::new();
+        let push = |evs: &mut Vec<[u8; 32]>, userdata: u64, error: u16, ty: u8, nbytes: u64, hup: bool| {
+            let mut e = [0u8; 32];
+            e[0..8].copy_from_slice(&userdata.to_le_bytes());
+            e[8..10].copy_from_slice(&error.to_le_bytes());
+            e[10] = ty;
+            e[16..24].copy_from_slice(&nbytes.to_le_bytes());
+            e[24..26].copy_from_slice(&(hup as u16).to_le_bytes());
+            evs.push(e);
+        };
+        for (k, p, err) in &plan {
+            let s = &subs[*k];
+            match p {
+                None => push(&mut evs, s.userdata, *err, s.tag, 1, false),
+                Some(i) => {
+                    let rev = pfds[*i].revents;
+                    if rev == 0 {
+                        continue;
+                    }
+                    let e = if rev & libc::POLLNVAL != 0 { errno::BADF as u16 } else { 0 };
+                    push(&mut evs, s.userdata, e, s.tag, 1, rev & libc::POLLHUP != 0);
+                }
+            }
+        }
+        if evs.is_empty() {
+            // Nothing ready: the (earliest) clock fired.
+            if let Some(s) = subs.iter().filter(|s| s.tag == 0).min_by_key(|s| s.timeout) {
+                push(&mut evs, s.userdata, 0, 0, 0, false);
+            }
+        }
+        let mem = memory(&mut c)?;
+        for (k, e) in evs.iter().enumerate() {
+            let at = events as u32 as usize + 32 * k;
+            mem[at..at + 32].copy_from_slice(e);
+        }
+        put_u32(mem, out, evs.len() as u32)
+    })())
 }
 
 // ---- the run ----------------------------------------------------------
