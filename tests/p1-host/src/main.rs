@@ -173,29 +173,29 @@ fn wasi_errno(e: &io::Error) -> i32 {
         return 6;
     }
     match e.raw_os_error() {
-        Some(1) => 63,    // EPERM
-        Some(9) => 8,     // EBADF
-        Some(11) => 6,    // EAGAIN
-        Some(13) => 2,    // EACCES
-        Some(22) => 28,   // EINVAL
-        Some(32) => 64,   // EPIPE
-        Some(88) => 57,   // ENOTSOCK
-        Some(90) => 35,   // EMSGSIZE
-        Some(92) => 50,   // ENOPROTOOPT
-        Some(95) => 58,   // EOPNOTSUPP
-        Some(97) => 5,    // EAFNOSUPPORT
-        Some(98) => 3,    // EADDRINUSE
-        Some(99) => 4,    // EADDRNOTAVAIL
-        Some(101) => 40,  // ENETUNREACH
-        Some(103) => 13,  // ECONNABORTED
-        Some(104) => 15,  // ECONNRESET
-        Some(106) => 30,  // EISCONN
-        Some(107) => 53,  // ENOTCONN
-        Some(110) => 73,  // ETIMEDOUT
-        Some(111) => 14,  // ECONNREFUSED
-        Some(113) => 23,  // EHOSTUNREACH
-        Some(114) => 7,   // EALREADY
-        Some(115) => 26,  // EINPROGRESS
+        Some(1) => 63,   // EPERM
+        Some(9) => 8,    // EBADF
+        Some(11) => 6,   // EAGAIN
+        Some(13) => 2,   // EACCES
+        Some(22) => 28,  // EINVAL
+        Some(32) => 64,  // EPIPE
+        Some(88) => 57,  // ENOTSOCK
+        Some(90) => 35,  // EMSGSIZE
+        Some(92) => 50,  // ENOPROTOOPT
+        Some(95) => 58,  // EOPNOTSUPP
+        Some(97) => 5,   // EAFNOSUPPORT
+        Some(98) => 3,   // EADDRINUSE
+        Some(99) => 4,   // EADDRNOTAVAIL
+        Some(101) => 40, // ENETUNREACH
+        Some(103) => 13, // ECONNABORTED
+        Some(104) => 15, // ECONNRESET
+        Some(106) => 30, // EISCONN
+        Some(107) => 53, // ENOTCONN
+        Some(110) => 73, // ETIMEDOUT
+        Some(111) => 14, // ECONNREFUSED
+        Some(113) => 23, // EHOSTUNREACH
+        Some(114) => 7,  // EALREADY
+        Some(115) => 26, // EINPROGRESS
         _ => errno::IO,
     }
 }
@@ -231,7 +231,9 @@ fn read_addr(mem: &[u8], ptr: i32) -> Result<SocketAddr, i32> {
         1 => {
             let g: Vec<u16> = (0..8).map(|k| u16_at(4 + 2 * k)).collect();
             Ok(SocketAddr::new(
-                IpAddr::V6(Ipv6Addr::new(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7])),
+                IpAddr::V6(Ipv6Addr::new(
+                    g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7],
+                )),
                 u16_at(20),
             ))
         }
@@ -280,14 +282,24 @@ fn put_u8(mem: &mut [u8], ptr: i32, v: u8) -> Result<(), i32> {
 /// The extension socket behind a guest fd: `EBADF` if the fd is closed,
 /// `ENOTSOCK` if it is open but not one of ours.
 fn sock_of(caller: &Caller<'_, Host>, fd: i32) -> Result<Arc<Inner>, i32> {
-    match caller.data().socks.get(&(fd as u32)).and_then(Weak::upgrade) {
+    match caller
+        .data()
+        .socks
+        .get(&(fd as u32))
+        .and_then(Weak::upgrade)
+    {
         Some(s) => Ok(s),
         None if caller.data().wasi.table().contains_key(fd as u32) => Err(errno::NOTSOCK),
         None => Err(errno::BADF),
     }
 }
 
-fn install(caller: &mut Caller<'_, Host>, sock: Socket, dgram: bool, nonblocking: bool) -> Result<u32, i32> {
+fn install(
+    caller: &mut Caller<'_, Host>,
+    sock: Socket,
+    dgram: bool,
+    nonblocking: bool,
+) -> Result<u32, i32> {
     let inner = Arc::new(Inner {
         sock,
         dgram,
@@ -297,7 +309,10 @@ fn install(caller: &mut Caller<'_, Host>, sock: Socket, dgram: bool, nonblocking
     let fd = caller
         .data()
         .wasi
-        .push_file(Box::new(HostSock(inner)), FileAccessMode::READ | FileAccessMode::WRITE)
+        .push_file(
+            Box::new(HostSock(inner)),
+            FileAccessMode::READ | FileAccessMode::WRITE,
+        )
         .map_err(|_| errno::IO)?;
     caller.data_mut().socks.insert(fd, weak);
     Ok(fd)
@@ -305,7 +320,11 @@ fn install(caller: &mut Caller<'_, Host>, sock: Socket, dgram: bool, nonblocking
 
 /// The iovec array (`{ptr, len}` pairs) at `iovs` as guest ranges.
 fn iovecs(mem: &[u8], iovs: i32, n: i32) -> Result<Vec<std::ops::Range<usize>>, i32> {
-    let r = range(mem, iovs, (n as u32 as usize).checked_mul(8).ok_or(errno::FAULT)?)?;
+    let r = range(
+        mem,
+        iovs,
+        (n as u32 as usize).checked_mul(8).ok_or(errno::FAULT)?,
+    )?;
     mem[r]
         .chunks(8)
         .map(|c| {
@@ -326,61 +345,90 @@ fn code(r: Result<(), i32>) -> i32 {
 fn add_wamr(linker: &mut Linker<Host>) -> Result<()> {
     const M: &str = "wasi_snapshot_preview1";
     linker.allow_shadowing(true);
-    linker.func_wrap(M, "sock_open", |mut c: Caller<'_, Host>, _pool: i32, af: i32, ty: i32, out: i32| -> i32 {
-        code((|| {
-            let domain = match af {
-                0 => Domain::IPV4,
-                1 => Domain::IPV6,
-                _ => return Err(errno::AFNOSUPPORT),
-            };
-            let (t, p) = match ty {
-                0 => (Type::DGRAM, Protocol::UDP),
-                1 => (Type::STREAM, Protocol::TCP),
-                _ => return Err(errno::INVAL),
-            };
-            let s = Socket::new(domain, t, Some(p)).map_err(|e| wasi_errno(&e))?;
-            if domain == Domain::IPV6 {
-                let _ = s.set_only_v6(true);
-            }
-            let fd = install(&mut c, s, ty == 0, false)?;
-            put_u32(memory(&mut c)?, out, fd)
-        })())
-    })?;
-    linker.func_wrap(M, "sock_bind", |mut c: Caller<'_, Host>, fd: i32, addr: i32| -> i32 {
-        code((|| {
-            let s = sock_of(&c, fd)?;
-            let a = read_addr(memory(&mut c)?, addr)?;
-            s.sock.bind(&SockAddr::from(a)).map_err(|e| wasi_errno(&e))
-        })())
-    })?;
-    linker.func_wrap(M, "sock_connect", |mut c: Caller<'_, Host>, fd: i32, addr: i32| -> i32 {
-        code((|| {
-            let s = sock_of(&c, fd)?;
-            let a = read_addr(memory(&mut c)?, addr)?;
-            s.sock.connect(&SockAddr::from(a)).map_err(|e| wasi_errno(&e))
-        })())
-    })?;
-    linker.func_wrap(M, "sock_listen", |c: Caller<'_, Host>, fd: i32, backlog: i32| -> i32 {
-        code((|| {
-            let s = sock_of(&c, fd)?;
-            s.sock.listen(backlog).map_err(|e| wasi_errno(&e))
-        })())
-    })?;
+    linker.func_wrap(
+        M,
+        "sock_open",
+        |mut c: Caller<'_, Host>, _pool: i32, af: i32, ty: i32, out: i32| -> i32 {
+            code((|| {
+                let domain = match af {
+                    0 => Domain::IPV4,
+                    1 => Domain::IPV6,
+                    _ => return Err(errno::AFNOSUPPORT),
+                };
+                let (t, p) = match ty {
+                    0 => (Type::DGRAM, Protocol::UDP),
+                    1 => (Type::STREAM, Protocol::TCP),
+                    _ => return Err(errno::INVAL),
+                };
+                let s = Socket::new(domain, t, Some(p)).map_err(|e| wasi_errno(&e))?;
+                if domain == Domain::IPV6 {
+                    let _ = s.set_only_v6(true);
+                }
+                let fd = install(&mut c, s, ty == 0, false)?;
+                put_u32(memory(&mut c)?, out, fd)
+            })())
+        },
+    )?;
+    linker.func_wrap(
+        M,
+        "sock_bind",
+        |mut c: Caller<'_, Host>, fd: i32, addr: i32| -> i32 {
+            code((|| {
+                let s = sock_of(&c, fd)?;
+                let a = read_addr(memory(&mut c)?, addr)?;
+                s.sock.bind(&SockAddr::from(a)).map_err(|e| wasi_errno(&e))
+            })())
+        },
+    )?;
+    linker.func_wrap(
+        M,
+        "sock_connect",
+        |mut c: Caller<'_, Host>, fd: i32, addr: i32| -> i32 {
+            code((|| {
+                let s = sock_of(&c, fd)?;
+                let a = read_addr(memory(&mut c)?, addr)?;
+                s.sock
+                    .connect(&SockAddr::from(a))
+                    .map_err(|e| wasi_errno(&e))
+            })())
+        },
+    )?;
+    linker.func_wrap(
+        M,
+        "sock_listen",
+        |c: Caller<'_, Host>, fd: i32, backlog: i32| -> i32 {
+            code((|| {
+                let s = sock_of(&c, fd)?;
+                s.sock.listen(backlog).map_err(|e| wasi_errno(&e))
+            })())
+        },
+    )?;
     // WAMR's (and current preview1's) three-argument form.
-    linker.func_wrap(M, "sock_accept", |mut c: Caller<'_, Host>, fd: i32, flags: i32, out: i32| -> i32 {
-        code((|| {
-            let s = sock_of(&c, fd)?;
-            let (n, _) = s.sock.accept().map_err(|e| wasi_errno(&e))?;
-            let nb = flags & 4 != 0;
-            n.set_nonblocking(nb).map_err(|e| wasi_errno(&e))?;
-            let new = install(&mut c, n, false, nb)?;
-            put_u32(memory(&mut c)?, out, new)
-        })())
-    })?;
+    linker.func_wrap(
+        M,
+        "sock_accept",
+        |mut c: Caller<'_, Host>, fd: i32, flags: i32, out: i32| -> i32 {
+            code((|| {
+                let s = sock_of(&c, fd)?;
+                let (n, _) = s.sock.accept().map_err(|e| wasi_errno(&e))?;
+                let nb = flags & 4 != 0;
+                n.set_nonblocking(nb).map_err(|e| wasi_errno(&e))?;
+                let new = install(&mut c, n, false, nb)?;
+                put_u32(memory(&mut c)?, out, new)
+            })())
+        },
+    )?;
     linker.func_wrap(
         M,
         "sock_recv_from",
-        |mut c: Caller<'_, Host>, fd: i32, iovs: i32, n: i32, _ri: i32, src: i32, out: i32| -> i32 {
+        |mut c: Caller<'_, Host>,
+         fd: i32,
+         iovs: i32,
+         n: i32,
+         _ri: i32,
+         src: i32,
+         out: i32|
+         -> i32 {
             code((|| {
                 let s = sock_of(&c, fd)?;
                 let mem = memory(&mut c)?;
@@ -390,7 +438,10 @@ fn add_wamr(linker: &mut Linker<Host>) -> Result<()> {
                     return Err(errno::INVAL); // WAMR rejects a zero-length receive
                 }
                 let mut tmp = vec![0u8; total];
-                let (got, from) = s.sock.recv_from(uninit(&mut tmp)).map_err(|e| wasi_errno(&e))?;
+                let (got, from) = s
+                    .sock
+                    .recv_from(uninit(&mut tmp))
+                    .map_err(|e| wasi_errno(&e))?;
                 let mut off = 0;
                 for r in v {
                     let k = r.len().min(got - off);
@@ -406,39 +457,78 @@ fn add_wamr(linker: &mut Linker<Host>) -> Result<()> {
     linker.func_wrap(
         M,
         "sock_send_to",
-        |mut c: Caller<'_, Host>, fd: i32, iovs: i32, n: i32, _si: i32, dst: i32, out: i32| -> i32 {
+        |mut c: Caller<'_, Host>,
+         fd: i32,
+         iovs: i32,
+         n: i32,
+         _si: i32,
+         dst: i32,
+         out: i32|
+         -> i32 {
             code((|| {
                 let s = sock_of(&c, fd)?;
                 let mem = memory(&mut c)?;
                 let v = iovecs(mem, iovs, n)?;
-                let data: Vec<u8> = v.iter().flat_map(|r| mem[r.clone()].iter().copied()).collect();
+                let data: Vec<u8> = v
+                    .iter()
+                    .flat_map(|r| mem[r.clone()].iter().copied())
+                    .collect();
                 let to = read_addr(mem, dst)?;
-                let k = s.sock.send_to(&data, &SockAddr::from(to)).map_err(|e| wasi_errno(&e))?;
+                let k = s
+                    .sock
+                    .send_to(&data, &SockAddr::from(to))
+                    .map_err(|e| wasi_errno(&e))?;
                 put_u32(mem, out, k as u32)
             })())
         },
     )?;
     for (name, local) in [("sock_addr_local", true), ("sock_addr_remote", false)] {
-        linker.func_wrap(M, name, move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
-            code((|| {
-                let s = sock_of(&c, fd)?;
-                let a = if local { s.sock.local_addr() } else { s.sock.peer_addr() };
-                let a = a.map_err(|e| wasi_errno(&e))?.as_socket().ok_or(errno::AFNOSUPPORT)?;
-                write_addr(memory(&mut c)?, out, &a)
-            })())
-        })?;
+        linker.func_wrap(
+            M,
+            name,
+            move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
+                code((|| {
+                    let s = sock_of(&c, fd)?;
+                    let a = if local {
+                        s.sock.local_addr()
+                    } else {
+                        s.sock.peer_addr()
+                    };
+                    let a = a
+                        .map_err(|e| wasi_errno(&e))?
+                        .as_socket()
+                        .ok_or(errno::AFNOSUPPORT)?;
+                    write_addr(memory(&mut c)?, out, &a)
+                })())
+            },
+        )?;
     }
     linker.func_wrap(
         M,
         "sock_addr_resolve",
-        |mut c: Caller<'_, Host>, host: i32, _service: i32, _hints: i32, buf: i32, size: i32, max: i32| -> i32 {
+        |mut c: Caller<'_, Host>,
+         host: i32,
+         _service: i32,
+         _hints: i32,
+         buf: i32,
+         size: i32,
+         max: i32|
+         -> i32 {
             code((|| {
                 let mem = memory(&mut c)?;
                 let start = host as u32 as usize;
-                let end = mem.get(start..).and_then(|m| m.iter().position(|&b| b == 0)).ok_or(errno::FAULT)?;
-                let name = std::str::from_utf8(&mem[start..start + end]).map_err(|_| errno::INVAL)?.to_string();
+                let end = mem
+                    .get(start..)
+                    .and_then(|m| m.iter().position(|&b| b == 0))
+                    .ok_or(errno::FAULT)?;
+                let name = std::str::from_utf8(&mem[start..start + end])
+                    .map_err(|_| errno::INVAL)?
+                    .to_string();
                 use std::net::ToSocketAddrs;
-                let addrs: Vec<SocketAddr> = (name.as_str(), 0).to_socket_addrs().map_err(|_| errno::INVAL)?.collect();
+                let addrs: Vec<SocketAddr> = (name.as_str(), 0)
+                    .to_socket_addrs()
+                    .map_err(|_| errno::INVAL)?
+                    .collect();
                 // __wasi_addr_info_t: 24-byte address, then u32 type.
                 for (k, a) in addrs.iter().take(size as u32 as usize).enumerate() {
                     let p = buf + 28 * k as i32;
@@ -455,22 +545,34 @@ fn add_wamr(linker: &mut Linker<Host>) -> Result<()> {
         name: &str,
         f: fn(&Socket) -> io::Result<bool>,
     ) -> Result<()> {
-        linker.func_wrap(M, name, move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
-            code((|| {
-                let s = sock_of(&c, fd)?;
-                let v = f(&s.sock).map_err(|e| wasi_errno(&e))?;
-                put_u8(memory(&mut c)?, out, v as u8)
-            })())
-        })?;
+        linker.func_wrap(
+            M,
+            name,
+            move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
+                code((|| {
+                    let s = sock_of(&c, fd)?;
+                    let v = f(&s.sock).map_err(|e| wasi_errno(&e))?;
+                    put_u8(memory(&mut c)?, out, v as u8)
+                })())
+            },
+        )?;
         Ok(())
     }
-    fn set_bool(linker: &mut Linker<Host>, name: &str, f: fn(&Socket, bool) -> io::Result<()>) -> Result<()> {
-        linker.func_wrap(M, name, move |c: Caller<'_, Host>, fd: i32, v: i32| -> i32 {
-            code((|| {
-                let s = sock_of(&c, fd)?;
-                f(&s.sock, v != 0).map_err(|e| wasi_errno(&e))
-            })())
-        })?;
+    fn set_bool(
+        linker: &mut Linker<Host>,
+        name: &str,
+        f: fn(&Socket, bool) -> io::Result<()>,
+    ) -> Result<()> {
+        linker.func_wrap(
+            M,
+            name,
+            move |c: Caller<'_, Host>, fd: i32, v: i32| -> i32 {
+                code((|| {
+                    let s = sock_of(&c, fd)?;
+                    f(&s.sock, v != 0).map_err(|e| wasi_errno(&e))
+                })())
+            },
+        )?;
         Ok(())
     }
     get_bool(linker, "sock_get_reuse_addr", Socket::reuse_address)?;
@@ -483,100 +585,180 @@ fn add_wamr(linker: &mut Linker<Host>) -> Result<()> {
     set_bool(linker, "sock_set_tcp_no_delay", Socket::set_tcp_nodelay)?;
     get_bool(linker, "sock_get_ipv6_only", Socket::only_v6)?;
     set_bool(linker, "sock_set_ipv6_only", Socket::set_only_v6)?;
-    for (name, recv) in [("sock_get_recv_buf_size", true), ("sock_get_send_buf_size", false)] {
-        linker.func_wrap(M, name, move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
+    for (name, recv) in [
+        ("sock_get_recv_buf_size", true),
+        ("sock_get_send_buf_size", false),
+    ] {
+        linker.func_wrap(
+            M,
+            name,
+            move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
+                code((|| {
+                    let s = sock_of(&c, fd)?;
+                    let v = if recv {
+                        s.sock.recv_buffer_size()
+                    } else {
+                        s.sock.send_buffer_size()
+                    };
+                    put_u32(memory(&mut c)?, out, v.map_err(|e| wasi_errno(&e))? as u32)
+                })())
+            },
+        )?;
+    }
+    for (name, recv) in [
+        ("sock_set_recv_buf_size", true),
+        ("sock_set_send_buf_size", false),
+    ] {
+        linker.func_wrap(
+            M,
+            name,
+            move |c: Caller<'_, Host>, fd: i32, v: i32| -> i32 {
+                code((|| {
+                    let s = sock_of(&c, fd)?;
+                    let r = if recv {
+                        s.sock.set_recv_buffer_size(v as usize)
+                    } else {
+                        s.sock.set_send_buffer_size(v as usize)
+                    };
+                    r.map_err(|e| wasi_errno(&e))
+                })())
+            },
+        )?;
+    }
+    for (name, recv) in [
+        ("sock_get_recv_timeout", true),
+        ("sock_get_send_timeout", false),
+    ] {
+        linker.func_wrap(
+            M,
+            name,
+            move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
+                code((|| {
+                    let s = sock_of(&c, fd)?;
+                    let v = if recv {
+                        s.sock.read_timeout()
+                    } else {
+                        s.sock.write_timeout()
+                    };
+                    let us = v
+                        .map_err(|e| wasi_errno(&e))?
+                        .map_or(0, |d| d.as_micros() as u64);
+                    put_u64(memory(&mut c)?, out, us)
+                })())
+            },
+        )?;
+    }
+    for (name, recv) in [
+        ("sock_set_recv_timeout", true),
+        ("sock_set_send_timeout", false),
+    ] {
+        linker.func_wrap(
+            M,
+            name,
+            move |c: Caller<'_, Host>, fd: i32, us: i64| -> i32 {
+                code((|| {
+                    let s = sock_of(&c, fd)?;
+                    let d = (us > 0).then(|| Duration::from_micros(us as u64));
+                    let r = if recv {
+                        s.sock.set_read_timeout(d)
+                    } else {
+                        s.sock.set_write_timeout(d)
+                    };
+                    r.map_err(|e| wasi_errno(&e))
+                })())
+            },
+        )?;
+    }
+    linker.func_wrap(
+        M,
+        "sock_get_linger",
+        |mut c: Caller<'_, Host>, fd: i32, on: i32, secs: i32| -> i32 {
             code((|| {
                 let s = sock_of(&c, fd)?;
-                let v = if recv { s.sock.recv_buffer_size() } else { s.sock.send_buffer_size() };
-                put_u32(memory(&mut c)?, out, v.map_err(|e| wasi_errno(&e))? as u32)
+                let l = s.sock.linger().map_err(|e| wasi_errno(&e))?;
+                let mem = memory(&mut c)?;
+                put_u8(mem, on, l.is_some() as u8)?;
+                put_u32(mem, secs, l.map_or(0, |d| d.as_secs() as u32))
             })())
-        })?;
-    }
-    for (name, recv) in [("sock_set_recv_buf_size", true), ("sock_set_send_buf_size", false)] {
-        linker.func_wrap(M, name, move |c: Caller<'_, Host>, fd: i32, v: i32| -> i32 {
+        },
+    )?;
+    linker.func_wrap(
+        M,
+        "sock_set_linger",
+        |c: Caller<'_, Host>, fd: i32, on: i32, secs: i32| -> i32 {
             code((|| {
                 let s = sock_of(&c, fd)?;
-                let r = if recv {
-                    s.sock.set_recv_buffer_size(v as usize)
-                } else {
-                    s.sock.set_send_buffer_size(v as usize)
-                };
-                r.map_err(|e| wasi_errno(&e))
+                let d = (on != 0).then(|| Duration::from_secs(secs.max(0) as u64));
+                s.sock.set_linger(d).map_err(|e| wasi_errno(&e))
             })())
-        })?;
+        },
+    )?;
+    for (name, idle) in [
+        ("sock_get_tcp_keep_idle", true),
+        ("sock_get_tcp_keep_intvl", false),
+    ] {
+        linker.func_wrap(
+            M,
+            name,
+            move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
+                code((|| {
+                    let s = sock_of(&c, fd)?;
+                    let v = if idle {
+                        s.sock.tcp_keepalive_time()
+                    } else {
+                        s.sock.tcp_keepalive_interval()
+                    };
+                    put_u32(
+                        memory(&mut c)?,
+                        out,
+                        v.map_err(|e| wasi_errno(&e))?.as_secs() as u32,
+                    )
+                })())
+            },
+        )?;
     }
-    for (name, recv) in [("sock_get_recv_timeout", true), ("sock_get_send_timeout", false)] {
-        linker.func_wrap(M, name, move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
+    for (name, idle) in [
+        ("sock_set_tcp_keep_idle", true),
+        ("sock_set_tcp_keep_intvl", false),
+    ] {
+        linker.func_wrap(
+            M,
+            name,
+            move |c: Caller<'_, Host>, fd: i32, secs: i32| -> i32 {
+                code((|| {
+                    let s = sock_of(&c, fd)?;
+                    let d = Duration::from_secs(secs as u32 as u64);
+                    let k = if idle {
+                        socket2::TcpKeepalive::new().with_time(d)
+                    } else {
+                        socket2::TcpKeepalive::new().with_interval(d)
+                    };
+                    s.sock.set_tcp_keepalive(&k).map_err(|e| wasi_errno(&e))
+                })())
+            },
+        )?;
+    }
+    linker.func_wrap(
+        M,
+        "sock_get_ip_ttl",
+        |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
             code((|| {
                 let s = sock_of(&c, fd)?;
-                let v = if recv { s.sock.read_timeout() } else { s.sock.write_timeout() };
-                let us = v.map_err(|e| wasi_errno(&e))?.map_or(0, |d| d.as_micros() as u64);
-                put_u64(memory(&mut c)?, out, us)
+                let v = s.sock.ttl_v4().map_err(|e| wasi_errno(&e))?;
+                put_u8(memory(&mut c)?, out, v as u8)
             })())
-        })?;
-    }
-    for (name, recv) in [("sock_set_recv_timeout", true), ("sock_set_send_timeout", false)] {
-        linker.func_wrap(M, name, move |c: Caller<'_, Host>, fd: i32, us: i64| -> i32 {
+        },
+    )?;
+    linker.func_wrap(
+        M,
+        "sock_set_ip_ttl",
+        |c: Caller<'_, Host>, fd: i32, v: i32| -> i32 {
             code((|| {
                 let s = sock_of(&c, fd)?;
-                let d = (us > 0).then(|| Duration::from_micros(us as u64));
-                let r = if recv { s.sock.set_read_timeout(d) } else { s.sock.set_write_timeout(d) };
-                r.map_err(|e| wasi_errno(&e))
+                s.sock.set_ttl_v4(v as u32).map_err(|e| wasi_errno(&e))
             })())
-        })?;
-    }
-    linker.func_wrap(M, "sock_get_linger", |mut c: Caller<'_, Host>, fd: i32, on: i32, secs: i32| -> i32 {
-        code((|| {
-            let s = sock_of(&c, fd)?;
-            let l = s.sock.linger().map_err(|e| wasi_errno(&e))?;
-            let mem = memory(&mut c)?;
-            put_u8(mem, on, l.is_some() as u8)?;
-            put_u32(mem, secs, l.map_or(0, |d| d.as_secs() as u32))
-        })())
-    })?;
-    linker.func_wrap(M, "sock_set_linger", |c: Caller<'_, Host>, fd: i32, on: i32, secs: i32| -> i32 {
-        code((|| {
-            let s = sock_of(&c, fd)?;
-            let d = (on != 0).then(|| Duration::from_secs(secs.max(0) as u64));
-            s.sock.set_linger(d).map_err(|e| wasi_errno(&e))
-        })())
-    })?;
-    for (name, idle) in [("sock_get_tcp_keep_idle", true), ("sock_get_tcp_keep_intvl", false)] {
-        linker.func_wrap(M, name, move |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
-            code((|| {
-                let s = sock_of(&c, fd)?;
-                let v = if idle { s.sock.tcp_keepalive_time() } else { s.sock.tcp_keepalive_interval() };
-                put_u32(memory(&mut c)?, out, v.map_err(|e| wasi_errno(&e))?.as_secs() as u32)
-            })())
-        })?;
-    }
-    for (name, idle) in [("sock_set_tcp_keep_idle", true), ("sock_set_tcp_keep_intvl", false)] {
-        linker.func_wrap(M, name, move |c: Caller<'_, Host>, fd: i32, secs: i32| -> i32 {
-            code((|| {
-                let s = sock_of(&c, fd)?;
-                let d = Duration::from_secs(secs as u32 as u64);
-                let k = if idle {
-                    socket2::TcpKeepalive::new().with_time(d)
-                } else {
-                    socket2::TcpKeepalive::new().with_interval(d)
-                };
-                s.sock.set_tcp_keepalive(&k).map_err(|e| wasi_errno(&e))
-            })())
-        })?;
-    }
-    linker.func_wrap(M, "sock_get_ip_ttl", |mut c: Caller<'_, Host>, fd: i32, out: i32| -> i32 {
-        code((|| {
-            let s = sock_of(&c, fd)?;
-            let v = s.sock.ttl_v4().map_err(|e| wasi_errno(&e))?;
-            put_u8(memory(&mut c)?, out, v as u8)
-        })())
-    })?;
-    linker.func_wrap(M, "sock_set_ip_ttl", |c: Caller<'_, Host>, fd: i32, v: i32| -> i32 {
-        code((|| {
-            let s = sock_of(&c, fd)?;
-            s.sock.set_ttl_v4(v as u32).map_err(|e| wasi_errno(&e))
-        })())
-    })?;
+        },
+    )?;
     linker.func_wrap(M, "poll_oneoff", poll_oneoff)?;
     Ok(())
 }
@@ -626,7 +808,11 @@ fn poll_oneoff(mut c: Caller<'_, Host>, subs: i32, events: i32, n: i32, out: i32
             if s.tag == 0 {
                 continue;
             }
-            let ev = if s.tag == 1 { libc::POLLIN } else { libc::POLLOUT };
+            let ev = if s.tag == 1 {
+                libc::POLLIN
+            } else {
+                libc::POLLOUT
+            };
             let raw_fd = match c.data().socks.get(&s.fd).and_then(Weak::upgrade) {
                 Some(sock) => {
                     use std::os::fd::AsRawFd;
@@ -643,7 +829,11 @@ fn poll_oneoff(mut c: Caller<'_, Host>, subs: i32, events: i32, n: i32, out: i32
             };
             match raw_fd {
                 Some(f) => {
-                    pfds.push(libc::pollfd { fd: f, events: ev, revents: 0 });
+                    pfds.push(libc::pollfd {
+                        fd: f,
+                        events: ev,
+                        revents: 0,
+                    });
                     plan.push((k, Some(pfds.len() - 1), 0));
                 }
                 None => plan.push((k, None, 0)),
@@ -667,15 +857,16 @@ fn poll_oneoff(mut c: Caller<'_, Host>, subs: i32, events: i32, n: i32, out: i32
         }
         drop(keep);
         let mut evs: Vec<[u8; 32]> = Vec::new();
-        let push = |evs: &mut Vec<[u8; 32]>, userdata: u64, error: u16, ty: u8, nbytes: u64, hup: bool| {
-            let mut e = [0u8; 32];
-            e[0..8].copy_from_slice(&userdata.to_le_bytes());
-            e[8..10].copy_from_slice(&error.to_le_bytes());
-            e[10] = ty;
-            e[16..24].copy_from_slice(&nbytes.to_le_bytes());
-            e[24..26].copy_from_slice(&(hup as u16).to_le_bytes());
-            evs.push(e);
-        };
+        let push =
+            |evs: &mut Vec<[u8; 32]>, userdata: u64, error: u16, ty: u8, nbytes: u64, hup: bool| {
+                let mut e = [0u8; 32];
+                e[0..8].copy_from_slice(&userdata.to_le_bytes());
+                e[8..10].copy_from_slice(&error.to_le_bytes());
+                e[10] = ty;
+                e[16..24].copy_from_slice(&nbytes.to_le_bytes());
+                e[24..26].copy_from_slice(&(hup as u16).to_le_bytes());
+                evs.push(e);
+            };
         for (k, p, err) in &plan {
             let s = &subs[*k];
             match p {
@@ -685,7 +876,11 @@ fn poll_oneoff(mut c: Caller<'_, Host>, subs: i32, events: i32, n: i32, out: i32
                     if rev == 0 {
                         continue;
                     }
-                    let e = if rev & libc::POLLNVAL != 0 { errno::BADF as u16 } else { 0 };
+                    let e = if rev & libc::POLLNVAL != 0 {
+                        errno::BADF as u16
+                    } else {
+                        0
+                    };
                     push(&mut evs, s.userdata, e, s.tag, 1, rev & libc::POLLHUP != 0);
                 }
             }
@@ -802,7 +997,9 @@ fn main() -> Result<()> {
         },
     );
     linker.module(&mut store, "", &module)?;
-    let start = linker.get_default(&mut store, "")?.typed::<(), ()>(&store)?;
+    let start = linker
+        .get_default(&mut store, "")?
+        .typed::<(), ()>(&store)?;
     let status = match start.call(&mut store, ()) {
         Ok(()) => 0,
         Err(e) => match e.downcast_ref::<wasi_common::I32Exit>() {
