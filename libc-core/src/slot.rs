@@ -374,7 +374,7 @@ pub(crate) mod tests {
         // Without a parked buffer, an empty list gets a non-null aligned
         // address and costs no allocation.
         let e = unsafe { import_realloc(core::ptr::null_mut(), 0, 4, 0) };
-        assert!(!e.is_null() && e as usize % 4 == 0);
+        assert!(!e.is_null() && (e as usize).is_multiple_of(4));
         assert_eq!(stats::get().fallback_allocs, 0);
         assert_eq!(unsafe { land(p, 8, e, 0) }, Ok(0));
     }

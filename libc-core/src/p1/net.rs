@@ -164,7 +164,7 @@ impl WasiAddr {
         WasiAddr(b)
     }
 
-    fn to_sockaddr(&self) -> SockAddr {
+    fn to_sockaddr(self) -> SockAddr {
         let b = &self.0;
         let u16_at = |o: usize| u16::from_le_bytes([b[o], b[o + 1]]);
         if b[0] == 0 {
@@ -247,11 +247,13 @@ fn nonblocking_for<T>(fd: i32, on: bool, f: impl FnOnce() -> Result<T>) -> Resul
     r
 }
 
+type RecvFrom = fn(i32, &[IoSlice], i32) -> Result<(usize, SockAddr)>;
+
 /// The extension entry points that functions usable on pre-opened sockets
 /// may need; filled in by `socket` (see the module docs).
 #[derive(Copy, Clone)]
 struct Ext {
-    recv_from: fn(i32, &[IoSlice], i32) -> Result<(usize, SockAddr)>,
+    recv_from: RecvFrom,
     send_to: fn(i32, &[IoSlice], &SockAddr) -> Result<usize>,
     peer: fn(i32) -> Result<SockAddr>,
     get_opt: fn(i32, SockOpt) -> Result<i64>,
@@ -581,17 +583,15 @@ impl PalNet for Sys {
         let ri = if flags.peek { RIFLAGS_PEEK } else { 0 }
             | if flags.wait_all { RIFLAGS_WAITALL } else { 0 };
         let r = nonblocking_for(fd, flags.dont_wait, || {
-            if flags.want_from {
-                if let Some(e) = ext() {
-                    if kind(fd)? == SockType::Dgram {
-                        let (n, from) = (e.recv_from)(fd, bufs, ri)?;
-                        return Ok(Received {
-                            len: n,
-                            truncated: false,
-                            from: Some(from),
-                        });
-                    }
-                }
+            if let (true, Some(e)) = (flags.want_from, ext())
+                && kind(fd)? == SockType::Dgram
+            {
+                let (n, from) = (e.recv_from)(fd, bufs, ri)?;
+                return Ok(Received {
+                    len: n,
+                    truncated: false,
+                    from: Some(from),
+                });
             }
             let (mut n, mut ro) = (0usize, 0u16);
             // SAFETY: IoSlice has the iovec layout; the buffers are valid

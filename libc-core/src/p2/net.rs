@@ -686,7 +686,7 @@ fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Received> {
                     scatter(bufs, dp, got.len);
                 }
             }
-            if !(dp == bp && !bp.is_null()) {
+            if dp != bp || bp.is_null() {
                 // SAFETY: a payload from the allocator path (or empty).
                 unsafe { slot::free_block(dp, dl) };
             }
@@ -1489,20 +1489,16 @@ impl PalNet for super::Sys {
     }
 
     fn set_status_flags(fd: i32, flags: i32) -> Result<()> {
-        match entry(fd)? {
-            Entry::Socket(i) => {
-                let s = load(i);
-                store(
-                    i,
-                    Sock {
-                        nonblocking: flags & O_NONBLOCK != 0,
-                        ..s
-                    },
-                );
-            }
-            // Other descriptors keep their mode: stdio and files are always
-            // blocking here.
-            _ => {}
+        // Only sockets change: stdio and files are always blocking here.
+        if let Entry::Socket(i) = entry(fd)? {
+            let s = load(i);
+            store(
+                i,
+                Sock {
+                    nonblocking: flags & O_NONBLOCK != 0,
+                    ..s
+                },
+            );
         }
         Ok(())
     }

@@ -30,7 +30,7 @@ pub struct sockaddr {
 pub struct sockaddr_storage {
     pub ss_family: sa_family_t,
     pub __ss_padding: [core::ffi::c_char; 122],
-    pub __ss_align: core::ffi::c_ulong,
+    pub __ss_align: u32,
 }
 
 /// `struct msghdr`
