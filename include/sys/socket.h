@@ -118,7 +118,7 @@ struct msghdr {
 struct sockaddr_storage {
   sa_family_t ss_family;
   char __ss_padding[122];
-  unsigned long __ss_align;
+  uint32_t __ss_align;
 };
 
 /*

@@ -176,15 +176,65 @@ fn drop_udp_streams(s: &Sock) {
     }
 }
 
+/// The socket operations the rest of the backend (`read`, `write`,
+/// `close`, `poll`) reaches only through this table, which `socket` fills
+/// in. A socket entry can only exist once `socket` ran, and a program that
+/// never calls it links none of the `wasi:sockets` imports: its component
+/// does not import `wasi:sockets/*` at all. The accesses are volatile so
+/// that LTO cannot see the table's only value and call it directly (which
+/// would pull everything back in).
+#[derive(Copy, Clone)]
+struct Hooks {
+    read: fn(u16, &mut [u8]) -> Result<usize>,
+    write: fn(u16, &[u8]) -> Result<usize>,
+    close: fn(u16),
+    poll_add: fn(u16, i16, &mut i16, &mut dyn FnMut(i32, i16, Kind)),
+    poll_ready: fn(Kind, i16) -> i16,
+}
+
+static HOOKS: Single<Option<Hooks>> = Single::new(None);
+
+fn hooks() -> Option<Hooks> {
+    // SAFETY: single-threaded (see `Single`); a valid, initialised static.
+    unsafe { core::ptr::read_volatile(HOOKS.get()) }
+}
+
+fn set_hooks() {
+    let h = Hooks {
+        read: sock_read,
+        write: sock_write,
+        close: sock_close,
+        poll_add,
+        poll_ready,
+    };
+    // SAFETY: as in `hooks`.
+    unsafe { core::ptr::write_volatile(HOOKS.get(), Some(h)) }
+}
+
 /// `close` of a socket descriptor (the fd entry is already free).
 pub(super) fn close(i: u16) {
+    if let Some(h) = hooks() {
+        (h.close)(i)
+    }
+}
+
+/// `read` on a socket.
+pub(super) fn read(i: u16, buf: &mut [u8]) -> Result<usize> {
+    hooks().ok_or(Errno::EBADF).and_then(|h| (h.read)(i, buf))
+}
+
+/// `write` on a socket.
+pub(super) fn write(i: u16, buf: &[u8]) -> Result<usize> {
+    hooks().ok_or(Errno::EBADF).and_then(|h| (h.write)(i, buf))
+}
+
+fn sock_close(i: u16) {
     let s = load(i);
     store(i, FREE);
     release(&s);
 }
 
-/// `read` on a socket.
-pub(super) fn read(i: u16, buf: &mut [u8]) -> Result<usize> {
+fn sock_read(i: u16, buf: &mut [u8]) -> Result<usize> {
     let bufs = [IoSlice {
         base: buf.as_mut_ptr(),
         len: buf.len(),
@@ -192,8 +242,7 @@ pub(super) fn read(i: u16, buf: &mut [u8]) -> Result<usize> {
     recv_sock(i, load(i), &bufs, RecvFlags::default()).map(|r| r.len)
 }
 
-/// `write` on a socket.
-pub(super) fn write(i: u16, buf: &[u8]) -> Result<usize> {
+fn sock_write(i: u16, buf: &[u8]) -> Result<usize> {
     let bufs = [IoSlice {
         base: buf.as_ptr() as *mut u8,
         len: buf.len(),
@@ -1063,6 +1112,7 @@ impl PalNet for super::Sys {
         if ret.u8(0) != 0 {
             return Err(error_code(ret.u8(4)));
         }
+        set_hooks();
         install(Sock {
             used: true,
             family,
@@ -1504,6 +1554,96 @@ impl PalNet for super::Sys {
     }
 }
 
+/// `poll`'s part for a socket: adds its pollables (`add`) or sets events
+/// that are ready without waiting. Reached through [`hooks`].
+fn poll_add(i: u16, ev: i16, revents: &mut i16, add: &mut dyn FnMut(i32, i16, Kind)) {
+    let s = load(i);
+    match (s.ty, s.state) {
+        (SockType::Stream, State::Listening) if ev & POLLIN != 0 => {
+            add(subscribe_sock(&s), POLLIN, Kind::Plain)
+        }
+        (SockType::Stream, State::Connecting) => add(subscribe_sock(&s), POLLOUT, Kind::Connect(i)),
+        (SockType::Stream, State::Connected) => {
+            if ev & POLLIN != 0 {
+                if s.shut_rd || s.ahead >= 0 || s.eof {
+                    *revents |= POLLIN;
+                } else {
+                    // SAFETY: a stream we own.
+                    add(
+                        unsafe { wasi::streams::subscribe_input(s.rx) },
+                        POLLIN,
+                        Kind::Probe(i),
+                    );
+                }
+            }
+            if ev & POLLOUT != 0 {
+                if s.shut_wr {
+                    *revents |= POLLOUT;
+                } else {
+                    // SAFETY: a stream we own.
+                    add(
+                        unsafe { wasi::streams::subscribe_output(s.tx) },
+                        POLLOUT,
+                        Kind::Plain,
+                    );
+                }
+            }
+        }
+        (SockType::Stream, State::Failed) => *revents = POLLERR | POLLHUP,
+        (SockType::Stream, _) => *revents = POLLHUP | (ev & POLLOUT),
+        (SockType::Dgram, _) => {
+            if ev & POLLIN != 0 && s.rx != 0 {
+                // SAFETY: a stream we own.
+                add(
+                    unsafe { wasi::udp::subscribe_incoming(s.rx) },
+                    POLLIN,
+                    Kind::Plain,
+                );
+            }
+            if ev & POLLOUT != 0 {
+                if s.tx != 0 {
+                    // SAFETY: a stream we own.
+                    add(
+                        unsafe { wasi::udp::subscribe_outgoing(s.tx) },
+                        POLLOUT,
+                        Kind::Plain,
+                    );
+                } else {
+                    // Sending would bind first: never blocks.
+                    *revents |= POLLOUT;
+                }
+            }
+        }
+    }
+}
+
+/// `poll`'s part once a socket's pollable is ready: the events to report.
+fn poll_ready(kind: Kind, events: i16) -> i16 {
+    match kind {
+        Kind::Plain => 0,
+        Kind::Probe(i) => {
+            if !probe(i) {
+                return 0;
+            }
+            let s = load(i);
+            if s.eof && s.error != Errno::SUCCESS {
+                POLLIN | POLLERR
+            } else {
+                POLLIN
+            }
+        }
+        Kind::Connect(i) => {
+            if !settle_connect(i, load(i)) {
+                0
+            } else if load(i).state == State::Connected {
+                events & POLLOUT
+            } else {
+                POLLOUT | POLLERR | POLLHUP
+            }
+        }
+    }
+}
+
 /// What a pollable stands for in a `poll` call.
 #[derive(Copy, Clone)]
 struct Want {
@@ -1602,68 +1742,10 @@ fn poll_round(
         };
         match entry(f.fd) {
             Err(_) => f.revents = POLLNVAL,
-            Ok(Entry::Socket(i)) => {
-                let s = load(i);
-                match (s.ty, s.state) {
-                    (SockType::Stream, State::Listening) if ev & POLLIN != 0 => {
-                        add(subscribe_sock(&s), POLLIN, Kind::Plain)
-                    }
-                    (SockType::Stream, State::Connecting) => {
-                        add(subscribe_sock(&s), POLLOUT, Kind::Connect(i))
-                    }
-                    (SockType::Stream, State::Connected) => {
-                        if ev & POLLIN != 0 {
-                            if s.shut_rd || s.ahead >= 0 || s.eof {
-                                f.revents |= POLLIN;
-                            } else {
-                                // SAFETY: a stream we own.
-                                add(
-                                    unsafe { wasi::streams::subscribe_input(s.rx) },
-                                    POLLIN,
-                                    Kind::Probe(i),
-                                );
-                            }
-                        }
-                        if ev & POLLOUT != 0 {
-                            if s.shut_wr {
-                                f.revents |= POLLOUT;
-                            } else {
-                                // SAFETY: a stream we own.
-                                add(
-                                    unsafe { wasi::streams::subscribe_output(s.tx) },
-                                    POLLOUT,
-                                    Kind::Plain,
-                                );
-                            }
-                        }
-                    }
-                    (SockType::Stream, State::Failed) => f.revents = POLLERR | POLLHUP,
-                    (SockType::Stream, _) => f.revents = POLLHUP | (ev & POLLOUT),
-                    (SockType::Dgram, _) => {
-                        if ev & POLLIN != 0 && s.rx != 0 {
-                            // SAFETY: a stream we own.
-                            add(
-                                unsafe { wasi::udp::subscribe_incoming(s.rx) },
-                                POLLIN,
-                                Kind::Plain,
-                            );
-                        }
-                        if ev & POLLOUT != 0 {
-                            if s.tx != 0 {
-                                // SAFETY: a stream we own.
-                                add(
-                                    unsafe { wasi::udp::subscribe_outgoing(s.tx) },
-                                    POLLOUT,
-                                    Kind::Plain,
-                                );
-                            } else {
-                                // Sending would bind first: never blocks.
-                                f.revents |= POLLOUT;
-                            }
-                        }
-                    }
-                }
-            }
+            Ok(Entry::Socket(i)) => match hooks() {
+                Some(h) => (h.poll_add)(i, ev, &mut f.revents, &mut add),
+                None => f.revents = POLLNVAL,
+            },
             Ok(Entry::In(h)) if ev & POLLIN != 0 => {
                 // SAFETY: a stream we own.
                 add(
@@ -1740,22 +1822,9 @@ fn poll_round(
         let f = &mut fds[w.k];
         match w.kind {
             Kind::Plain => f.revents |= w.event,
-            Kind::Probe(i) => {
-                if probe(i) {
-                    let s = load(i);
-                    f.revents |= POLLIN;
-                    if s.eof && s.error != Errno::SUCCESS {
-                        f.revents |= POLLERR;
-                    }
-                }
-            }
-            Kind::Connect(i) => {
-                if settle_connect(i, load(i)) {
-                    f.revents |= if load(i).state == State::Connected {
-                        f.events & POLLOUT
-                    } else {
-                        POLLOUT | POLLERR | POLLHUP
-                    };
+            k => {
+                if let Some(h) = hooks() {
+                    f.revents |= (h.poll_ready)(k, f.events);
                 }
             }
         }

@@ -217,7 +217,7 @@ const STANDARD: &[&str] = &[
 ];
 
 #[test]
-fn p1_programs_without_socket_import_only_standard_preview1() {
+fn programs_without_socket_import_no_socket_extension() {
     let dir = out_dir();
     let hello = dir.join("hello.c");
     std::fs::write(
@@ -229,6 +229,30 @@ fn p1_programs_without_socket_import_only_standard_preview1() {
     compile(&hello, "p1", &w);
     let im = imports(&w);
     assert_eq!(im, ["proc_exit", "fd_write"], "hello world imports");
+    // p2: a component that never calls `socket` imports no wasi:sockets.
+    let w2 = dir.join("hello-p2.wasm");
+    compile(&hello, "p2", &w2);
+    let c = dir.join("hello-p2.component.wasm");
+    assert!(
+        Command::new("wasm-tools")
+            .args(["component", "new"])
+            .arg(&w2)
+            .arg("-o")
+            .arg(&c)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let wit = Command::new("wasm-tools")
+        .args(["component", "wit"])
+        .arg(&c)
+        .output()
+        .unwrap();
+    let wit = String::from_utf8_lossy(&wit.stdout);
+    assert!(
+        wit.contains("wasi:cli/stdout") && !wit.contains("wasi:sockets"),
+        "p2 hello world imports:\n{wit}"
+    );
     // A server on a pre-opened socket (accept, recv, send, shutdown, poll,
     // fcntl, getsockopt(SO_TYPE)): standard preview1 only.
     let w = dir.join("preopen-p1.wasm");
