@@ -5,6 +5,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 
 static struct sockaddr_in lo(int port) {
@@ -104,6 +105,16 @@ int main(void) {
   CHECK_ERR(connect(b, (struct sockaddr *)&sa, sizeof sa), EISCONN);
   int c = accept(a, 0, 0);
   CHECK(c >= 0);
+  /* A receive timeout expires with EAGAIN. */
+  struct timeval tv = {0, 100000}, tv2 = {0, 0};
+  CHECK_EQ(setsockopt(b, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv), 0);
+  len = sizeof tv2;
+  CHECK_EQ(getsockopt(b, SOL_SOCKET, SO_RCVTIMEO, &tv2, &len), 0);
+  CHECK_EQ(tv2.tv_sec * 1000000 + tv2.tv_usec, 100000);
+  CHECK_ERR(recv(b, buf, 1, 0), EAGAIN);
+  tv.tv_usec = 0;
+  CHECK_EQ(setsockopt(b, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv), 0);
+  CHECK_ERR(setsockopt(b, SOL_SOCKET, SO_RCVTIMEO, &tv, 4), EINVAL);
   /* Non-blocking accept with nothing pending. */
   CHECK_EQ(fcntl(a, F_SETFL, fcntl(a, F_GETFL) | O_NONBLOCK), 0);
   CHECK_ERR(accept(a, 0, 0), EAGAIN);

@@ -143,7 +143,8 @@ net_tests!(
     sock_errors,
     sock_poll_many,
     net_gai,
-    sock_p1_preopen
+    sock_p1_preopen,
+    sock_ipv6
 );
 
 /// The same names as in `net_tests!` above.
@@ -154,6 +155,7 @@ const DRIVEN: &[&str] = &[
     "sock_poll_many",
     "net_gai",
     "sock_p1_preopen",
+    "sock_ipv6",
 ];
 
 /// Every `.runner` in tests/c has a test above.
