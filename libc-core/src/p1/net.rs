@@ -817,7 +817,14 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
             }
         }
     }
-    let timeout = if immediate { Some(0) } else { timeout_ns };
+    let timeout = if immediate {
+        Some(0)
+    } else if n == 0 && timeout_ns.is_none() {
+        // Nothing to wait for, forever: POSIX blocks.
+        Some(u64::MAX)
+    } else {
+        timeout_ns
+    };
     if let Some(t) = timeout {
         subs[n] = Subscription {
             userdata: u64::MAX,

@@ -183,12 +183,15 @@ fn drop_udp_streams(s: &Sock) {
 /// does not import `wasi:sockets/*` at all. The accesses are volatile so
 /// that LTO cannot see the table's only value and call it directly (which
 /// would pull everything back in).
+/// `poll_add`'s type: (socket, events, revents, add pollable).
+type PollAdd = fn(u16, i16, &mut i16, &mut dyn FnMut(i32, i16, Kind));
+
 #[derive(Copy, Clone)]
 struct Hooks {
     read: fn(u16, &mut [u8]) -> Result<usize>,
     write: fn(u16, &[u8]) -> Result<usize>,
     close: fn(u16),
-    poll_add: fn(u16, i16, &mut i16, &mut dyn FnMut(i32, i16, Kind)),
+    poll_add: PollAdd,
     poll_ready: fn(Kind, i16) -> i16,
 }
 
