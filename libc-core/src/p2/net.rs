@@ -144,7 +144,7 @@ fn release(s: &Sock) {
                     // goes away (errors are of no use here).
                     let mut ret = Ret::<12>::new();
                     wasi::streams::blocking_flush(s.tx, ret.ptr());
-                    drop_stream_error(&ret, 0);
+                    drop_stream_error(&ret, 4);
                     wasi::streams::drop_output_stream(s.tx);
                 }
                 if s.rx != 0 {
