@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/select.h>
 #include <sys/socket.h>
@@ -67,6 +68,28 @@ int main(void) {
   len = sizeof v;
   CHECK_EQ(getsockopt(s, SOL_SOCKET, SO_ERROR, &v, &len), 0);
   CHECK_EQ(v, 0);
+  /* Options that reach the host (result layouts of each getter). */
+  v = 1;
+  CHECK_EQ(setsockopt(s, SOL_SOCKET, SO_KEEPALIVE, &v, sizeof v), 0);
+  v = 0;
+  CHECK_EQ(getsockopt(s, SOL_SOCKET, SO_KEEPALIVE, &v, &len), 0);
+  CHECK_EQ(v, 1);
+  v = 30;
+  CHECK_EQ(setsockopt(s, IPPROTO_TCP, TCP_KEEPIDLE, &v, sizeof v), 0);
+  v = 0;
+  CHECK_EQ(getsockopt(s, IPPROTO_TCP, TCP_KEEPIDLE, &v, &len), 0);
+  CHECK_EQ(v, 30);
+  v = 0;
+  CHECK_EQ(getsockopt(s, SOL_SOCKET, SO_RCVBUF, &v, &len), 0);
+  CHECK(v > 0);
+  v = 32;
+  CHECK_EQ(setsockopt(s, IPPROTO_IP, IP_TTL, &v, sizeof v), 0);
+  v = 0;
+  CHECK_EQ(getsockopt(s, IPPROTO_IP, IP_TTL, &v, &len), 0);
+  CHECK_EQ(v, 32);
+  v = 0;
+  CHECK_EQ(getsockopt(s, SOL_SOCKET, SO_DOMAIN, &v, &len), 0);
+  CHECK_EQ(v, AF_INET);
 
   /* Connection refused: a port that was just free. */
   int t = socket(AF_INET, SOCK_STREAM, 0);
