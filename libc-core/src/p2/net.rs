@@ -72,6 +72,10 @@ struct Sock {
     ahead: i16,
     /// TCP: `poll`'s probe saw the end of the stream.
     eof: bool,
+    /// Listener: a connection `poll` accepted to confirm readiness
+    /// (`tcp-socket`, `input-stream`, `output-stream`; 0 = none), handed out
+    /// by the next `accept`. See [`probe_accept`].
+    pend: [i32; 3],
 }
 
 const FREE: Sock = Sock {
@@ -93,6 +97,7 @@ const FREE: Sock = Sock {
     no_delay: false,
     ahead: -1,
     eof: false,
+    pend: [0; 3],
 };
 
 const MAX_SOCKS: usize = super::MAX_FDS;
@@ -135,6 +140,15 @@ fn install(s: Sock) -> Result<i32> {
 
 /// Drops a socket's host handles, children first.
 fn release(s: &Sock) {
+    if s.pend[0] != 0 {
+        release(&Sock {
+            h: s.pend[0],
+            rx: s.pend[1],
+            tx: s.pend[2],
+            pend: [0; 3],
+            ..*s
+        });
+    }
     // SAFETY: handles we own; nothing refers to them afterwards.
     unsafe {
         match s.ty {
@@ -991,6 +1005,39 @@ fn send_sock(
     Ok(done)
 }
 
+/// One `accept` call: the new connection's handles, or the error code.
+fn try_accept(s: &Sock) -> core::result::Result<[i32; 3], u8> {
+    let mut ret = Ret::<16>::new();
+    // SAFETY: a handle we own; ret has room for the result tuple.
+    unsafe { wasi::tcp::accept(s.h, ret.ptr()) };
+    if ret.u8(0) == 0 {
+        Ok([ret.u32(4) as i32, ret.u32(8) as i32, ret.u32(12) as i32])
+    } else {
+        Err(ret.u8(4))
+    }
+}
+
+/// Confirms that a listener whose pollable is ready has a connection (the
+/// same cached-readiness issue as [`probe`]: after an `accept` that did not
+/// hit would-block, the pollable stays ready): accepts it and keeps it in
+/// `pend` for the next `accept`. An error other than would-block also
+/// counts as ready (`accept` will report it).
+fn probe_accept(i: u16) -> bool {
+    let mut s = load(i);
+    if s.pend[0] != 0 {
+        return true;
+    }
+    match try_accept(&s) {
+        Ok(p) => {
+            s.pend = p;
+            store(i, s);
+            true
+        }
+        Err(WOULD_BLOCK) => false,
+        Err(_) => true,
+    }
+}
+
 /// Confirms that a TCP socket whose input stream's pollable is ready really
 /// has data: wasmtime keeps a stream "ready" until a read hits would-block,
 /// so after a receive that did not drain the socket the pollable can be
@@ -1158,7 +1205,7 @@ impl PalNet for super::Sys {
     }
 
     fn accept(fd: i32, nonblocking: bool) -> Result<(i32, Option<SockAddr>)> {
-        let (_, s) = sock(fd)?;
+        let (i, mut s) = sock(fd)?;
         if s.ty != SockType::Stream {
             return Err(Errno::EOPNOTSUPP);
         }
@@ -1166,33 +1213,37 @@ impl PalNet for super::Sys {
             return Err(Errno::EINVAL);
         }
         loop {
-            let mut ret = Ret::<16>::new();
-            // SAFETY: a handle we own; ret has room for the result tuple.
-            unsafe { wasi::tcp::accept(s.h, ret.ptr()) };
-            if ret.u8(0) == 0 {
-                let h = ret.u32(4) as i32;
-                let mut a = Ret::<36>::new();
-                // SAFETY: the new socket's handle; a has room for the result.
-                unsafe { wasi::tcp::remote_address(h, a.ptr()) };
-                // SAFETY: on success the address is at [4].
-                let peer = (a.u8(0) == 0).then(|| unsafe { read_addr(a.ptr().add(4)) });
-                let fd = install(Sock {
-                    used: true,
-                    family: s.family,
-                    ty: SockType::Stream,
-                    nonblocking,
-                    state: State::Connected,
-                    h,
-                    rx: ret.u32(8) as i32,
-                    tx: ret.u32(12) as i32,
-                    ..FREE
-                })?;
-                return Ok((fd, peer));
-            }
-            match ret.u8(4) {
-                WOULD_BLOCK if s.nonblocking => return Err(Errno::EAGAIN),
-                WOULD_BLOCK => wait(subscribe_sock(&s), s.rcv_timeo)?,
-                code => return Err(error_code(code)),
+            let r = if s.pend[0] != 0 {
+                let p = s.pend;
+                s.pend = [0; 3];
+                store(i, s);
+                Ok(p)
+            } else {
+                try_accept(&s)
+            };
+            match r {
+                Ok([h, rx, tx]) => {
+                    let mut a = Ret::<36>::new();
+                    // SAFETY: the new socket's handle; a has room for the result.
+                    unsafe { wasi::tcp::remote_address(h, a.ptr()) };
+                    // SAFETY: on success the address is at [4].
+                    let peer = (a.u8(0) == 0).then(|| unsafe { read_addr(a.ptr().add(4)) });
+                    let fd = install(Sock {
+                        used: true,
+                        family: s.family,
+                        ty: SockType::Stream,
+                        nonblocking,
+                        state: State::Connected,
+                        h,
+                        rx,
+                        tx,
+                        ..FREE
+                    })?;
+                    return Ok((fd, peer));
+                }
+                Err(WOULD_BLOCK) if s.nonblocking => return Err(Errno::EAGAIN),
+                Err(WOULD_BLOCK) => wait(subscribe_sock(&s), s.rcv_timeo)?,
+                Err(code) => return Err(error_code(code)),
             }
         }
     }
@@ -1563,8 +1614,13 @@ fn poll_add(i: u16, ev: i16, revents: &mut i16, add: &mut dyn FnMut(i32, i16, Ki
     let s = load(i);
     match (s.ty, s.state) {
         (SockType::Stream, State::Listening) if ev & POLLIN != 0 => {
-            add(subscribe_sock(&s), POLLIN, Kind::Plain)
+            if s.pend[0] != 0 {
+                *revents |= POLLIN;
+            } else {
+                add(subscribe_sock(&s), POLLIN, Kind::Accept(i))
+            }
         }
+        (SockType::Stream, State::Listening) => {}
         (SockType::Stream, State::Connecting) => add(subscribe_sock(&s), POLLOUT, Kind::Connect(i)),
         (SockType::Stream, State::Connected) => {
             if ev & POLLIN != 0 {
@@ -1624,6 +1680,13 @@ fn poll_add(i: u16, ev: i16, revents: &mut i16, add: &mut dyn FnMut(i32, i16, Ki
 fn poll_ready(kind: Kind, events: i16) -> i16 {
     match kind {
         Kind::Plain => 0,
+        Kind::Accept(i) => {
+            if probe_accept(i) {
+                POLLIN
+            } else {
+                0
+            }
+        }
         Kind::Probe(i) => {
             if !probe(i) {
                 return 0;
@@ -1662,6 +1725,8 @@ enum Kind {
     Plain,
     /// A TCP input stream: ready must be confirmed ([`probe`]).
     Probe(u16),
+    /// A listener: ready must be confirmed ([`probe_accept`]).
+    Accept(u16),
     /// A pending connect to settle.
     Connect(u16),
 }
