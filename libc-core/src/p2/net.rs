@@ -892,6 +892,33 @@ fn udp_send_one(
     }
 }
 
+/// A stream socket's state for an operation that needs a connection: a
+/// pending non-blocking connect is settled first if the host has finished
+/// it; still connecting is `EAGAIN`; a failed connect reports its error
+/// once (then `ENOTCONN`), like Linux.
+fn connected(i: u16, s: Sock) -> Result<Sock> {
+    let s = if s.state == State::Connecting && settle_connect(i, s) {
+        load(i)
+    } else {
+        s
+    };
+    match s.state {
+        State::Connected => Ok(s),
+        State::Connecting => Err(Errno::EAGAIN),
+        State::Failed if s.error != Errno::SUCCESS => {
+            store(
+                i,
+                Sock {
+                    error: Errno::SUCCESS,
+                    ..s
+                },
+            );
+            Err(s.error)
+        }
+        _ => Err(Errno::ENOTCONN),
+    }
+}
+
 fn recv_sock(i: u16, s: Sock, bufs: &[IoSlice], flags: RecvFlags) -> Result<Received> {
     if flags.peek {
         // wasi:io streams and datagram streams cannot peek.
@@ -901,9 +928,7 @@ fn recv_sock(i: u16, s: Sock, bufs: &[IoSlice], flags: RecvFlags) -> Result<Rece
     if s.ty == SockType::Dgram {
         return udp_recv(&s, bufs, nonblock);
     }
-    if s.state != State::Connected {
-        return Err(Errno::ENOTCONN);
-    }
+    let s = connected(i, s)?;
     let mut got = Received::default();
     if s.shut_rd {
         return Ok(got);
@@ -981,9 +1006,7 @@ fn send_sock(
     if s.ty == SockType::Dgram {
         return udp_send(i, s, bufs, to, nonblock);
     }
-    if s.state != State::Connected {
-        return Err(Errno::ENOTCONN);
-    }
+    let s = connected(i, s)?;
     if s.shut_wr {
         return Err(Errno::EPIPE);
     }
@@ -1350,7 +1373,12 @@ impl PalNet for super::Sys {
     }
 
     fn peer_addr(fd: i32) -> Result<SockAddr> {
-        let (_, s) = sock(fd)?;
+        let (i, s) = sock(fd)?;
+        let s = if s.state == State::Connecting && settle_connect(i, s) {
+            load(i)
+        } else {
+            s
+        };
         match s.ty {
             SockType::Dgram => s.peer.ok_or(Errno::ENOTCONN),
             SockType::Stream if s.state != State::Connected => Err(Errno::ENOTCONN),
@@ -1392,6 +1420,10 @@ impl PalNet for super::Sys {
         let v = match opt {
             SockOpt::Type => (s.ty == SockType::Dgram) as i64,
             SockOpt::Error => {
+                if s.state == State::Connecting {
+                    settle_connect(i, s);
+                }
+                let s = load(i);
                 store(
                     i,
                     Sock {
