@@ -23,7 +23,7 @@ int main(int argc, char **argv) {
     int c = accept(lfd, 0, 0);
     if (c < 0) { bad++; break; }
     char buf[512];
-    CHECK_EQ(recv(c, buf, 0, 0), 0); /* zero-length recv: never reaches the host */
+    if (recv(c, buf, 0, 0) != 0) bad++; /* zero-length: never reaches the host */
     for (;;) {
       long r = recv(c, buf, sizeof buf, 0);
       if (r < 0) { bad++; break; }
@@ -35,8 +35,7 @@ int main(int argc, char **argv) {
         off += w;
       }
     }
-    CHECK_EQ(shutdown(c, SHUT_WR), 0);
-    CHECK_EQ(close(c), 0);
+    if (shutdown(c, SHUT_WR) != 0 || close(c) != 0) bad++;
     served++;
   }
   CHECK_EQ(served, n);

@@ -982,20 +982,38 @@ fn main() -> Result<()> {
         b.arg(a)?;
     }
     let mut client_thread = None;
+    let mut own_listener = None;
     if o.listen {
         let l = TcpListener::bind("127.0.0.1:0")?;
         let addr = l.local_addr()?;
-        b.preopened_socket(3, wasi_common::sync::TcpListener::from_std(l))?;
+        if o.wamr {
+            // With the extension, the listener is one of this host's sockets
+            // (the overridden `sock_accept` serves only those).
+            own_listener = Some(Socket::from(l));
+        } else {
+            b.preopened_socket(3, wasi_common::sync::TcpListener::from_std(l))?;
+        }
         let n = o.clients;
         client_thread = Some(std::thread::spawn(move || client(addr, n)));
     }
-    let mut store = Store::new(
-        &engine,
-        Host {
-            wasi: b.build(),
-            socks: HashMap::new(),
-        },
-    );
+    let mut host = Host {
+        wasi: b.build(),
+        socks: HashMap::new(),
+    };
+    if let Some(sock) = own_listener {
+        let inner = Arc::new(Inner {
+            sock,
+            dgram: false,
+            nonblocking: AtomicBool::new(false),
+        });
+        host.socks.insert(3, Arc::downgrade(&inner));
+        host.wasi.insert_file(
+            3,
+            Box::new(HostSock(inner)),
+            FileAccessMode::READ | FileAccessMode::WRITE,
+        );
+    }
+    let mut store = Store::new(&engine, host);
     linker.module(&mut store, "", &module)?;
     let start = linker
         .get_default(&mut store, "")?
