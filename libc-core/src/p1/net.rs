@@ -512,8 +512,8 @@ impl PalNet for Sys {
         let af = (family == Family::Inet6) as i32;
         let st = (ty == SockType::Stream) as i32;
         let mut fd = -1;
-        // SAFETY: fd is a valid out-pointer. The pool descriptor is unused by
-        // WAMR; its own socket shim passes -1... any value is accepted.
+        // SAFETY: fd is a valid out-pointer. The pool descriptor is a stub:
+        // WAMR's own `socket()` (lib-socket) passes -1 too.
         check(unsafe { wasi::sock_open(-1, af, st, &mut fd) })?;
         if nonblocking {
             // SAFETY: plain value arguments.
