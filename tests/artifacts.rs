@@ -153,7 +153,24 @@ fn unresolved_imports(members: &[(String, Module)]) -> BTreeMap<String, BTreeSet
         .collect();
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (member, m) in members {
+        // The address of an imported function (`GOT.func` entry) names the
+        // function's symbol; the symbol says which host import it is.
+        let host_fn: BTreeMap<&str, &str> = m
+            .symbols
+            .iter()
+            .filter(|s| !s.defined())
+            .filter_map(|s| Some((s.name.as_str(), s.import_module.as_deref()?)))
+            .filter(|(_, module)| !is_link_time(module))
+            .collect();
         for i in &m.imports {
+            if i.module == "GOT.func"
+                && let Some(module) = host_fn.get(i.name.as_str())
+            {
+                out.entry(module.to_string())
+                    .or_default()
+                    .insert(format!("{} (address taken, from {member})", i.name));
+                continue;
+            }
             let resolved =
                 defined.contains(i.name.as_str()) || PROVIDED_AT_LINK.contains(&i.name.as_str());
             if is_link_time(&i.module) && resolved {

@@ -5,6 +5,7 @@
 
 mod env;
 mod fs;
+mod net;
 mod wasi;
 
 use crate::errno::Errno;

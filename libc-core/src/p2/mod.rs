@@ -7,6 +7,7 @@
 
 mod env;
 mod fs;
+mod net;
 mod realloc;
 mod wasi;
 
@@ -36,6 +37,8 @@ enum Entry {
         pos: u64,
         mode: u8,
     },
+    /// A socket: index into `net`'s socket table.
+    Socket(u16),
 }
 
 const READ: u8 = 1;
@@ -338,6 +341,7 @@ impl Pal for Sys {
         }
         match e {
             Entry::In(h) => stream_read(h, buf),
+            Entry::Socket(i) => net::read(i, buf),
             Entry::File { desc, pos, mode } if mode & READ != 0 => {
                 let n = file_read_full(desc, buf, pos)?;
                 set_entry(
@@ -359,7 +363,7 @@ impl Pal for Sys {
             Entry::File { mode, .. } if mode & READ == 0 => Err(Errno::EBADF),
             Entry::File { .. } if buf.is_empty() => Ok(0),
             Entry::File { desc, .. } => file_read_full(desc, buf, offset),
-            Entry::In(_) | Entry::Out(_) => Err(Errno::ESPIPE),
+            Entry::In(_) | Entry::Out(_) | Entry::Socket(_) => Err(Errno::ESPIPE),
             _ => Err(Errno::EBADF),
         }
     }
@@ -367,6 +371,7 @@ impl Pal for Sys {
     fn write(fd: i32, buf: &[u8]) -> Result<usize> {
         match entry(fd)? {
             Entry::Out(h) => stream_write(h, buf),
+            Entry::Socket(i) => net::write(i, buf),
             Entry::File { desc, pos, mode } if mode & WRITE != 0 => {
                 let at = if mode & APPEND != 0 {
                     file_size(desc)?
@@ -391,7 +396,7 @@ impl Pal for Sys {
     fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize> {
         match entry(fd)? {
             Entry::File { desc, mode, .. } if mode & WRITE != 0 => file_write(desc, buf, offset),
-            Entry::In(_) | Entry::Out(_) => Err(Errno::ESPIPE),
+            Entry::In(_) | Entry::Out(_) | Entry::Socket(_) => Err(Errno::ESPIPE),
             _ => Err(Errno::EBADF),
         }
     }
@@ -409,6 +414,7 @@ impl Pal for Sys {
                 Entry::In(h) => wasi::streams::drop_input_stream(h),
                 Entry::Out(h) => wasi::streams::drop_output_stream(h),
                 Entry::File { desc, .. } => wasi::filesystem::drop_descriptor(desc),
+                Entry::Socket(i) => net::close(i),
             }
         }
         Ok(())
