@@ -83,6 +83,109 @@ void *aligned_alloc(size_t align, size_t size);
  */
 int posix_memalign(void **out, size_t align, size_t size);
 
+/*
+ [strtod](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtod.html)
+
+ Correctly rounded (to nearest, ties to even) for decimal and hex input
+ of any length; `inf`, `infinity`, `nan`, `nan(...)`; `ERANGE` with
+ `±HUGE_VAL` on overflow and with the (possibly zero or subnormal)
+ result on underflow.
+
+ # Safety
+ `s` NUL-terminated; `end` NULL or valid for a write.
+ */
+double strtod(const char *s, char **end);
+
+/*
+ [strtof](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtof.html)
+
+ # Safety
+ As [`strtod`].
+ */
+float strtof(const char *s, char **end);
+
+/*
+ [strtold](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtold.html):
+ correctly rounded to `long double`, IEEE binary128 on wasm32.
+
+ # Safety
+ As [`strtod`].
+ */
+long double strtold(const char *s, char **end);
+
+/*
+ [atof](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atof.html):
+ `strtod(s, NULL)`.
+
+ # Safety
+ `s` NUL-terminated.
+ */
+double atof(const char *s);
+
+/*
+ [strtol](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
+
+ Base 0 or 2..=36 (`EINVAL` otherwise); out of range gives
+ `LONG_MIN`/`LONG_MAX` and `ERANGE`; `*end` points after the number (or
+ at `s` when there is none).
+
+ # Safety
+ `s` NUL-terminated; `end` NULL or valid for a write.
+ */
+long strtol(const char *s, char **end, int base);
+
+/*
+ [strtoll](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
+
+ # Safety
+ As [`strtol`].
+ */
+long long strtoll(const char *s, char **end, int base);
+
+/*
+ [strtoul](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
+
+ A minus sign negates the value in the unsigned type; magnitudes above
+ `ULONG_MAX` give `ULONG_MAX` and `ERANGE`.
+
+ # Safety
+ As [`strtol`].
+ */
+unsigned long strtoul(const char *s, char **end, int base);
+
+/*
+ [strtoull](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
+
+ # Safety
+ As [`strtol`].
+ */
+unsigned long long strtoull(const char *s, char **end, int base);
+
+/*
+ [atoi](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoi.html):
+ `(int)strtol(s, NULL, 10)`.
+
+ # Safety
+ `s` NUL-terminated.
+ */
+int atoi(const char *s);
+
+/*
+ [atol](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+long atol(const char *s);
+
+/*
+ [atoll](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+long long atoll(const char *s);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

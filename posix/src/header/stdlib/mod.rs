@@ -168,3 +168,8 @@ pub unsafe extern "C" fn posix_memalign(
         Err(e) => e.0,
     }
 }
+
+mod strtod;
+mod strtol;
+pub use strtod::*;
+pub use strtol::*;
