@@ -72,7 +72,7 @@ impl Format {
         1 << (self.mant + self.exp)
     }
     fn inf(self) -> u128 {
-        (((1u128 << self.exp) - 1) << self.mant) as u128
+        ((1u128 << self.exp) - 1) << self.mant
     }
     /// The default quiet NaN.
     fn nan(self) -> u128 {
@@ -491,11 +491,12 @@ fn parse_n<const N: usize>(s: &[u8], fmt: Format) -> Parsed {
             erange: false,
         };
     }
-    if i < s.len() && lower(s[i]) == b'e' {
-        if let Some((e, end)) = exponent(s, i + 1) {
-            dec.dp += e;
-            i = end;
-        }
+    if i < s.len()
+        && lower(s[i]) == b'e'
+        && let Some((e, end)) = exponent(s, i + 1)
+    {
+        dec.dp += e;
+        i = end;
     }
     // Digits counted in w (up to 19) versus digits kept after trimming.
     let counted = dec.nd.min(19);
@@ -579,11 +580,12 @@ fn parse_hex(s: &[u8], mut i: usize, fmt: Format, sign: u128) -> Parsed {
         }
         i += 1;
     }
-    if i < s.len() && lower(s[i]) == b'p' {
-        if let Some((pe, end)) = exponent(s, i + 1) {
-            e += pe;
-            i = end;
-        }
+    if i < s.len()
+        && lower(s[i]) == b'p'
+        && let Some((pe, end)) = exponent(s, i + 1)
+    {
+        e += pe;
+        i = end;
     }
     if n == 0 {
         return Parsed {
