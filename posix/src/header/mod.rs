@@ -4,6 +4,7 @@
 pub mod ctype;
 pub mod errno;
 pub mod fcntl;
+pub mod inttypes;
 pub mod math;
 pub mod stdlib;
 pub mod string;
