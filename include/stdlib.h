@@ -9,6 +9,50 @@
 
 #define EXIT_FAILURE 1
 
+/*
+ Largest value of [`rand`] and [`random`].
+ */
+#define RAND_MAX 2147483647
+
+/*
+ The result of [`div`].
+ */
+struct __wasm_libc_div {
+  int quot;
+  int rem;
+};
+
+/*
+ `div_t`
+ */
+typedef struct __wasm_libc_div div_t;
+
+/*
+ The result of [`ldiv`].
+ */
+struct __wasm_libc_ldiv {
+  long quot;
+  long rem;
+};
+
+/*
+ `ldiv_t`
+ */
+typedef struct __wasm_libc_ldiv ldiv_t;
+
+/*
+ The result of [`lldiv`].
+ */
+struct __wasm_libc_lldiv {
+  long long quot;
+  long long rem;
+};
+
+/*
+ `lldiv_t`
+ */
+typedef struct __wasm_libc_lldiv lldiv_t;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -82,6 +126,103 @@ void *aligned_alloc(size_t align, size_t size);
  `out` must be valid for a pointer write.
  */
 int posix_memalign(void **out, size_t align, size_t size);
+
+/*
+ [abs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/abs.html)
+ (`abs(INT_MIN)` is undefined in C; it stays `INT_MIN` here).
+ */
+int abs(int j);
+
+/*
+ [labs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/labs.html)
+ */
+long labs(long j);
+
+/*
+ [llabs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llabs.html)
+ */
+long long llabs(long long j);
+
+/*
+ [div](https://pubs.opengroup.org/onlinepubs/9799919799/functions/div.html):
+ quotient truncated toward zero. Division by zero traps.
+ */
+div_t div(int n, int d);
+
+/*
+ [ldiv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ldiv.html)
+ */
+ldiv_t ldiv(long n, long d);
+
+/*
+ [lldiv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lldiv.html)
+ */
+lldiv_t lldiv(long long n, long long d);
+
+/*
+ [rand](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html):
+ `0..=RAND_MAX`; the same sequence as glibc for the same seed.
+ */
+int rand(void);
+
+/*
+ [srand](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand.html)
+ */
+void srand(unsigned int seed);
+
+/*
+ [random](https://pubs.opengroup.org/onlinepubs/9799919799/functions/random.html):
+ the generator behind [`rand`].
+ */
+long random(void);
+
+/*
+ [srandom](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srandom.html)
+ */
+void srandom(unsigned int seed);
+
+/*
+ [rand_r](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand_r.html)
+ (obsolescent): glibc's algorithm, `0..=RAND_MAX` from 31 bits of three
+ steps of the C standard's LCG.
+
+ # Safety
+ `seed` valid for reads and writes.
+ */
+int rand_r(unsigned int *seed);
+
+/*
+ [qsort](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
+
+ Introsort: O(n log n) comparisons in the worst case (sorted, reversed
+ and all-equal input included); not stable; no allocation.
+
+ # Safety
+ `base` valid for `n * size` bytes; `cmp` a consistent ordering.
+ */
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void*, const void*));
+
+/*
+ [qsort_r](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort_r.html)
+ (POSIX 2024 and glibc argument order): `arg` is passed to `cmp`.
+
+ # Safety
+ As [`qsort`].
+ */
+void qsort_r(void *base,
+             size_t n,
+             size_t size,
+             int (*cmp)(const void*, const void*, void*),
+             void *arg);
+
+/*
+ [bsearch](https://pubs.opengroup.org/onlinepubs/9799919799/functions/bsearch.html)
+
+ # Safety
+ `base` valid for `n * size` bytes, sorted by `cmp`.
+ */
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void*,
+                                                                                   const void*));
 
 /*
  [strtod](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtod.html)

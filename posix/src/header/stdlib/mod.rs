@@ -169,7 +169,11 @@ pub unsafe extern "C" fn posix_memalign(
     }
 }
 
+mod arith;
+mod sort;
 mod strtod;
 mod strtol;
+pub use arith::*;
+pub use sort::*;
 pub use strtod::*;
 pub use strtol::*;
