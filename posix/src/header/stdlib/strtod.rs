@@ -518,9 +518,27 @@ fn parse_n<const N: usize>(s: &[u8], fmt: Format) -> Parsed {
     done(bits, i, erange)
 }
 
-/// `nan` or `nan(n-char-sequence)` at `s[..i]`; glibc's payload rule: the
-/// sequence read as `strtoull(seq, 0)`, if all of it is a number, fills the
-/// significand below the quiet bit (when that is nonzero).
+/// The NaN that `nan(seq)` denotes, glibc's way: `seq` read as
+/// `strtoull(seq, 0)`, if all of it is a number, fills the significand
+/// below the quiet bit (when that part is nonzero). Also reports whether
+/// that number overflowed (`ERANGE`, as glibc's `strtoull` sets it).
+pub(crate) fn nan_with_payload(seq: &[u8], fmt: Format) -> (u128, bool) {
+    let at = |k: usize| if k < seq.len() { seq[k] } else { 0 };
+    match scan_int(at, 0) {
+        Ok(p) => {
+            let payload = (p.mag as u128) & ((1u128 << (fmt.mant - 1)) - 1);
+            let bits = if p.len == seq.len() && payload != 0 {
+                fmt.nan() | payload
+            } else {
+                fmt.nan()
+            };
+            (bits, p.overflow)
+        }
+        Err(_) => (fmt.nan(), false),
+    }
+}
+
+/// `nan` or `nan(n-char-sequence)`; `i` is just after `nan`.
 fn parse_nan(s: &[u8], i: usize, fmt: Format, sign: u128) -> Parsed {
     let mut bits = fmt.nan();
     let mut len = i;
@@ -532,15 +550,7 @@ fn parse_nan(s: &[u8], i: usize, fmt: Format, sign: u128) -> Parsed {
         }
         if j < s.len() && s[j] == b')' {
             len = j + 1;
-            let seq = &s[i + 1..j];
-            let at = |k: usize| if k < seq.len() { seq[k] } else { 0 };
-            if let Ok(p) = scan_int(at, 0) {
-                erange = p.overflow;
-                let payload = (p.mag as u128) & ((1u128 << (fmt.mant - 1)) - 1);
-                if p.len == seq.len() && payload != 0 {
-                    bits = fmt.nan() | payload;
-                }
-            }
+            (bits, erange) = nan_with_payload(&s[i + 1..j], fmt);
         }
     }
     Parsed {
