@@ -368,7 +368,7 @@ pub extern "C" fn nextafter(x: f64, y: f64) -> f64 {
 /// [nexttoward](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nexttoward.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn nexttoward(x: f64, y: long_double) -> f64 {
-    match super::toward(f64::from(x), y) {
+    match super::toward(x, y) {
         Some(up) => libm::nextafter(x, if up { f64::INFINITY } else { f64::NEG_INFINITY }),
         None if y.0 & !super::f128::SIGN > super::f128::INF => f64::NAN,
         None => x.copysign(if y.0 >> 127 != 0 { -1.0 } else { 1.0 }),
@@ -384,13 +384,13 @@ pub extern "C" fn fdim(x: f64, y: f64) -> f64 {
 /// [fmax](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmax.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn fmax(x: f64, y: f64) -> f64 {
-    libm::fmax(x, y)
+    super::max_min(x, y, true)
 }
 
 /// [fmin](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmin.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn fmin(x: f64, y: f64) -> f64 {
-    libm::fmin(x, y)
+    super::max_min(x, y, false)
 }
 
 /// [fma](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fma.html)

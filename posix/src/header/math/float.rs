@@ -383,13 +383,13 @@ pub extern "C" fn fdimf(x: f32, y: f32) -> f32 {
 /// [fmaxf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmax.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn fmaxf(x: f32, y: f32) -> f32 {
-    libm::fmaxf(x, y)
+    super::max_min(x, y, true)
 }
 
 /// [fminf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmin.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn fminf(x: f32, y: f32) -> f32 {
-    libm::fminf(x, y)
+    super::max_min(x, y, false)
 }
 
 /// [fmaf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fma.html)

@@ -71,6 +71,21 @@ fn logbl_bits(x: long_double) -> long_double {
     })
 }
 
+/// `fmax`/`fmin`: the other operand if one is NaN; otherwise the larger
+/// (smaller) one, and `y` when they compare equal (`fmax(-0.0, 0.0)` is
+/// `0.0`, `fmax(0.0, -0.0)` is `-0.0`), as glibc does on x86-64.
+fn max_min<T: PartialOrd + Copy>(x: T, y: T, max: bool) -> T {
+    #[allow(clippy::eq_op)]
+    let nan = |v: T| v != v;
+    if nan(x) {
+        y
+    } else if nan(y) || (if max { x > y } else { x < y }) {
+        x
+    } else {
+        y
+    }
+}
+
 /// Integer types `lrint` and friends return.
 trait IntMin: TryFrom<i64> + Copy {
     const MIN: Self;
