@@ -23,6 +23,7 @@ import os
 import random
 import struct
 import subprocess
+import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -361,12 +362,255 @@ def write_test(name, kind, cases, results, bounds):
     print(f"wrote {name}.c: {len(cases)} cases")
 
 
+# long double (binary128) ------------------------------------------------
+
+L_EXACT_1 = ["fabs", "logb", "ceil", "floor", "nearbyint", "rint", "round", "trunc"]
+L_EXACT_2 = ["copysign", "nextafter", "nexttoward", "fmax", "fmin"]
+L_VIA_1 = ["sqrt", "exp", "log", "sin", "cos", "tan", "atan", "cbrt", "log1p", "expm1", "tanh", "erf"]
+L_VIA_2 = ["pow", "atan2", "hypot", "fmod"]
+
+L_HEAD = r"""#define _GNU_SOURCE
+#define __STDC_WANT_IEC_60559_TYPES_EXT__
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+#ifdef __wasm__
+typedef long double f128;
+#define L(f) f##l
+#define nexttoward_l nexttowardl
+#else
+/* glibc x86_64: long double is x87; _Float128 is wasm32's long double. */
+typedef _Float128 f128;
+#define L(f) f##f128
+#define nexttoward_l nextafterf128
+#endif
+static f128 fl(uint64_t hi, uint64_t lo) { f128 v; uint64_t w[2] = {lo, hi}; memcpy(&v, w, 16); return v; }
+static void bl(f128 v, uint64_t *hi, uint64_t *lo) { uint64_t w[2]; memcpy(w, &v, 16); *lo = w[0]; *hi = w[1]; }
+static uint64_t dbits(double d) { uint64_t u; memcpy(&u, &d, 8); return u; }
+"""
+
+
+def f128_of(v):
+    """binary128 bits of a float/Fraction/inf/nan."""
+    import oracle
+    from fractions import Fraction
+    if isinstance(v, float):
+        if math.isnan(v):
+            return 0x7FFF8 << 108
+        if math.isinf(v):
+            return (0x7FFF << 112) | ((1 << 127) if v < 0 else 0)
+        if v == 0:
+            return (1 << 127) if math.copysign(1, v) < 0 else 0
+        neg = v < 0
+        bits, _ = oracle.round_to(abs(Fraction(v)), "f128")
+    else:
+        neg = v < 0
+        bits, _ = oracle.round_to(abs(v), "f128")
+    return bits | ((1 << 127) if neg else 0)
+
+
+def long_inputs(rng, n):
+    from fractions import Fraction
+    v = [f128_of(x) for x in specials("d")]
+    v += [1, (1 << 127) | 1, (1 << 112) - 1, 0x7FFE_FFFF_FFFF_FFFF_FFFF_FFFF_FFFF_FFFF]
+    for k in (1, 3, 5, 7, 2**40 + 1, 2**112 + 1, 2**113 - 1):
+        v.append(f128_of(Fraction(k, 2)))
+        v.append(f128_of(Fraction(-k, 2)))
+    v.append(f128_of(Fraction(2**112 + 1)))
+    while len(v) < n:
+        if rng.random() < 0.5:
+            e = rng.randrange(0x3FFF - 20, 0x3FFF + 120)
+        else:
+            e = rng.randrange(0, 0x7FFF)
+        v.append((rng.getrandbits(1) << 127) | (e << 112) | rng.getrandbits(112))
+    return v
+
+
+def long_cases(rng):
+    cases = []  # (func, sig, [args as 128-bit ints or ints])
+    xs = long_inputs(rng, 150)
+    for name in L_EXACT_1:
+        for x in xs:
+            cases.append((name, "l_l", [x]))
+    ys = list(xs)
+    rng.shuffle(ys)
+    for name in L_EXACT_2:
+        for x, y in zip(xs, ys):
+            cases.append((name, "l_ll", [x, y]))
+        for x in xs[:40]:
+            cases.append((name, "l_ll", [x, x]))
+            cases.append((name, "l_ll", [x, x ^ (1 << 127)]))
+    for x in xs:
+        cases.append(("frexp", "frexp", [x]))
+        cases.append(("modf", "modf", [x]))
+        cases.append(("ilogb", "i_l", [x]))
+        cases.append(("llrint", "ll_l", [x]))
+        cases.append(("llround", "ll_l", [x]))
+        for n in (0, 1, -1, 100, -16400, 16400, 40000, -40000):
+            cases.append(("ldexp", "l_li", [x, n]))
+            cases.append(("scalbn", "l_li", [x, n]))
+    from fractions import Fraction
+    for k in range(-40, 41):
+        x = f128_of(Fraction(k, 4) * 1000003)
+        cases.append(("lrint", "l32_l", [x]))
+        cases.append(("lround", "l32_l", [x]))
+    for tag in ["", "0", "123", "0x7", "abc", "0xffffffffffffffff"]:
+        cases.append(("nan", "nan", [tag]))
+    # Computed via double: inputs exact in double; compared in double.
+    for name in L_VIA_1:
+        for x in inputs_1(rng, name, "d", 60):
+            cases.append((name, "v_l", [f128_of(x)]))
+    for name in L_VIA_2:
+        a = inputs_1(rng, name, "d", 50)
+        b = inputs_1(rng, name, "d", 50)
+        rng.shuffle(b)
+        for x, y in zip(a, b):
+            cases.append((name, "v_ll", [f128_of(x), f128_of(y)]))
+    for x, y, z in zip(inputs_1(rng, "x", "d", 50), inputs_1(rng, "y", "d", 50)[::-1],
+                       inputs_1(rng, "z", "d", 50)):
+        cases.append(("fma", "v_lll", [f128_of(x), f128_of(y), f128_of(z)]))
+    return cases
+
+
+def long_stmt(func, sig):
+    F = "nexttoward_l" if func == "nexttoward" else f"L({func})"
+    A, B, C = "fl(t->a[1], t->a[0])", "fl(t->b[1], t->b[0])", "fl(t->c[1], t->c[0])"
+    if sig == "l_l":
+        return f"bl({F}({A}), &r1, &r0);"
+    if sig == "l_ll":
+        return f"bl({F}({A}, {B}), &r1, &r0);"
+    if sig == "l_li":
+        return f"bl({F}({A}, (int)(int64_t)t->b[0]), &r1, &r0);"
+    if sig == "frexp":
+        return f"{{ int e; bl({F}({A}, &e), &r1, &r0); r2 = (uint32_t)e; }}"
+    if sig == "modf":
+        return f"{{ f128 ip; bl({F}({A}, &ip), &r1, &r0); uint64_t h; bl(ip, &h, &r2); r2 ^= h * 31; }}"
+    if sig == "i_l":
+        return f"r0 = (uint32_t){F}({A});"
+    if sig == "ll_l":
+        return f"r0 = (uint64_t){F}({A});"
+    if sig == "l32_l":
+        return f"r0 = (uint32_t)(int32_t){F}({A});"
+    if sig == "nan":
+        return f"bl({F}(tags[t->a[0]]), &r1, &r0);"
+    if sig == "v_l":
+        return f"r0 = dbits((double){F}({A}));"
+    if sig == "v_ll":
+        return f"r0 = dbits((double){F}({A}, {B}));"
+    if sig == "v_lll":
+        return f"r0 = dbits((double){F}({A}, {B}, {C}));"
+    raise Exception(sig)
+
+
+def long_table(cases, results=None, bounds=None):
+    TAGS.clear()
+    funcs, sigs = [], {}
+    for func, sig, _ in cases:
+        key = func + ":" + sig
+        if key not in sigs:
+            funcs.append(key)
+            sigs[key] = (func, sig)
+    rows = []
+    for k, (func, sig, args) in enumerate(cases):
+        words = []
+        for x in args:
+            if isinstance(x, str):
+                if x not in TAGS:
+                    TAGS.append(x)
+                x = TAGS.index(x)
+            x &= (1 << 128) - 1
+            words.append((x & (2**64 - 1), x >> 64))
+        words += [(0, 0)] * (3 - len(words))
+        w = results[k] if results else (0, 0, 0)
+        kind = 1 if sig.startswith("v_") else 0
+        b = 0
+        if kind and bounds is not None:
+            b = bounds.get(func, 1) + 1
+        cells = ", ".join(f"{{0x{lo:x}ULL, 0x{hi:x}ULL}}" for lo, hi in words)
+        rows.append(f"  {{{funcs.index(func + ':' + sig)}, {b}, {kind}, {cells}, 0x{w[0]:x}ULL, 0x{w[1]:x}ULL, 0x{w[2]:x}ULL}},\n")
+    src = "struct tc { unsigned short fn, bound; unsigned char dbl; uint64_t a[2], b[2], c[2], w0, w1, w2; };\n"
+    src += "static const char *const names[] = {" + ", ".join('"' + f.split(":")[0] + 'l"' for f in funcs) + "};\n"
+    src += "static const char *const tags[] = {" + ", ".join('"' + t + '"' for t in TAGS) + "};\n"
+    src += "static const struct tc cases[] = {\n" + "".join(rows) + "};\n"
+    src += "static void run(const struct tc *t, uint64_t *o0, uint64_t *o1, uint64_t *o2) {\n"
+    src += "  uint64_t r0 = 0, r1 = 0, r2 = 0;\n  switch (t->fn) {\n"
+    for i, key in enumerate(funcs):
+        src += f"  case {i}: {long_stmt(*sigs[key])} break;\n"
+    src += "  }\n  *o0 = r0; *o1 = r1; *o2 = r2;\n}\n"
+    return src
+
+
+LONG_BODY = r"""
+static int fails;
+static void hex(uint64_t v) {
+  char s[17]; int i = 16; s[i] = 0;
+  do { s[--i] = "0123456789abcdef"[v & 15]; v >>= 4; } while (v);
+  check_puts(s + i);
+}
+static int nan128(uint64_t hi, uint64_t lo) { (void)lo; return (hi & 0x7fffffffffffffffull) > 0x7fff000000000000ull || ((hi & 0x7fffffffffffffffull) == 0x7fff000000000000ull && lo); }
+static int nan64(uint64_t b) { return (b & 0x7fffffffffffffffull) > 0x7ff0000000000000ull; }
+static uint64_t ulps64(uint64_t a, uint64_t b) {
+  int64_t x = (int64_t)a, y = (int64_t)b;
+  if (x < 0) x = INT64_MIN - x;
+  if (y < 0) y = INT64_MIN - y;
+  return x > y ? (uint64_t)x - (uint64_t)y : (uint64_t)y - (uint64_t)x;
+}
+int main(void) {
+  unsigned idx[sizeof names / sizeof *names] = {0};
+  for (unsigned i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const struct tc *t = &cases[i];
+    uint64_t r0, r1, r2;
+    run(t, &r0, &r1, &r2);
+    int ok;
+    if (t->dbl) ok = nan64(t->w0) ? nan64(r0) : !nan64(r0) && ulps64(r0, t->w0) <= t->bound;
+    else if (nan128(t->w1, t->w0) && t->w2 == 0) ok = nan128(r1, r0);
+    else ok = r0 == t->w0 && r1 == t->w1 && r2 == t->w2;
+    check_puts(ok ? "ok " : "FAIL "); check_puts(names[t->fn]); check_puts(" "); check_putl(idx[t->fn]++);
+    if (!ok) {
+      fails++;
+      check_puts(" got "); hex(r1); check_puts(":"); hex(r0); check_puts(" "); hex(r2);
+      check_puts(" want "); hex(t->w1); check_puts(":"); hex(t->w0); check_puts(" "); hex(t->w2);
+    }
+    check_puts("\n");
+  }
+  return fails != 0;
+}
+"""
+
+
+def long_glibc(cases):
+    src = L_HEAD + "#include <stdio.h>\n" + long_table(cases)
+    src += "int main(void) {\n  for (unsigned i = 0; i < sizeof cases / sizeof *cases; i++) {\n"
+    src += "    uint64_t r0, r1, r2;\n    run(&cases[i], &r0, &r1, &r2);\n"
+    src += '    printf("%llx %llx %llx\\n", (unsigned long long)r0, (unsigned long long)r1, (unsigned long long)r2);\n  }\n  return 0;\n}\n'
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "ref.c"), "w") as f:
+            f.write(src)
+        subprocess.run(["gcc", "-O0", "-fno-builtin", "-w", "ref.c", "-o", "ref", "-lm"], cwd=d, check=True)
+        out = subprocess.run([os.path.join(d, "ref")], capture_output=True, text=True, check=True).stdout
+    return [tuple(int(t, 16) for t in line.split()) for line in out.splitlines()]
+
+
+def write_long(rng, bounds):
+    cases = long_cases(rng)
+    res = long_glibc(cases)
+    src = ("/* Generated by tests/c/gen/gen_math.py: do not edit.\n * math.h (long double = binary128): "
+           "exact functions bit for bit against glibc's _Float128 ones; functions computed in double "
+           "precision compared in double. */\n")
+    src += L_HEAD + '#include "check.h"\n' + long_table(cases, res, bounds) + LONG_BODY
+    with open(os.path.join(OUT, "math_long.c"), "w") as f:
+        f.write(src)
+    print(f"wrote math_long.c: {len(cases)} cases")
+
+
 def main():
     import bounds
+    sys.set_int_max_str_digits(0)
     rng = random.Random(99)
     for kind, name, b in (("d", "math_double", bounds.DOUBLE), ("f", "math_float", bounds.FLOAT)):
         cases = cases_for(kind, rng)
         write_test(name, kind, cases, glibc_results(kind, cases), b)
+    write_long(rng, bounds.DOUBLE)
 
 
 if __name__ == "__main__":

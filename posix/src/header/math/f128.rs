@@ -231,15 +231,17 @@ pub(crate) fn cmp(x: u128, y: u128) -> Option<core::cmp::Ordering> {
     Some(key(x).cmp(&key(y)))
 }
 
-/// `fmax`/`fmin`: NaN only if both are; `+0` above `-0`.
+/// `fmax`/`fmin`: NaN only if both are; `x` when they compare equal (as
+/// glibc's `fmaxf128`: `fmaxl(-0.0, 0.0)` is `-0.0`).
 pub(crate) fn max_min(x: u128, y: u128, max: bool) -> u128 {
-    if is_nan(x) {
-        return y;
+    use core::cmp::Ordering::*;
+    match cmp(x, y) {
+        None if is_nan(x) => y,
+        None => x,
+        Some(Less) if max => y,
+        Some(Greater) if !max => y,
+        _ => x,
     }
-    if is_nan(y) {
-        return x;
-    }
-    if (key(x) > key(y)) == max { x } else { y }
 }
 
 /// `nextafter`: the neighbour of `x` in the direction of `y`.

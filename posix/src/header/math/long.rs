@@ -321,22 +321,28 @@ pub extern "C" fn rintl(x: long_double) -> long_double {
 
 /// [lrintl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrint.html)
 /// Exact (binary128).
-/// Out of range (or NaN): the type's minimum, as on x86.
+/// Out of range: saturated (NaN: the maximum), as glibc's `_Float128` functions.
 #[unsafe(no_mangle)]
 pub extern "C" fn lrintl(x: long_double) -> c_long {
-    f128::to_i64(f128::round_int(x.0, Dir::Even))
-        .and_then(|v| c_long::try_from(v).ok())
-        .unwrap_or(c_long::MIN)
+    let r = f128::round_int(x.0, Dir::Even);
+    match f128::to_i64(r).and_then(|v| c_long::try_from(v).ok()) {
+        Some(v) => v,
+        None if r >> 127 != 0 && !f128::is_nan(r) => c_long::MIN,
+        None => c_long::MAX,
+    }
 }
 
 /// [llrintl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llrint.html)
 /// Exact (binary128).
-/// Out of range (or NaN): the type's minimum, as on x86.
+/// Out of range: saturated (NaN: the maximum), as glibc's `_Float128` functions.
 #[unsafe(no_mangle)]
 pub extern "C" fn llrintl(x: long_double) -> c_longlong {
-    f128::to_i64(f128::round_int(x.0, Dir::Even))
-        .and_then(|v| c_longlong::try_from(v).ok())
-        .unwrap_or(c_longlong::MIN)
+    let r = f128::round_int(x.0, Dir::Even);
+    match f128::to_i64(r).and_then(|v| c_longlong::try_from(v).ok()) {
+        Some(v) => v,
+        None if r >> 127 != 0 && !f128::is_nan(r) => c_longlong::MIN,
+        None => c_longlong::MAX,
+    }
 }
 
 /// [roundl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/round.html)
@@ -348,22 +354,28 @@ pub extern "C" fn roundl(x: long_double) -> long_double {
 
 /// [lroundl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lround.html)
 /// Exact (binary128).
-/// Out of range (or NaN): the type's minimum, as on x86.
+/// Out of range: saturated (NaN: the maximum), as glibc's `_Float128` functions.
 #[unsafe(no_mangle)]
 pub extern "C" fn lroundl(x: long_double) -> c_long {
-    f128::to_i64(f128::round_int(x.0, Dir::Away))
-        .and_then(|v| c_long::try_from(v).ok())
-        .unwrap_or(c_long::MIN)
+    let r = f128::round_int(x.0, Dir::Away);
+    match f128::to_i64(r).and_then(|v| c_long::try_from(v).ok()) {
+        Some(v) => v,
+        None if r >> 127 != 0 && !f128::is_nan(r) => c_long::MIN,
+        None => c_long::MAX,
+    }
 }
 
 /// [llroundl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llround.html)
 /// Exact (binary128).
-/// Out of range (or NaN): the type's minimum, as on x86.
+/// Out of range: saturated (NaN: the maximum), as glibc's `_Float128` functions.
 #[unsafe(no_mangle)]
 pub extern "C" fn llroundl(x: long_double) -> c_longlong {
-    f128::to_i64(f128::round_int(x.0, Dir::Away))
-        .and_then(|v| c_longlong::try_from(v).ok())
-        .unwrap_or(c_longlong::MIN)
+    let r = f128::round_int(x.0, Dir::Away);
+    match f128::to_i64(r).and_then(|v| c_longlong::try_from(v).ok()) {
+        Some(v) => v,
+        None if r >> 127 != 0 && !f128::is_nan(r) => c_longlong::MIN,
+        None => c_longlong::MAX,
+    }
 }
 
 /// [truncl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/trunc.html)
