@@ -1051,14 +1051,14 @@ long double rintl(long double x);
 /*
  [lrintl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrint.html)
  Exact (binary128).
- Out of range (or NaN): the type's minimum, as on x86.
+ Out of range: saturated (NaN: the maximum), as glibc's `_Float128` functions.
  */
 long lrintl(long double x);
 
 /*
  [llrintl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llrint.html)
  Exact (binary128).
- Out of range (or NaN): the type's minimum, as on x86.
+ Out of range: saturated (NaN: the maximum), as glibc's `_Float128` functions.
  */
 long long llrintl(long double x);
 
@@ -1071,14 +1071,14 @@ long double roundl(long double x);
 /*
  [lroundl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lround.html)
  Exact (binary128).
- Out of range (or NaN): the type's minimum, as on x86.
+ Out of range: saturated (NaN: the maximum), as glibc's `_Float128` functions.
  */
 long lroundl(long double x);
 
 /*
  [llroundl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llround.html)
  Exact (binary128).
- Out of range (or NaN): the type's minimum, as on x86.
+ Out of range: saturated (NaN: the maximum), as glibc's `_Float128` functions.
  */
 long long llroundl(long double x);
 
