@@ -170,6 +170,7 @@ pub unsafe extern "C" fn posix_memalign(
 }
 
 mod arith;
+mod pow5;
 mod sort;
 mod strtod;
 mod strtol;

@@ -358,6 +358,67 @@ fn fast_path(w: u64, e10: i64, fmt: Format) -> Option<u128> {
     }
 }
 
+/// Eisel-Lemire: `w * 10^q` (`w != 0`) correctly rounded to `f32`/`f64`,
+/// when the 128-bit product decides it and the result is a normal finite
+/// number; `None` otherwise (the slow path then decides, and also handles
+/// subnormals, overflow and `ERANGE`).
+fn eisel_lemire(q: i64, w: u64, fmt: Format) -> Option<u128> {
+    use super::pow5::{LARGEST_POWER_OF_FIVE, POWER_OF_FIVE_128, SMALLEST_POWER_OF_FIVE};
+    let mant = fmt.mant as i32;
+    let (min_exp, inf_power, even_lo, even_hi) = match fmt.mant {
+        52 => (-1023, 0x7ff, -4, 23),
+        23 => (-127, 0xff, -17, 10),
+        _ => return None,
+    };
+    if !(SMALLEST_POWER_OF_FIVE..=LARGEST_POWER_OF_FIVE).contains(&q) {
+        return None;
+    }
+    let lz = w.leading_zeros();
+    let w = w << lz;
+    // The product w * 5^q, truncated to 128 bits, refined if needed.
+    let (hi5, lo5) = POWER_OF_FIVE_128[(q - SMALLEST_POWER_OF_FIVE) as usize];
+    let full = |a: u64, b: u64| {
+        let p = a as u128 * b as u128;
+        (p as u64, (p >> 64) as u64)
+    };
+    let (mut lo, mut hi) = full(w, hi5);
+    let mask = u64::MAX >> (mant + 3);
+    if hi & mask == mask {
+        let (_, second_hi) = full(w, lo5);
+        lo = lo.wrapping_add(second_hi);
+        if second_hi > lo {
+            hi += 1;
+        }
+    }
+    if lo == u64::MAX && !(-27..=55).contains(&q) {
+        return None;
+    }
+    let upper = (hi >> 63) as i32;
+    let mut m = hi >> (upper + 64 - mant - 3);
+    let power = ((q as i32).wrapping_mul(152_170 + 65536) >> 16) + 63;
+    let mut p2 = power + upper - lz as i32 - min_exp;
+    if p2 <= 0 {
+        return None; // subnormal or zero: the slow path (ERANGE)
+    }
+    if lo <= 1
+        && (even_lo..=even_hi).contains(&q)
+        && m & 3 == 1
+        && (m << (upper + 64 - mant - 3)) == hi
+    {
+        m &= !1; // exactly halfway: round to even (down)
+    }
+    m += m & 1;
+    m >>= 1;
+    if m >= 2u64 << mant {
+        m = 1 << mant;
+        p2 += 1;
+    }
+    if p2 >= inf_power {
+        return None; // overflow: the slow path (ERANGE)
+    }
+    Some(((p2 as u128) << mant) | (m & ((1u64 << mant) - 1)) as u128)
+}
+
 fn lower(b: u8) -> u8 {
     b.to_ascii_lowercase()
 }
@@ -510,8 +571,21 @@ fn parse_n<const N: usize>(s: &[u8], fmt: Format) -> Parsed {
         for _ in dec.nd..counted {
             w /= 10;
         }
-        if let Some(bits) = fast_path(w, dec.dp - dec.nd as i64, fmt) {
+        let q = dec.dp - dec.nd as i64;
+        if let Some(bits) = fast_path(w, q, fmt) {
             return done(bits, i, false);
+        }
+        if let Some(bits) = eisel_lemire(q, w, fmt) {
+            return done(bits, i, false);
+        }
+    } else {
+        // More than 19 significant digits: the value lies strictly between
+        // w * 10^q and (w + 1) * 10^q; if both round alike, so does it.
+        let q = dec.dp - 19;
+        if let (Some(a), Some(b)) = (eisel_lemire(q, w, fmt), eisel_lemire(q, w + 1, fmt))
+            && a == b
+        {
+            return done(a, i, false);
         }
     }
     let (bits, erange) = convert_decimal(&mut dec, fmt);
