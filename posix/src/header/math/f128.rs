@@ -259,3 +259,43 @@ pub(crate) fn next_after(x: u128, y: u128) -> u128 {
         }
     }
 }
+
+/// `sqrt`, correctly rounded: a bit-by-bit integer square root of the
+/// significand scaled to 230 or 231 bits (115 result bits and a sticky bit).
+pub(crate) fn sqrt(x: u128) -> u128 {
+    if is_nan(x) {
+        return x | QUIET;
+    }
+    if is_zero(x) || x == INF {
+        return x;
+    }
+    if x & SIGN != 0 {
+        return INF | QUIET; // sqrt of a negative number
+    }
+    let (mut m, mut e) = split(x);
+    // Normalize: the top bit of m at position 112.
+    let lz = m.leading_zeros() as i64 - 15;
+    m <<= lz;
+    e -= lz;
+    // M = m * 2^k with e - k even; M has 230 or 231 bits.
+    let k: u32 = if e % 2 == 0 { 118 } else { 117 };
+    let bit = |j: u32| -> u128 {
+        if j < k || j - k > 127 {
+            0
+        } else {
+            (m >> (j - k)) & 1
+        }
+    };
+    let (mut root, mut rem) = (0u128, 0u128);
+    for i in (0..128u32).rev() {
+        rem = (rem << 2) | (bit(2 * i + 1) << 1) | bit(2 * i);
+        let trial = (root << 2) | 1;
+        if rem >= trial {
+            rem -= trial;
+            root = (root << 1) | 1;
+        } else {
+            root <<= 1;
+        }
+    }
+    round_pack(root, (e - k as i64) / 2, rem != 0, F128).0
+}

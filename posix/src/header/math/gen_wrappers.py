@@ -89,14 +89,15 @@ def gen(suffix):
         out[-1] = out[-1].replace("-> () {", "{")
     return "\n".join(out)
 
-EXACT = {"fabs","copysign","frexp","ilogb","ldexp","logb","modf","scalbn","scalbln","ceil","floor",
+EXACT = {"sqrt","fabs","copysign","frexp","ilogb","ldexp","logb","modf","scalbn","scalbln","ceil","floor",
          "nearbyint","rint","lrint","llrint","round","lround","llround","trunc","nan","nextafter",
          "nexttoward","fmax","fmin"}
 
 def gen_long(base, kind, n, d):
     L = "long_double"
     via = base not in EXACT
-    note = "/// Computed in `double` precision (see the module documentation).\n" if via else "/// Exact (binary128).\n"
+    note = ("/// Computed in `double` precision (see the module documentation).\n" if via
+            else "/// Correctly rounded (binary128).\n" if base == "sqrt" else "/// Exact (binary128).\n")
     d = d + note
     def un(a): return f"to_f64({a}.0)"
     def wrap(e): return f"long_double(from_f64({e}))"
@@ -106,6 +107,7 @@ def gen_long(base, kind, n, d):
         else:
             body = {
                 "fabs": "long_double(x.0 & !f128::SIGN)",
+                "sqrt": "long_double(f128::sqrt(x.0))",
                 "logb": "super::logbl_bits(x)",
                 "ceil": "long_double(f128::round_int(x.0, Dir::Ceil))",
                 "floor": "long_double(f128::round_int(x.0, Dir::Floor))",

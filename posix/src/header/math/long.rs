@@ -244,10 +244,10 @@ pub extern "C" fn powl(x: long_double, y: long_double) -> long_double {
 }
 
 /// [sqrtl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sqrt.html)
-/// Computed in `double` precision (see the module documentation).
+/// Correctly rounded (binary128).
 #[unsafe(no_mangle)]
 pub extern "C" fn sqrtl(x: long_double) -> long_double {
-    long_double(from_f64(super::double::sqrt(to_f64(x.0))))
+    long_double(f128::sqrt(x.0))
 }
 
 /// [erfl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/erf.html)

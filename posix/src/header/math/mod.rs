@@ -3,12 +3,12 @@
 //! `long double`.
 //!
 //! `long double` is IEEE binary128 on wasm32. Stable Rust has no `f128`, so
-//! it travels as its bits ([`long_double`]). The operations that are exact
-//! (`fabsl`, `copysignl`, `floorl`/`ceill`/`truncl`/`roundl`/`rintl`/
-//! `nearbyintl` and their integer forms, `frexpl`, `ldexpl`, `scalbnl`,
-//! `ilogbl`, `logbl`, `modfl`, `fmaxl`, `fminl`, `nextafterl`, `nanl`) are
-//! computed on the bits and are exact; every other `long double` function
-//! rounds its arguments to `double`, calls the `double` function and
+//! it travels as its bits ([`long_double`]). `sqrtl` (correctly rounded)
+//! and the operations that are exact (`fabsl`, `copysignl`, `floorl`/
+//! `ceill`/`truncl`/`roundl`/`rintl`/`nearbyintl` and their integer forms,
+//! `frexpl`, `ldexpl`, `scalbnl`, `ilogbl`, `logbl`, `modfl`, `fmaxl`,
+//! `fminl`, `nextafterl`, `nanl`) are computed on the bits in binary128;
+//! every other `long double` function rounds its arguments to `double`, calls the `double` function and
 //! widens the result, so it has `double`'s precision and range only.
 //! (`strtold` is correctly rounded to binary128; see `stdlib.h`.)
 //!
