@@ -192,6 +192,72 @@ void srandom(unsigned int seed);
 int rand_r(unsigned int *seed);
 
 /*
+ [drand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/drand48.html):
+ uniform in [0, 1) (X / 2^48).
+ */
+double drand48(void);
+
+/*
+ [erand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/erand48.html)
+
+ # Safety
+ `xs` valid for three `unsigned short`.
+ */
+double erand48(unsigned short *xs);
+
+/*
+ [lrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrand48.html):
+ uniform in [0, 2^31).
+ */
+long lrand48(void);
+
+/*
+ [nrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nrand48.html)
+
+ # Safety
+ `xs` valid for three `unsigned short`.
+ */
+long nrand48(unsigned short *xs);
+
+/*
+ [mrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mrand48.html):
+ uniform in [-2^31, 2^31).
+ */
+long mrand48(void);
+
+/*
+ [jrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/jrand48.html)
+
+ # Safety
+ `xs` valid for three `unsigned short`.
+ */
+long jrand48(unsigned short *xs);
+
+/*
+ [srand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand48.html):
+ X = seed (low 32 bits) followed by 0x330E; default `a` and `c`.
+ */
+void srand48(long seed);
+
+/*
+ [seed48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seed48.html):
+ sets X; returns the previous X (in a static buffer).
+
+ # Safety
+ `seed` valid for three `unsigned short`.
+ */
+unsigned short *seed48(unsigned short *seed);
+
+/*
+ [lcong48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lcong48.html):
+ X from `param[0..3]`, `a` from `param[3..6]`, `c` from `param[6]`.
+
+ # Safety
+ `param` valid for seven `unsigned short`.
+ */
+void lcong48(unsigned short *param);
+
+/*
  [qsort](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
 
  Introsort: O(n log n) comparisons in the worst case (sorted, reversed

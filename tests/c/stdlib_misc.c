@@ -30,6 +30,27 @@ static int cmp_int_r(const void *a, const void *b, void *arg) {
 static int cmp_b3(const void *a, const void *b) {
   const unsigned char *x = a, *y = b;
   for (int i = 0; i < 3; i++) if (x[i] != y[i]) return x[i] - y[i];
+  /* drand48 family (POSIX's 48-bit LCG: identical everywhere). */
+  for (int i = 0; i < 3; i++) put_line("drand48-default", (long long)(drand48() * 281474976710656.0));
+  srand48(12345);
+  for (int i = 0; i < 4; i++) put_line("lrand48", lrand48());
+  for (int i = 0; i < 4; i++) put_line("mrand48", mrand48());
+  for (int i = 0; i < 4; i++) put_line("drand48", (long long)(drand48() * 281474976710656.0));
+  srand48(-7);
+  put_line("lrand48-neg-seed", lrand48());
+  unsigned short xs[3] = {1, 2, 3};
+  for (int i = 0; i < 3; i++) {
+    put_line("nrand48", nrand48(xs));
+    put_line("jrand48", jrand48(xs));
+    put_line("erand48", (long long)(erand48(xs) * 281474976710656.0));
+  }
+  unsigned short sd[3] = {0x1234, 0x5678, 0x9abc};
+  unsigned short *old = seed48(sd);
+  put_line("seed48-old", old[0] | (long long)old[1] << 16 | (long long)old[2] << 32);
+  put_line("after-seed48", lrand48());
+  unsigned short par[7] = {1, 0, 0, 5, 0, 0, 3};
+  lcong48(par);
+  for (int i = 0; i < 3; i++) put_line("lcong48", mrand48());
   return 0;
 }
 static int cmp_b1(const void *a, const void *b) {
@@ -164,5 +185,26 @@ int main(void) {
     for (int i = 0; i < 5; i++) put_line("rand_r", rand_r(&st));
     put_line("rand_r-state", st);
   }
+  /* drand48 family (POSIX's 48-bit LCG: identical everywhere). */
+  for (int i = 0; i < 3; i++) put_line("drand48-default", (long long)(drand48() * 281474976710656.0));
+  srand48(12345);
+  for (int i = 0; i < 4; i++) put_line("lrand48", lrand48());
+  for (int i = 0; i < 4; i++) put_line("mrand48", mrand48());
+  for (int i = 0; i < 4; i++) put_line("drand48", (long long)(drand48() * 281474976710656.0));
+  srand48(-7);
+  put_line("lrand48-neg-seed", lrand48());
+  unsigned short xs[3] = {1, 2, 3};
+  for (int i = 0; i < 3; i++) {
+    put_line("nrand48", nrand48(xs));
+    put_line("jrand48", jrand48(xs));
+    put_line("erand48", (long long)(erand48(xs) * 281474976710656.0));
+  }
+  unsigned short sd[3] = {0x1234, 0x5678, 0x9abc};
+  unsigned short *old = seed48(sd);
+  put_line("seed48-old", old[0] | (long long)old[1] << 16 | (long long)old[2] << 32);
+  put_line("after-seed48", lrand48());
+  unsigned short par[7] = {1, 0, 0, 5, 0, 0, 3};
+  lcong48(par);
+  for (int i = 0; i < 3; i++) put_line("lcong48", mrand48());
   return 0;
 }

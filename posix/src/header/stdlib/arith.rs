@@ -1,6 +1,7 @@
 //! `abs`/`div` families and the pseudo-random generators.
 
 use crate::platform::{c_int, c_long, c_longlong, c_uint};
+use core::ffi::c_ushort;
 use libc_core::single::Single;
 
 /// The result of [`div`].
@@ -186,4 +187,149 @@ pub unsafe extern "C" fn rand_r(seed: *mut c_uint) -> c_int {
     // SAFETY: caller contract.
     unsafe { *seed = next };
     result as c_int
+}
+
+/// The `drand48` family's state: `X`, the multiplier `a` and the addend
+/// `c` of POSIX's 48-bit linear congruential generator.
+struct Lcg48 {
+    x: [u16; 3],
+    a: u64,
+    c: u16,
+    /// `seed48`'s return buffer.
+    old: [u16; 3],
+}
+
+const LCG48_A: u64 = 0x5_DEEC_E66D;
+const LCG48_C: u16 = 0xB;
+
+static LCG48: Single<Lcg48> = Single::new(Lcg48 {
+    x: [0, 0, 0], // glibc: X = 0 until seeded
+    a: LCG48_A,
+    c: LCG48_C,
+    old: [0; 3],
+});
+
+fn lcg48() -> &'static mut Lcg48 {
+    // SAFETY: one thread; callers do not keep the reference across calls
+    // that could create another one.
+    unsafe { &mut *LCG48.get() }
+}
+
+/// One step on `xsubi` with the current `a` and `c`; returns the new X.
+fn step48(xsubi: &mut [u16; 3]) -> u64 {
+    let g = lcg48();
+    let x = xsubi[0] as u64 | (xsubi[1] as u64) << 16 | (xsubi[2] as u64) << 32;
+    let x = (g.a.wrapping_mul(x).wrapping_add(g.c as u64)) & ((1 << 48) - 1);
+    *xsubi = [x as u16, (x >> 16) as u16, (x >> 32) as u16];
+    x
+}
+
+/// Reads a caller's `unsigned short[3]`.
+///
+/// # Safety
+/// `p` valid for reads and writes of three `unsigned short`.
+unsafe fn xsubi<'a>(p: *mut c_ushort) -> &'a mut [u16; 3] {
+    // SAFETY: caller contract.
+    unsafe { &mut *p.cast::<[u16; 3]>() }
+}
+
+/// [drand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/drand48.html):
+/// uniform in [0, 1) (X / 2^48).
+#[unsafe(no_mangle)]
+pub extern "C" fn drand48() -> f64 {
+    let mut x = lcg48().x;
+    let v = step48(&mut x);
+    lcg48().x = x;
+    v as f64 / (1u64 << 48) as f64
+}
+
+/// [erand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/erand48.html)
+///
+/// # Safety
+/// `xs` valid for three `unsigned short`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn erand48(xs: *mut c_ushort) -> f64 {
+    // SAFETY: caller contract.
+    step48(unsafe { xsubi(xs) }) as f64 / (1u64 << 48) as f64
+}
+
+/// [lrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrand48.html):
+/// uniform in [0, 2^31).
+#[unsafe(no_mangle)]
+pub extern "C" fn lrand48() -> c_long {
+    let mut x = lcg48().x;
+    let v = step48(&mut x);
+    lcg48().x = x;
+    (v >> 17) as c_long
+}
+
+/// [nrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nrand48.html)
+///
+/// # Safety
+/// `xs` valid for three `unsigned short`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nrand48(xs: *mut c_ushort) -> c_long {
+    // SAFETY: caller contract.
+    (step48(unsafe { xsubi(xs) }) >> 17) as c_long
+}
+
+/// [mrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mrand48.html):
+/// uniform in [-2^31, 2^31).
+#[unsafe(no_mangle)]
+pub extern "C" fn mrand48() -> c_long {
+    let mut x = lcg48().x;
+    let v = step48(&mut x);
+    lcg48().x = x;
+    (v >> 16) as u32 as i32 as c_long
+}
+
+/// [jrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/jrand48.html)
+///
+/// # Safety
+/// `xs` valid for three `unsigned short`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jrand48(xs: *mut c_ushort) -> c_long {
+    // SAFETY: caller contract.
+    (step48(unsafe { xsubi(xs) }) >> 16) as u32 as i32 as c_long
+}
+
+/// [srand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand48.html):
+/// X = seed (low 32 bits) followed by 0x330E; default `a` and `c`.
+#[unsafe(no_mangle)]
+pub extern "C" fn srand48(seed: c_long) {
+    let g = lcg48();
+    g.x = [0x330E, seed as u16, (seed as u32 >> 16) as u16];
+    g.a = LCG48_A;
+    g.c = LCG48_C;
+}
+
+/// [seed48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seed48.html):
+/// sets X; returns the previous X (in a static buffer).
+///
+/// # Safety
+/// `seed` valid for three `unsigned short`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seed48(seed: *mut c_ushort) -> *mut c_ushort {
+    let g = lcg48();
+    g.old = g.x;
+    // SAFETY: caller contract.
+    g.x = unsafe { *xsubi(seed) };
+    g.a = LCG48_A;
+    g.c = LCG48_C;
+    g.old.as_mut_ptr()
+}
+
+/// [lcong48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lcong48.html):
+/// X from `param[0..3]`, `a` from `param[3..6]`, `c` from `param[6]`.
+///
+/// # Safety
+/// `param` valid for seven `unsigned short`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lcong48(param: *mut c_ushort) {
+    // SAFETY: caller contract.
+    let p = unsafe { &*param.cast::<[u16; 7]>() };
+    let g = lcg48();
+    g.x = [p[0], p[1], p[2]];
+    g.a = p[3] as u64 | (p[4] as u64) << 16 | (p[5] as u64) << 32;
+    g.c = p[6];
 }
