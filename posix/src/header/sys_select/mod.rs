@@ -1,6 +1,6 @@
 //! `sys/select.h`: `select` on top of `poll`.
 
-use crate::platform::{c_int, suseconds_t, time_t};
+use crate::platform::c_int;
 use libc_core::pal::net::{POLLERR, POLLHUP, POLLIN, POLLNVAL, POLLOUT, PollFd};
 use libc_core::{Errno, OrMinusOneErrno, PalNet, Sys};
 
@@ -16,14 +16,8 @@ pub struct fd_set {
 
 const _: () = assert!(FD_SETSIZE as usize == 32 * 32);
 
-/// `struct timeval` (declared in the header by hand, guarded, so that
-/// `sys/time.h` may declare it too).
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub struct timeval {
-    pub tv_sec: time_t,
-    pub tv_usec: suseconds_t,
-}
+/// `struct timeval` lives in `sys/time.h`, which this header includes.
+pub use crate::header::sys_time::timeval;
 
 fn isset(s: *const fd_set, fd: usize) -> bool {
     // SAFETY: `s` non-null and valid (checked by the caller); fd < 1024.
