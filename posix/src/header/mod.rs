@@ -3,6 +3,7 @@
 
 pub mod errno;
 pub mod fcntl;
+pub mod stdio;
 pub mod stdlib;
 pub mod string;
 pub mod sys_types;
