@@ -83,6 +83,84 @@ void *aligned_alloc(size_t align, size_t size);
  */
 int posix_memalign(void **out, size_t align, size_t size);
 
+/*
+ [getenv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getenv.html)
+
+ # Safety
+ `name` must be NULL or a NUL-terminated string.
+ */
+char *getenv(const char *name);
+
+/*
+ `secure_getenv` (glibc): the same as `getenv` (a WASI program has no
+ set-user-id mode).
+
+ # Safety
+ `name` must be NULL or a NUL-terminated string.
+ */
+char *secure_getenv(const char *name);
+
+/*
+ [setenv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setenv.html)
+
+ # Safety
+ `name` and `value` must be NULL or NUL-terminated strings.
+ */
+int setenv(const char *name, const char *value, int overwrite);
+
+/*
+ [unsetenv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unsetenv.html)
+
+ # Safety
+ `name` must be NULL or a NUL-terminated string.
+ */
+int unsetenv(const char *name);
+
+/*
+ [putenv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putenv.html)
+
+ `s` itself becomes part of the environment (it is not copied). A string
+ without `=` removes that variable (glibc and musl do the same).
+
+ # Safety
+ `s` must be a NUL-terminated string that stays valid while it is in the
+ environment.
+ */
+int putenv(char *s);
+
+/*
+ `clearenv` (glibc, musl): empties the environment.
+ */
+int clearenv(void);
+
+/*
+ Called by `environ.o`'s constructor with the address of the C variable
+ `environ`, before `main`.
+
+ # Safety
+ `var` must be valid for the program's life.
+ */
+void __wasm_libc_environ_init(char ***var);
+
+/*
+ `arc4random` (BSD, glibc 2.36): 32 random bits.
+ */
+unsigned int arc4random(void);
+
+/*
+ `arc4random_buf` (BSD, glibc 2.36): fills `buf` with random bytes.
+
+ # Safety
+ `buf` must be valid for `n` bytes.
+ */
+void arc4random_buf(void *buf, size_t n);
+
+/*
+ `arc4random_uniform` (BSD, glibc 2.36): uniform in `[0, upper)` without
+ modulo bias; 0 when `upper < 2`.
+ */
+unsigned int arc4random_uniform(unsigned int upper);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -71,7 +71,7 @@ pub unsafe fn realloc(p: *mut u8, size: usize) -> *mut u8 {
     // shrink in place when that stays 16-aligned; otherwise move the block.
     // SAFETY: p is a live block (caller contract).
     let q = unsafe { HEAP.lock().c_realloc(p, size) };
-    if q.is_null() || q as usize % MALLOC_ALIGN == 0 {
+    if q.is_null() || (q as usize).is_multiple_of(MALLOC_ALIGN) {
         return q;
     }
     let r = malloc(size);

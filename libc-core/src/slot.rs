@@ -72,16 +72,15 @@ pub unsafe fn with_parked<R>(buf: *mut u8, cap: usize, f: impl FnOnce() -> R) ->
 /// Asks the slot for a block; `Some` when the request fits (rule 2).
 #[inline]
 pub fn take(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
-    if let State::Parked { ptr, cap } = SLOT.load() {
-        if old_ptr.is_null()
-            && old_size == 0
-            && new_size <= cap
-            && align.is_power_of_two()
-            && (ptr as usize) & (align - 1) == 0
-        {
-            SLOT.store(State::Taken { ptr, cap });
-            return Some(ptr);
-        }
+    if let State::Parked { ptr, cap } = SLOT.load()
+        && old_ptr.is_null()
+        && old_size == 0
+        && new_size <= cap
+        && align.is_power_of_two()
+        && (ptr as usize) & (align - 1) == 0
+    {
+        SLOT.store(State::Taken { ptr, cap });
+        return Some(ptr);
     }
     None
 }
@@ -247,7 +246,7 @@ pub(crate) mod tests {
         let p = unsafe { (buf.as_mut_ptr() as *mut u8).add(1) };
         let got = unsafe { with_parked(p, 16, || import_realloc(core::ptr::null_mut(), 0, 4, 8)) };
         assert_ne!(got, p);
-        assert_eq!(got as usize % 4, 0);
+        assert!((got as usize).is_multiple_of(4));
         assert_eq!(stats::get().fallback_allocs, 1);
         unsafe { heap::free(got) };
     }
@@ -281,7 +280,7 @@ pub(crate) mod tests {
         // Without a parked buffer, an empty list gets a non-null aligned
         // address and costs no allocation.
         let e = unsafe { import_realloc(core::ptr::null_mut(), 0, 4, 0) };
-        assert!(!e.is_null() && e as usize % 4 == 0);
+        assert!(!e.is_null() && (e as usize).is_multiple_of(4));
         assert_eq!(stats::get().fallback_allocs, 0);
         assert_eq!(unsafe { land(p, 8, e, 0) }, Ok(0));
     }

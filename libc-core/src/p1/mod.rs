@@ -3,85 +3,26 @@
 //! preview1 reads straight into caller-provided iovecs, so this backend needs
 //! no caller-buffer slot: `read` is one `fd_read` into the caller's buffer.
 
+mod env;
+mod fs;
 mod wasi;
 
 use crate::errno::Errno;
 use crate::pal::{Pal, Result};
-use crate::single::Single;
 use crate::types::*;
 
 /// The preview1 backend.
 pub struct Sys;
 
+/// An import's errno as a result. Takes the import's raw `i32` return value
+/// (or a `u16` errno read from memory) and looks at the low 16 bits only:
+/// see the note on the imports in `wasi.rs`.
 #[inline]
-fn check(ret: u16) -> Result<()> {
-    if ret == 0 {
-        Ok(())
-    } else {
-        Err(Errno(ret as i32))
+pub(crate) fn check(ret: impl Into<i32>) -> Result<()> {
+    match ret.into() as u16 {
+        0 => Ok(()),
+        e => Err(Errno(e as i32)),
     }
-}
-
-/// Rights wasi-libc asks for; the host intersects them with what the
-/// pre-opened directory allows.
-const RIGHTS_ALL: u64 = !0;
-
-/// Pre-opened directory names, found once at first use.
-/// Assumption: the host hands pre-opens out as consecutive fds from 3 and
-/// `fd_prestat_get` answers `EBADF` after the last one (wasmtime, WAMR, node).
-const MAX_PREOPENS: usize = 16;
-const PREOPEN_NAME_MAX: usize = 128;
-#[derive(Copy, Clone)]
-struct Preopen {
-    fd: i32,
-    len: usize,
-    name: [u8; PREOPEN_NAME_MAX],
-}
-struct Preopens {
-    loaded: bool,
-    count: usize,
-    list: [Preopen; MAX_PREOPENS],
-}
-static PREOPENS: Single<Preopens> = Single::new(Preopens {
-    loaded: false,
-    count: 0,
-    list: [Preopen {
-        fd: -1,
-        len: 0,
-        name: [0; PREOPEN_NAME_MAX],
-    }; MAX_PREOPENS],
-});
-
-fn preopens() -> &'static Preopens {
-    // SAFETY: single-threaded (see `Single`); the one mutable borrow ends
-    // before the shared one is handed out.
-    let p = unsafe { &mut *PREOPENS.get() };
-    if !p.loaded {
-        p.loaded = true;
-        for fd in 3..(3 + MAX_PREOPENS as i32) {
-            let mut st = wasi::Prestat {
-                tag: 0,
-                name_len: 0,
-            };
-            // SAFETY: st is a valid out-pointer.
-            if unsafe { wasi::fd_prestat_get(fd, &mut st) } != 0 {
-                break;
-            }
-            if st.tag != 0 || st.name_len as usize > PREOPEN_NAME_MAX {
-                continue;
-            }
-            let e = &mut p.list[p.count];
-            // SAFETY: name has room for name_len bytes.
-            if unsafe { wasi::fd_prestat_dir_name(fd, e.name.as_mut_ptr(), st.name_len as usize) }
-                == 0
-            {
-                e.fd = fd;
-                e.len = st.name_len as usize;
-                p.count += 1;
-            }
-        }
-    }
-    p
 }
 
 impl Pal for Sys {
@@ -147,41 +88,6 @@ impl Pal for Sys {
         Ok(pos)
     }
 
-    fn open(path: &[u8], oflags: i32) -> Result<i32> {
-        let p = preopens();
-        let mut names = p.list[..p.count].iter().map(|e| &e.name[..e.len]);
-        let (i, rel) = crate::preopen::resolve(path, &mut names).ok_or(Errno::ENOENT)?;
-        let dirfd = p.list[i].fd;
-        let wasi_oflags = ((oflags >> 12) & 0xf) as u16;
-        let fdflags = (oflags & 0x1f) as u16;
-        let mut rights = RIGHTS_ALL;
-        if oflags & O_WRONLY == 0 {
-            // read-only: drop write-type rights (fd_datasync, fd_write,
-            // fd_allocate, fd_filestat_set_size) like wasi-libc does.
-            rights &= !(1 << 0 | 1 << 6 | 1 << 8 | 1 << 22);
-        }
-        if oflags & O_RDONLY == 0 {
-            rights &= !(1 << 1); // fd_read
-        }
-        let lookup = if oflags & O_NOFOLLOW != 0 { 0 } else { 1 };
-        let mut fd = -1;
-        // SAFETY: rel is a valid byte range; fd is a valid out-pointer.
-        check(unsafe {
-            wasi::path_open(
-                dirfd,
-                lookup,
-                rel.as_ptr(),
-                rel.len(),
-                wasi_oflags,
-                rights,
-                RIGHTS_ALL,
-                fdflags,
-                &mut fd,
-            )
-        })?;
-        Ok(fd)
-    }
-
     fn isatty(fd: i32) -> Result<()> {
         let mut st = wasi::Fdstat::default();
         // SAFETY: st is a valid out-pointer.
@@ -211,20 +117,38 @@ impl Pal for Sys {
     }
 
     fn sleep(nanos: u64) -> Result<()> {
+        // A host that reads the snapshot-0 subscription layout (the December
+        // 2020 WAMR does, see `LegacySubscription`) takes the low half of our
+        // `timeout` as its clock id. Keep that half out of 0..=3, the valid
+        // ids, so such a host answers ENOTSUP rather than returning at once
+        // (it would read its timeout from our `precision`, 0); the cost is at
+        // most 4 ns more sleep. Then ask again in its layout.
+        let timeout = if (nanos as u32) < 4 {
+            nanos.saturating_add(4)
+        } else {
+            nanos
+        };
         let sub = wasi::Subscription {
             userdata: 0,
             tag: 0,      // clock
             clock_id: 1, // monotonic
-            timeout: nanos,
+            timeout,
             precision: 0,
             flags: 0, // relative
             ..Default::default()
         };
-        let mut ev = wasi::Event::default();
-        let mut n = 0usize;
-        // SAFETY: one subscription in, room for one event out.
-        check(unsafe { wasi::poll_oneoff(&sub, &mut ev, 1, &mut n) })?;
-        check(ev.error)
+        match poll_one(&sub) {
+            Err(Errno::ENOTSUP) => {
+                let legacy = wasi::LegacySubscription {
+                    tag: 0,
+                    clock_id: 1,
+                    timeout: nanos,
+                    ..Default::default()
+                };
+                poll_one((&raw const legacy).cast())
+            }
+            r => r,
+        }
     }
 
     fn random(buf: &mut [u8]) -> Result<()> {
@@ -252,6 +176,17 @@ impl Pal for Sys {
         // SAFETY: never returns.
         unsafe { wasi::proc_exit(status as u32) }
     }
+}
+
+/// `poll_oneoff` on one clock subscription: the call's error, else the
+/// event's.
+fn poll_one(sub: *const wasi::Subscription) -> Result<()> {
+    let mut ev = wasi::Event::default();
+    let mut n = 0usize;
+    // SAFETY: `sub` points to a subscription (in either layout: the host
+    // reads the one it knows); room for one event out.
+    check(unsafe { wasi::poll_oneoff(sub, &mut ev, 1, &mut n) })?;
+    check(ev.error)
 }
 
 fn clock_id(c: Clock) -> u32 {

@@ -5,6 +5,8 @@
 //! parked in the caller-buffer slot ([`crate::slot`]), so the host writes the
 //! bytes straight into it: no malloc, no copy.
 
+mod env;
+mod fs;
 mod realloc;
 mod wasi;
 
@@ -123,6 +125,36 @@ impl<const N: usize> Ret<N> {
     fn u64(&self, off: usize) -> u64 {
         u64::from_le_bytes(self.0[off..off + 8].try_into().unwrap())
     }
+    /// A pointer the host stored: a 32-bit wasm address.
+    #[cfg(any(target_arch = "wasm32", not(test)))]
+    #[inline(always)]
+    fn ptr_at(&self, off: usize) -> *mut u8 {
+        self.u32(off) as usize as *mut u8
+    }
+    /// Host unit tests only: a 64-bit pointer does not fit the 32-bit slot of
+    /// the return area, so the fake host stores an index into
+    /// [`host_ptrs`] instead.
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    fn ptr_at(&self, off: usize) -> *mut u8 {
+        host_ptrs::get(self.u32(off))
+    }
+}
+
+/// Pointer table standing in for 32-bit addresses in host unit tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod host_ptrs {
+    static TABLE: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+
+    /// Registers `p`; the result goes where a wasm host would store `p`.
+    pub fn put(p: *mut u8) -> u32 {
+        let mut t = TABLE.lock().unwrap();
+        t.push(p as usize);
+        (t.len() - 1) as u32
+    }
+
+    pub fn get(i: u32) -> *mut u8 {
+        TABLE.lock().unwrap()[i as usize] as *mut u8
+    }
 }
 
 /// Maps a `stream-error` in a return area (tag at `off`, error handle at
@@ -185,19 +217,25 @@ fn fs_error(code: u8) -> Errno {
 /// Reads from an input stream into `buf` through the slot.
 #[inline]
 fn stream_read(h: i32, buf: &mut [u8]) -> Result<usize> {
+    stream_read_via(h, buf, wasi::streams::blocking_read)
+}
+
+/// The shape of `input-stream.blocking-read` after lowering.
+type BlockingRead = unsafe extern "C" fn(i32, i64, *mut u8);
+
+/// `stream_read` with the import as a parameter, so host tests can stand in
+/// for the host (the call is inlined with the real import in the library).
+#[inline(always)]
+fn stream_read_via(h: i32, buf: &mut [u8], import: BlockingRead) -> Result<usize> {
     let mut ret = Ret::<12>::new();
     let (p, cap) = (buf.as_mut_ptr(), buf.len());
     // SAFETY: buf is valid for cap (> 0) bytes during the call; the host
     // writes the list through `cabi_import_realloc`, which hands out the
     // parked buffer for a fitting request (see `slot`).
-    unsafe {
-        slot::with_parked(p, cap, || {
-            wasi::streams::blocking_read(h, cap as i64, ret.ptr())
-        })
-    };
+    unsafe { slot::with_parked(p, cap, || import(h, cap as i64, ret.ptr())) };
     if ret.u8(0) == 0 {
         // SAFETY: the host wrote a list (ptr, len) allocated during the call.
-        unsafe { slot::land(p, cap, ret.u32(4) as *mut u8, ret.u32(8) as usize) }
+        unsafe { slot::land(p, cap, ret.ptr_at(4), ret.u32(8) as usize) }
     } else if ret.u8(4) == 1 {
         Ok(0) // closed: end of file
     } else {
@@ -217,7 +255,7 @@ fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
     };
     if ret.u8(0) == 0 {
         // SAFETY: as in `stream_read`.
-        unsafe { slot::land(p, cap, ret.u32(4) as *mut u8, ret.u32(8) as usize) }
+        unsafe { slot::land(p, cap, ret.ptr_at(4), ret.u32(8) as usize) }
     } else {
         Err(fs_error(ret.u8(4)))
     }
@@ -264,50 +302,6 @@ fn stream_write(h: i32, buf: &[u8]) -> Result<usize> {
         done += chunk.len();
     }
     Ok(done)
-}
-
-/// Pre-opened directories from `get-directories`, fetched once.
-struct Preopen {
-    desc: i32,
-    name: *const u8,
-    len: usize,
-}
-struct Preopens {
-    loaded: bool,
-    list: *const [u32; 3],
-    count: usize,
-}
-static PREOPENS: Single<Preopens> = Single::new(Preopens {
-    loaded: false,
-    list: core::ptr::null(),
-    count: 0,
-});
-
-fn preopen(i: usize) -> Preopen {
-    // SAFETY: i < count; the list stays allocated for the program's life.
-    let e = unsafe { *PREOPENS.load_ref().list.add(i) };
-    Preopen {
-        desc: e[0] as i32,
-        name: e[1] as *const u8,
-        len: e[2] as usize,
-    }
-}
-
-impl Single<Preopens> {
-    fn load_ref(&self) -> &Preopens {
-        // SAFETY: single-threaded; no mutable borrow is live.
-        let p = unsafe { &mut *self.get() };
-        if !p.loaded {
-            p.loaded = true;
-            let mut ret = Ret::<8>::new();
-            // SAFETY: nothing is parked, so every list and string goes to the
-            // allocator and is kept for the program's life.
-            unsafe { wasi::preopens::get_directories(ret.ptr()) };
-            p.list = ret.u32(0) as *const [u32; 3];
-            p.count = ret.u32(4) as usize;
-        }
-        p
-    }
 }
 
 impl Pal for Sys {
@@ -424,56 +418,6 @@ impl Pal for Sys {
         }
     }
 
-    fn open(path: &[u8], oflags: i32) -> Result<i32> {
-        let pre = PREOPENS.load_ref();
-        let mut names = (0..pre.count).map(|i| {
-            let p = preopen(i);
-            // SAFETY: the host wrote `len` bytes at `name`; kept forever.
-            unsafe { core::slice::from_raw_parts(p.name, p.len) }
-        });
-        let (i, rel) = crate::preopen::resolve(path, &mut names).ok_or(Errno::ENOENT)?;
-        let dir = preopen(i).desc;
-        let path_flags = if oflags & O_NOFOLLOW != 0 { 0 } else { 1 };
-        let open_flags = (oflags >> 12) & 0xf;
-        let mut mode = 0;
-        let mut flags = 0;
-        if oflags & O_RDONLY != 0 {
-            flags |= 1;
-            mode |= READ;
-        }
-        if oflags & O_WRONLY != 0 {
-            flags |= 2;
-            mode |= WRITE;
-        }
-        if oflags & O_APPEND != 0 {
-            mode |= APPEND;
-        }
-        if oflags & O_DIRECTORY != 0 {
-            flags &= !2;
-        }
-        let mut ret = Ret::<8>::new();
-        // SAFETY: rel is a valid byte range; ret has room for the result.
-        unsafe {
-            wasi::filesystem::open_at(
-                dir,
-                path_flags,
-                rel.as_ptr(),
-                rel.len(),
-                open_flags,
-                flags,
-                ret.ptr(),
-            )
-        };
-        if ret.u8(0) != 0 {
-            return Err(fs_error(ret.u8(4)));
-        }
-        let desc = ret.u32(4) as i32;
-        alloc_fd(Entry::File { desc, pos: 0, mode }).inspect_err(|_| {
-            // SAFETY: we own the handle and nothing else refers to it.
-            unsafe { wasi::filesystem::drop_descriptor(desc) };
-        })
-    }
-
     fn isatty(fd: i32) -> Result<()> {
         match entry(fd)? {
             Entry::In(_) | Entry::Out(_) if fd <= 2 => {
@@ -551,7 +495,7 @@ impl Pal for Sys {
                 })
             };
             // SAFETY: the host wrote a list allocated during the call.
-            let n = unsafe { slot::land(p, cap, ret.u32(0) as *mut u8, ret.u32(4) as usize) }?;
+            let n = unsafe { slot::land(p, cap, ret.ptr_at(0), ret.u32(4) as usize) }?;
             if n == 0 {
                 return Err(Errno::EIO);
             }
@@ -604,4 +548,120 @@ fn datetime_ns(ret: &Ret<16>) -> Result<u64> {
         .checked_mul(NANOS_PER_SEC)
         .and_then(|s| s.checked_add(ret.u32(8) as u64))
         .ok_or(Errno::EOVERFLOW)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The p2 read path on the host, with a stand-in for the host side of
+    //! `blocking-read` that behaves like wasmtime: one realloc call
+    //! `(0, 0, 1, n)` for the n bytes it returns, the bytes, then the result
+    //! in the return area.
+    use super::*;
+    use crate::stats;
+
+    /// What the fake host returns next: `Some(bytes)` or `None` (closed).
+    /// It returns the bytes as given, even more than asked for.
+    static NEXT: std::sync::Mutex<Option<Vec<u8>>> = std::sync::Mutex::new(None);
+
+    unsafe extern "C" fn fake_blocking_read(_h: i32, _len: i64, ret: *mut u8) {
+        let next = NEXT.lock().unwrap().clone();
+        // SAFETY: ret is the 12-byte return area of `stream_read_via`; the
+        // list memory comes from the guest's realloc, as with a real host.
+        unsafe {
+            match next {
+                Some(bytes) => {
+                    let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, bytes.len());
+                    core::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+                    *ret = 0;
+                    (ret.add(4) as *mut u32).write_unaligned(host_ptrs::put(p));
+                    (ret.add(8) as *mut u32).write_unaligned(bytes.len() as u32);
+                }
+                None => {
+                    *ret = 1;
+                    *ret.add(4) = 1; // stream-error::closed
+                }
+            }
+        }
+    }
+
+    /// The host side of `[resource-drop]error`, which the error path calls
+    /// (on the host the wasm import module is ignored; this definition
+    /// satisfies the link of the test binary).
+    static DROPPED_ERRORS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    #[unsafe(export_name = "[resource-drop]error")]
+    extern "C" fn fake_drop_error(_h: i32) {
+        DROPPED_ERRORS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    unsafe extern "C" fn failing_blocking_read(_h: i32, _len: i64, ret: *mut u8) {
+        // SAFETY: ret is the 12-byte return area.
+        unsafe {
+            *ret = 1;
+            *ret.add(4) = 0; // last-operation-failed(error handle 42)
+            (ret.add(8) as *mut u32).write_unaligned(42);
+        }
+    }
+
+    #[test]
+    fn failed_read_is_eio_and_drops_the_error_resource() {
+        let before = DROPPED_ERRORS.load(std::sync::atomic::Ordering::SeqCst);
+        let mut buf = [0u8; 8];
+        assert_eq!(
+            stream_read_via(7, &mut buf, failing_blocking_read),
+            Err(Errno::EIO)
+        );
+        assert_eq!(
+            DROPPED_ERRORS.load(std::sync::atomic::Ordering::SeqCst),
+            before + 1
+        );
+    }
+
+    fn read_with(host_returns: Option<&[u8]>, buf: &mut [u8]) -> Result<usize> {
+        *NEXT.lock().unwrap() = host_returns.map(|b| b.to_vec());
+        stream_read_via(7, buf, fake_blocking_read)
+    }
+
+    #[test]
+    fn read_lands_in_the_callers_buffer_without_malloc_or_copy() {
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        stats::reset();
+        let mut buf = [0u8; 64];
+        assert_eq!(read_with(Some(b"hello"), &mut buf), Ok(5));
+        assert_eq!(&buf[..5], b"hello");
+        let big: Vec<u8> = (0..=255u8).cycle().take(64).collect();
+        assert_eq!(read_with(Some(&big), &mut buf), Ok(64));
+        assert_eq!(&buf[..], &big[..]);
+        // An empty (non-EOF) read: wasmtime still calls realloc(0, 0, 1, 0).
+        assert_eq!(read_with(Some(b""), &mut buf), Ok(0));
+        let s = stats::get();
+        assert_eq!(
+            (s.fallback_allocs, s.guest_copies),
+            (0, 0),
+            "zero malloc, zero copy"
+        );
+    }
+
+    #[test]
+    fn closed_stream_is_end_of_file() {
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut buf = [0u8; 8];
+        assert_eq!(read_with(None, &mut buf), Ok(0));
+    }
+
+    #[test]
+    fn host_returning_more_than_asked_is_eio_and_harmless() {
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        stats::reset();
+        let mut buf = [7u8; 4];
+        assert_eq!(read_with(Some(b"too long"), &mut buf), Err(Errno::EIO));
+        assert_eq!(buf, [7u8; 4], "the caller's buffer is untouched");
+        // The oversized list went to the allocator (and was freed).
+        assert_eq!(stats::get().fallback_allocs, 1);
+    }
 }

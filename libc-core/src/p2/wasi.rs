@@ -7,6 +7,9 @@
 
 macro_rules! imports {
     ($module:literal { $($name:literal => fn $f:ident($($a:ident: $t:ty),*) $(-> $r:ty)?;)* }) => {
+        // Not every declared import is used by every build; unused ones cost
+        // nothing (wasm-ld drops them) and keep the ABI notes in one place.
+        #[allow(dead_code, clashing_extern_declarations)]
         #[link(wasm_import_module = $module)]
         unsafe extern "C" {
             $(

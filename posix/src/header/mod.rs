@@ -1,11 +1,14 @@
 //! One module per C header. Each module's `cbindgen.toml` generates the
 //! matching file under `include/` (`cargo xtask headers`).
 
+pub mod dirent;
 pub mod errno;
 pub mod fcntl;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
+pub mod sys_random;
+pub mod sys_stat;
 pub mod sys_types;
 pub mod sys_uio;
 pub mod time;

@@ -87,87 +87,82 @@ pub const ENOTCAPABLE: c_int = 76;
 pub const EWOULDBLOCK: c_int = EAGAIN;
 pub const EOPNOTSUPP: c_int = ENOTSUP;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn constants_match_libc_core() {
-        assert_eq!(E2BIG, libc_core::Errno::E2BIG.0);
-        assert_eq!(EACCES, libc_core::Errno::EACCES.0);
-        assert_eq!(EADDRINUSE, libc_core::Errno::EADDRINUSE.0);
-        assert_eq!(EADDRNOTAVAIL, libc_core::Errno::EADDRNOTAVAIL.0);
-        assert_eq!(EAFNOSUPPORT, libc_core::Errno::EAFNOSUPPORT.0);
-        assert_eq!(EAGAIN, libc_core::Errno::EAGAIN.0);
-        assert_eq!(EALREADY, libc_core::Errno::EALREADY.0);
-        assert_eq!(EBADF, libc_core::Errno::EBADF.0);
-        assert_eq!(EBADMSG, libc_core::Errno::EBADMSG.0);
-        assert_eq!(EBUSY, libc_core::Errno::EBUSY.0);
-        assert_eq!(ECANCELED, libc_core::Errno::ECANCELED.0);
-        assert_eq!(ECHILD, libc_core::Errno::ECHILD.0);
-        assert_eq!(ECONNABORTED, libc_core::Errno::ECONNABORTED.0);
-        assert_eq!(ECONNREFUSED, libc_core::Errno::ECONNREFUSED.0);
-        assert_eq!(ECONNRESET, libc_core::Errno::ECONNRESET.0);
-        assert_eq!(EDEADLK, libc_core::Errno::EDEADLK.0);
-        assert_eq!(EDESTADDRREQ, libc_core::Errno::EDESTADDRREQ.0);
-        assert_eq!(EDOM, libc_core::Errno::EDOM.0);
-        assert_eq!(EDQUOT, libc_core::Errno::EDQUOT.0);
-        assert_eq!(EEXIST, libc_core::Errno::EEXIST.0);
-        assert_eq!(EFAULT, libc_core::Errno::EFAULT.0);
-        assert_eq!(EFBIG, libc_core::Errno::EFBIG.0);
-        assert_eq!(EHOSTUNREACH, libc_core::Errno::EHOSTUNREACH.0);
-        assert_eq!(EIDRM, libc_core::Errno::EIDRM.0);
-        assert_eq!(EILSEQ, libc_core::Errno::EILSEQ.0);
-        assert_eq!(EINPROGRESS, libc_core::Errno::EINPROGRESS.0);
-        assert_eq!(EINTR, libc_core::Errno::EINTR.0);
-        assert_eq!(EINVAL, libc_core::Errno::EINVAL.0);
-        assert_eq!(EIO, libc_core::Errno::EIO.0);
-        assert_eq!(EISCONN, libc_core::Errno::EISCONN.0);
-        assert_eq!(EISDIR, libc_core::Errno::EISDIR.0);
-        assert_eq!(ELOOP, libc_core::Errno::ELOOP.0);
-        assert_eq!(EMFILE, libc_core::Errno::EMFILE.0);
-        assert_eq!(EMLINK, libc_core::Errno::EMLINK.0);
-        assert_eq!(EMSGSIZE, libc_core::Errno::EMSGSIZE.0);
-        assert_eq!(EMULTIHOP, libc_core::Errno::EMULTIHOP.0);
-        assert_eq!(ENAMETOOLONG, libc_core::Errno::ENAMETOOLONG.0);
-        assert_eq!(ENETDOWN, libc_core::Errno::ENETDOWN.0);
-        assert_eq!(ENETRESET, libc_core::Errno::ENETRESET.0);
-        assert_eq!(ENETUNREACH, libc_core::Errno::ENETUNREACH.0);
-        assert_eq!(ENFILE, libc_core::Errno::ENFILE.0);
-        assert_eq!(ENOBUFS, libc_core::Errno::ENOBUFS.0);
-        assert_eq!(ENODEV, libc_core::Errno::ENODEV.0);
-        assert_eq!(ENOENT, libc_core::Errno::ENOENT.0);
-        assert_eq!(ENOEXEC, libc_core::Errno::ENOEXEC.0);
-        assert_eq!(ENOLCK, libc_core::Errno::ENOLCK.0);
-        assert_eq!(ENOLINK, libc_core::Errno::ENOLINK.0);
-        assert_eq!(ENOMEM, libc_core::Errno::ENOMEM.0);
-        assert_eq!(ENOMSG, libc_core::Errno::ENOMSG.0);
-        assert_eq!(ENOPROTOOPT, libc_core::Errno::ENOPROTOOPT.0);
-        assert_eq!(ENOSPC, libc_core::Errno::ENOSPC.0);
-        assert_eq!(ENOSYS, libc_core::Errno::ENOSYS.0);
-        assert_eq!(ENOTCONN, libc_core::Errno::ENOTCONN.0);
-        assert_eq!(ENOTDIR, libc_core::Errno::ENOTDIR.0);
-        assert_eq!(ENOTEMPTY, libc_core::Errno::ENOTEMPTY.0);
-        assert_eq!(ENOTRECOVERABLE, libc_core::Errno::ENOTRECOVERABLE.0);
-        assert_eq!(ENOTSOCK, libc_core::Errno::ENOTSOCK.0);
-        assert_eq!(ENOTSUP, libc_core::Errno::ENOTSUP.0);
-        assert_eq!(ENOTTY, libc_core::Errno::ENOTTY.0);
-        assert_eq!(ENXIO, libc_core::Errno::ENXIO.0);
-        assert_eq!(EOVERFLOW, libc_core::Errno::EOVERFLOW.0);
-        assert_eq!(EOWNERDEAD, libc_core::Errno::EOWNERDEAD.0);
-        assert_eq!(EPERM, libc_core::Errno::EPERM.0);
-        assert_eq!(EPIPE, libc_core::Errno::EPIPE.0);
-        assert_eq!(EPROTO, libc_core::Errno::EPROTO.0);
-        assert_eq!(EPROTONOSUPPORT, libc_core::Errno::EPROTONOSUPPORT.0);
-        assert_eq!(EPROTOTYPE, libc_core::Errno::EPROTOTYPE.0);
-        assert_eq!(ERANGE, libc_core::Errno::ERANGE.0);
-        assert_eq!(EROFS, libc_core::Errno::EROFS.0);
-        assert_eq!(ESPIPE, libc_core::Errno::ESPIPE.0);
-        assert_eq!(ESRCH, libc_core::Errno::ESRCH.0);
-        assert_eq!(ESTALE, libc_core::Errno::ESTALE.0);
-        assert_eq!(ETIMEDOUT, libc_core::Errno::ETIMEDOUT.0);
-        assert_eq!(ETXTBSY, libc_core::Errno::ETXTBSY.0);
-        assert_eq!(EXDEV, libc_core::Errno::EXDEV.0);
-        assert_eq!(ENOTCAPABLE, libc_core::Errno::ENOTCAPABLE.0);
-    }
-}
+// Spelled out for cbindgen; checked against libc-core at compile time.
+const _: () = assert!(
+    E2BIG == libc_core::Errno::E2BIG.0
+        && EACCES == libc_core::Errno::EACCES.0
+        && EADDRINUSE == libc_core::Errno::EADDRINUSE.0
+        && EADDRNOTAVAIL == libc_core::Errno::EADDRNOTAVAIL.0
+        && EAFNOSUPPORT == libc_core::Errno::EAFNOSUPPORT.0
+        && EAGAIN == libc_core::Errno::EAGAIN.0
+        && EALREADY == libc_core::Errno::EALREADY.0
+        && EBADF == libc_core::Errno::EBADF.0
+        && EBADMSG == libc_core::Errno::EBADMSG.0
+        && EBUSY == libc_core::Errno::EBUSY.0
+        && ECANCELED == libc_core::Errno::ECANCELED.0
+        && ECHILD == libc_core::Errno::ECHILD.0
+        && ECONNABORTED == libc_core::Errno::ECONNABORTED.0
+        && ECONNREFUSED == libc_core::Errno::ECONNREFUSED.0
+        && ECONNRESET == libc_core::Errno::ECONNRESET.0
+        && EDEADLK == libc_core::Errno::EDEADLK.0
+        && EDESTADDRREQ == libc_core::Errno::EDESTADDRREQ.0
+        && EDOM == libc_core::Errno::EDOM.0
+        && EDQUOT == libc_core::Errno::EDQUOT.0
+        && EEXIST == libc_core::Errno::EEXIST.0
+        && EFAULT == libc_core::Errno::EFAULT.0
+        && EFBIG == libc_core::Errno::EFBIG.0
+        && EHOSTUNREACH == libc_core::Errno::EHOSTUNREACH.0
+        && EIDRM == libc_core::Errno::EIDRM.0
+        && EILSEQ == libc_core::Errno::EILSEQ.0
+        && EINPROGRESS == libc_core::Errno::EINPROGRESS.0
+        && EINTR == libc_core::Errno::EINTR.0
+        && EINVAL == libc_core::Errno::EINVAL.0
+        && EIO == libc_core::Errno::EIO.0
+        && EISCONN == libc_core::Errno::EISCONN.0
+        && EISDIR == libc_core::Errno::EISDIR.0
+        && ELOOP == libc_core::Errno::ELOOP.0
+        && EMFILE == libc_core::Errno::EMFILE.0
+        && EMLINK == libc_core::Errno::EMLINK.0
+        && EMSGSIZE == libc_core::Errno::EMSGSIZE.0
+        && EMULTIHOP == libc_core::Errno::EMULTIHOP.0
+        && ENAMETOOLONG == libc_core::Errno::ENAMETOOLONG.0
+        && ENETDOWN == libc_core::Errno::ENETDOWN.0
+        && ENETRESET == libc_core::Errno::ENETRESET.0
+        && ENETUNREACH == libc_core::Errno::ENETUNREACH.0
+        && ENFILE == libc_core::Errno::ENFILE.0
+        && ENOBUFS == libc_core::Errno::ENOBUFS.0
+        && ENODEV == libc_core::Errno::ENODEV.0
+        && ENOENT == libc_core::Errno::ENOENT.0
+        && ENOEXEC == libc_core::Errno::ENOEXEC.0
+        && ENOLCK == libc_core::Errno::ENOLCK.0
+        && ENOLINK == libc_core::Errno::ENOLINK.0
+        && ENOMEM == libc_core::Errno::ENOMEM.0
+        && ENOMSG == libc_core::Errno::ENOMSG.0
+        && ENOPROTOOPT == libc_core::Errno::ENOPROTOOPT.0
+        && ENOSPC == libc_core::Errno::ENOSPC.0
+        && ENOSYS == libc_core::Errno::ENOSYS.0
+        && ENOTCONN == libc_core::Errno::ENOTCONN.0
+        && ENOTDIR == libc_core::Errno::ENOTDIR.0
+        && ENOTEMPTY == libc_core::Errno::ENOTEMPTY.0
+        && ENOTRECOVERABLE == libc_core::Errno::ENOTRECOVERABLE.0
+        && ENOTSOCK == libc_core::Errno::ENOTSOCK.0
+        && ENOTSUP == libc_core::Errno::ENOTSUP.0
+        && ENOTTY == libc_core::Errno::ENOTTY.0
+        && ENXIO == libc_core::Errno::ENXIO.0
+        && EOVERFLOW == libc_core::Errno::EOVERFLOW.0
+        && EOWNERDEAD == libc_core::Errno::EOWNERDEAD.0
+        && EPERM == libc_core::Errno::EPERM.0
+        && EPIPE == libc_core::Errno::EPIPE.0
+        && EPROTO == libc_core::Errno::EPROTO.0
+        && EPROTONOSUPPORT == libc_core::Errno::EPROTONOSUPPORT.0
+        && EPROTOTYPE == libc_core::Errno::EPROTOTYPE.0
+        && ERANGE == libc_core::Errno::ERANGE.0
+        && EROFS == libc_core::Errno::EROFS.0
+        && ESPIPE == libc_core::Errno::ESPIPE.0
+        && ESRCH == libc_core::Errno::ESRCH.0
+        && ESTALE == libc_core::Errno::ESTALE.0
+        && ETIMEDOUT == libc_core::Errno::ETIMEDOUT.0
+        && ETXTBSY == libc_core::Errno::ETXTBSY.0
+        && EXDEV == libc_core::Errno::EXDEV.0
+        && ENOTCAPABLE == libc_core::Errno::ENOTCAPABLE.0
+);

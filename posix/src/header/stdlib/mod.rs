@@ -153,7 +153,10 @@ pub unsafe extern "C" fn posix_memalign(
     align: size_t,
     size: size_t,
 ) -> c_int {
-    if out.is_null() || !align.is_power_of_two() || align % core::mem::size_of::<usize>() != 0 {
+    if out.is_null()
+        || !align.is_power_of_two()
+        || !align.is_multiple_of(core::mem::size_of::<usize>())
+    {
         return Errno::EINVAL.0;
     }
     match nonnull(wasm_libc_alloc::alloc_aligned(size, align)) {
@@ -165,3 +168,10 @@ pub unsafe extern "C" fn posix_memalign(
         Err(e) => e.0,
     }
 }
+
+// The environment and arc4random (issue 5, fs/env area): separate files so
+// the rest of stdlib.h can grow here without conflicts.
+mod env;
+mod random;
+pub use env::*;
+pub use random::*;

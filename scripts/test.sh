@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every check and test of wasm-libc (the README's second command; CI runs
+# exactly this through .ci/run). Needs the tools scripts/setup.sh installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+source scripts/env.sh
+
+step() { echo; echo "== $*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "generated headers match the Rust source (cargo xtask headers --check)"
+cargo xtask headers --check
+
+step "clippy on both wasm targets and the host crates"
+cargo clippy --quiet -p posix --features p1 --target wasm32-wasip1 --release -- -D warnings
+cargo clippy --quiet -p posix --features p2 --target wasm32-wasip2 --release -- -D warnings
+cargo clippy --quiet -p libc-core --features p2 --tests -- -D warnings
+cargo clippy --quiet -p wasm-libc -p wc -p sort --features p1 --target wasm32-wasip1 --release -- -D warnings
+cargo clippy --quiet -p wasm-libc -p wc -p sort --features p2 --target wasm32-wasip2 --release -- -D warnings
+cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort --features p1 --target wasm32v1-none --release -- -D warnings
+cargo clippy --quiet --workspace --exclude posix --exclude libc-core --exclude wasm-libc-alloc --exclude wasm-libc --exclude wc --exclude sort --all-targets -- -D warnings
+(cd tests/wamr-runner && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
+
+step "host unit tests (slot rules, errno map, path resolution) for both backends"
+cargo test --quiet -p libc-core --features p1
+cargo test --quiet -p libc-core --features p2
+
+step "C programs on real runtimes, artifact checks, ABI snapshot"
+cargo test --quiet -p libc-tests
+
+step "Rust API: doc examples without warnings, examples on both backends"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --features p1 --target wasm32-wasip1
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --features p2 --target wasm32-wasip2
+cargo test --quiet -p wasm-libc-examples
+
+step "p1-mvp flavour: WebAssembly 1.0 validation, December 2020 WAMR (wamr-sys 0.1.1)"
+(cd tests/wamr-runner && cargo test --quiet --release)

@@ -1,0 +1,157 @@
+//! Empties the DWARF sections of the objects in a `libc.a`.
+//!
+//! Rust's precompiled `core` carries debug info, which would otherwise end up
+//! in every linked program (hundreds of KiB for a few KiB of code). Removing a
+//! section from a wasm object would renumber the sections that follow, which
+//! the symbol table and relocation sections refer to by index; so instead
+//! every `.debug_*` custom section keeps its place and name but loses its
+//! contents, and its relocation section (`reloc..debug_*`) keeps its target
+//! index with zero entries. Nothing else changes.
+
+use crate::util::{Result, output, run};
+use std::path::Path;
+use std::process::Command;
+
+pub fn strip_archive(ar: &str, lib: &Path, tmp: &Path) -> Result {
+    let _ = std::fs::remove_dir_all(tmp);
+    std::fs::create_dir_all(tmp).map_err(|e| e.to_string())?;
+    let members = output(Command::new(ar).arg("t").arg(lib))?;
+    let members: Vec<&str> = members.lines().filter(|l| !l.is_empty()).collect();
+    let mut seen = std::collections::HashSet::new();
+    if !members.iter().all(|m| seen.insert(*m)) {
+        return Err(format!(
+            "{}: duplicate member names; cannot rewrite it",
+            lib.display()
+        ));
+    }
+    run(Command::new(ar)
+        .current_dir(tmp)
+        .arg("x")
+        .arg(std::fs::canonicalize(lib).map_err(|e| e.to_string())?))?;
+    for m in &members {
+        let p = tmp.join(m);
+        let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        if let Some(stripped) = strip_object(&bytes) {
+            std::fs::write(&p, stripped).map_err(|e| e.to_string())?;
+        }
+    }
+    std::fs::remove_file(lib).map_err(|e| e.to_string())?;
+    run(Command::new(ar)
+        .current_dir(tmp)
+        .arg("rcs")
+        .arg(
+            std::fs::canonicalize(lib.parent().unwrap())
+                .unwrap()
+                .join(lib.file_name().unwrap()),
+        )
+        .args(&members))
+}
+
+/// The object without DWARF contents, or `None` if it is not a wasm object
+/// or has nothing to strip.
+pub fn strip_object(obj: &[u8]) -> Option<Vec<u8>> {
+    if obj.get(0..8)? != b"\0asm\x01\0\0\0" {
+        return None;
+    }
+    let mut out = obj[..8].to_vec();
+    let mut changed = false;
+    let mut i = 8;
+    while i < obj.len() {
+        let id = obj[i];
+        let (size, n) = leb(&obj[i + 1..])?;
+        let start = i + 1 + n;
+        let body = obj.get(start..start + size as usize)?;
+        i = start + size as usize;
+        if id == 0 {
+            let (len, n) = leb(body)?;
+            let name = body.get(n..n + len as usize)?;
+            let rest = &body[n + len as usize..];
+            let new_rest: Option<Vec<u8>> = if name.starts_with(b".debug_") {
+                Some(Vec::new())
+            } else if name.starts_with(b"reloc..debug_") {
+                let (target, tn) = leb(rest)?;
+                let mut v = Vec::new();
+                put_leb(&mut v, target);
+                put_leb(&mut v, 0);
+                let _ = tn;
+                Some(v)
+            } else {
+                None
+            };
+            if let Some(new_rest) = new_rest {
+                changed = true;
+                let mut payload = body[..n + len as usize].to_vec();
+                payload.extend_from_slice(&new_rest);
+                out.push(0);
+                put_leb(&mut out, payload.len() as u32);
+                out.extend_from_slice(&payload);
+                continue;
+            }
+        }
+        out.push(id);
+        put_leb(&mut out, size);
+        out.extend_from_slice(body);
+    }
+    changed.then_some(out)
+}
+
+fn leb(b: &[u8]) -> Option<(u32, usize)> {
+    let mut v = 0u32;
+    for (i, byte) in b.iter().enumerate().take(5) {
+        v |= ((byte & 0x7f) as u32) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some((v, i + 1));
+        }
+    }
+    None
+}
+
+fn put_leb(out: &mut Vec<u8>, mut v: u32) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: u8, payload: &[u8]) -> Vec<u8> {
+        let mut v = vec![id];
+        put_leb(&mut v, payload.len() as u32);
+        v.extend_from_slice(payload);
+        v
+    }
+
+    fn custom(name: &str, rest: &[u8]) -> Vec<u8> {
+        let mut p = Vec::new();
+        put_leb(&mut p, name.len() as u32);
+        p.extend_from_slice(name.as_bytes());
+        p.extend_from_slice(rest);
+        section(0, &p)
+    }
+
+    #[test]
+    fn empties_debug_sections_and_keeps_everything_else() {
+        let mut obj = b"\0asm\x01\0\0\0".to_vec();
+        obj.extend(section(1, &[1, 0x60, 0, 0]));
+        obj.extend(custom("linking", &[2, 0]));
+        obj.extend(custom(".debug_info", &[9; 300]));
+        obj.extend(custom("reloc..debug_info", &[3, 2, 0, 1, 2, 0, 4, 5, 6]));
+        let out = strip_object(&obj).unwrap();
+        let mut want = b"\0asm\x01\0\0\0".to_vec();
+        want.extend(section(1, &[1, 0x60, 0, 0]));
+        want.extend(custom("linking", &[2, 0]));
+        want.extend(custom(".debug_info", &[]));
+        want.extend(custom("reloc..debug_info", &[3, 0]));
+        assert_eq!(out, want);
+        assert_eq!(strip_object(&want).unwrap(), want, "idempotent");
+        assert!(strip_object(b"!<arch>\n").is_none());
+    }
+}
