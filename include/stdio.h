@@ -45,6 +45,9 @@ int scanf(const char *__restrict fmt, ...) __attribute__((__format__(__scanf__, 
 int fscanf(FILE *__restrict f, const char *__restrict fmt, ...) __attribute__((__format__(__scanf__, 2, 3)));
 int sscanf(const char *__restrict s, const char *__restrict fmt, ...) __attribute__((__format__(__scanf__, 2, 3)));
 
+/** Renames a file (also declared by unistd.h, where it is defined). */
+int rename(const char *old, const char *new_);
+
 #ifdef __cplusplus
 }
 #endif
@@ -446,7 +449,7 @@ void perror(const char *s);
 /*
  [remove](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
 
- Currently fails with `ENOSYS` (see `stdio/fs.rs`).
+ A file is unlinked, an empty directory removed.
 
  # Safety
  `path` is NUL-terminated.
@@ -454,19 +457,10 @@ void perror(const char *s);
 int remove(const char *path);
 
 /*
- [rename](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rename.html)
-
- Currently fails with `ENOSYS` (see `stdio/fs.rs`).
-
- # Safety
- `old` and `new` are NUL-terminated.
- */
-int rename(const char *old, const char *new_);
-
-/*
  [tmpfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
 
- Currently fails with `ENOSYS` (see `stdio/fs.rs`).
+ A fresh file under `/tmp`, or in the working directory when `/tmp` is
+ not pre-opened, unlinked right away.
  */
 FILE *tmpfile(void);
 

@@ -110,7 +110,7 @@ fn open_file(path: &[u8], mode: &[u8]) -> Result<*mut FILE, Errno> {
     if path.is_empty() {
         return Err(Errno::ENOENT);
     }
-    let fd = Sys::open(path, oflags)?;
+    let fd = fs::open(path, oflags)?;
     file::alloc_file(fd, flags | F_TTYCHK).inspect_err(|_| {
         let _ = Sys::close(fd);
     })
@@ -159,7 +159,7 @@ pub unsafe extern "C" fn freopen(
             if p.is_empty() {
                 return Err(Errno::ENOENT);
             }
-            fr.fd = Sys::open(p, oflags)?;
+            fr.fd = fs::open(p, oflags)?;
         }
         let keep = fr.flags & (file::F_STATIC | file::F_LISTED | F_USERBUF);
         fr.flags = keep | flags | F_TTYCHK;
@@ -808,7 +808,7 @@ pub unsafe extern "C" fn perror(s: *const c_char) {
 
 /// [remove](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
 ///
-/// Currently fails with `ENOSYS` (see `stdio/fs.rs`).
+/// A file is unlinked, an empty directory removed.
 ///
 /// # Safety
 /// `path` is NUL-terminated.
@@ -818,21 +818,10 @@ pub unsafe extern "C" fn remove(path: *const c_char) -> c_int {
     fs::remove(unsafe { cstr(path) }).or_minus_one_errno()
 }
 
-/// [rename](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rename.html)
-///
-/// Currently fails with `ENOSYS` (see `stdio/fs.rs`).
-///
-/// # Safety
-/// `old` and `new` are NUL-terminated.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn rename(old: *const c_char, new: *const c_char) -> c_int {
-    // SAFETY: caller contract.
-    fs::rename(unsafe { cstr(old) }, unsafe { cstr(new) }).or_minus_one_errno()
-}
-
 /// [tmpfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
 ///
-/// Currently fails with `ENOSYS` (see `stdio/fs.rs`).
+/// A fresh file under `/tmp`, or in the working directory when `/tmp` is
+/// not pre-opened, unlinked right away.
 #[unsafe(no_mangle)]
 pub extern "C" fn tmpfile() -> *mut FILE {
     fs::tmpfile_fd()
