@@ -196,7 +196,7 @@ impl Big {
         let w = self.z - 1;
         let mut v = self.d[(w) & M];
         let mut tz = 0;
-        while v % 10 == 0 {
+        while v.is_multiple_of(10) {
             v /= 10;
             tz += 1;
         }

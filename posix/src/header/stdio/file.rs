@@ -117,15 +117,15 @@ impl _IO_FILE {
 
     /// Enters write mode: drops unread input (seeking back over it).
     #[inline]
-    pub(crate) fn to_write(&mut self) -> Result<(), Errno> {
+    pub(crate) fn enter_write(&mut self) -> Result<(), Errno> {
         if self.mode == Mode::Write {
             return Ok(());
         }
-        self.to_write_slow()
+        self.enter_write_slow()
     }
 
     #[cold]
-    fn to_write_slow(&mut self) -> Result<(), Errno> {
+    fn enter_write_slow(&mut self) -> Result<(), Errno> {
         if self.flags & F_NOWR != 0 {
             return Err(self.fail(Errno::EBADF));
         }
@@ -169,7 +169,7 @@ impl _IO_FILE {
     }
 
     /// Buffers (or writes) `data`, ignoring line buffering. The caller has
-    /// called `to_write`.
+    /// called `enter_write`.
     pub(crate) fn put_full(&mut self, data: &[u8]) -> Result<(), Errno> {
         let room = self.cap - self.wpos;
         if data.len() <= room && self.flags & F_NBF == 0 {
@@ -195,14 +195,14 @@ impl _IO_FILE {
 
     /// `fwrite`'s core: writes `data` with the stream's buffering policy.
     pub(crate) fn write_bytes(&mut self, data: &[u8]) -> Result<(), Errno> {
-        self.to_write()?;
-        if self.flags & F_LBF != 0 {
-            if let Some(i) = data.iter().rposition(|&b| b == b'\n') {
-                let (line, rest) = data.split_at(i + 1);
-                self.put_full(line)?;
-                self.flush_write()?;
-                return self.put_full(rest);
-            }
+        self.enter_write()?;
+        if self.flags & F_LBF != 0
+            && let Some(i) = data.iter().rposition(|&b| b == b'\n')
+        {
+            let (line, rest) = data.split_at(i + 1);
+            self.put_full(line)?;
+            self.flush_write()?;
+            return self.put_full(rest);
         }
         self.put_full(data)
     }
@@ -216,15 +216,15 @@ impl _IO_FILE {
 
     /// Enters read mode: writes out pending output.
     #[inline]
-    pub(crate) fn to_read(&mut self) -> Result<(), Errno> {
+    pub(crate) fn enter_read(&mut self) -> Result<(), Errno> {
         if self.mode == Mode::Read {
             return Ok(());
         }
-        self.to_read_slow()
+        self.enter_read_slow()
     }
 
     #[cold]
-    fn to_read_slow(&mut self) -> Result<(), Errno> {
+    fn enter_read_slow(&mut self) -> Result<(), Errno> {
         if self.flags & F_NORD != 0 {
             return Err(self.fail(Errno::EBADF));
         }
@@ -250,7 +250,7 @@ impl _IO_FILE {
 
     /// Refills the read buffer. `Ok(false)` at end of file (and sets EOF).
     pub(crate) fn refill(&mut self) -> Result<bool, Errno> {
-        self.to_read()?;
+        self.enter_read()?;
         // ISO C: input that needs the host flushes line-buffered output.
         // Here: reading stdin flushes stdout when stdout is line-buffered.
         if self.fd == 0 {
@@ -307,7 +307,7 @@ impl _IO_FILE {
 
     /// Pushes `c` back; `false` when there is no room.
     pub(crate) fn ungetc(&mut self, c: u8) -> bool {
-        if self.to_read().is_err() || self.rpos == 0 {
+        if self.enter_read().is_err() || self.rpos == 0 {
             return false;
         }
         self.rpos -= 1;
@@ -333,7 +333,7 @@ impl _IO_FILE {
             if rest >= self.cap && self.flags & F_NBF == 0 {
                 // Large block, empty buffer: read straight into the caller's
                 // memory (zero-copy on p2).
-                if self.to_read().is_err() {
+                if self.enter_read().is_err() {
                     break;
                 }
                 if self.fd == 0 {
@@ -441,10 +441,10 @@ pub(crate) fn flush_all() -> Result<(), Errno> {
     while !p.is_null() {
         // SAFETY: every pointer on the list is a live FILE; single-threaded.
         let f = unsafe { &mut *p };
-        if f.mode == Mode::Write {
-            if let Err(e) = f.flush_write() {
-                r = r.and(Err(e));
-            }
+        if f.mode == Mode::Write
+            && let Err(e) = f.flush_write()
+        {
+            r = r.and(Err(e));
         }
         p = f.next;
     }

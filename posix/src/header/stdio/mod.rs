@@ -557,7 +557,7 @@ pub unsafe extern "C" fn puts(s: *const c_char) -> c_int {
     // One write_bytes call per piece: with line buffering the newline
     // flushes both.
     let r = fr
-        .to_write()
+        .enter_write()
         .and_then(|()| fr.put_full(s))
         .and_then(|()| fr.write_bytes(b"\n"));
     r.map(|()| 1).or_minus_one_errno()
@@ -880,7 +880,7 @@ impl Sink for FileSink<'_> {
 unsafe fn vfprintf_impl(f: *mut FILE, fmt: *const c_char, ap: VaList) -> Result<usize, Errno> {
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
-    fr.to_write()?;
+    fr.enter_write()?;
     let nbf = fr.flags & F_NBF != 0;
     let mut tmp = [0u8; UNGET + 256];
     let saved = (fr.buf, fr.cap);

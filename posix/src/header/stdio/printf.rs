@@ -214,7 +214,7 @@ impl Spec {
 /// `fmt` is NUL-terminated.
 unsafe fn collect_types(mut p: *const u8, types: &mut [Class; NL_ARGMAX]) -> bool {
     let mut set = |n: usize, c: Class| {
-        if n >= 1 && n <= NL_ARGMAX {
+        if (1..=NL_ARGMAX).contains(&n) {
             types[n - 1] = c;
             true
         } else {
@@ -232,12 +232,7 @@ unsafe fn collect_types(mut p: *const u8, types: &mut [Class; NL_ARGMAX]) -> boo
             let Some(s) = parse_spec(&mut p) else {
                 continue;
             };
-            if let Some(n) = s.width_arg {
-                if !set(n, Class::I32) {
-                    return false;
-                }
-            }
-            if let Some(n) = s.prec_arg {
+            for n in [s.width_arg, s.prec_arg].into_iter().flatten() {
                 if !set(n, Class::I32) {
                     return false;
                 }

@@ -593,7 +593,7 @@ fn scan_hex(sc: &mut Sc, f: Fmt) -> Result<u128, Stop> {
         return if point { Ok(0) } else { Err(fail(sc)) };
     }
     let e = if sc.take_ci(b'p') { exponent(sc) } else { 0 };
-    Ok(h.to_bits(e, f))
+    Ok(h.into_bits(e, f))
 }
 
 /// The decimal form; `zero`: a leading `0` was already consumed.
@@ -616,7 +616,7 @@ fn scan_dec(sc: &mut Sc, f: Fmt, zero: bool) -> Result<u128, Stop> {
         return Err(fail(sc));
     }
     let e = if sc.take_ci(b'e') { exponent(sc) } else { 0 };
-    Ok(d.to_bits(e, f))
+    Ok(d.into_bits(e, f))
 }
 
 /// End of input before the field's first byte is an input failure; any

@@ -86,7 +86,7 @@ pub(crate) fn assemble(mut m: u128, mut e2: i32, sticky: bool, f: Fmt) -> u128 {
     } else {
         0
     };
-    if biased >= 2 * bias + 1 {
+    if biased > 2 * bias {
         return f.inf();
     }
     ((biased as u128) << f.mbits) | (m & ((1u128 << f.mbits) - 1))
@@ -139,7 +139,7 @@ impl Decimal {
     }
 
     /// Converts, with the explicit exponent `e10`, to the bits of `f`.
-    pub(crate) fn to_bits(mut self, e10: i64, f: Fmt) -> u128 {
+    pub(crate) fn into_bits(mut self, e10: i64, f: Fmt) -> u128 {
         if self.nd == 0 {
             return 0;
         }
@@ -289,7 +289,7 @@ impl Hex {
         }
     }
 
-    pub(crate) fn to_bits(self, p: i64, f: Fmt) -> u128 {
+    pub(crate) fn into_bits(self, p: i64, f: Fmt) -> u128 {
         let e = (self.e2 as i64 + p).clamp(-100_000, 100_000) as i32;
         assemble(self.m, e, self.sticky, f)
     }

@@ -81,7 +81,7 @@ impl Args {
     #[inline]
     fn addr(&mut self, c: Class, n: usize) -> *const u8 {
         match &self.pos {
-            Some(t) if n >= 1 && n <= NL_ARGMAX => t[n - 1],
+            Some(t) if (1..=NL_ARGMAX).contains(&n) => t[n - 1],
             Some(_) => core::ptr::null(),
             None => self.seq.take(c),
         }
