@@ -23,6 +23,7 @@ pub(crate) enum Cls {
     },
 }
 
+#[inline(never)]
 pub(crate) fn decode_f64(bits: u64) -> (bool, Cls) {
     let neg = bits >> 63 != 0;
     let exp = ((bits >> 52) & 0x7ff) as i32;
@@ -44,6 +45,7 @@ pub(crate) fn decode_f64(bits: u64) -> (bool, Cls) {
     (neg, c)
 }
 
+#[inline(never)]
 pub(crate) fn decode_f128(bits: u128) -> (bool, Cls) {
     let neg = bits >> 127 != 0;
     let exp = ((bits >> 112) & 0x7fff) as i32;
@@ -229,7 +231,7 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
     let first_frac = top - int_digits;
     // Digits past the expansion's end are zeros; write them as a run.
     let stored = match big.lowest_place() {
-        Some(l) => (first_frac - l + 1).clamp(0, prec as i32) as usize,
+        Some(l) => ((first_frac - l + 1).max(0) as usize).min(prec),
         None => 0,
     };
     for k in 0..stored {
@@ -253,48 +255,45 @@ fn fmt_hex(o: &mut Out, s: &Spec, sign: &[u8], mant: u128, e2: i32, mbits: u32, 
     } else {
         b"0123456789abcdef"
     };
-    // Fraction as a whole number of hex digits (52 -> 13, 112 -> 28).
-    let nd = mbits.div_ceil(4) as usize;
-    let shift = nd as u32 * 4 - mbits;
-    let mut lead = (mant >> mbits) as u32;
-    let mut frac = (mant & ((1u128 << mbits) - 1)) << shift;
+    // d[0]: the leading digit; d[1..=nd]: the fraction field (52 -> 13,
+    // 112 -> 28 hex digits).
+    let nd = (mbits / 4) as usize;
+    let mut d = [0u8; 29];
+    let mut m = mant;
+    for x in d.iter_mut().take(nd + 1).rev() {
+        *x = (m & 15) as u8;
+        m >>= 4;
+    }
     let exp = if mant == 0 { 0 } else { e2 + mbits as i32 };
     let prec = match s.prec {
         Some(p) if p < nd => {
-            // Round to p hex digits, ties to even.
-            let drop = (nd - p) as u32 * 4;
-            let rem = frac & ((1u128 << drop) - 1);
-            let half = 1u128 << (drop - 1);
-            frac >>= drop;
-            let odd = if p == 0 { lead & 1 != 0 } else { frac & 1 != 0 };
-            if rem > half || (rem == half && odd) {
-                frac += 1;
-                if frac >> (p * 4) != 0 {
-                    frac &= (1u128 << (p * 4)) - 1;
-                    lead += 1;
+            // Round to p digits, ties to even.
+            let first = d[(p + 1) % 29];
+            let rest = d.iter().take(nd + 1).skip(p + 2).any(|&x| x != 0);
+            if first > 8 || (first == 8 && (rest || d[p % 29] & 1 != 0)) {
+                let mut i = p % 29;
+                d[i] += 1;
+                while d[i] == 16 && i > 0 {
+                    d[i] = 0;
+                    i -= 1;
+                    d[i] += 1;
                 }
             }
             p
         }
         Some(p) => p,
         None => {
-            // Shortest exact: strip trailing zero digits.
+            // Shortest exact: no trailing zero digits.
             let mut n = nd;
-            while n > 0 && frac & 0xf == 0 {
-                frac >>= 4;
+            while n > 0 && d[n % 29] == 0 {
                 n -= 1;
             }
             n
         }
     };
-    // Digits of the fraction (prec of them, zeros past the stored ones),
-    // right-aligned in `fd`.
     let stored = prec.min(nd);
-    let mut fd = [0u8; 28];
-    let mut f = frac;
-    for x in fd.iter_mut().rev() {
-        *x = digits[(f & 0xf) as usize];
-        f >>= 4;
+    for x in d.iter_mut() {
+        *x = digits[(*x & 15) as usize];
     }
     let mut eb = [0u8; 8];
     let el = exponent(&mut eb, exp, if upper { b'P' } else { b'p' }, 1);
@@ -312,11 +311,11 @@ fn fmt_hex(o: &mut Out, s: &Spec, sign: &[u8], mant: u128, e2: i32, mbits: u32, 
     if zero {
         o.pad(b'0', fill);
     }
-    o.put(&[digits[lead as usize & 0xf]]);
+    o.put(&d[..1]);
     if point {
         o.put(b".");
     }
-    o.put(fd.get(28 - stored..).unwrap_or(&[]));
+    o.put(d.get(1..stored + 1).unwrap_or(&[]));
     o.pad(b'0', prec - stored);
     o.put(eb.get(8 - el..).unwrap_or(&[]));
     if left {

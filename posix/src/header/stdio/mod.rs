@@ -867,7 +867,7 @@ struct FileSink<'a> {
 impl Sink for FileSink<'_> {
     fn put(&mut self, s: &[u8]) {
         if self.err.is_none() {
-            self.newline |= s.contains(&b'\n');
+            self.newline |= s.iter().any(|&b| b == b'\n');
             if let Err(e) = self.f.put_full(s) {
                 self.err = Some(e);
             }

@@ -78,6 +78,7 @@ pub(crate) struct Spec {
 ///
 /// # Safety
 /// `*p` points into a NUL-terminated string.
+#[inline(never)]
 unsafe fn number(p: &mut *const u8) -> usize {
     let mut n: usize = 0;
     // SAFETY: we stop at the first non-digit (at the latest the NUL).
@@ -170,7 +171,29 @@ unsafe fn parse_spec(p: &mut *const u8) -> Option<Spec> {
             *p = p.add(1);
         }
         let conv = **p;
-        if !b"diouxXfFeEgGaAcspnCS%".contains(&conv) || conv == 0 {
+        if !matches!(
+            conv,
+            b'd' | b'i'
+                | b'o'
+                | b'u'
+                | b'x'
+                | b'X'
+                | b'f'
+                | b'F'
+                | b'e'
+                | b'E'
+                | b'g'
+                | b'G'
+                | b'a'
+                | b'A'
+                | b'c'
+                | b's'
+                | b'p'
+                | b'n'
+                | b'C'
+                | b'S'
+                | b'%'
+        ) {
             return None;
         }
         *p = p.add(1);
@@ -505,6 +528,7 @@ fn utf8(c: u32, b: &mut [u8; 4]) -> usize {
 ///
 /// # Safety
 /// `p` is null or a NUL-terminated `wchar_t` string.
+#[inline(never)]
 unsafe fn fmt_wstr(o: &mut Out, s: &Spec, p: *const u32) {
     if p.is_null() {
         emit(o, s, b"", 0, b"(null)");

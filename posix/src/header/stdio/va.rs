@@ -78,7 +78,8 @@ impl Args {
     }
 
     /// Address of the next argument (`n == 0`) or of argument `n`.
-    #[inline]
+    /// (Not inlined: it is used at many call sites.)
+    #[inline(never)]
     fn addr(&mut self, c: Class, n: usize) -> *const u8 {
         match &self.pos {
             Some(t) if (1..=NL_ARGMAX).contains(&n) => t[n - 1],
