@@ -451,16 +451,14 @@ pub(crate) fn flush_all() -> Result<(), Errno> {
     r
 }
 
+/// What `exit` does: every stream flushed, and the unread input of
+/// seekable ones given back (POSIX `exit`).
 fn exit_flush() {
-    let _ = flush_all();
-    // Give back unread input of seekable streams (POSIX `exit`).
     let mut p = LIST.load();
     while !p.is_null() {
         // SAFETY: as in `flush_all`.
         let f = unsafe { &mut *p };
-        if f.mode == Mode::Read {
-            let _ = f.drop_input();
-        }
+        let _ = f.flush();
         p = f.next;
     }
 }
