@@ -1,11 +1,14 @@
 #!/bin/sh
-# Regenerates the generated stdio tests (tests/c/printf_gen.c,
-# tests/c/scanf_gen.c) and their expected output.
+# Regenerates the generated stdio tests and their expected output:
 #
-# The expected output is a reference run of the same C program compiled
-# natively with the host's gcc against glibc, never hand-typed. It is
-# compiled with -fno-builtin, like the wasm builds: otherwise gcc folds
-# snprintf return values at compile time (and gets some %a cases wrong).
+# - printf_gen, scanf_gen: the expected output is a reference run of the
+#   same C program compiled natively with the host's gcc against glibc,
+#   never hand-typed. It is compiled with -fno-builtin, like the wasm
+#   builds: otherwise gcc folds snprintf return values at compile time (and
+#   gets some %a cases wrong).
+# - ld_gen (long double = binary128): x86_64 glibc has no binary128 long
+#   double, so ld_cases.py computes the expected output itself with exact
+#   rational arithmetic.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 c=$(dirname "$here")
@@ -16,3 +19,4 @@ for t in printf scanf; do
   gcc -std=gnu11 -O2 -fno-builtin -w -o "$tmp/$t" "$c/${t}_gen.c"
   "$tmp/$t" > "$c/${t}_gen.stdout"
 done
+python3 "$here/ld_cases.py" "$c/ld_gen.c" "$c/ld_gen.stdout"

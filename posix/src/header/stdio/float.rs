@@ -138,8 +138,19 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
     let p = s.prec.unwrap_or(6);
     let alt = s.flags & F_ALT != 0;
 
-    // Exact expansion, cut where the requested digits end (plus a margin
-    // word), the rest summarised in `sticky`.
+    // The exact expansion of mant * 2^e2, with mant made odd first: then
+    // every intermediate quotient has a shorter expansion than the final
+    // value, so a value whose expansion fits is computed exactly (ties are
+    // seen as ties). A longer expansion is cut a margin past the requested
+    // digits, the rest summarised in `sticky`: the cut loses a few units at
+    // the cut position, and a value that is not a tie is never that close
+    // to one. With m odd and x = m / 2^k rounded to p decimals, the tail
+    // past the rounding digit differs from 1/2 by at least 2^-(k-p), and
+    // that only matters while m * 5^p is near 2^(k-p-1), so for
+    // k - p <= 114 + 2.33p: a margin of 0.71p + 40 digits covers binary128
+    // (113 bits) and so double.
+    let tz = mant.trailing_zeros().min(127);
+    let (mant, e2) = (mant >> tz, e2 + tz as i32);
     let mut big;
     if e2 >= 0 {
         big = Big::new(N - 2);
@@ -148,14 +159,14 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
     } else {
         big = Big::new(8);
         big.set_u128(mant);
-        let need = p / 9 + 3;
+        let need = p.saturating_add(p.saturating_mul(71) / 100 + 40) / 9 + 3;
         let mut k = -e2 as u32;
         while k > 0 {
             let sh = k.min(9);
             big.div_pow2_step(sh);
             k -= sh;
             let base = if conv == b'f' { big.r } else { big.a };
-            big.cut((base + need).min(N - 2));
+            big.cut(base.saturating_add(need).min(N - 2));
         }
     }
 

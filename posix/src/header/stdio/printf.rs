@@ -330,6 +330,14 @@ pub(crate) unsafe fn format(
             if s.flags & F_MINUS != 0 {
                 s.flags &= !F_ZERO;
             }
+            // Refuse output past INT_MAX up front (glibc and musl do too)
+            // rather than padding gigabytes: the width, and the precision
+            // of conversions whose precision adds digits.
+            let numeric = !matches!(s.conv, b's' | b'S' | b'c' | b'C' | b'%' | b'n');
+            let grow = s.width.max(if numeric { s.prec.unwrap_or(0) } else { 0 });
+            if grow >= (i32::MAX as usize).saturating_sub(o.n) {
+                return Err(Errno::EOVERFLOW);
+            }
             convert(&mut o, &mut s, args);
         }
     }
