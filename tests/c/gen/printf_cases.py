@@ -248,6 +248,26 @@ def gen_tie_f_case():
     case(f'%.{max(p, 0)}f', lit_double(next_down(x)))
 
 
+def gen_long_expansion_case():
+    """Precision at or near the end of a long exact expansion (hundreds of
+    digits): the digits are cut a margin past the precision, so rounding
+    there is where a wrong cut would show."""
+    e = rng.randint(-1074, -60)
+    m = rng.getrandbits(53) | 1
+    x = m * 2.0 ** e if e > -1022 else bits_to_double(rng.getrandbits(52) | 1)
+    if x == 0 or x != x:
+        return
+    d = sig_digits(x)
+    conv = rng.choice('eg')
+    p = max(0, d - 1 + rng.choice([-3, -2, -1, -1, 0, 0, 1]))
+    if conv == 'g':
+        p += 1
+    case(f'%.{p}{conv}', lit_double(x))
+    # %f: fraction digits of the exact expansion.
+    frac = -Decimal(x).as_tuple().exponent
+    case(f'%.{max(0, frac + rng.choice([-2, -1, -1, 0, 1]))}f', lit_double(x))
+
+
 # ------------------------------------------------------------ long double
 def gen_ld_case():
     conv = rng.choice('fFeEgG')
@@ -321,6 +341,8 @@ def main():
         gen_float_case()
     for _ in range(150):
         gen_tie_f_case()
+    for _ in range(150):
+        gen_long_expansion_case()
     for _ in range(400):
         gen_ld_case()
     for _ in range(350):
