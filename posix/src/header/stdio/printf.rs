@@ -510,25 +510,22 @@ fn fmt_uint(o: &mut Out, s: &Spec, mut v: u64, base: u64, pre: &[u8]) {
 
 /// UTF-8 encoding of a wide character (the library's only locale).
 fn utf8(c: u32, b: &mut [u8; 4]) -> usize {
-    if c < 0x80 {
-        b[0] = c as u8;
-        1
-    } else if c < 0x800 {
-        b[0] = 0xc0 | (c >> 6) as u8;
-        b[1] = 0x80 | (c & 0x3f) as u8;
-        2
-    } else if c < 0x10000 {
-        b[0] = 0xe0 | (c >> 12) as u8;
-        b[1] = 0x80 | ((c >> 6) & 0x3f) as u8;
-        b[2] = 0x80 | (c & 0x3f) as u8;
-        3
-    } else {
-        b[0] = 0xf0 | ((c >> 18) & 7) as u8;
-        b[1] = 0x80 | ((c >> 12) & 0x3f) as u8;
-        b[2] = 0x80 | ((c >> 6) & 0x3f) as u8;
-        b[3] = 0x80 | (c & 0x3f) as u8;
-        4
+    let n = match c {
+        0..0x80 => {
+            b[0] = c as u8;
+            return 1;
+        }
+        0x80..0x800 => 2,
+        0x800..0x10000 => 3,
+        _ => 4,
+    };
+    let mut x = c;
+    for i in (1..n).rev() {
+        b[i & 3] = 0x80 | (x & 0x3f) as u8;
+        x >>= 6;
     }
+    b[0] = [0xc0, 0xe0, 0xf0][(n - 2) % 3] | x as u8;
+    n
 }
 
 /// `%ls`: a wide string, UTF-8 encoded; the precision counts bytes and
