@@ -30,9 +30,12 @@ extern FILE *const stderr;
 /** Directory prefix of temporary files. */
 #define P_tmpdir "/tmp"
 
-/* Variadic functions: all C99 conversions, flags, widths, precisions and
- * length modifiers; POSIX `%n$` positions (up to 32 arguments); `%m`.
- * `long double` is IEEE binary128 and printed exactly. */
+/* printf family: all C99 conversions, flags, widths, precisions and length
+ * modifiers; POSIX `%n$` positions (up to 32 arguments). Floating point is
+ * converted exactly and rounded once, ties to even; `long double` is IEEE
+ * binary128. Like glibc: `%p` of NULL is "(nil)", `%s` of NULL "(null)",
+ * `-nan`, `%a` of subnormals `0x0.xxxp-1022`, a malformed conversion is
+ * printed as text. Output past INT_MAX fails with EOVERFLOW. */
 int printf(const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 int fprintf(FILE *__restrict f, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
 int dprintf(int fd, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
