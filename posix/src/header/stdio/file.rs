@@ -199,7 +199,8 @@ impl _IO_FILE {
         if self.flags & F_LBF != 0
             && let Some(i) = data.iter().rposition(|&b| b == b'\n')
         {
-            let (line, rest) = data.split_at(i + 1);
+            let line = data.get(..=i).unwrap_or(data);
+            let rest = data.get(i + 1..).unwrap_or(&[]);
             self.put_full(line)?;
             self.flush_write()?;
             return self.put_full(rest);
@@ -323,8 +324,7 @@ impl _IO_FILE {
         while done < dst.len() {
             let avail = self.unread();
             if !avail.is_empty() {
-                let n = avail.len().min(dst.len() - done);
-                dst[done..done + n].copy_from_slice(&avail[..n]);
+                let n = copy_into(dst, done, avail);
                 self.rpos += n;
                 done += n;
                 continue;
@@ -339,7 +339,10 @@ impl _IO_FILE {
                 if self.fd == 0 {
                     flush_line_buffered();
                 }
-                match Sys::read(self.fd, &mut dst[done..]) {
+                let Some(rest_buf) = dst.get_mut(done..) else {
+                    break;
+                };
+                match Sys::read(self.fd, rest_buf) {
                     Ok(0) => {
                         self.flags |= F_EOF;
                         break;
@@ -412,6 +415,21 @@ impl _IO_FILE {
             Mode::Write => pos + self.wpos as i64,
             Mode::Idle => pos,
         })
+    }
+}
+
+/// Copies as much of `src` as fits into `dst[at..]`; the count. Written so
+/// that no bounds check can fail (a panic path would link core's formatting
+/// code into the program).
+#[inline]
+pub(crate) fn copy_into(dst: &mut [u8], at: usize, src: &[u8]) -> usize {
+    match dst.get_mut(at..) {
+        Some(d) => {
+            let n = d.len().min(src.len());
+            d[..n].copy_from_slice(&src[..n]);
+            n
+        }
+        None => 0,
     }
 }
 
@@ -516,7 +534,7 @@ pub(crate) fn parse_mode(mode: &[u8]) -> Option<(c_int, u32)> {
         b'a' => (O_WRONLY | O_CREAT | O_APPEND, F_NORD | F_APP),
         _ => return None,
     };
-    for &c in &mode[1..] {
+    for &c in mode.iter().skip(1) {
         match c {
             b'+' => {
                 o = (o & !(O_RDONLY | O_WRONLY)) | O_RDWR;

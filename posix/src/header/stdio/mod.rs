@@ -319,11 +319,11 @@ pub unsafe extern "C" fn fgets(s: *mut c_char, n: c_int, f: *mut FILE) -> *mut c
             continue;
         }
         let want = avail.len().min(max - done);
-        let (k, nl) = match avail[..want].iter().position(|&b| b == b'\n') {
+        let (k, nl) = match avail.iter().take(want).position(|&b| b == b'\n') {
             Some(i) => (i + 1, true),
             None => (want, false),
         };
-        dst[done..done + k].copy_from_slice(&avail[..k]);
+        let k = file::copy_into(dst, done, avail.get(..k).unwrap_or(avail));
         fr.rpos += k;
         done += k;
         if nl {
@@ -333,7 +333,7 @@ pub unsafe extern "C" fn fgets(s: *mut c_char, n: c_int, f: *mut FILE) -> *mut c
     if done == 0 && max > 0 {
         return core::ptr::null_mut();
     }
-    dst[done] = 0;
+    file::copy_into(dst, done, &[0]);
     s
 }
 
@@ -788,11 +788,7 @@ pub unsafe extern "C" fn perror(s: *const c_char) {
     // One write for the whole line (stderr is unbuffered).
     let mut line = [0u8; 256];
     let mut n = 0;
-    let mut push = |b: &[u8]| {
-        let k = b.len().min(line.len() - n);
-        line[n..n + k].copy_from_slice(&b[..k]);
-        n += k;
-    };
+    let mut push = |b: &[u8]| n += file::copy_into(&mut line, n, b);
     if !s.is_null() {
         // SAFETY: NUL-terminated (caller contract).
         let s = unsafe { cstr(s) };
@@ -803,7 +799,7 @@ pub unsafe extern "C" fn perror(s: *const c_char) {
     }
     push(msg);
     push(b"\n");
-    let _ = fr.write_bytes(&line[..n]);
+    let _ = fr.write_bytes(line.get(..n).unwrap_or(&line));
 }
 
 /// [remove](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
@@ -970,7 +966,7 @@ struct FdSink {
 
 impl FdSink {
     fn flush(&mut self) {
-        let mut data = &self.buf[..self.n];
+        let mut data = self.buf.get(..self.n).unwrap_or(&self.buf);
         self.n = 0;
         while !data.is_empty() && self.err.is_none() {
             match Sys::write(self.fd, data) {
@@ -988,10 +984,9 @@ impl Sink for FdSink {
             if self.n == self.buf.len() {
                 self.flush();
             }
-            let k = s.len().min(self.buf.len() - self.n);
-            self.buf[self.n..self.n + k].copy_from_slice(&s[..k]);
+            let k = file::copy_into(&mut self.buf, self.n, s);
             self.n += k;
-            s = &s[k..];
+            s = s.get(k..).unwrap_or(&[]);
         }
     }
 }
