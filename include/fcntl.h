@@ -13,6 +13,9 @@ extern "C" {
 int open(const char *path, int oflag, ...);
 /** Like `open`, relative to the directory `fd` (or `AT_FDCWD`). */
 int openat(int fd, const char *path, int oflag, ...);
+/** `F_GETFL`/`F_SETFL` (only `O_NONBLOCK` changes), `F_GETFD`/`F_SETFD`
+ *  (accepted: there is no exec). */
+int fcntl(int fd, int cmd, ...);
 #ifdef __cplusplus
 }
 #endif
@@ -78,6 +81,16 @@ int openat(int fd, const char *path, int oflag, ...);
  `faccessat` flag: accepted; WASI has no real and effective ids.
  */
 #define AT_EACCESS 0
+
+#define F_GETFD 1
+
+#define F_SETFD 2
+
+#define F_GETFL 3
+
+#define F_SETFL 4
+
+#define FD_CLOEXEC 1
 
 #ifdef __cplusplus
 extern "C" {

@@ -38,3 +38,7 @@ cargo test --quiet -p wasm-libc-examples
 
 step "p1-mvp flavour: WebAssembly 1.0 validation, December 2020 WAMR (wamr-sys 0.1.1)"
 (cd tests/wamr-runner && cargo test --quiet --release)
+
+step "sockets: network C programs on p2 (wasmtime) and p1 (test host: pre-opened sockets, WAMR's extension)"
+(cd tests/p1-host && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
+cargo test --quiet --release --manifest-path tests/p1-host/Cargo.toml

@@ -37,6 +37,7 @@ mod backend;
 pub use backend::Sys;
 pub use errno::{Errno, OrMinusOneErrno};
 pub use pal::Pal;
+pub use pal::net::PalNet;
 pub use pal::{PalEnv, PalFs};
 
 /// Name of the compiled-in backend (`"p1"` or `"p2"`), for diagnostics.

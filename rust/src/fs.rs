@@ -17,7 +17,7 @@
 use crate::io::OwnedFd;
 use crate::{Errno, Result, Sys};
 use core::ops::BitOr;
-use libc_core::Pal;
+use libc_core::PalFs;
 use libc_core::types as t;
 
 /// How [`open`] opens a file: the C `O_*` flags, combined with `|`.
@@ -144,7 +144,8 @@ pub fn open(path: &str, flags: OpenFlags) -> Result<OwnedFd> {
     if path.as_bytes().contains(&0) {
         return Err(Errno::EINVAL);
     }
-    let fd = Sys::open(path.as_bytes(), flags.0)?;
+    let at = libc_core::path::resolve(path.as_bytes())?;
+    let fd = Sys::openat(at.fd(), at.rel(), flags.0)?;
     // SAFETY: the backend just allocated `fd` for us; nothing else has it.
     Ok(unsafe { OwnedFd::from_raw(fd) })
 }

@@ -13,6 +13,7 @@ mod mvp;
 mod strip;
 mod sysroot;
 mod util;
+mod wasm;
 
 use std::process::ExitCode;
 

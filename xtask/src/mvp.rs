@@ -51,54 +51,30 @@ pub fn check_archive(ar: &str, lib: &Path, tmp: &Path) -> Result {
 /// file that is not a wasm object).
 pub fn used_features(wasm: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
-    if wasm.get(..4) != Some(b"\0asm") {
-        return found;
-    }
-    let mut i = 8;
-    while i < wasm.len() {
-        let id = wasm[i];
-        i += 1;
-        let Some(size) = leb(wasm, &mut i) else { break };
-        let end = i + size as usize;
-        if id == 0 && end <= wasm.len() {
-            let mut j = i;
-            if name(wasm, &mut j).as_deref() == Some("target_features") {
-                let count = leb(wasm, &mut j).unwrap_or(0);
-                for _ in 0..count {
-                    let Some(&prefix) = wasm.get(j) else { break };
-                    j += 1;
-                    let Some(feature) = name(wasm, &mut j) else {
-                        break;
-                    };
-                    if prefix == b'+' {
-                        found.push(feature);
-                    }
-                }
+    if let Some((_, contents)) = crate::wasm::sections(wasm)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|s| s.custom)
+        .find(|(name, _)| *name == "target_features")
+    {
+        let Some((count, n)) = crate::wasm::leb(contents) else {
+            return found;
+        };
+        let mut rest = &contents[n..];
+        for _ in 0..count {
+            let Some((&prefix, tail)) = rest.split_first() else {
+                break;
+            };
+            let Some((feature, used)) = crate::wasm::name(tail) else {
+                break;
+            };
+            if prefix == b'+' {
+                found.push(feature.to_string());
             }
+            rest = &tail[used..];
         }
-        i = end;
     }
     found
-}
-
-fn leb(b: &[u8], i: &mut usize) -> Option<u32> {
-    let mut v = 0u32;
-    for shift in (0..35).step_by(7) {
-        let byte = *b.get(*i)?;
-        *i += 1;
-        v |= ((byte & 0x7f) as u32) << shift;
-        if byte & 0x80 == 0 {
-            return Some(v);
-        }
-    }
-    None
-}
-
-fn name(b: &[u8], i: &mut usize) -> Option<String> {
-    let n = leb(b, i)? as usize;
-    let s = std::str::from_utf8(b.get(*i..*i + n)?).ok()?.to_string();
-    *i += n;
-    Some(s)
 }
 
 #[cfg(test)]

@@ -242,34 +242,11 @@ fn component_type_ll(build: &Path) -> Result<String> {
 
 /// The first custom section whose name starts with `prefix`.
 fn custom_section<'a>(wasm: &'a [u8], prefix: &str) -> Option<(String, &'a [u8])> {
-    let mut i = 8;
-    while i < wasm.len() {
-        let id = wasm[i];
-        i += 1;
-        let (size, n) = leb(&wasm[i..])?;
-        i += n;
-        let body = wasm.get(i..i + size as usize)?;
-        i += size as usize;
-        if id == 0 {
-            let (len, n) = leb(body)?;
-            let name = std::str::from_utf8(body.get(n..n + len as usize)?).ok()?;
-            if name.starts_with(prefix) {
-                return Some((name.to_string(), &body[n + len as usize..]));
-            }
-        }
-    }
-    None
-}
-
-fn leb(b: &[u8]) -> Option<(u32, usize)> {
-    let mut v = 0u32;
-    for (i, byte) in b.iter().enumerate().take(5) {
-        v |= ((byte & 0x7f) as u32) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some((v, i + 1));
-        }
-    }
-    None
+    crate::wasm::sections(wasm)?
+        .into_iter()
+        .filter_map(|s| s.custom)
+        .find(|(name, _)| name.starts_with(prefix))
+        .map(|(name, contents)| (name.to_string(), contents))
 }
 
 /// Escapes bytes for an LLVM IR metadata string.

@@ -5,6 +5,7 @@
 
 mod env;
 mod fs;
+mod net;
 mod wasi;
 
 use crate::errno::Errno;
@@ -25,28 +26,65 @@ pub(crate) fn check(ret: impl Into<i32>) -> Result<()> {
     }
 }
 
+/// preview1 rights bits (witx `rights`) that depend on the access mode.
+const RIGHT_FD_READ: u64 = 1 << 1;
+const RIGHT_FD_WRITE: u64 = 1 << 6;
+
+/// Maps a host error of `fd_read`/`fd_write` (and their `p` variants, via
+/// [`pos_io_error`]): preview1 reports a descriptor lacking the right for
+/// the operation as `ENOTCAPABLE`, which POSIX spells `EBADF` (not open for
+/// reading/writing). wasi-libc does the same.
+fn io_error(e: Errno) -> Errno {
+    if e == Errno::ENOTCAPABLE {
+        Errno::EBADF
+    } else {
+        e
+    }
+}
+
+/// `ENOTCAPABLE` from `fd_pread`/`fd_pwrite`: `EBADF` when `fd` lacks the
+/// read (`right`) right, otherwise the descriptor cannot seek (a stream):
+/// `ESPIPE`. wasi-libc's rule.
+fn pos_io_error(fd: i32, e: Errno, right: u64) -> Errno {
+    if e != Errno::ENOTCAPABLE {
+        return e;
+    }
+    let mut st = wasi::Fdstat::default();
+    // SAFETY: st is a valid out-pointer.
+    if unsafe { wasi::fd_fdstat_get(fd, &mut st) } == 0 && st.rights_base & right != 0 {
+        Errno::ESPIPE
+    } else {
+        Errno::EBADF
+    }
+}
+
 impl Pal for Sys {
     fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
-        let iov = wasi::Iovec {
-            buf: buf.as_mut_ptr(),
-            len: buf.len(),
-        };
-        let mut n = 0;
-        // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
-        // preview1 hosts accept a zero-length iovec (and still check the fd).
-        check(unsafe { wasi::fd_read(fd, &iov, 1, &mut n) })?;
-        Ok(n)
+        if buf.is_empty() {
+            // Not every host takes a zero-length read (wasmtime answers
+            // EINTR on stdin): check the descriptor, read nothing.
+            let mut st = wasi::Fdstat::default();
+            // SAFETY: st is a valid out-pointer.
+            check(unsafe { wasi::fd_fdstat_get(fd, &mut st) })?;
+            return if st.rights_base & RIGHT_FD_READ != 0 {
+                Ok(0)
+            } else {
+                Err(Errno::EBADF)
+            };
+        }
+        let len = buf.len();
+        let first = read_once(fd, buf)?;
+        Ok(fill_regular_file(fd, len, first, |done| {
+            read_once(fd, &mut buf[done..])
+        }))
     }
 
     fn pread(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
-        let iov = wasi::Iovec {
-            buf: buf.as_mut_ptr(),
-            len: buf.len(),
-        };
-        let mut n = 0;
-        // SAFETY: as in `read`.
-        check(unsafe { wasi::fd_pread(fd, &iov, 1, offset, &mut n) })?;
-        Ok(n)
+        let len = buf.len();
+        let first = pread_once(fd, buf, offset)?;
+        Ok(fill_regular_file(fd, len, first, |done| {
+            pread_once(fd, &mut buf[done..], offset + done as u64)
+        }))
     }
 
     fn write(fd: i32, buf: &[u8]) -> Result<usize> {
@@ -56,7 +94,7 @@ impl Pal for Sys {
         };
         let mut n = 0;
         // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
-        check(unsafe { wasi::fd_write(fd, &iov, 1, &mut n) })?;
+        check(unsafe { wasi::fd_write(fd, &iov, 1, &mut n) }).map_err(io_error)?;
         Ok(n)
     }
 
@@ -67,7 +105,8 @@ impl Pal for Sys {
         };
         let mut n = 0;
         // SAFETY: as in `write`.
-        check(unsafe { wasi::fd_pwrite(fd, &iov, 1, offset, &mut n) })?;
+        check(unsafe { wasi::fd_pwrite(fd, &iov, 1, offset, &mut n) })
+            .map_err(|e| pos_io_error(fd, e, RIGHT_FD_WRITE))?;
         Ok(n)
     }
 
@@ -84,7 +123,14 @@ impl Pal for Sys {
         };
         let mut pos = 0u64;
         // SAFETY: pos is a valid out-pointer.
-        check(unsafe { wasi::fd_seek(fd, offset, w, &mut pos) })?;
+        // A stream lacks the seek right: ENOTCAPABLE, POSIX's ESPIPE.
+        check(unsafe { wasi::fd_seek(fd, offset, w, &mut pos) }).map_err(|e| {
+            if e == Errno::ENOTCAPABLE {
+                Errno::ESPIPE
+            } else {
+                e
+            }
+        })?;
         Ok(pos)
     }
 
@@ -117,37 +163,17 @@ impl Pal for Sys {
     }
 
     fn sleep(nanos: u64) -> Result<()> {
-        // A host that reads the snapshot-0 subscription layout (the December
-        // 2020 WAMR does, see `LegacySubscription`) takes the low half of our
-        // `timeout` as its clock id. Keep that half out of 0..=3, the valid
-        // ids, so such a host answers ENOTSUP rather than returning at once
-        // (it would read its timeout from our `precision`, 0); the cost is at
-        // most 4 ns more sleep. Then ask again in its layout.
-        let timeout = if (nanos as u32) < 4 {
-            nanos.saturating_add(4)
-        } else {
-            nanos
-        };
-        let sub = wasi::Subscription {
-            userdata: 0,
-            tag: 0,      // clock
-            clock_id: 1, // monotonic
-            timeout,
-            precision: 0,
-            flags: 0, // relative
-            ..Default::default()
-        };
-        match poll_one(&sub) {
-            Err(Errno::ENOTSUP) => {
-                let legacy = wasi::LegacySubscription {
-                    tag: 0,
-                    clock_id: 1,
-                    timeout: nanos,
-                    ..Default::default()
-                };
-                poll_one((&raw const legacy).cast())
+        // Hosts may wake up early (node's uvwasi counts whole milliseconds),
+        // but the time asked for is a minimum: sleep again for what is left.
+        let start = Self::clock_time(Clock::Monotonic)?;
+        let mut left = nanos;
+        loop {
+            sleep_once(left)?;
+            let elapsed = Self::clock_time(Clock::Monotonic)?.saturating_sub(start);
+            if elapsed >= nanos {
+                return Ok(());
             }
-            r => r,
+            left = nanos - elapsed;
         }
     }
 
@@ -187,6 +213,97 @@ fn poll_one(sub: *const wasi::Subscription) -> Result<()> {
     // reads the one it knows); room for one event out.
     check(unsafe { wasi::poll_oneoff(sub, &mut ev, 1, &mut n) })?;
     check(ev.error)
+}
+
+/// One `poll_oneoff` clock sleep of `nanos`.
+fn sleep_once(nanos: u64) -> Result<()> {
+    // A host that reads the snapshot-0 subscription layout (the December
+    // 2020 WAMR does, see `LegacySubscription`) takes the low half of our
+    // `timeout` as its clock id. Keep that half out of 0..=3, the valid
+    // ids, so such a host answers ENOTSUP rather than returning at once
+    // (it would read its timeout from our `precision`, 0); the cost is at
+    // most 4 ns more sleep. Then ask again in its layout.
+    let timeout = if (nanos as u32) < 4 {
+        nanos.saturating_add(4)
+    } else {
+        nanos
+    };
+    let sub = wasi::Subscription {
+        userdata: 0,
+        tag: 0,      // clock
+        clock_id: 1, // monotonic
+        timeout,
+        precision: 0,
+        flags: 0, // relative
+        ..Default::default()
+    };
+    match poll_one(&sub) {
+        Err(Errno::ENOTSUP) => {
+            let legacy = wasi::LegacySubscription {
+                tag: 0,
+                clock_id: 1,
+                timeout: nanos,
+                ..Default::default()
+            };
+            poll_one((&raw const legacy).cast())
+        }
+        r => r,
+    }
+}
+
+/// One `fd_read` into `buf`.
+fn read_once(fd: i32, buf: &mut [u8]) -> Result<usize> {
+    let iov = wasi::Iovec {
+        buf: buf.as_mut_ptr(),
+        len: buf.len(),
+    };
+    let mut n = 0;
+    // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
+    check(unsafe { wasi::fd_read(fd, &iov, 1, &mut n) }).map_err(io_error)?;
+    Ok(n)
+}
+
+/// One `fd_pread` into `buf`.
+fn pread_once(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
+    let iov = wasi::Iovec {
+        buf: buf.as_mut_ptr(),
+        len: buf.len(),
+    };
+    let mut n = 0;
+    // SAFETY: as in `read_once`.
+    check(unsafe { wasi::fd_pread(fd, &iov, 1, offset, &mut n) })
+        .map_err(|e| pos_io_error(fd, e, RIGHT_FD_READ))?;
+    Ok(n)
+}
+
+/// POSIX lets a read of a regular file return fewer bytes than asked only
+/// at end of file, but hosts cap one call (wasmtime at 64 KiB). So a short
+/// read (`first` of `len` bytes) from a regular file is continued with
+/// `next(bytes so far)` until the buffer is full or end of file; an error
+/// after some bytes ends it with those bytes. Streams keep short reads.
+fn fill_regular_file(
+    fd: i32,
+    len: usize,
+    first: usize,
+    mut next: impl FnMut(usize) -> Result<usize>,
+) -> usize {
+    const REGULAR_FILE: u8 = 4;
+    if first == 0 || first >= len {
+        return first;
+    }
+    let mut st = wasi::Fdstat::default();
+    // SAFETY: st is a valid out-pointer.
+    if unsafe { wasi::fd_fdstat_get(fd, &mut st) } != 0 || st.filetype != REGULAR_FILE {
+        return first;
+    }
+    let mut done = first;
+    while done < len {
+        match next(done) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => done += n,
+        }
+    }
+    done
 }
 
 fn clock_id(c: Clock) -> u32 {

@@ -599,11 +599,11 @@ impl crate::pal::PalFs for Sys {
     }
 
     fn fsync(fd: i32) -> Result<()> {
-        sync_with(fd, sync)
+        sync_with(fd, |d, r| unsafe { sync(d, r) })
     }
 
     fn fdatasync(fd: i32) -> Result<()> {
-        sync_with(fd, sync_data)
+        sync_with(fd, |d, r| unsafe { sync_data(d, r) })
     }
 
     type Dir = Dir;
@@ -687,13 +687,14 @@ impl crate::pal::PalFs for Sys {
     }
 }
 
-fn sync_with(fd: i32, f: unsafe extern "C" fn(i32, *mut u8)) -> Result<()> {
+/// `f` is a closure, not a function pointer: taking the address of a wasm
+/// import makes rustc reference a symbol no object defines.
+fn sync_with(fd: i32, f: impl FnOnce(i32, *mut u8)) -> Result<()> {
     preopens();
     match entry(fd)? {
         Entry::File { desc, .. } => {
             let mut ret = Ret::<8>::new();
-            // SAFETY: ret has room for result<_, error-code>.
-            unsafe { f(desc, ret.ptr()) };
+            f(desc, ret.ptr());
             unit(&ret)
         }
         _ => Err(Errno::EINVAL),

@@ -7,6 +7,7 @@
 
 mod env;
 mod fs;
+mod net;
 mod realloc;
 mod wasi;
 
@@ -36,6 +37,8 @@ enum Entry {
         pos: u64,
         mode: u8,
     },
+    /// A socket: index into `net`'s socket table.
+    Socket(u16),
 }
 
 const READ: u8 = 1;
@@ -217,16 +220,23 @@ fn fs_error(code: u8) -> Errno {
 /// Reads from an input stream into `buf` through the slot.
 #[inline]
 fn stream_read(h: i32, buf: &mut [u8]) -> Result<usize> {
-    stream_read_via(h, buf, wasi::streams::blocking_read)
+    // SAFETY: the import writes its result to the return area it is given.
+    stream_read_via(h, buf, |h, len, ret| unsafe {
+        wasi::streams::blocking_read(h, len, ret)
+    })
 }
-
-/// The shape of `input-stream.blocking-read` after lowering.
-type BlockingRead = unsafe extern "C" fn(i32, i64, *mut u8);
 
 /// `stream_read` with the import as a parameter, so host tests can stand in
 /// for the host (the call is inlined with the real import in the library).
+///
+/// `import` is a closure (not a function pointer, whose address would name a
+/// symbol no object defines) with the shape of `blocking-read` after lowering.
 #[inline(always)]
-fn stream_read_via(h: i32, buf: &mut [u8], import: BlockingRead) -> Result<usize> {
+fn stream_read_via(
+    h: i32,
+    buf: &mut [u8],
+    import: impl FnOnce(i32, i64, *mut u8),
+) -> Result<usize> {
     let mut ret = Ret::<12>::new();
     let (p, cap) = (buf.as_mut_ptr(), buf.len());
     // SAFETY: buf is valid for cap (> 0) bytes during the call; the host
@@ -259,6 +269,21 @@ fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
     } else {
         Err(fs_error(ret.u8(4)))
     }
+}
+
+/// Reads a file at `offset` until `buf` is full or end of file: POSIX lets
+/// a read of a regular file come back short only at end of file, but hosts
+/// cap one call (wasmtime at 64 KiB). Every call receives in place through
+/// the slot; an error after some bytes ends the read with those bytes.
+fn file_read_full(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
+    let mut done = file_read(desc, buf, offset)?;
+    while done > 0 && done < buf.len() {
+        match file_read(desc, &mut buf[done..], offset + done as u64) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => done += n,
+        }
+    }
+    Ok(done)
 }
 
 fn file_write(desc: i32, buf: &[u8], offset: u64) -> Result<usize> {
@@ -316,8 +341,9 @@ impl Pal for Sys {
         }
         match e {
             Entry::In(h) => stream_read(h, buf),
+            Entry::Socket(i) => net::read(i, buf),
             Entry::File { desc, pos, mode } if mode & READ != 0 => {
-                let n = file_read(desc, buf, pos)?;
+                let n = file_read_full(desc, buf, pos)?;
                 set_entry(
                     fd,
                     Entry::File {
@@ -336,8 +362,8 @@ impl Pal for Sys {
         match entry(fd)? {
             Entry::File { mode, .. } if mode & READ == 0 => Err(Errno::EBADF),
             Entry::File { .. } if buf.is_empty() => Ok(0),
-            Entry::File { desc, .. } => file_read(desc, buf, offset),
-            Entry::In(_) | Entry::Out(_) => Err(Errno::ESPIPE),
+            Entry::File { desc, .. } => file_read_full(desc, buf, offset),
+            Entry::In(_) | Entry::Out(_) | Entry::Socket(_) => Err(Errno::ESPIPE),
             _ => Err(Errno::EBADF),
         }
     }
@@ -345,6 +371,7 @@ impl Pal for Sys {
     fn write(fd: i32, buf: &[u8]) -> Result<usize> {
         match entry(fd)? {
             Entry::Out(h) => stream_write(h, buf),
+            Entry::Socket(i) => net::write(i, buf),
             Entry::File { desc, pos, mode } if mode & WRITE != 0 => {
                 let at = if mode & APPEND != 0 {
                     file_size(desc)?
@@ -369,7 +396,7 @@ impl Pal for Sys {
     fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize> {
         match entry(fd)? {
             Entry::File { desc, mode, .. } if mode & WRITE != 0 => file_write(desc, buf, offset),
-            Entry::In(_) | Entry::Out(_) => Err(Errno::ESPIPE),
+            Entry::In(_) | Entry::Out(_) | Entry::Socket(_) => Err(Errno::ESPIPE),
             _ => Err(Errno::EBADF),
         }
     }
@@ -387,6 +414,7 @@ impl Pal for Sys {
                 Entry::In(h) => wasi::streams::drop_input_stream(h),
                 Entry::Out(h) => wasi::streams::drop_output_stream(h),
                 Entry::File { desc, .. } => wasi::filesystem::drop_descriptor(desc),
+                Entry::Socket(i) => net::close(i),
             }
         }
         Ok(())
@@ -607,7 +635,9 @@ mod tests {
         let before = DROPPED_ERRORS.load(std::sync::atomic::Ordering::SeqCst);
         let mut buf = [0u8; 8];
         assert_eq!(
-            stream_read_via(7, &mut buf, failing_blocking_read),
+            stream_read_via(7, &mut buf, |h, l, r| unsafe {
+                failing_blocking_read(h, l, r)
+            }),
             Err(Errno::EIO)
         );
         assert_eq!(
@@ -618,7 +648,7 @@ mod tests {
 
     fn read_with(host_returns: Option<&[u8]>, buf: &mut [u8]) -> Result<usize> {
         *NEXT.lock().unwrap() = host_returns.map(|b| b.to_vec());
-        stream_read_via(7, buf, fake_blocking_read)
+        stream_read_via(7, buf, |h, l, r| unsafe { fake_blocking_read(h, l, r) })
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod env;
 pub mod fs;
 pub use env::PalEnv;
 pub use fs::PalFs;
+pub mod net;
 
 pub type Result<T> = core::result::Result<T, Errno>;
 

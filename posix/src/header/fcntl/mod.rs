@@ -2,7 +2,7 @@
 
 use crate::platform::{c_char, c_int, cpath, mode_t};
 use libc_core::path::{self, AT_FDCWD as CORE_AT_FDCWD};
-use libc_core::{OrMinusOneErrno, PalFs, Sys};
+use libc_core::{Errno, OrMinusOneErrno, PalFs, PalNet, Sys};
 
 pub const O_APPEND: c_int = 1;
 pub const O_DSYNC: c_int = 2;
@@ -33,6 +33,43 @@ pub const AT_SYMLINK_FOLLOW: c_int = 0x2;
 pub const AT_REMOVEDIR: c_int = 0x4;
 /// `faccessat` flag: accepted; WASI has no real and effective ids.
 pub const AT_EACCESS: c_int = 0x0;
+
+pub const F_GETFD: c_int = 1;
+pub const F_SETFD: c_int = 2;
+pub const F_GETFL: c_int = 3;
+pub const F_SETFL: c_int = 4;
+pub const FD_CLOEXEC: c_int = 1;
+
+/// [fcntl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fcntl.html)
+///
+/// Declared in C as `int fcntl(int, int, ...)`; `varargs` points at the
+/// spilled variadic arguments (the `int` of `F_SETFL`/`F_SETFD`).
+/// `F_GETFL` reports the access mode, `O_APPEND` and `O_NONBLOCK`;
+/// `F_SETFL` changes `O_NONBLOCK` (sockets on p2; any descriptor on p1).
+///
+/// # Safety
+/// For `F_SETFL`/`F_SETFD` the caller must pass an `int` argument.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fcntl(fd: c_int, cmd: c_int, varargs: *const u8) -> c_int {
+    let arg = || {
+        if varargs.is_null() {
+            Err(Errno::EFAULT)
+        } else {
+            // SAFETY: the caller passed an int (C ABI: spilled, 4-aligned).
+            Ok(unsafe { core::ptr::read_unaligned(varargs as *const c_int) })
+        }
+    };
+    let r = match cmd {
+        F_GETFL => Sys::get_status_flags(fd),
+        F_SETFL => arg().and_then(|v| Sys::set_status_flags(fd, v)).map(|()| 0),
+        F_GETFD => Sys::get_status_flags(fd).map(|_| 0),
+        F_SETFD => arg().and_then(|_| Sys::get_status_flags(fd)).map(|_| 0),
+        _ => Err(Errno::EINVAL),
+    };
+    r.or_minus_one_errno()
+}
+
+const _: () = assert!(O_NONBLOCK == libc_core::types::O_NONBLOCK);
 
 /// [open](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open.html)
 ///
