@@ -14,6 +14,7 @@ pub mod netdb;
 pub mod netinet_in;
 pub mod netinet_tcp;
 pub mod poll;
+pub mod stdio;
 pub mod stdlib;
 pub mod string;
 pub mod strings;

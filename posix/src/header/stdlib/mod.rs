@@ -43,7 +43,9 @@ pub(crate) fn run_atexit() {
                 break;
             }
             h.count -= 1;
-            h.list[h.count].take()
+            // `get_mut`, not indexing: a bounds-check panic would link
+            // core's formatting machinery (~3 KiB) into every program.
+            h.list.get_mut(h.count).and_then(Option::take)
         };
         if let Some(f) = f {
             f();
