@@ -18,10 +18,10 @@ step "clippy on both wasm targets and the host crates"
 cargo clippy --quiet -p posix --features p1 --target wasm32-wasip1 --release -- -D warnings
 cargo clippy --quiet -p posix --features p2 --target wasm32-wasip2 --release -- -D warnings
 cargo clippy --quiet -p libc-core --features p2 --tests -- -D warnings
-cargo clippy --quiet -p wasm-libc -p wc -p sort --features p1 --target wasm32-wasip1 --release -- -D warnings
-cargo clippy --quiet -p wasm-libc -p wc -p sort --features p2 --target wasm32-wasip2 --release -- -D warnings
-cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort --features p1 --target wasm32v1-none --release -- -D warnings
-cargo clippy --quiet --workspace --exclude posix --exclude libc-core --exclude wasm-libc-alloc --exclude wasm-libc --exclude wc --exclude sort --all-targets -- -D warnings
+cargo clippy --quiet -p wasm-libc -p wc -p sort -p tcp-echo --features p1 --target wasm32-wasip1 --release -- -D warnings
+cargo clippy --quiet -p wasm-libc -p wc -p sort -p tcp-echo --features p2 --target wasm32-wasip2 --release -- -D warnings
+cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo --features p1 --target wasm32v1-none --release -- -D warnings
+cargo clippy --quiet --workspace --exclude posix --exclude libc-core --exclude wasm-libc-alloc --exclude wasm-libc --exclude wc --exclude sort --exclude tcp-echo --all-targets -- -D warnings
 (cd tests/wamr-runner && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
 
 step "host unit tests (slot rules, errno map, path resolution) for both backends"

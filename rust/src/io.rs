@@ -1,8 +1,9 @@
 //! File descriptors: `read`, `write`, `pread`, `pwrite`, `seek`, `close`.
 //!
 //! Descriptors are C `int`s ([`RawFd`]), shared with the C library's table:
-//! `0`, `1`, `2` are stdin, stdout and stderr; [`crate::fs::open`] (and, later,
-//! sockets) hand out [`OwnedFd`]s that close themselves.
+//! `0`, `1`, `2` are stdin, stdout and stderr; [`crate::fs::open`] hands out
+//! [`OwnedFd`]s that close themselves, and the sockets of [`crate::net`] own
+//! one each. [`read()`] and [`write()`] work on sockets too.
 //!
 //! On p2, [`read()`] and [`pread`] receive the bytes through libc-core's
 //! caller-buffer slot: the host writes them straight into `buf`, with no
@@ -200,7 +201,7 @@ pub fn isatty(fd: RawFd) -> Result<()> {
 
 /// A descriptor this program owns: closed when dropped.
 ///
-/// Returned by [`crate::fs::open`] (and, later, by sockets).
+/// Returned by [`crate::fs::open`]; inside each socket of [`crate::net`].
 ///
 /// ```no_run
 /// use wasm_libc::fs::{self, OpenFlags};

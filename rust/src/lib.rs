@@ -23,8 +23,9 @@
 //!
 //! Build it with `cargo build --target wasm32-wasip1` (features `p1`) or
 //! `--target wasm32-wasip2` (features `p2`; the output is a component). See
-//! [`main!`] for how the program is started, and `examples/wc` in the
-//! repository for a complete program.
+//! [`main!`] for how the program is started, and `examples/wc` and
+//! `examples/tcp-echo` (a server on [`net`]) in the repository for complete
+//! programs.
 //!
 //! # What it wraps, and why `Pal` rather than the C functions
 //!
@@ -55,7 +56,9 @@
 //! So the rule for new wrappers (files, directories, sockets, as their
 //! backend traits land in libc-core's `pal/`): one module per area here,
 //! each function one call to the backend trait, no logic that the C function
-//! over the same trait method does not also rely on.
+//! over the same trait method does not also rely on. (The constructors that
+//! stand for several C calls say which: [`net::TcpListener::bind`] is
+//! `socket`, `setsockopt(SO_REUSEADDR)`, `bind` and `listen`.)
 //!
 //! # Errors
 //!
@@ -82,9 +85,9 @@
 //!
 //! # Not here yet
 //!
-//! Sockets (`recv`, `send`, a TCP echo example) and the rest of the file
-//! system (`stat`, directories) wrap backend traits that are still being
-//! written; they will be the modules `net` and more of [`fs`].
+//! The rest of the file system (`stat`, directories) and UDP sockets, name
+//! resolution and `poll` (whose backends exist: they will be more of [`fs`]
+//! and [`net`]).
 //!
 //! # Threads
 //!
@@ -98,6 +101,7 @@ pub mod env;
 pub mod fs;
 pub mod heap;
 pub mod io;
+pub mod net;
 pub mod print;
 pub mod process;
 pub mod random;
