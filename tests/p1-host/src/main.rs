@@ -18,9 +18,20 @@
 //!   `fd_close`, `poll_oneoff`, `sock_recv`, `sock_send`, `sock_shutdown`,
 //!   `fd_fdstat_*` work on them as on WAMR.
 //!
-//! Usage: `p1-host [--listen] [--clients N] [--wamr] [--timeout SECS]
-//! module.wasm [args...]`. Exit status: the guest's, or 70 if the client
-//! thread failed, 124 on timeout.
+//! - `--p2`: the file is a WASI 0.2 component, run on `wasmtime-wasi`'s p2
+//!   implementation with the host's network inherited (TCP, UDP, name
+//!   lookup) and stdio inherited; `--listen`/`--wamr` do not apply. What the
+//!   TCP benchmark (`bench/tcp/`) uses for p2: the wasmtime CLI cannot
+//!   report fuel, and the wasmtime Python bindings (C API) cannot allow TCP.
+//! - `--fuel`: meter fuel; `--report` (implied by `--fuel`): print
+//!   `p1-host: fuel=F ns=T` on stderr at the end, F the fuel the guest used
+//!   (0 without `--fuel`), T the wall time of the guest's entry point
+//!   (`_start` or `wasi:cli/run`), start-up and compilation excluded.
+//!
+//! Usage: `p1-host [--listen] [--clients N] [--wamr] [--p2] [--fuel]
+//! [--report] [--timeout SECS] module.wasm [args...]`. Exit status: the
+//! guest's (on p2: 0 or 1), or 70 if the client thread failed, 124 on
+//! timeout.
 
 use anyhow::{Context, Result, anyhow};
 use socket2::{Domain, Protocol, SockAddr, Socket, Type};
@@ -32,10 +43,10 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
 use std::os::fd::{AsFd, BorrowedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use wasi_common::file::{FdFlags, FileAccessMode, FileType, RiFlags, RoFlags, SdFlags, SiFlags};
 use wasi_common::{Error, ErrorExt, WasiCtx, WasiFile};
-use wasmtime::{Caller, Engine, Linker, Module, Store};
+use wasmtime::{Caller, Config, Engine, Linker, Module, Store};
 
 struct Host {
     wasi: WasiCtx,
@@ -906,6 +917,9 @@ struct Opts {
     listen: bool,
     clients: usize,
     wamr: bool,
+    p2: bool,
+    fuel: bool,
+    report: bool,
     timeout: u64,
     module: String,
     args: Vec<String>,
@@ -916,6 +930,9 @@ fn parse() -> Result<Opts> {
         listen: false,
         clients: 1,
         wamr: false,
+        p2: false,
+        fuel: false,
+        report: false,
         timeout: 30,
         module: String::new(),
         args: Vec::new(),
@@ -925,6 +942,12 @@ fn parse() -> Result<Opts> {
         match a.as_str() {
             "--listen" => o.listen = true,
             "--wamr" => o.wamr = true,
+            "--p2" => o.p2 = true,
+            "--fuel" => {
+                o.fuel = true;
+                o.report = true;
+            }
+            "--report" => o.report = true,
             "--clients" => o.clients = it.next().context("--clients N")?.parse()?,
             "--timeout" => o.timeout = it.next().context("--timeout SECS")?.parse()?,
             _ => {
@@ -936,8 +959,11 @@ fn parse() -> Result<Opts> {
     }
     if o.module.is_empty() {
         return Err(anyhow!(
-            "usage: p1-host [--listen] [--clients N] [--wamr] [--timeout SECS] module.wasm [args...]"
+            "usage: p1-host [--listen] [--clients N] [--wamr] [--p2] [--fuel] [--report] [--timeout SECS] module.wasm [args...]"
         ));
+    }
+    if o.p2 && (o.listen || o.wamr) {
+        return Err(anyhow!("--p2 runs a component: --listen and --wamr do not apply"));
     }
     Ok(o)
 }
@@ -960,6 +986,85 @@ fn client(addr: SocketAddr, n: usize) -> Result<()> {
     Ok(())
 }
 
+/// The fuel a metered store starts with (more than any run uses).
+const FUEL: u64 = 1 << 62;
+
+/// `--report`: fuel used and the entry point's wall time, one line on stderr.
+fn report<T>(o: &Opts, store: &Store<T>, t0: Instant) {
+    let ns = t0.elapsed().as_nanos();
+    if o.report {
+        let fuel = if o.fuel {
+            FUEL - store.get_fuel().unwrap_or(FUEL)
+        } else {
+            0
+        };
+        eprintln!("p1-host: fuel={fuel} ns={ns}");
+    }
+}
+
+/// `--p2`: a WASI 0.2 command component on wasmtime-wasi's p2 implementation.
+mod p2 {
+    use super::{FUEL, Opts, report};
+    use anyhow::Result;
+    use std::time::Instant;
+    use wasmtime::component::{Component, Linker, ResourceTable};
+    use wasmtime::{Engine, Store};
+    use wasmtime_wasi::p2::bindings::sync::Command;
+    use wasmtime_wasi::{I32Exit, WasiCtx, WasiCtxView, WasiView};
+
+    struct State {
+        ctx: WasiCtx,
+        table: ResourceTable,
+    }
+
+    impl WasiView for State {
+        fn ctx(&mut self) -> WasiCtxView<'_> {
+            WasiCtxView {
+                ctx: &mut self.ctx,
+                table: &mut self.table,
+            }
+        }
+    }
+
+    pub fn run(engine: &Engine, o: &Opts) -> Result<()> {
+        let component = Component::from_file(engine, &o.module)?;
+        let mut linker: Linker<State> = Linker::new(engine);
+        wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
+        let mut b = WasiCtx::builder();
+        b.inherit_stdio()
+            .inherit_network()
+            .allow_tcp(true)
+            .allow_udp(true)
+            .allow_ip_name_lookup(true)
+            .arg(&o.module)
+            .args(&o.args);
+        let state = State {
+            ctx: b.build(),
+            table: ResourceTable::new(),
+        };
+        let mut store = Store::new(engine, state);
+        if o.fuel {
+            store.set_fuel(FUEL)?;
+        }
+        let command = Command::instantiate(&mut store, &component, &linker)?;
+        let t0 = Instant::now();
+        let result = command.wasi_cli_run().call_run(&mut store);
+        report(o, &store, t0);
+        let status = match result {
+            Ok(Ok(())) => 0,
+            Ok(Err(())) => 1,
+            Err(e) => match e.downcast_ref::<I32Exit>() {
+                Some(x) => x.0,
+                None => {
+                    eprintln!("p1-host: guest trapped: {e:?}");
+                    return Err(e.into());
+                }
+            },
+        };
+        std::process::exit(status)
+    }
+}
+
 fn main() -> Result<()> {
     let o = parse()?;
     let timeout = o.timeout;
@@ -968,7 +1073,12 @@ fn main() -> Result<()> {
         eprintln!("p1-host: timed out after {timeout} s");
         std::process::exit(124);
     });
-    let engine = Engine::default();
+    let mut config = Config::new();
+    config.consume_fuel(o.fuel);
+    let engine = Engine::new(&config)?;
+    if o.p2 {
+        return p2::run(&engine, &o);
+    }
     let module = Module::from_file(&engine, &o.module)?;
     let mut linker: Linker<Host> = Linker::new(&engine);
     wasi_common::sync::add_to_linker(&mut linker, |h: &mut Host| &mut h.wasi)?;
@@ -1014,11 +1124,17 @@ fn main() -> Result<()> {
         );
     }
     let mut store = Store::new(&engine, host);
+    if o.fuel {
+        store.set_fuel(FUEL)?;
+    }
     linker.module(&mut store, "", &module)?;
     let start = linker
         .get_default(&mut store, "")?
         .typed::<(), ()>(&store)?;
-    let status = match start.call(&mut store, ()) {
+    let t0 = Instant::now();
+    let result = start.call(&mut store, ());
+    report(&o, &store, t0);
+    let status = match result {
         Ok(()) => 0,
         Err(e) => match e.downcast_ref::<wasi_common::I32Exit>() {
             Some(x) => x.0,
