@@ -40,6 +40,12 @@ void bench_copies(struct bench_counts *out);
 void bench_watch(const void *p, size_t n);
 #endif
 
+#ifdef BENCH_OPCOUNT
+void bench_opcount_dump(void); /* opcount.c: per-function counts on stderr */
+#else
+static inline void bench_opcount_dump(void) {}
+#endif
+
 static inline uint32_t bench_parse(const char *s) {
     uint32_t v = 0;
     while (*s >= '0' && *s <= '9') v = v * 10 + (uint32_t)(*s++ - '0');

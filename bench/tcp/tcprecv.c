@@ -127,6 +127,7 @@ int main(int argc, char **argv) {
         }
     }
     uint64_t t1 = now_ns();
+    bench_opcount_dump();
     if (n < 0) return 9;
     l.len = 0;
     bench_u64(&l, "calls", calls);

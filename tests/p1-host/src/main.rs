@@ -963,7 +963,9 @@ fn parse() -> Result<Opts> {
         ));
     }
     if o.p2 && (o.listen || o.wamr) {
-        return Err(anyhow!("--p2 runs a component: --listen and --wamr do not apply"));
+        return Err(anyhow!(
+            "--p2 runs a component: --listen and --wamr do not apply"
+        ));
     }
     Ok(o)
 }
