@@ -4,9 +4,9 @@
     python3 bench/tcp/run.py         # everything; writes docs/benchmarks-tcp.md and prints it
     python3 bench/tcp/run.py --ci    # fuel and counts only (deterministic); exit 1 on a failed check
 
-One C program (bench/tcp/tcprecv.c) connects to a loopback peer in this
-process, which streams N bytes and closes; the guest recv()s them CHUNK bytes
-at a time into one buffer. Three builds:
+One C program (bench/tcp/tcprecv.c) listens on loopback; a peer thread of
+this script connects, streams N bytes and closes; the guest recv()s them
+CHUNK bytes at a time into one buffer. Three builds:
 
   ours-p2   wasm-libc, WASI 0.2 backend (component, wasi:sockets)
   wl-p2     wasi-libc for WASI 0.2 (the Rust toolchain's wasm32-wasip2 copy)
@@ -210,21 +210,27 @@ FREE_OPS = {"block", "loop", "end", "else", "unreachable", "return", "nop", "dro
 
 
 def count_ops(core: Path, names_out: Path) -> None:
-    """Gives each function a counter (an i64 global) incremented before every
-    instruction that wasmtime charges fuel for (all but nop, drop, block,
-    loop, end, else, unreachable, return), and makes __bench_opcount_gen
-    report every counter. Bulk-memory instructions also cost one fuel per
-    byte, which this does not see. Text round trip through wasm-tools."""
+    """Gives each function a counter (an i64 global) charged as wasmtime
+    charges fuel: one on entry, one before every instruction but nop, drop,
+    block, loop, end, else, unreachable and return; and makes
+    __bench_opcount_gen report every counter. Bulk-memory instructions also
+    cost one fuel per byte, which this does not see. Text round trip through
+    wasm-tools."""
     lines = sh(tool("wasm-tools"), "print", core).splitlines()
     out: list[str] = []
     names: list[str] = []
-    cur, counted = -1, False
+    cur, counted, entry = -1, False, False
+
+    def charge(ind: str, k: int) -> str:
+        return f"{ind}global.get $__opc{k}\n{ind}i64.const 1\n{ind}i64.add\n{ind}global.set $__opc{k}"
+
     for line in lines:
         m = FUNC_RE.match(line)
         if m:
             names.append(m.group(1))
             cur = len(names) - 1
             counted = not m.group(1).startswith(("$__bench_opcount", "$bench_opcount"))
+            entry = counted
             if m.group(1) == "$__bench_opcount_gen":
                 head = line[:-1] if line.endswith("))") else line
                 out.append(head)
@@ -245,9 +251,12 @@ def count_ops(core: Path, names_out: Path) -> None:
             cur = -1
         elif cur >= 0 and counted:
             op = line.split()[0] if line.strip() else ""
+            ind = line[: len(line) - len(line.lstrip())]
+            if entry and op and not op.startswith(("(local", ";;")):
+                out.append(charge(ind, cur))  # the function entry
+                entry = False
             if op and not op.startswith(("(local", ";;")) and op not in FREE_OPS:
-                ind = line[: len(line) - len(line.lstrip())]
-                out.append(f"{ind}global.get $__opc{cur}\n{ind}i64.const 1\n{ind}i64.add\n{ind}global.set $__opc{cur}")
+                out.append(charge(ind, cur))
         out.append(line)
     n = len(names)
     body = "\n".join(f"    i32.const {k}\n    global.get $__opc{k}\n    call $__bench_opcount_report"
@@ -613,10 +622,10 @@ def analysis(fuel: dict, bd: dict, wall_res: dict | None) -> list[str]:
                  + " and ".join(f"{chunk_name(c)} ({fmt(w2[c])})" for c in small)
                  + f": below about {fmt(cross)} bytes per call, wasi-libc p2's malloc + copy costs less "
                  f"than our whole receive path. The breakdown shows where it goes: not in the slot "
-                 f"({fmt(slot)} instructions for `cabi_import_realloc` and `slot::import_realloc`) nor in "
+                 f"({fmt(slot)} for `cabi_import_realloc` and `slot::import_realloc`) nor in "
                  f"the import call (`net::tcp_read`, {fmt(ops.get('net::tcp_read', 0))}), but in the "
                  f"socket layer around it: `net::recv_sock`, `net::connected`, `net::sock` and "
-                 f"`PalNet::recv` execute {fmt(state)} instructions per call, and three `memory.copy` "
+                 f"`PalNet::recv` take {fmt(state)} per call, and three `memory.copy` "
                  f"move {fmt(o2.copy_bytes)} bytes per call, the socket's state record moved by value "
                  f"(`load` in `net::sock`, then `net::connected` and `net::recv_sock`). That is "
                  f"bookkeeping, not received data, but it costs fuel per byte like a copy. "
@@ -625,7 +634,7 @@ def analysis(fuel: dict, bd: dict, wall_res: dict | None) -> list[str]:
         r = {c: wall_res["ours-p2"][c][0] / wall_res["wl-p2"][c][0] for c in CHUNKS}
         L.append(f"- **Throughput** follows the host more than the guest: per call, the host's "
                  f"socket read, tokio and the canonical ABI cost far more than {fmt(o2.fuel)} guest "
-                 f"instructions. ours p2 / wasi-libc p2: "
+                 f"instructions do. ours p2 / wasi-libc p2: "
                  + ", ".join(f"{r[c]:.2f}x at {chunk_name(c)}" for c in CHUNKS)
                  + ". Two host-side differences weigh in. wasmtime-wasi 46 answers a TCP `read` by "
                  "reading into a buffer it allocates and copying that into the guest's list (the "
@@ -685,10 +694,12 @@ def report(fuel: dict, bd: dict, wall_res: dict | None, chk: list[Check], ver: d
     L.append("")
     L.append(f"## Where the fuel goes ({chunk_name(BREAKDOWN_CHUNK)} chunks)")
     L.append("")
-    L.append("Instructions executed per recv() call, by function (an instrumented build counts every "
-             "instruction wasmtime charges fuel for), plus the bytes moved by bulk-memory "
-             "instructions (one fuel each); what is left of the fuel runs outside the core module, "
-             "in the component's canonical-ABI trampolines (p2).")
+    L.append("Fuel per recv() call spent in each function of the core module, counted by an "
+             "instrumented build the way wasmtime charges it: one per instruction (except `nop`, "
+             "`drop`, `block`, `loop`, `end`, `else`, `return`, `unreachable`) and one per call of "
+             "the function; plus one per byte moved by `memory.copy` (from the counting build). "
+             "What is left runs outside the core module: on p2, the component's canonical-ABI "
+             "trampolines.")
     L.append("")
     L.append("| | " + " | ".join(lab[k] for k in keys) + " |")
     L.append("|---|" + "---|" * len(keys))
@@ -707,8 +718,8 @@ def report(fuel: dict, bd: dict, wall_res: dict | None, chk: list[Check], ver: d
         rest.append(f"{len(rows) - top} more: {fmt(sum(r[1] for r in rows[top:]))}" if len(rows) > top else "")
         f = fuel[k][BREAKDOWN_CHUNK]
         # the counting build's memory.copy bytes; the data copy is part of it
-        summary.append(f"{fmt(ops)} instr. + {fmt(f.copy_bytes)} B copied + {fmt(f.fuel - ops - f.copy_bytes)} "
-                       f"elsewhere = **{fmt(f.fuel)}** fuel")
+        summary.append(f"{fmt(ops)} in functions + {fmt(f.copy_bytes)} copied bytes + "
+                       f"{fmt(f.fuel - ops - f.copy_bytes)} outside = **{fmt(f.fuel)}**")
     L.append("| | " + " | ".join(rest) + " |")
     L.append("| total | " + " | ".join(summary) + " |")
     if wall_res:
