@@ -440,8 +440,10 @@ def wall(arts: dict, runs: int) -> dict:
     """Receive throughput per chunk size, fuel off: the stream is min(256 MiB,
     CHUNK * 2^19 calls), sent while the guest receives (no delay, default
     buffers). Time = the guest's own measure of its receive loop
-    (CLOCK_MONOTONIC around it), median over `runs` rounds, each round
-    running every build once. Returns {variant: {chunk: (MiB/s, bytes)}}."""
+    (CLOCK_MONOTONIC around it). Each round runs every build once; the
+    throughput is the median over `runs` rounds, the ratio to wasi-libc p2
+    is taken within each round (median, min, max).
+    Returns {variant: {chunk: (MiB/s, bytes, ratio, ratio min, ratio max)}}."""
     out: dict = {k: {} for k in arts}
     for chunk in CHUNKS:
         n = min(WALL_BYTES, chunk * WALL_MAX_CALLS)
@@ -451,8 +453,9 @@ def wall(arts: dict, runs: int) -> dict:
             for key, wasm in arts.items():
                 times[key].append(int(run(BY_KEY[key], wasm, data, chunk, 0, 0, fuel=False).values["ns"]))
         for key in arts:
-            t = statistics.median(times[key]) / 1e9
-            out[key][chunk] = (n / max(t, 1e-9) / (1 << 20), n)
+            ratios = [w / t for w, t in zip(times["wl-p2"], times[key])]
+            out[key][chunk] = (n / statistics.median(times[key]) * 1e9 / (1 << 20), n,
+                               statistics.median(ratios), min(ratios), max(ratios))
         log(f"wall-clock chunk {chunk}: {n >> 10} KiB x {runs}")
     return out
 
@@ -625,16 +628,18 @@ def analysis(fuel: dict, bd: dict, wall_res: dict | None) -> list[str]:
                  f"({fmt(slot)} for `cabi_import_realloc` and `slot::import_realloc`) nor in "
                  f"the import call (`net::tcp_read`, {fmt(ops.get('net::tcp_read', 0))}), but in the "
                  f"socket layer around it: `net::recv_sock`, `net::connected`, `net::sock` and "
-                 f"`PalNet::recv` take {fmt(state)} per call, and three `memory.copy` "
-                 f"move {fmt(o2.copy_bytes)} bytes per call, the socket's state record moved by value "
-                 f"(`load` in `net::sock`, then `net::connected` and `net::recv_sock`). That is "
-                 f"bookkeeping, not received data, but it costs fuel per byte like a copy. "
+                 f"`PalNet::recv` take {fmt(state)} per call, and {fmt(o2.copies)} `memory.copy` "
+                 f"move {fmt(o2.copy_bytes)} bytes per call. Those are bookkeeping, not received data "
+                 f"(when this was written: `net::sock` returning the socket's 88-byte state record by "
+                 f"value, 88 + 94 bytes, and 70 bytes in `net::recv_sock`), but they cost fuel per byte "
+                 f"like any copy. "
                  f"(`docs/benchmarks.md` has the same library's `read()` on files and stdin.)")
     if wall_res:
-        r = {c: wall_res["ours-p2"][c][0] / wall_res["wl-p2"][c][0] for c in CHUNKS}
+        r = {c: wall_res["ours-p2"][c][2] for c in CHUNKS}
         L.append(f"- **Throughput** follows the host more than the guest: per call, the host's "
                  f"socket read, tokio and the canonical ABI cost far more than {fmt(o2.fuel)} guest "
-                 f"instructions do. ours p2 / wasi-libc p2: "
+                 f"instructions do, and it varies from round to round on this shared machine (see the "
+                 f"ranges above). ours p2 / wasi-libc p2, median: "
                  + ", ".join(f"{r[c]:.2f}x at {chunk_name(c)}" for c in CHUNKS)
                  + ". Two host-side differences weigh in. wasmtime-wasi 46 answers a TCP `read` by "
                  "reading into a buffer it allocates and copying that into the guest's list (the "
@@ -726,14 +731,17 @@ def report(fuel: dict, bd: dict, wall_res: dict | None, chk: list[Check], ver: d
         L.append("")
         L.append(f"## Throughput (information only; median of {runs} runs)")
         L.append("")
-        L.append("MiB/s of received data, and the ratio to wasi-libc p2 in the same run.")
+        L.append("MiB/s of received data (median), and the throughput ratio to wasi-libc p2 "
+                 "within each round: median [min–max over the rounds].")
         L.append("")
         L.append("| chunk | stream | " + " | ".join(lab[k] for k in keys) + " |")
         L.append("|---|---:|" + "---:|" * len(keys))
         for c in CHUNKS:
-            base = wall_res["wl-p2"][c][0]
             n = wall_res[keys[0]][c][1]
-            cells = [f"{wall_res[k][c][0]:,.0f} ({wall_res[k][c][0] / base:.2f}x)" for k in keys]
+            cells = []
+            for k in keys:
+                mib, _, ratio, lo, hi = wall_res[k][c]
+                cells.append(f"{mib:,.0f}" if k == "wl-p2" else f"{mib:,.0f} ({ratio:.2f}x [{lo:.2f}–{hi:.2f}])")
             L.append(f"| {chunk_name(c)} | {n >> 20 if n >= 1 << 20 else n >> 10} "
                      f"{'MiB' if n >= 1 << 20 else 'KiB'} | " + " | ".join(cells) + " |")
     L.extend(analysis(fuel, bd, wall_res))
@@ -756,7 +764,7 @@ def report(fuel: dict, bd: dict, wall_res: dict | None, chk: list[Check], ver: d
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ci", action="store_true", help="fuel and counts only; no report file; exit 1 on failure")
-    ap.add_argument("--runs", type=int, default=5, help="wall-clock rounds (median), default 5")
+    ap.add_argument("--runs", type=int, default=7, help="throughput rounds (median), default 7")
     ap.add_argument("--skip-sysroot", action="store_true", help="use the existing sysroot/ (no cargo xtask sysroot)")
     ap.add_argument("--skip-host", action="store_true", help="use the existing tests/p1-host build")
     args = ap.parse_args()
