@@ -42,7 +42,7 @@ SRC = ROOT / "bench" / "tcp"
 BUILD = ROOT / "build" / "bench-tcp"
 DOC = ROOT / "docs" / "benchmarks-tcp.md"
 HOST_DIR = ROOT / "tests" / "p1-host"
-HOST = HOST_DIR / "target" / "release" / "p1-host"
+HOST = Path(os.environ.get("CARGO_TARGET_DIR") or HOST_DIR / "target") / "release" / "p1-host"
 
 CLANG = os.environ.get("BENCH_CLANG", "clang-19")
 WASI_LIBC_HEADERS = Path(os.environ.get("BENCH_WASI_LIBC_HEADERS", "/usr/include/wasm32-wasi"))
@@ -580,7 +580,9 @@ def versions() -> dict:
         "clang": first_line(CLANG, "--version"),
         "rustc": first_line("rustc", "--version"),
         "wasi-libc": f"{wl}, from the Rust toolchain's wasm32-wasip2 target",
-        "commit": first_line("git", "rev-parse", "--short", "HEAD"),
+        "commit": first_line("git", "rev-parse", "--short", "HEAD")
+        + (" + local changes" if sh("git", "status", "--porcelain", "--", "bench/tcp", "tests/p1-host",
+                                    "libc-core", "posix", "crt", cwd=ROOT).strip() else ""),
         "rmem": f"net.core.rmem_max {first_line('sysctl', '-n', 'net.core.rmem_max')}",
     }
 
