@@ -42,3 +42,6 @@ step "p1-mvp flavour: WebAssembly 1.0 validation, December 2020 WAMR (wamr-sys 0
 step "sockets: network C programs on p2 (wasmtime) and p1 (test host: pre-opened sockets, WAMR's extension)"
 (cd tests/p1-host && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
 cargo test --quiet --release --manifest-path tests/p1-host/Cargo.toml
+
+step "TCP recv benchmark CI mode: p2 recv makes no malloc and no copy of received data; fuel flat and bounded (bench/tcp/run.py --ci)"
+python3 bench/tcp/run.py --ci --skip-sysroot --skip-host
