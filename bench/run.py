@@ -729,9 +729,11 @@ def main() -> int:
         passed = sum(c.ok for c in checks)
         for c in checks:
             print(f"{'PASS' if c.ok else 'FAIL'}: {c.name}: {c.detail}")
-        print("fuel per read (file):")
-        for v in VARIANTS:
-            print(f"  {v.label:36} " + "  ".join(f"{c:>5} B {fuel[v.key][c].fuel:>10.1f}" for c in CHUNKS))
+        for src, table in (("file", fuel), ("stdin", stdin_fuel)):
+            print(f"fuel per read ({src}):")
+            for v in VARIANTS:
+                print(f"  {v.label:36} " + "  ".join(f"{c:>5} B {table[v.key][c].fuel:>10.1f}" for c in CHUNKS))
+        print("fuel per clock_gettime: " + ", ".join(f"{k} {clock[k].fuel:.1f}" for k in clock))
         print(f"{passed} passed, {len(checks) - passed} failed")
         return 0 if passed == len(checks) else 1
 

@@ -50,7 +50,7 @@ static SLOT: Single<State> = Single::new(State::Empty);
 struct ClearOnDrop;
 
 impl Drop for ClearOnDrop {
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
         SLOT.store(State::Empty);
     }
@@ -61,7 +61,7 @@ impl Drop for ClearOnDrop {
 /// # Safety
 /// `buf` must be valid for writes of `cap` bytes for the duration of `f`, and
 /// `cap` must be non-zero (rule 4: a zero-length read never reaches the host).
-#[inline]
+#[inline(always)]
 pub unsafe fn with_parked<R>(buf: *mut u8, cap: usize, f: impl FnOnce() -> R) -> R {
     debug_assert!(!buf.is_null() && cap != 0);
     SLOT.store(State::Parked { ptr: buf, cap });
@@ -70,19 +70,25 @@ pub unsafe fn with_parked<R>(buf: *mut u8, cap: usize, f: impl FnOnce() -> R) ->
 }
 
 /// Asks the slot for a block; `Some` when the request fits (rule 2).
-#[inline]
+#[inline(always)]
 pub fn take(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
     if let State::Parked { ptr, cap } = SLOT.load()
-        && old_ptr.is_null()
-        && old_size == 0
+        && (old_ptr as usize | old_size) == 0
         && new_size <= cap
-        && align.is_power_of_two()
-        && (ptr as usize) & (align - 1) == 0
+        && aligned(ptr, align)
     {
         SLOT.store(State::Taken { ptr, cap });
         return Some(ptr);
     }
     None
+}
+
+/// Whether `ptr` is a multiple of `align` and `align` a power of two
+/// (rule 2). Alignment 1, that of every `list<u8>`, is decided by one
+/// comparison.
+#[inline(always)]
+fn aligned(ptr: *mut u8, align: usize) -> bool {
+    align == 1 || (align.is_power_of_two() && (ptr as usize) & (align - 1) == 0)
 }
 
 /// Whether `ptr..ptr+len` lies inside the parked (or handed-out) buffer.
@@ -108,18 +114,38 @@ mod heap {
 /// The whole realloc used to lower import results (`cabi_import_realloc`,
 /// `cabi_realloc`): the slot first, the allocator otherwise.
 ///
+/// The slot check is inlined into the exported function; everything else is
+/// out of line, so a read that lands in the slot runs only [`take`].
+///
 /// # Safety
 /// Called by the host per the canonical ABI: `old_ptr` is null or a block this
 /// function returned earlier with `old_size` bytes.
+#[inline(always)]
 pub unsafe fn import_realloc(
     old_ptr: *mut u8,
     old_size: usize,
     align: usize,
     new_size: usize,
 ) -> *mut u8 {
-    if let Some(p) = take(old_ptr, old_size, align, new_size) {
-        return p;
+    match take(old_ptr, old_size, align, new_size) {
+        Some(p) => p,
+        // SAFETY: forwarded contract.
+        None => unsafe { import_realloc_heap(old_ptr, old_size, align, new_size) },
     }
+}
+
+/// The allocator path of [`import_realloc`].
+///
+/// # Safety
+/// As [`import_realloc`].
+#[cold]
+#[inline(never)]
+unsafe fn import_realloc_heap(
+    old_ptr: *mut u8,
+    old_size: usize,
+    align: usize,
+    new_size: usize,
+) -> *mut u8 {
     let align = align.max(1);
     if !old_ptr.is_null() && new_size <= old_size {
         // A shrink (string transcoding): the block already fits, including a
@@ -174,16 +200,28 @@ fn round_up(n: usize, align: usize) -> usize {
 /// # Safety
 /// `buf` valid for `cap` bytes; `(ptr, len)` is a list the host just wrote,
 /// allocated by [`import_realloc`] during the call.
-#[inline]
+#[inline(always)]
 pub unsafe fn land(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> Result<usize, Errno> {
     if ptr == buf {
         // The zero-copy path: the host wrote into the caller's buffer, and
         // `take` only handed it out for `len <= cap`.
         return if len <= cap { Ok(len) } else { Err(Errno::EIO) };
     }
+    // SAFETY: forwarded contract.
+    crate::errno::unpack(unsafe { land_elsewhere(buf, cap, ptr, len) })
+}
+
+/// The slow path of [`land`]: the list is not in the caller's buffer.
+/// Returns a packed result ([`crate::errno::pack`]).
+///
+/// # Safety
+/// As [`land`], with `ptr != buf`.
+#[cold]
+#[inline(never)]
+unsafe fn land_elsewhere(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> u64 {
     if len == 0 {
         // An empty list from the allocator path holds no heap block.
-        return Ok(0);
+        return 0;
     }
     let result = if len <= cap {
         // SAFETY: the host wrote len bytes at ptr; buf holds cap >= len.
@@ -200,7 +238,7 @@ pub unsafe fn land(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> Result
     };
     // SAFETY: a non-empty list outside the slot came from the allocator.
     unsafe { heap::free(ptr) };
-    result
+    crate::errno::pack(result)
 }
 
 #[cfg(test)]
@@ -345,5 +383,16 @@ pub(crate) mod tests {
         let h = unsafe { import_realloc(core::ptr::null_mut(), 0, 1, 6) };
         assert_eq!(unsafe { land(p, 4, h, 6) }, Err(Errno::EIO));
         assert_eq!(buf, [9u8; 4], "the caller's buffer is untouched");
+    }
+
+    #[test]
+    fn alignment_must_be_a_power_of_two_and_met() {
+        let _g = fresh();
+        let mut buf = [0u64; 4];
+        let p = buf.as_mut_ptr() as *mut u8;
+        for (align, served) in [(1, true), (2, true), (8, true), (3, false), (0, false)] {
+            let got = unsafe { with_parked(p, 16, || take(core::ptr::null_mut(), 0, align, 8)) };
+            assert_eq!(got.is_some(), served, "align {align}");
+        }
     }
 }

@@ -96,6 +96,8 @@ pub fn run(args: &[String]) -> Result {
             sh(Command::new(&clang)
                 .arg(format!("--target={}", f.triple))
                 .arg("-Wno-override-module")
+                // The realloc trampolines run on every p2 read: optimize.
+                .arg("-O2")
                 .arg("-c")
                 .arg(src)
                 .arg("-o")

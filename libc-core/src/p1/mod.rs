@@ -87,16 +87,18 @@ fn preopens() -> &'static Preopens {
 }
 
 impl Pal for Sys {
+    #[inline(always)]
     fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
         let iov = wasi::Iovec {
             buf: buf.as_mut_ptr(),
             len: buf.len(),
         };
-        let mut n = 0;
+        let mut n = core::mem::MaybeUninit::<usize>::uninit();
         // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
         // preview1 hosts accept a zero-length iovec (and still check the fd).
-        check(unsafe { wasi::fd_read(fd, &iov, 1, &mut n) })?;
-        Ok(n)
+        check(unsafe { wasi::fd_read(fd, &iov, 1, n.as_mut_ptr()) })?;
+        // SAFETY: on success the host wrote the count.
+        Ok(unsafe { n.assume_init() })
     }
 
     fn pread(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {

@@ -50,8 +50,9 @@ static FDS: Single<[Entry; MAX_FDS]> = Single::new({
     t
 });
 
+#[inline(always)]
 fn slot_of(fd: i32) -> Result<*mut Entry> {
-    if fd < 0 || fd as usize >= MAX_FDS {
+    if fd as u32 as usize >= MAX_FDS {
         return Err(Errno::EBADF);
     }
     // SAFETY: in bounds; single-threaded (see `Single`).
@@ -108,18 +109,23 @@ fn alloc_fd(e: Entry) -> Result<i32> {
 struct Ret<const N: usize>([u8; N]);
 
 impl<const N: usize> Ret<N> {
+    #[inline(always)]
     const fn new() -> Self {
         Ret([0; N])
     }
+    #[inline(always)]
     fn ptr(&mut self) -> *mut u8 {
         self.0.as_mut_ptr()
     }
+    #[inline(always)]
     fn u8(&self, off: usize) -> u8 {
         self.0[off]
     }
+    #[inline(always)]
     fn u32(&self, off: usize) -> u32 {
         u32::from_le_bytes(self.0[off..off + 4].try_into().unwrap())
     }
+    #[inline(always)]
     fn u64(&self, off: usize) -> u64 {
         u64::from_le_bytes(self.0[off..off + 8].try_into().unwrap())
     }
@@ -127,7 +133,7 @@ impl<const N: usize> Ret<N> {
 
 /// Maps a `stream-error` in a return area (tag at `off`, error handle at
 /// `off + 4`): `closed` is end of file, anything else is `EIO`.
-fn stream_error(ret: &Ret<12>, off: usize) -> Errno {
+fn stream_error<const N: usize>(ret: &Ret<N>, off: usize) -> Errno {
     if ret.u8(off) == 0 {
         // last-operation-failed(own<error>): we own the error; drop it.
         // SAFETY: a handle the host just gave us.
@@ -182,10 +188,19 @@ fn fs_error(code: u8) -> Errno {
     MAP.get(code as usize).copied().unwrap_or(Errno::EIO)
 }
 
+/// The return area of the two read imports. A static rather than a stack
+/// local, so the inlined read path needs no stack frame and no zeroing.
+/// Sound because an instance has one thread (see `Single`), a read never
+/// runs inside another (the only guest code the host runs during the import
+/// call is the realloc, which does not read), and the area is used only
+/// between the import call and the decoding of its result.
+static READ_RET: Single<Ret<16>> = Single::new(Ret::new());
+
 /// Reads from an input stream into `buf` through the slot.
-#[inline]
+#[inline(always)]
 fn stream_read(h: i32, buf: &mut [u8]) -> Result<usize> {
-    let mut ret = Ret::<12>::new();
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &mut *READ_RET.get() };
     let (p, cap) = (buf.as_mut_ptr(), buf.len());
     // SAFETY: buf is valid for cap (> 0) bytes during the call; the host
     // writes the list through `cabi_import_realloc`, which hands out the
@@ -201,13 +216,15 @@ fn stream_read(h: i32, buf: &mut [u8]) -> Result<usize> {
     } else if ret.u8(4) == 1 {
         Ok(0) // closed: end of file
     } else {
-        Err(stream_error(&ret, 4))
+        Err(stream_error(ret, 4))
     }
 }
 
 /// Reads from a file at `offset` into `buf` through the slot.
+#[inline(always)]
 fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
-    let mut ret = Ret::<16>::new();
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &mut *READ_RET.get() };
     let (p, cap) = (buf.as_mut_ptr(), buf.len());
     // SAFETY: as in `stream_read`.
     unsafe {
@@ -311,31 +328,26 @@ impl Single<Preopens> {
 }
 
 impl Pal for Sys {
-    #[inline]
+    /// The hot path (an open stream or a readable file, a non-empty buffer)
+    /// is inlined into the C `read`; everything else is [`read_slow`].
+    #[inline(always)]
     fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
-        let e = entry(fd)?;
-        if buf.is_empty() {
-            return match e {
-                Entry::Out(_) => Err(Errno::EBADF),
-                _ => Ok(0),
-            };
-        }
-        match e {
-            Entry::In(h) => stream_read(h, buf),
-            Entry::File { desc, pos, mode } if mode & READ != 0 => {
-                let n = file_read(desc, buf, pos)?;
-                set_entry(
-                    fd,
-                    Entry::File {
-                        desc,
-                        pos: pos + n as u64,
-                        mode,
-                    },
-                );
-                Ok(n)
+        if let Ok(p) = slot_of(fd)
+            && !buf.is_empty()
+        {
+            // SAFETY: p points into the table; nothing else touches the
+            // table during the import call (realloc only uses the slot).
+            match unsafe { &mut *p } {
+                Entry::In(h) => return stream_read(*h, buf),
+                Entry::File { desc, pos, mode } if *mode & READ != 0 => {
+                    let n = file_read(*desc, buf, *pos)?;
+                    *pos += n as u64;
+                    return Ok(n);
+                }
+                _ => {}
             }
-            _ => Err(Errno::EBADF),
         }
+        crate::errno::unpack(read_slow(fd, buf))
     }
 
     fn pread(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
@@ -596,6 +608,39 @@ impl Pal for Sys {
         // (the host reports exit code 1).
         // SAFETY: never returns.
         unsafe { wasi::exit::exit((status != 0) as i32) }
+    }
+}
+
+/// `read` off the hot path: stdio not opened yet, an empty buffer, errors.
+#[cold]
+#[inline(never)]
+fn read_slow(fd: i32, buf: &mut [u8]) -> u64 {
+    crate::errno::pack(read_slow_inner(fd, buf))
+}
+
+fn read_slow_inner(fd: i32, buf: &mut [u8]) -> Result<usize> {
+    let e = entry(fd)?;
+    if buf.is_empty() {
+        return match e {
+            Entry::Out(_) => Err(Errno::EBADF),
+            _ => Ok(0),
+        };
+    }
+    match e {
+        Entry::In(h) => stream_read(h, buf),
+        Entry::File { desc, pos, mode } if mode & READ != 0 => {
+            let n = file_read(desc, buf, pos)?;
+            set_entry(
+                fd,
+                Entry::File {
+                    desc,
+                    pos: pos + n as u64,
+                    mode,
+                },
+            );
+            Ok(n)
+        }
+        _ => Err(Errno::EBADF),
     }
 }
 
