@@ -9,7 +9,7 @@
 
 /* Counters of the libc's own work, filled by the variant's stats object:
  * stats_ours.c (the library's built-in counters) or stats_wrap.c (link-time
- * wrappers around wasi-libc's allocator and memcpy). */
+ * wrappers around wasi-libc's allocator), copies by copyhook.c. */
 struct bench_counts {
     uint32_t mallocs;     /* allocations made by the libc */
     uint32_t copies;      /* guest copies of received data */
@@ -24,6 +24,7 @@ static inline void bench_counts(struct bench_counts *out) {
 }
 #else
 void bench_counts(struct bench_counts *out);
+void bench_copies(uint32_t *copies, uint64_t *bytes); /* copyhook.c */
 #endif
 
 static inline uint32_t bench_parse(const char *s) {
