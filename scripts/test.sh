@@ -26,3 +26,6 @@ cargo test --quiet -p libc-core --features p2
 
 step "C programs on real runtimes, artifact checks, ABI snapshot"
 cargo test --quiet -p libc-tests
+
+step "benchmark CI mode: p2 read() makes no malloc and no guest copy; fuel ratios do not regress (bench/run.py --ci)"
+python3 bench/run.py --ci
