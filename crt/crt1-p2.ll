@@ -3,9 +3,13 @@
 declare void @__wasm_libc_start() noreturn
 declare i32 @__wasm_libc_cabi_import_realloc(i32, i32, i32, i32)
 declare void @__wasm_libc_component_type()
+; Called explicitly: otherwise wasm-ld wraps *every* export in a call to the
+; constructors, and `cabi_realloc` would rerun them on each import result.
+declare void @__wasm_call_ctors()
 
 define i32 @__wasm_libc_run() #0 {
   call void @__wasm_libc_component_type()
+  call void @__wasm_call_ctors()
   call void @__wasm_libc_start()
   unreachable
 }

@@ -7,9 +7,15 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-/** Opens `path` relative to the host's pre-opened directories. The `mode`
- *  argument is accepted and ignored (WASI has no permission bits). */
+/** Opens `path`, resolved against the working directory and the host's
+ *  pre-opened directories. The `mode` argument is accepted and ignored
+ *  (WASI has no permission bits). */
 int open(const char *path, int oflag, ...);
+/** Like `open`, relative to the directory `fd` (or `AT_FDCWD`). */
+int openat(int fd, const char *path, int oflag, ...);
+/** `F_GETFL`/`F_SETFL` (only `O_NONBLOCK` changes), `F_GETFD`/`F_SETFD`
+ *  (accepted: there is no exec). */
+int fcntl(int fd, int cmd, ...);
 #ifdef __cplusplus
 }
 #endif
@@ -35,7 +41,11 @@ int open(const char *path, int oflag, ...);
 
 #define O_NOFOLLOW 16777216
 
+#define O_EXEC 33554432
+
 #define O_RDONLY 67108864
+
+#define O_SEARCH 134217728
 
 #define O_WRONLY 268435456
 
@@ -46,5 +56,58 @@ int open(const char *path, int oflag, ...);
 #define O_CLOEXEC 0
 
 #define O_NOCTTY 0
+
+/*
+ `*at` functions: relative to the working directory.
+ */
+#define AT_FDCWD -2
+
+/*
+ `*at` flag: do not follow a symbolic link in the last component.
+ */
+#define AT_SYMLINK_NOFOLLOW 1
+
+/*
+ `linkat` flag: follow a symbolic link in the last component.
+ */
+#define AT_SYMLINK_FOLLOW 2
+
+/*
+ `unlinkat` flag: remove a directory.
+ */
+#define AT_REMOVEDIR 4
+
+/*
+ `faccessat` flag: accepted; WASI has no real and effective ids.
+ */
+#define AT_EACCESS 0
+
+#define F_GETFD 1
+
+#define F_SETFD 2
+
+#define F_GETFL 3
+
+#define F_SETFL 4
+
+#define FD_CLOEXEC 1
+
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
+/*
+ [creat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
+
+ `open(path, O_WRONLY | O_CREAT | O_TRUNC)`; `mode` is ignored.
+
+ # Safety
+ `path` must be NULL or a NUL-terminated string.
+ */
+int creat(const char *path, mode_t _mode);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif  // __cplusplus
 
 #endif  /* _WASM_LIBC_FCNTL_H */

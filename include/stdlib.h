@@ -9,6 +9,50 @@
 
 #define EXIT_FAILURE 1
 
+/*
+ Largest value of [`rand`] and [`random`].
+ */
+#define RAND_MAX 2147483647
+
+/*
+ The result of [`div`].
+ */
+struct __wasm_libc_div {
+  int quot;
+  int rem;
+};
+
+/*
+ `div_t`
+ */
+typedef struct __wasm_libc_div div_t;
+
+/*
+ The result of [`ldiv`].
+ */
+struct __wasm_libc_ldiv {
+  long quot;
+  long rem;
+};
+
+/*
+ `ldiv_t`
+ */
+typedef struct __wasm_libc_ldiv ldiv_t;
+
+/*
+ The result of [`lldiv`].
+ */
+struct __wasm_libc_lldiv {
+  long long quot;
+  long long rem;
+};
+
+/*
+ `lldiv_t`
+ */
+typedef struct __wasm_libc_lldiv lldiv_t;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -82,6 +126,350 @@ void *aligned_alloc(size_t align, size_t size);
  `out` must be valid for a pointer write.
  */
 int posix_memalign(void **out, size_t align, size_t size);
+
+/*
+ [getenv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getenv.html)
+
+ # Safety
+ `name` must be NULL or a NUL-terminated string.
+ */
+char *getenv(const char *name);
+
+/*
+ `secure_getenv` (glibc): the same as `getenv` (a WASI program has no
+ set-user-id mode).
+
+ # Safety
+ `name` must be NULL or a NUL-terminated string.
+ */
+char *secure_getenv(const char *name);
+
+/*
+ [setenv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setenv.html)
+
+ # Safety
+ `name` and `value` must be NULL or NUL-terminated strings.
+ */
+int setenv(const char *name, const char *value, int overwrite);
+
+/*
+ [unsetenv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unsetenv.html)
+
+ # Safety
+ `name` must be NULL or a NUL-terminated string.
+ */
+int unsetenv(const char *name);
+
+/*
+ [putenv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putenv.html)
+
+ `s` itself becomes part of the environment (it is not copied). A string
+ without `=` removes that variable (glibc and musl do the same).
+
+ # Safety
+ `s` must be a NUL-terminated string that stays valid while it is in the
+ environment.
+ */
+int putenv(char *s);
+
+/*
+ `clearenv` (glibc, musl): empties the environment.
+ */
+int clearenv(void);
+
+/*
+ Called by `environ.o`'s constructor with the address of the C variable
+ `environ`, before `main`.
+
+ # Safety
+ `var` must be valid for the program's life.
+ */
+void __wasm_libc_environ_init(char ***var);
+
+/*
+ `arc4random` (BSD, glibc 2.36): 32 random bits.
+ */
+unsigned int arc4random(void);
+
+/*
+ `arc4random_buf` (BSD, glibc 2.36): fills `buf` with random bytes.
+
+ # Safety
+ `buf` must be valid for `n` bytes.
+ */
+void arc4random_buf(void *buf, size_t n);
+
+/*
+ `arc4random_uniform` (BSD, glibc 2.36): uniform in `[0, upper)` without
+ modulo bias; 0 when `upper < 2`.
+ */
+unsigned int arc4random_uniform(unsigned int upper);
+
+/*
+ [abs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/abs.html)
+ (`abs(INT_MIN)` is undefined in C; it stays `INT_MIN` here).
+ */
+int abs(int j);
+
+/*
+ [labs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/labs.html)
+ */
+long labs(long j);
+
+/*
+ [llabs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llabs.html)
+ */
+long long llabs(long long j);
+
+/*
+ [div](https://pubs.opengroup.org/onlinepubs/9799919799/functions/div.html):
+ quotient truncated toward zero. Division by zero traps.
+ */
+div_t div(int n, int d);
+
+/*
+ [ldiv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ldiv.html)
+ */
+ldiv_t ldiv(long n, long d);
+
+/*
+ [lldiv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lldiv.html)
+ */
+lldiv_t lldiv(long long n, long long d);
+
+/*
+ [rand](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html):
+ `0..=RAND_MAX`; the same sequence as glibc for the same seed.
+ */
+int rand(void);
+
+/*
+ [srand](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand.html)
+ */
+void srand(unsigned int seed);
+
+/*
+ [random](https://pubs.opengroup.org/onlinepubs/9799919799/functions/random.html):
+ the generator behind [`rand`].
+ */
+long random(void);
+
+/*
+ [srandom](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srandom.html)
+ */
+void srandom(unsigned int seed);
+
+/*
+ [rand_r](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand_r.html)
+ (obsolescent): glibc's algorithm, `0..=RAND_MAX` from 31 bits of three
+ steps of the C standard's LCG.
+
+ # Safety
+ `seed` valid for reads and writes.
+ */
+int rand_r(unsigned int *seed);
+
+/*
+ [drand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/drand48.html):
+ uniform in [0, 1) (X / 2^48).
+ */
+double drand48(void);
+
+/*
+ [erand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/erand48.html)
+
+ # Safety
+ `xs` valid for three `unsigned short`.
+ */
+double erand48(unsigned short *xs);
+
+/*
+ [lrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrand48.html):
+ uniform in [0, 2^31).
+ */
+long lrand48(void);
+
+/*
+ [nrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nrand48.html)
+
+ # Safety
+ `xs` valid for three `unsigned short`.
+ */
+long nrand48(unsigned short *xs);
+
+/*
+ [mrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mrand48.html):
+ uniform in [-2^31, 2^31).
+ */
+long mrand48(void);
+
+/*
+ [jrand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/jrand48.html)
+
+ # Safety
+ `xs` valid for three `unsigned short`.
+ */
+long jrand48(unsigned short *xs);
+
+/*
+ [srand48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand48.html):
+ X = seed (low 32 bits) followed by 0x330E; default `a` and `c`.
+ */
+void srand48(long seed);
+
+/*
+ [seed48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seed48.html):
+ sets X; returns the previous X (in a static buffer).
+
+ # Safety
+ `seed` valid for three `unsigned short`.
+ */
+unsigned short *seed48(unsigned short *seed);
+
+/*
+ [lcong48](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lcong48.html):
+ X from `param[0..3]`, `a` from `param[3..6]`, `c` from `param[6]`.
+
+ # Safety
+ `param` valid for seven `unsigned short`.
+ */
+void lcong48(unsigned short *param);
+
+/*
+ [qsort](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
+
+ Introsort: O(n log n) comparisons in the worst case (sorted, reversed
+ and all-equal input included); not stable; no allocation.
+
+ # Safety
+ `base` valid for `n * size` bytes; `cmp` a consistent ordering.
+ */
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void*, const void*));
+
+/*
+ [qsort_r](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort_r.html)
+ (POSIX 2024 and glibc argument order): `arg` is passed to `cmp`.
+
+ # Safety
+ As [`qsort`].
+ */
+void qsort_r(void *base,
+             size_t n,
+             size_t size,
+             int (*cmp)(const void*, const void*, void*),
+             void *arg);
+
+/*
+ [bsearch](https://pubs.opengroup.org/onlinepubs/9799919799/functions/bsearch.html)
+
+ # Safety
+ `base` valid for `n * size` bytes, sorted by `cmp`.
+ */
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void*,
+                                                                                   const void*));
+
+/*
+ [strtod](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtod.html)
+
+ Correctly rounded (to nearest, ties to even) for decimal and hex input
+ of any length; `inf`, `infinity`, `nan`, `nan(...)`; `ERANGE` with
+ `±HUGE_VAL` on overflow and with the (possibly zero or subnormal)
+ result on underflow.
+
+ # Safety
+ `s` NUL-terminated; `end` NULL or valid for a write.
+ */
+double strtod(const char *s, char **end);
+
+/*
+ [strtof](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtof.html)
+
+ # Safety
+ As [`strtod`].
+ */
+float strtof(const char *s, char **end);
+
+/*
+ [strtold](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtold.html):
+ correctly rounded to `long double`, IEEE binary128 on wasm32.
+
+ # Safety
+ As [`strtod`].
+ */
+long double strtold(const char *s, char **end);
+
+/*
+ [atof](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atof.html):
+ `strtod(s, NULL)`.
+
+ # Safety
+ `s` NUL-terminated.
+ */
+double atof(const char *s);
+
+/*
+ [strtol](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
+
+ Base 0 or 2..=36 (`EINVAL` otherwise); out of range gives
+ `LONG_MIN`/`LONG_MAX` and `ERANGE`; `*end` points after the number (or
+ at `s` when there is none).
+
+ # Safety
+ `s` NUL-terminated; `end` NULL or valid for a write.
+ */
+long strtol(const char *s, char **end, int base);
+
+/*
+ [strtoll](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
+
+ # Safety
+ As [`strtol`].
+ */
+long long strtoll(const char *s, char **end, int base);
+
+/*
+ [strtoul](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
+
+ A minus sign negates the value in the unsigned type; magnitudes above
+ `ULONG_MAX` give `ULONG_MAX` and `ERANGE`.
+
+ # Safety
+ As [`strtol`].
+ */
+unsigned long strtoul(const char *s, char **end, int base);
+
+/*
+ [strtoull](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
+
+ # Safety
+ As [`strtol`].
+ */
+unsigned long long strtoull(const char *s, char **end, int base);
+
+/*
+ [atoi](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoi.html):
+ `(int)strtol(s, NULL, 10)`.
+
+ # Safety
+ `s` NUL-terminated.
+ */
+int atoi(const char *s);
+
+/*
+ [atol](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+long atol(const char *s);
+
+/*
+ [atoll](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+long long atoll(const char *s);
 
 #ifdef __cplusplus
 }  // extern "C"

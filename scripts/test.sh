@@ -18,7 +18,11 @@ step "clippy on both wasm targets and the host crates"
 cargo clippy --quiet -p posix --features p1 --target wasm32-wasip1 --release -- -D warnings
 cargo clippy --quiet -p posix --features p2 --target wasm32-wasip2 --release -- -D warnings
 cargo clippy --quiet -p libc-core --features p2 --tests -- -D warnings
-cargo clippy --quiet --workspace --exclude posix --exclude libc-core --exclude wasm-libc-alloc -- -D warnings
+cargo clippy --quiet -p wasm-libc -p wc -p sort -p tcp-echo --features p1 --target wasm32-wasip1 --release -- -D warnings
+cargo clippy --quiet -p wasm-libc -p wc -p sort -p tcp-echo --features p2 --target wasm32-wasip2 --release -- -D warnings
+cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo --features p1 --target wasm32v1-none --release -- -D warnings
+cargo clippy --quiet --workspace --exclude posix --exclude libc-core --exclude wasm-libc-alloc --exclude wasm-libc --exclude wc --exclude sort --exclude tcp-echo --all-targets -- -D warnings
+(cd tests/wamr-runner && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
 
 step "host unit tests (slot rules, errno map, path resolution) for both backends"
 cargo test --quiet -p libc-core --features p1
@@ -26,6 +30,18 @@ cargo test --quiet -p libc-core --features p2
 
 step "C programs on real runtimes, artifact checks, ABI snapshot"
 cargo test --quiet -p libc-tests
+
+step "Rust API: doc examples without warnings, examples on both backends"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --features p1 --target wasm32-wasip1
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --features p2 --target wasm32-wasip2
+cargo test --quiet -p wasm-libc-examples
+
+step "p1-mvp flavour: WebAssembly 1.0 validation, December 2020 WAMR (wamr-sys 0.1.1)"
+(cd tests/wamr-runner && cargo test --quiet --release)
+
+step "sockets: network C programs on p2 (wasmtime) and p1 (test host: pre-opened sockets, WAMR's extension)"
+(cd tests/p1-host && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
+cargo test --quiet --release --manifest-path tests/p1-host/Cargo.toml
 
 step "benchmark CI mode: p2 read() makes no malloc and no guest copy; fuel ratios do not regress (bench/run.py --ci)"
 python3 bench/run.py --ci

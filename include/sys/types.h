@@ -36,4 +36,39 @@ typedef int64_t suseconds_t;
  */
 typedef unsigned int mode_t;
 
+/*
+ Device numbers (64-bit, like wasi-libc).
+ */
+typedef uint64_t dev_t;
+
+/*
+ File serial numbers (64-bit, like wasi-libc).
+ */
+typedef uint64_t ino_t;
+
+/*
+ Link counts (64-bit, like wasi-libc).
+ */
+typedef uint64_t nlink_t;
+
+/*
+ User ids (always 0: WASI has no users).
+ */
+typedef unsigned int uid_t;
+
+/*
+ Group ids (always 0: WASI has no groups).
+ */
+typedef unsigned int gid_t;
+
+/*
+ Block sizes.
+ */
+typedef long blksize_t;
+
+/*
+ Block counts.
+ */
+typedef int64_t blkcnt_t;
+
 #endif  /* _WASM_LIBC_SYS_TYPES_H */

@@ -20,8 +20,10 @@ compile_error!("libc-core: enable exactly one backend feature, `p1` or `p2`, not
 #[cfg(not(any(feature = "p1", feature = "p2")))]
 compile_error!("libc-core: enable exactly one backend feature, `p1` or `p2`");
 
+pub mod env;
 pub mod errno;
 pub mod pal;
+pub mod path;
 pub mod preopen;
 pub mod single;
 pub mod slot;
@@ -35,6 +37,8 @@ mod backend;
 pub use backend::Sys;
 pub use errno::{Errno, OrMinusOneErrno};
 pub use pal::Pal;
+pub use pal::net::PalNet;
+pub use pal::{PalEnv, PalFs};
 
 /// Name of the compiled-in backend (`"p1"` or `"p2"`), for diagnostics.
 pub const BACKEND: &str = if cfg!(feature = "p1") { "p1" } else { "p2" };
@@ -60,4 +64,16 @@ pub(crate) fn heap_alloc(size: usize, align: usize) -> *mut u8 {
     }
     // SAFETY: aligned_alloc accepts any size and a power-of-two alignment.
     unsafe { aligned_alloc(align, size) }
+}
+
+/// Returns a block from [`heap_alloc`] (or null) to the C heap.
+///
+/// # Safety
+/// `p` is null or a live block of the C heap.
+pub(crate) unsafe fn heap_free(p: *mut u8) {
+    unsafe extern "C" {
+        fn free(ptr: *mut u8);
+    }
+    // SAFETY: caller contract.
+    unsafe { free(p) }
 }

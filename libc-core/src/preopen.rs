@@ -1,37 +1,32 @@
-//! Resolving a path against the host's pre-opened directories, the way
-//! wasi-libc does: the longest pre-open whose name is a component-wise prefix
-//! of the path wins; relative paths are looked up under `.` (or under a
-//! pre-open named `/` when the path is absolute and nothing longer matches).
+//! Matching a path against the host's pre-opened directories, the way
+//! wasi-libc does (`__wasilibc_find_abspath`).
+//!
+//! Every path is first made absolute against the emulated working directory
+//! ([`crate::path`]) and its leading slashes removed. Pre-open names lose
+//! their leading `/` and `./` (so `.`, `./` and `/` all become the empty
+//! name, which matches every path). The longest name that is a prefix of the
+//! path, ending at a component boundary, wins; on a tie the pre-open the host
+//! listed last wins. What follows the match, without leading slashes, is the
+//! path relative to that directory (`.` when nothing follows).
 
-/// Splits `path` into (index of the chosen pre-open, the rest of the path).
-/// `names[i]` is the name the host gave pre-open `i`.
+/// Splits `path` (absolute, leading slashes already removed) into (index of
+/// the chosen pre-open, the rest of the path). `names[i]` is the name the
+/// host gave pre-open `i`.
 pub fn resolve<'p>(
     path: &'p [u8],
     names: &mut dyn Iterator<Item = &[u8]>,
 ) -> Option<(usize, &'p [u8])> {
     let mut best: Option<(usize, usize)> = None; // (index, matched length)
-    let relative = !path.starts_with(b"/");
     for (i, name) in names.enumerate() {
-        let name = trim_dot_slash(name);
-        let m = if relative {
-            // "." and "" stand for the current directory.
-            if name.is_empty() || name == b"." {
-                Some(0)
-            } else {
-                prefix_len(trim_dot_slash(path), name)
-            }
-        } else {
-            prefix_len(path, name)
-        };
-        if let Some(len) = m
-            && best.is_none_or(|(_, b)| len > b)
+        let name = strip_prefixes(name);
+        if let Some(len) = prefix_len(path, name)
+            && best.is_none_or(|(_, b)| len >= b)
         {
             best = Some((i, len));
         }
     }
     let (i, len) = best?;
-    let base = if relative { trim_dot_slash(path) } else { path };
-    let mut rest = &base[len..];
+    let mut rest = &path[len..];
     while let [b'/', tail @ ..] = rest {
         rest = tail;
     }
@@ -41,31 +36,34 @@ pub fn resolve<'p>(
     Some((i, rest))
 }
 
-fn trim_dot_slash(mut p: &[u8]) -> &[u8] {
-    while let [b'.', b'/', tail @ ..] = p {
-        p = tail;
-        while let [b'/', t @ ..] = p {
-            p = t;
+/// wasi-libc's `strip_prefixes`: drops leading `/`, `./` and a lone `.`.
+fn strip_prefixes(mut p: &[u8]) -> &[u8] {
+    loop {
+        match p {
+            [b'/', tail @ ..] => p = tail,
+            [b'.', b'/', tail @ ..] => p = tail,
+            [b'.'] => p = &[],
+            _ => return p,
         }
     }
-    p
 }
 
-/// Length of `name` as a prefix of `path` ending at a component boundary.
+/// How many bytes of `path` the pre-open `name` matches, if it matches
+/// whole components (trailing slashes of `name` are allowed).
 fn prefix_len(path: &[u8], name: &[u8]) -> Option<usize> {
-    let name = if name.len() > 1 {
-        name.strip_suffix(b"/").unwrap_or(name)
-    } else {
-        name
-    };
+    if name.is_empty() {
+        return Some(0);
+    }
     if !path.starts_with(name) {
         return None;
     }
-    let n = name.len();
-    if name == b"/" || path.len() == n || path[n] == b'/' {
-        Some(n)
-    } else {
-        None
+    let mut i = name.len();
+    while i > 0 && name[i - 1] == b'/' {
+        i -= 1;
+    }
+    match path.get(i) {
+        None | Some(b'/') => Some(name.len()),
+        Some(_) => None,
     }
 }
 
@@ -79,19 +77,27 @@ mod tests {
     }
 
     #[test]
-    fn relative_paths_use_dot() {
+    fn dot_and_root_match_everything() {
         assert_eq!(r("a/b.txt", &["/tmp", "."]), Some((1, "a/b.txt")));
-        assert_eq!(r("./a", &["."]), Some((0, "a")));
-        assert_eq!(r(".", &["."]), Some((0, ".")));
+        assert_eq!(r("a", &["./"]), Some((0, "a")));
+        assert_eq!(r("a", &["/"]), Some((0, "a")));
+        assert_eq!(r("", &["."]), Some((0, ".")));
         assert_eq!(r("a", &["/tmp"]), None);
     }
 
     #[test]
-    fn absolute_paths_take_the_longest_prefix() {
-        assert_eq!(r("/tmp/x", &["/", "/tmp"]), Some((1, "x")));
-        assert_eq!(r("/tmpx/y", &["/", "/tmp"]), Some((0, "tmpx/y")));
-        assert_eq!(r("/tmp", &["/tmp"]), Some((0, ".")));
-        assert_eq!(r("/data/f", &["/tmp"]), None);
-        assert_eq!(r("/tmp//f", &["/tmp/"]), Some((0, "f")));
+    fn longest_prefix_on_component_boundaries() {
+        assert_eq!(r("tmp/x", &["/", "/tmp"]), Some((1, "x")));
+        assert_eq!(r("tmpx/y", &["/", "/tmp"]), Some((0, "tmpx/y")));
+        assert_eq!(r("tmp", &["/tmp"]), Some((0, ".")));
+        assert_eq!(r("data/f", &["/tmp"]), None);
+        assert_eq!(r("tmp//f", &["/tmp/"]), Some((0, "f")));
+        assert_eq!(r("a/b/c", &["a", "./a/b", "."]), Some((1, "c")));
+    }
+
+    #[test]
+    fn ties_go_to_the_last_listed() {
+        assert_eq!(r("x", &[".", "/"]), Some((1, "x")));
+        assert_eq!(r("d/x", &["d", "/d"]), Some((1, "x")));
     }
 }

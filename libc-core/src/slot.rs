@@ -26,6 +26,14 @@
 //! 5. Whatever the host did, the wrapper checks where the list landed
 //!    ([`land`]): in the slot means done; elsewhere means copy and free; more
 //!    bytes than the caller asked for is an error (`EIO`), never an overrun.
+//! 6. Split parking ([`with_parked_split`]) is for results that allocate a
+//!    spine and byte lists (`list<incoming-datagram>`: the spine, align 4,
+//!    then each payload, align 1). Two buffers are parked: requests with
+//!    `align == 1` may only take the *bytes* buffer, more-aligned requests
+//!    only the *spine* buffer; each serves at most one request (rule 1 per
+//!    buffer, rule 2 for the fit). So the payload, not the spine, lands in
+//!    the caller's buffer whatever the order of the calls (wasmtime's
+//!    preview1 adapter tells them apart the same way).
 //!
 //! realloc runs inside the host's lowering of the import's result, where the
 //! guest must not call imports and cannot report errors: out of memory traps.
@@ -42,6 +50,28 @@ enum State {
     Parked { ptr: *mut u8, cap: usize },
     /// The parked buffer was handed out; further requests go to the allocator.
     Taken { ptr: *mut u8, cap: usize },
+    /// Rule 6: byte lists go to `bytes`, more-aligned blocks to `spine`.
+    Split { bytes: Area, spine: Area },
+}
+
+/// One buffer of a split parking. A null `ptr` serves nothing.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+struct Area {
+    ptr: *mut u8,
+    cap: usize,
+    taken: bool,
+}
+
+impl Area {
+    fn fits(&self, old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> bool {
+        !self.taken
+            && !self.ptr.is_null()
+            && fits(self.ptr, self.cap, old_ptr, old_size, align, new_size)
+    }
+
+    fn contains(&self, p: *mut u8) -> bool {
+        !self.ptr.is_null() && (p as usize).wrapping_sub(self.ptr as usize) < self.cap
+    }
 }
 
 static SLOT: Single<State> = Single::new(State::Empty);
@@ -69,18 +99,94 @@ pub unsafe fn with_parked<R>(buf: *mut u8, cap: usize, f: impl FnOnce() -> R) ->
     f()
 }
 
-/// Asks the slot for a block; `Some` when the request fits (rule 2).
-#[inline(always)]
+/// Parks two buffers for the duration of `f` (rule 6): `bytes[..bytes_cap]`
+/// for the first byte list (`align == 1`) that fits, `spine[..spine_cap]` for
+/// the first more-aligned block that fits. Either pointer may be null (then
+/// that kind of request always goes to the allocator).
+///
+/// # Safety
+/// Each non-null buffer must be valid for writes of its capacity for the
+/// duration of `f`, and the two must not overlap.
+#[inline]
+pub unsafe fn with_parked_split<R>(
+    bytes: *mut u8,
+    bytes_cap: usize,
+    spine: *mut u8,
+    spine_cap: usize,
+    f: impl FnOnce() -> R,
+) -> R {
+    let area = |ptr, cap| Area {
+        ptr,
+        cap,
+        taken: false,
+    };
+    SLOT.store(State::Split {
+        bytes: area(bytes, bytes_cap),
+        spine: area(spine, spine_cap),
+    });
+    let _clear = ClearOnDrop;
+    f()
+}
+
+/// Asks the slot for a block; `Some` when the request fits (rules 2 and 6).
 pub fn take(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
+    take_parked(old_ptr, old_size, align, new_size)
+        .or_else(|| take_split(old_ptr, old_size, align, new_size))
+}
+
+/// [`take`] for a plain parking (`State::Parked`), the state of every read:
+/// inlined into the realloc, so a read that lands in the slot runs only this.
+/// `None` for any other state, including `Split` ([`take_split`]).
+#[inline(always)]
+fn take_parked(
+    old_ptr: *mut u8,
+    old_size: usize,
+    align: usize,
+    new_size: usize,
+) -> Option<*mut u8> {
     if let State::Parked { ptr, cap } = SLOT.load()
-        && (old_ptr as usize | old_size) == 0
-        && new_size <= cap
-        && aligned(ptr, align)
+        && fits(ptr, cap, old_ptr, old_size, align, new_size)
     {
         SLOT.store(State::Taken { ptr, cap });
         return Some(ptr);
     }
     None
+}
+
+/// [`take`] for a split parking (rule 6); `None` in any other state. Out of
+/// line: only UDP receives park split, and they cost an import call anyway.
+#[cold]
+#[inline(never)]
+fn take_split(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
+    if let State::Split {
+        mut bytes,
+        mut spine,
+    } = SLOT.load()
+    {
+        let area = if align == 1 { &mut bytes } else { &mut spine };
+        if area.fits(old_ptr, old_size, align, new_size) {
+            area.taken = true;
+            let p = area.ptr;
+            SLOT.store(State::Split { bytes, spine });
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Rule 2: whether a request fits a buffer `ptr[..cap]`: a fresh allocation
+/// (`old_ptr` null and `old_size` 0, tested with one comparison) of at most
+/// `cap` bytes, with `ptr` a multiple of `align` and `align` a power of two.
+#[inline(always)]
+fn fits(
+    ptr: *mut u8,
+    cap: usize,
+    old_ptr: *mut u8,
+    old_size: usize,
+    align: usize,
+    new_size: usize,
+) -> bool {
+    (old_ptr as usize | old_size) == 0 && new_size <= cap && aligned(ptr, align)
 }
 
 /// Whether `ptr` is a multiple of `align` and `align` a power of two
@@ -91,14 +197,17 @@ fn aligned(ptr: *mut u8, align: usize) -> bool {
     align == 1 || (align.is_power_of_two() && (ptr as usize) & (align - 1) == 0)
 }
 
-/// Whether `ptr..ptr+len` lies inside the parked (or handed-out) buffer.
-fn inside_slot(ptr: *mut u8) -> Option<usize> {
+/// Whether `ptr` lies inside a parked (or handed-out) buffer.
+fn inside_slot(ptr: *mut u8) -> bool {
     match SLOT.load() {
-        State::Parked { ptr: p, cap } | State::Taken { ptr: p, cap } => {
-            let off = (ptr as usize).wrapping_sub(p as usize);
-            (off < cap).then(|| cap - off)
+        State::Parked { ptr: p, cap } | State::Taken { ptr: p, cap } => Area {
+            ptr: p,
+            cap,
+            taken: false,
         }
-        State::Empty => None,
+        .contains(ptr),
+        State::Split { bytes, spine } => bytes.contains(ptr) || spine.contains(ptr),
+        State::Empty => false,
     }
 }
 
@@ -114,8 +223,9 @@ mod heap {
 /// The whole realloc used to lower import results (`cabi_import_realloc`,
 /// `cabi_realloc`): the slot first, the allocator otherwise.
 ///
-/// The slot check is inlined into the exported function; everything else is
-/// out of line, so a read that lands in the slot runs only [`take`].
+/// The plain-parking check ([`take_parked`]) is inlined into the exported
+/// function; everything else (split parking, the allocator) is out of line,
+/// so a read that lands in the slot runs only that check.
 ///
 /// # Safety
 /// Called by the host per the canonical ABI: `old_ptr` is null or a block this
@@ -127,25 +237,29 @@ pub unsafe fn import_realloc(
     align: usize,
     new_size: usize,
 ) -> *mut u8 {
-    match take(old_ptr, old_size, align, new_size) {
+    match take_parked(old_ptr, old_size, align, new_size) {
         Some(p) => p,
         // SAFETY: forwarded contract.
-        None => unsafe { import_realloc_heap(old_ptr, old_size, align, new_size) },
+        None => unsafe { import_realloc_slow(old_ptr, old_size, align, new_size) },
     }
 }
 
-/// The allocator path of [`import_realloc`].
+/// [`import_realloc`] off the plain-parking path: a split parking, then the
+/// allocator.
 ///
 /// # Safety
 /// As [`import_realloc`].
 #[cold]
 #[inline(never)]
-unsafe fn import_realloc_heap(
+unsafe fn import_realloc_slow(
     old_ptr: *mut u8,
     old_size: usize,
     align: usize,
     new_size: usize,
 ) -> *mut u8 {
+    if let Some(p) = take_split(old_ptr, old_size, align, new_size) {
+        return p;
+    }
     let align = align.max(1);
     if !old_ptr.is_null() && new_size <= old_size {
         // A shrink (string transcoding): the block already fits, including a
@@ -180,12 +294,24 @@ unsafe fn import_realloc_heap(
         // be the caller's buffer.
         // SAFETY: old_ptr holds old_size bytes (caller contract); new has more.
         unsafe { core::ptr::copy_nonoverlapping(old_ptr, new, old_size) };
-        if inside_slot(old_ptr).is_none() {
+        if !inside_slot(old_ptr) {
             // SAFETY: not the caller's buffer, so it came from the allocator.
             unsafe { heap::free(old_ptr) };
         }
     }
     new
+}
+
+/// Frees a list block that [`import_realloc`] took from the allocator (a
+/// block outside the parked buffers; an empty list holds none).
+///
+/// # Safety
+/// `ptr` must be such a block of `size` bytes (or `size == 0`), not freed yet.
+pub unsafe fn free_block(ptr: *mut u8, size: usize) {
+    if size != 0 {
+        // SAFETY: caller contract.
+        unsafe { heap::free(ptr) }
+    }
 }
 
 fn round_up(n: usize, align: usize) -> usize {
@@ -386,6 +512,41 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn split_gives_the_payload_not_the_spine_to_the_bytes_buffer() {
+        let _g = fresh();
+        let mut payload = [0u8; 64];
+        let mut spine = Spine([0; 40]);
+        let (p, s) = (payload.as_mut_ptr(), spine.0.as_mut_ptr());
+        // The order wasmtime uses for list<incoming-datagram>: spine first.
+        let (a, b) = unsafe {
+            with_parked_split(p, 64, s, 40, || {
+                (
+                    import_realloc(core::ptr::null_mut(), 0, 4, 40),
+                    import_realloc(core::ptr::null_mut(), 0, 1, 10),
+                )
+            })
+        };
+        assert_eq!(a, s, "the spine goes to the spine buffer");
+        assert_eq!(b, p, "the payload goes to the caller's buffer");
+        assert_eq!(stats::get().fallback_allocs, 0);
+        assert_eq!(SLOT.load(), State::Empty);
+        // The other order works the same.
+        let (b, a) = unsafe {
+            with_parked_split(p, 64, s, 40, || {
+                (
+                    import_realloc(core::ptr::null_mut(), 0, 1, 64),
+                    import_realloc(core::ptr::null_mut(), 0, 4, 40),
+                )
+            })
+        };
+        assert_eq!((a, b), (s, p));
+        assert_eq!(stats::get().fallback_allocs, 0);
+    }
+
+    #[repr(C, align(8))]
+    struct Spine([u8; 40]);
+
+    #[test]
     fn alignment_must_be_a_power_of_two_and_met() {
         let _g = fresh();
         let mut buf = [0u64; 4];
@@ -394,5 +555,99 @@ pub(crate) mod tests {
             let got = unsafe { with_parked(p, 16, || take(core::ptr::null_mut(), 0, align, 8)) };
             assert_eq!(got.is_some(), served, "align {align}");
         }
+        // The same rule under split parking (the spine buffer).
+        for (align, served) in [(2, true), (8, true), (3, false), (0, false)] {
+            let got = unsafe {
+                with_parked_split(core::ptr::null_mut(), 0, p, 16, || {
+                    take(core::ptr::null_mut(), 0, align, 8)
+                })
+            };
+            assert_eq!(got.is_some(), served, "split, align {align}");
+        }
+    }
+
+    #[test]
+    fn split_even_when_the_payload_buffer_is_aligned_enough_for_the_spine() {
+        let _g = fresh();
+        // An 8-aligned caller buffer would fit a 40-byte spine: it must not
+        // get it under split parking.
+        let mut payload = Spine([0; 40]);
+        let p = payload.0.as_mut_ptr();
+        let spine = unsafe {
+            with_parked_split(p, 40, core::ptr::null_mut(), 0, || {
+                import_realloc(core::ptr::null_mut(), 0, 4, 40)
+            })
+        };
+        assert_ne!(spine, p);
+        assert_eq!(stats::get().fallback_allocs, 1);
+        unsafe { heap::free(spine) };
+    }
+
+    #[test]
+    fn split_payload_too_big_or_second_payload_falls_back() {
+        let _g = fresh();
+        let mut payload = [0u8; 8];
+        let mut spine = Spine([0; 40]);
+        let (p, s) = (payload.as_mut_ptr(), spine.0.as_mut_ptr());
+        let (a, b, c) = unsafe {
+            with_parked_split(p, 8, s, 40, || {
+                (
+                    import_realloc(core::ptr::null_mut(), 0, 4, 80), // 2 datagrams
+                    import_realloc(core::ptr::null_mut(), 0, 1, 9),  // too big
+                    import_realloc(core::ptr::null_mut(), 0, 1, 8),
+                )
+            })
+        };
+        assert_ne!(a, s, "a spine bigger than the spine buffer is allocated");
+        assert_ne!(
+            b, p,
+            "a payload bigger than the caller's buffer is allocated"
+        );
+        assert_eq!(c, p, "the next payload that fits gets the buffer");
+        assert_eq!(stats::get().fallback_allocs, 2);
+        unsafe {
+            heap::free(a);
+            heap::free(b);
+        }
+        // A second payload after the buffer was taken is allocated.
+        let (x, y) = unsafe {
+            with_parked_split(p, 8, s, 40, || {
+                (
+                    import_realloc(core::ptr::null_mut(), 0, 1, 4),
+                    import_realloc(core::ptr::null_mut(), 0, 1, 4),
+                )
+            })
+        };
+        assert_eq!(x, p);
+        assert_ne!(y, p);
+        unsafe { heap::free(y) };
+    }
+
+    #[test]
+    fn split_with_no_bytes_buffer_and_empty_payload() {
+        let _g = fresh();
+        let mut spine = Spine([0; 40]);
+        let s = spine.0.as_mut_ptr();
+        let (a, b) = unsafe {
+            with_parked_split(core::ptr::null_mut(), 0, s, 40, || {
+                (
+                    import_realloc(core::ptr::null_mut(), 0, 4, 40),
+                    import_realloc(core::ptr::null_mut(), 0, 1, 0),
+                )
+            })
+        };
+        assert_eq!(a, s);
+        assert!(!b.is_null(), "an empty payload still gets a valid pointer");
+        assert_eq!(stats::get().fallback_allocs, 0);
+        assert_eq!(SLOT.load(), State::Empty);
+        // Never a null buffer handed out, and a grow of a block inside the
+        // spine buffer does not free it.
+        let g = unsafe {
+            with_parked_split(core::ptr::null_mut(), 0, s, 40, || {
+                import_realloc(s, 4, 4, 64)
+            })
+        };
+        assert_ne!(g, s);
+        unsafe { heap::free(g) };
     }
 }

@@ -45,3 +45,20 @@ pub(crate) unsafe fn slice<'a>(ptr: *const c_void, len: usize) -> &'a [u8] {
         unsafe { core::slice::from_raw_parts(ptr.cast(), len) }
     }
 }
+
+/// A C path as bytes: `EFAULT` for NULL, `ENOENT` for `""` (POSIX).
+///
+/// # Safety
+/// `path` must be NULL or a NUL-terminated string that outlives `'a`.
+pub(crate) unsafe fn cpath<'a>(path: *const c_char) -> Result<&'a [u8], libc_core::Errno> {
+    if path.is_null() {
+        return Err(libc_core::Errno::EFAULT);
+    }
+    // SAFETY: NUL-terminated (caller contract).
+    let p = unsafe { core::ffi::CStr::from_ptr(path) }.to_bytes();
+    if p.is_empty() {
+        Err(libc_core::Errno::ENOENT)
+    } else {
+        Ok(p)
+    }
+}

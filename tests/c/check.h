@@ -7,11 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
-static int check_failures;
+static int check_failures __attribute__((unused));
 
-static void check_puts(const char *s) { write(1, s, strlen(s)); }
+__attribute__((unused)) static void check_puts(const char *s) { write(1, s, strlen(s)); }
 
-static void check_putl(long long v) {
+__attribute__((unused)) static void check_putl(long long v) {
   char b[24]; int i = 23; int neg = v < 0;
   unsigned long long u = neg ? 0ull - (unsigned long long)v : (unsigned long long)v;
   b[i] = 0;
@@ -20,7 +20,7 @@ static void check_putl(long long v) {
   check_puts(b + i);
 }
 
-static void check_report(int ok, const char *what, int line) {
+__attribute__((unused)) static void check_report(int ok, const char *what, int line) {
   check_puts(ok ? "ok   " : "FAIL ");
   check_puts(what);
   if (!ok) { check_puts(" (line "); check_putl(line); check_puts(")"); check_failures++; }

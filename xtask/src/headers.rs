@@ -52,12 +52,15 @@ pub fn run_cmd(args: &[String]) -> Result {
     Ok(())
 }
 
-/// Header path for a module directory name.
+/// Header path for a module directory name: a `sys_`, `netinet_` or
+/// `arpa_` prefix is a directory (`netinet_in` -> `netinet/in.h`).
 pub fn header_name(module: &str) -> String {
-    match module.strip_prefix("sys_") {
-        Some(rest) => format!("sys/{rest}.h"),
-        None => format!("{module}.h"),
+    for dir in ["sys", "netinet", "arpa"] {
+        if let Some(rest) = module.strip_prefix(dir).and_then(|r| r.strip_prefix('_')) {
+            return format!("{dir}/{rest}.h");
+        }
     }
+    format!("{module}.h")
 }
 
 fn generate(out: &Path, tmp: &Path) -> Result {
@@ -90,6 +93,7 @@ fn generate(out: &Path, tmp: &Path) -> Result {
         let cfg = tmp.join(format!("{m}.toml"));
         std::fs::write(&cfg, merged).map_err(|e| e.to_string())?;
         let dst = out.join(header_name(m));
+        std::fs::create_dir_all(dst.parent().unwrap()).map_err(|e| e.to_string())?;
         run(Command::new(&cbindgen)
             .arg("--quiet")
             .arg("--config")

@@ -1,16 +1,19 @@
 //! `cargo xtask <task>`: build tasks of wasm-libc.
 //!
-//! - `sysroot [--out DIR] [--only p1|p2]`: builds a wasi-sdk-style sysroot
-//!   per backend: `DIR/p1` and `DIR/p2`, each with `include/` and
+//! - `sysroot [--out DIR] [--only p1|p2|p1-mvp]`: builds a wasi-sdk-style
+//!   sysroot per flavour: `DIR/p1`, `DIR/p2` and `DIR/p1-mvp` (the p1 backend
+//!   for WebAssembly 1.0 runtimes), each with `include/` and
 //!   `lib/wasm32-wasi/{crt1.o,libc.a}` (also reachable as
 //!   `lib/wasm32-wasip1` / `lib/wasm32-wasip2`); default `DIR` = `sysroot`.
 //! - `headers [--check]`: regenerates `include/` with cbindgen, or fails when
 //!   the checked-in headers differ from what the Rust source generates.
 
 mod headers;
+mod mvp;
 mod strip;
 mod sysroot;
 mod util;
+mod wasm;
 
 use std::process::ExitCode;
 
@@ -19,7 +22,10 @@ fn main() -> ExitCode {
     let r = match args.first().map(String::as_str) {
         Some("sysroot") => sysroot::run(&args[1..]),
         Some("headers") => headers::run_cmd(&args[1..]),
-        _ => Err("usage: cargo xtask sysroot [--out DIR] | headers [--check]".into()),
+        _ => Err(
+            "usage: cargo xtask sysroot [--out DIR] [--only p1|p2|p1-mvp] | headers [--check]"
+                .into(),
+        ),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

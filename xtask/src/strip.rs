@@ -9,6 +9,7 @@
 //! index with zero entries. Nothing else changes.
 
 use crate::util::{Result, output, run};
+use crate::wasm::{leb, put_leb, sections};
 use std::path::Path;
 use std::process::Command;
 
@@ -55,67 +56,35 @@ pub fn strip_object(obj: &[u8]) -> Option<Vec<u8>> {
     }
     let mut out = obj[..8].to_vec();
     let mut changed = false;
-    let mut i = 8;
-    while i < obj.len() {
-        let id = obj[i];
-        let (size, n) = leb(&obj[i + 1..])?;
-        let start = i + 1 + n;
-        let body = obj.get(start..start + size as usize)?;
-        i = start + size as usize;
-        if id == 0 {
-            let (len, n) = leb(body)?;
-            let name = body.get(n..n + len as usize)?;
-            let rest = &body[n + len as usize..];
-            let new_rest: Option<Vec<u8>> = if name.starts_with(b".debug_") {
-                Some(Vec::new())
-            } else if name.starts_with(b"reloc..debug_") {
-                let (target, tn) = leb(rest)?;
+    for sec in sections(obj)? {
+        let new_contents = match sec.custom {
+            Some((name, _)) if name.starts_with(".debug_") => Some(Vec::new()),
+            Some((name, contents)) if name.starts_with("reloc..debug_") => {
+                // Keep the target section index, drop every entry.
+                let (target, _) = leb(contents)?;
                 let mut v = Vec::new();
                 put_leb(&mut v, target);
                 put_leb(&mut v, 0);
-                let _ = tn;
                 Some(v)
-            } else {
-                None
-            };
-            if let Some(new_rest) = new_rest {
-                changed = true;
-                let mut payload = body[..n + len as usize].to_vec();
-                payload.extend_from_slice(&new_rest);
-                out.push(0);
-                put_leb(&mut out, payload.len() as u32);
-                out.extend_from_slice(&payload);
-                continue;
             }
-        }
-        out.push(id);
-        put_leb(&mut out, size);
-        out.extend_from_slice(body);
+            _ => None,
+        };
+        let body = match (new_contents, sec.custom) {
+            (Some(contents), Some((name, _))) => {
+                changed = true;
+                let mut b = Vec::new();
+                put_leb(&mut b, name.len() as u32);
+                b.extend_from_slice(name.as_bytes());
+                b.extend_from_slice(&contents);
+                b
+            }
+            _ => sec.body.to_vec(),
+        };
+        out.push(sec.id);
+        put_leb(&mut out, body.len() as u32);
+        out.extend_from_slice(&body);
     }
     changed.then_some(out)
-}
-
-fn leb(b: &[u8]) -> Option<(u32, usize)> {
-    let mut v = 0u32;
-    for (i, byte) in b.iter().enumerate().take(5) {
-        v |= ((byte & 0x7f) as u32) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some((v, i + 1));
-        }
-    }
-    None
-}
-
-fn put_leb(out: &mut Vec<u8>, mut v: u32) {
-    loop {
-        let b = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,11 @@
-//! Builds the sysroots: `OUT/p1` and `OUT/p2`, each laid out like wasi-sdk's
-//! (`include/`, `lib/<triple>/{crt1.o,libc.a}`).
+//! Builds the sysroots: `OUT/p1`, `OUT/p2` and `OUT/p1-mvp`, each laid out
+//! like wasi-sdk's (`include/`, `lib/<triple>/{crt1.o,libc.a}`).
+//!
+//! `p1-mvp` is the p1 backend for WebAssembly 1.0 runtimes: the library is
+//! built on Rust's `wasm32v1-none` target (no bulk memory, sign extension,
+//! multi-value, reference types...), the start-up objects with
+//! `-mcpu=mvp`, and the build checks that no object in `libc.a` uses a
+//! post-MVP feature (see [`check_mvp_archive`]).
 
 use crate::util::{Result, copy_dir, output, root, run as sh, tool};
 use std::path::{Path, PathBuf};
@@ -7,11 +13,15 @@ use std::process::Command;
 
 /// One flavour of the library.
 struct Flavour {
+    /// The sysroot's directory name (`OUT/<name>`) and `--only` value.
+    name: &'static str,
     /// Directory name under `lib/` and `include/` (clang's target triple).
     triple: &'static str,
     /// Rust target the library is compiled for.
     rust_target: &'static str,
     feature: &'static str,
+    /// Extra clang flags for the start-up objects.
+    cflags: &'static [&'static str],
     crt: &'static str,
     /// Extra `libc.a` members (LLVM IR under `crt/`).
     members: &'static [&'static str],
@@ -19,17 +29,33 @@ struct Flavour {
 
 const FLAVOURS: &[Flavour] = &[
     Flavour {
+        name: "p1",
         triple: "wasm32-wasip1",
         rust_target: "wasm32-wasip1",
         feature: "p1",
+        cflags: &[],
         crt: "crt1-p1.ll",
-        members: &["main_void.ll"],
+        members: &["main_void.ll", "environ.ll"],
     },
     Flavour {
+        name: "p2",
         triple: "wasm32-wasip2",
         rust_target: "wasm32-wasip2",
         feature: "p2",
+        cflags: &[],
         crt: "crt1-p2.ll",
+        members: &["main_void.ll", "environ.ll"],
+    },
+    // WebAssembly 1.0 (MVP plus mutable globals) for old runtimes: the p1
+    // backend built for `wasm32v1-none`. Programs are compiled with
+    // `-mcpu=mvp` and linked with `-Wl,--compress-relocations` (docs/flavours.md).
+    Flavour {
+        name: "p1-mvp",
+        triple: "wasm32-wasip1",
+        rust_target: "wasm32v1-none",
+        feature: "p1",
+        cflags: &["-mcpu=mvp"],
+        crt: "crt1-p1.ll",
         members: &["main_void.ll"],
     },
 ];
@@ -41,7 +67,13 @@ pub fn run(args: &[String]) -> Result {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--out" => out = PathBuf::from(it.next().ok_or("--out needs a directory")?),
-            "--only" => only = Some(it.next().ok_or("--only needs p1 or p2")?.clone()),
+            "--only" => {
+                let o = it.next().ok_or("--only needs p1, p2 or p1-mvp")?;
+                if !FLAVOURS.iter().any(|f| f.name == o) {
+                    return Err(format!("--only {o}: not one of p1, p2, p1-mvp"));
+                }
+                only = Some(o.clone())
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -57,7 +89,7 @@ pub fn run(args: &[String]) -> Result {
 
     for f in FLAVOURS
         .iter()
-        .filter(|f| only.as_deref().is_none_or(|o| o == f.feature))
+        .filter(|f| only.as_deref().is_none_or(|o| o == f.name))
     {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         sh(Command::new(&cargo).current_dir(root()).args([
@@ -75,7 +107,7 @@ pub fn run(args: &[String]) -> Result {
         // the same in both. The library sits under clang's `wasm32-wasi`
         // triple (the one Debian's compiler-rt package serves) and is linked
         // as the flavour's own triple too.
-        let sys = out.join(f.feature);
+        let sys = out.join(f.name);
         let _ = std::fs::remove_dir_all(&sys);
         copy_dir(&root().join("include"), &sys.join("include"))?;
         let lib = sys.join("lib").join("wasm32-wasi");
@@ -95,6 +127,7 @@ pub fn run(args: &[String]) -> Result {
         let compile = |src: &Path, obj: &Path| -> Result {
             sh(Command::new(&clang)
                 .arg(format!("--target={}", f.triple))
+                .args(f.cflags)
                 .arg("-Wno-override-module")
                 // The realloc trampolines run on every p2 read: optimize.
                 .arg("-O2")
@@ -106,7 +139,7 @@ pub fn run(args: &[String]) -> Result {
         compile(&root().join("crt").join(f.crt), &lib.join("crt1.o"))?;
         let mut members = Vec::new();
         for m in f.members {
-            let obj = build.join(format!("{}-{}", f.feature, m.replace(".ll", ".o")));
+            let obj = build.join(format!("{}-{}", f.name, m.replace(".ll", ".o")));
             compile(&root().join("crt").join(m), &obj)?;
             members.push(obj);
         }
@@ -117,8 +150,11 @@ pub fn run(args: &[String]) -> Result {
             compile(&ll, &obj)?;
             members.push(obj);
         }
-        crate::strip::strip_archive(&ar, &libc, &build.join(format!("{}-members", f.feature)))?;
+        crate::strip::strip_archive(&ar, &libc, &build.join(format!("{}-members", f.name)))?;
         sh(Command::new(&ar).arg("rs").arg(&libc).args(&members))?;
+        if f.rust_target == "wasm32v1-none" {
+            crate::mvp::check_archive(&ar, &libc, &build.join(format!("{}-check", f.name)))?;
+        }
         // Empty companions so `-lm`, `-lpthread`... links keep working, as
         // with wasi-sdk (their functions, where any, are in libc.a).
         for extra in [
@@ -208,34 +244,11 @@ fn component_type_ll(build: &Path) -> Result<String> {
 
 /// The first custom section whose name starts with `prefix`.
 fn custom_section<'a>(wasm: &'a [u8], prefix: &str) -> Option<(String, &'a [u8])> {
-    let mut i = 8;
-    while i < wasm.len() {
-        let id = wasm[i];
-        i += 1;
-        let (size, n) = leb(&wasm[i..])?;
-        i += n;
-        let body = wasm.get(i..i + size as usize)?;
-        i += size as usize;
-        if id == 0 {
-            let (len, n) = leb(body)?;
-            let name = std::str::from_utf8(body.get(n..n + len as usize)?).ok()?;
-            if name.starts_with(prefix) {
-                return Some((name.to_string(), &body[n + len as usize..]));
-            }
-        }
-    }
-    None
-}
-
-fn leb(b: &[u8]) -> Option<(u32, usize)> {
-    let mut v = 0u32;
-    for (i, byte) in b.iter().enumerate().take(5) {
-        v |= ((byte & 0x7f) as u32) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some((v, i + 1));
-        }
-    }
-    None
+    crate::wasm::sections(wasm)?
+        .into_iter()
+        .filter_map(|s| s.custom)
+        .find(|(name, _)| name.starts_with(prefix))
+        .map(|(name, contents)| (name.to_string(), contents))
 }
 
 /// Escapes bytes for an LLVM IR metadata string.

@@ -3,113 +3,90 @@
 //! preview1 reads straight into caller-provided iovecs, so this backend needs
 //! no caller-buffer slot: `read` is one `fd_read` into the caller's buffer.
 
+mod env;
+mod fs;
+mod net;
 mod wasi;
 
 use crate::errno::Errno;
 use crate::pal::{Pal, Result};
-use crate::single::Single;
 use crate::types::*;
 
 /// The preview1 backend.
 pub struct Sys;
 
+/// An import's errno as a result. Takes the import's raw `i32` return value
+/// (or a `u16` errno read from memory) and looks at the low 16 bits only:
+/// see the note on the imports in `wasi.rs`.
 #[inline]
-fn check(ret: u16) -> Result<()> {
-    if ret == 0 {
-        Ok(())
+pub(crate) fn check(ret: impl Into<i32>) -> Result<()> {
+    match ret.into() as u16 {
+        0 => Ok(()),
+        e => Err(Errno(e as i32)),
+    }
+}
+
+/// preview1 rights bits (witx `rights`) that depend on the access mode.
+const RIGHT_FD_READ: u64 = 1 << 1;
+const RIGHT_FD_WRITE: u64 = 1 << 6;
+
+/// Maps a host error of `fd_read`/`fd_write` (and their `p` variants, via
+/// [`pos_io_error`]): preview1 reports a descriptor lacking the right for
+/// the operation as `ENOTCAPABLE`, which POSIX spells `EBADF` (not open for
+/// reading/writing). wasi-libc does the same.
+fn io_error(e: Errno) -> Errno {
+    if e == Errno::ENOTCAPABLE {
+        Errno::EBADF
     } else {
-        Err(Errno(ret as i32))
+        e
     }
 }
 
-/// Rights wasi-libc asks for; the host intersects them with what the
-/// pre-opened directory allows. Only the 29 rights preview1 defines (bits
-/// 0..=28): wasmtime traps on `path_open` when any other bit is set
-/// ("convert Rights: Int conversion error" for `!0`).
-const RIGHTS_ALL: u64 = (1 << 29) - 1;
-
-/// Pre-opened directory names, found once at first use.
-/// Assumption: the host hands pre-opens out as consecutive fds from 3 and
-/// `fd_prestat_get` answers `EBADF` after the last one (wasmtime, WAMR, node).
-const MAX_PREOPENS: usize = 16;
-const PREOPEN_NAME_MAX: usize = 128;
-#[derive(Copy, Clone)]
-struct Preopen {
-    fd: i32,
-    len: usize,
-    name: [u8; PREOPEN_NAME_MAX],
-}
-struct Preopens {
-    loaded: bool,
-    count: usize,
-    list: [Preopen; MAX_PREOPENS],
-}
-static PREOPENS: Single<Preopens> = Single::new(Preopens {
-    loaded: false,
-    count: 0,
-    list: [Preopen {
-        fd: -1,
-        len: 0,
-        name: [0; PREOPEN_NAME_MAX],
-    }; MAX_PREOPENS],
-});
-
-fn preopens() -> &'static Preopens {
-    // SAFETY: single-threaded (see `Single`); the one mutable borrow ends
-    // before the shared one is handed out.
-    let p = unsafe { &mut *PREOPENS.get() };
-    if !p.loaded {
-        p.loaded = true;
-        for fd in 3..(3 + MAX_PREOPENS as i32) {
-            let mut st = wasi::Prestat {
-                tag: 0,
-                name_len: 0,
-            };
-            // SAFETY: st is a valid out-pointer.
-            if unsafe { wasi::fd_prestat_get(fd, &mut st) } != 0 {
-                break;
-            }
-            if st.tag != 0 || st.name_len as usize > PREOPEN_NAME_MAX {
-                continue;
-            }
-            let e = &mut p.list[p.count];
-            // SAFETY: name has room for name_len bytes.
-            if unsafe { wasi::fd_prestat_dir_name(fd, e.name.as_mut_ptr(), st.name_len as usize) }
-                == 0
-            {
-                e.fd = fd;
-                e.len = st.name_len as usize;
-                p.count += 1;
-            }
-        }
+/// `ENOTCAPABLE` from `fd_pread`/`fd_pwrite`: `EBADF` when `fd` lacks the
+/// read (`right`) right, otherwise the descriptor cannot seek (a stream):
+/// `ESPIPE`. wasi-libc's rule.
+fn pos_io_error(fd: i32, e: Errno, right: u64) -> Errno {
+    if e != Errno::ENOTCAPABLE {
+        return e;
     }
-    p
+    let mut st = wasi::Fdstat::default();
+    // SAFETY: st is a valid out-pointer.
+    if unsafe { wasi::fd_fdstat_get(fd, &mut st) } == 0 && st.rights_base & right != 0 {
+        Errno::ESPIPE
+    } else {
+        Errno::EBADF
+    }
 }
 
 impl Pal for Sys {
     #[inline(always)]
     fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
+        let len = buf.len();
+        if len == 0 {
+            return crate::errno::unpack(read_nothing(fd));
+        }
         let iov = wasi::Iovec {
             buf: buf.as_mut_ptr(),
-            len: buf.len(),
+            len,
         };
         let mut n = core::mem::MaybeUninit::<usize>::uninit();
         // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
-        // preview1 hosts accept a zero-length iovec (and still check the fd).
-        check(unsafe { wasi::fd_read(fd, &iov, 1, n.as_mut_ptr()) })?;
+        check(unsafe { wasi::fd_read(fd, &iov, 1, n.as_mut_ptr()) }).map_err(io_error)?;
         // SAFETY: on success the host wrote the count.
-        Ok(unsafe { n.assume_init() })
+        let n = unsafe { n.assume_init() };
+        if n == len {
+            // The hot path: a full buffer, one host call.
+            return Ok(n);
+        }
+        Ok(read_short(fd, buf, n))
     }
 
     fn pread(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
-        let iov = wasi::Iovec {
-            buf: buf.as_mut_ptr(),
-            len: buf.len(),
-        };
-        let mut n = 0;
-        // SAFETY: as in `read`.
-        check(unsafe { wasi::fd_pread(fd, &iov, 1, offset, &mut n) })?;
-        Ok(n)
+        let len = buf.len();
+        let first = pread_once(fd, buf, offset)?;
+        Ok(fill_regular_file(fd, len, first, |done| {
+            pread_once(fd, &mut buf[done..], offset + done as u64)
+        }))
     }
 
     fn write(fd: i32, buf: &[u8]) -> Result<usize> {
@@ -119,7 +96,7 @@ impl Pal for Sys {
         };
         let mut n = 0;
         // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
-        check(unsafe { wasi::fd_write(fd, &iov, 1, &mut n) })?;
+        check(unsafe { wasi::fd_write(fd, &iov, 1, &mut n) }).map_err(io_error)?;
         Ok(n)
     }
 
@@ -130,7 +107,8 @@ impl Pal for Sys {
         };
         let mut n = 0;
         // SAFETY: as in `write`.
-        check(unsafe { wasi::fd_pwrite(fd, &iov, 1, offset, &mut n) })?;
+        check(unsafe { wasi::fd_pwrite(fd, &iov, 1, offset, &mut n) })
+            .map_err(|e| pos_io_error(fd, e, RIGHT_FD_WRITE))?;
         Ok(n)
     }
 
@@ -147,43 +125,15 @@ impl Pal for Sys {
         };
         let mut pos = 0u64;
         // SAFETY: pos is a valid out-pointer.
-        check(unsafe { wasi::fd_seek(fd, offset, w, &mut pos) })?;
-        Ok(pos)
-    }
-
-    fn open(path: &[u8], oflags: i32) -> Result<i32> {
-        let p = preopens();
-        let mut names = p.list[..p.count].iter().map(|e| &e.name[..e.len]);
-        let (i, rel) = crate::preopen::resolve(path, &mut names).ok_or(Errno::ENOENT)?;
-        let dirfd = p.list[i].fd;
-        let wasi_oflags = ((oflags >> 12) & 0xf) as u16;
-        let fdflags = (oflags & 0x1f) as u16;
-        let mut rights = RIGHTS_ALL;
-        if oflags & O_WRONLY == 0 {
-            // read-only: drop write-type rights (fd_datasync, fd_write,
-            // fd_allocate, fd_filestat_set_size) like wasi-libc does.
-            rights &= !(1 << 0 | 1 << 6 | 1 << 8 | 1 << 22);
-        }
-        if oflags & O_RDONLY == 0 {
-            rights &= !(1 << 1); // fd_read
-        }
-        let lookup = if oflags & O_NOFOLLOW != 0 { 0 } else { 1 };
-        let mut fd = -1;
-        // SAFETY: rel is a valid byte range; fd is a valid out-pointer.
-        check(unsafe {
-            wasi::path_open(
-                dirfd,
-                lookup,
-                rel.as_ptr(),
-                rel.len(),
-                wasi_oflags,
-                rights,
-                RIGHTS_ALL,
-                fdflags,
-                &mut fd,
-            )
+        // A stream lacks the seek right: ENOTCAPABLE, POSIX's ESPIPE.
+        check(unsafe { wasi::fd_seek(fd, offset, w, &mut pos) }).map_err(|e| {
+            if e == Errno::ENOTCAPABLE {
+                Errno::ESPIPE
+            } else {
+                e
+            }
         })?;
-        Ok(fd)
+        Ok(pos)
     }
 
     fn isatty(fd: i32) -> Result<()> {
@@ -215,20 +165,18 @@ impl Pal for Sys {
     }
 
     fn sleep(nanos: u64) -> Result<()> {
-        let sub = wasi::Subscription {
-            userdata: 0,
-            tag: 0,      // clock
-            clock_id: 1, // monotonic
-            timeout: nanos,
-            precision: 0,
-            flags: 0, // relative
-            ..Default::default()
-        };
-        let mut ev = wasi::Event::default();
-        let mut n = 0usize;
-        // SAFETY: one subscription in, room for one event out.
-        check(unsafe { wasi::poll_oneoff(&sub, &mut ev, 1, &mut n) })?;
-        check(ev.error)
+        // Hosts may wake up early (node's uvwasi counts whole milliseconds),
+        // but the time asked for is a minimum: sleep again for what is left.
+        let start = Self::clock_time(Clock::Monotonic)?;
+        let mut left = nanos;
+        loop {
+            sleep_once(left)?;
+            let elapsed = Self::clock_time(Clock::Monotonic)?.saturating_sub(start);
+            if elapsed >= nanos {
+                return Ok(());
+            }
+            left = nanos - elapsed;
+        }
     }
 
     fn random(buf: &mut [u8]) -> Result<()> {
@@ -256,6 +204,134 @@ impl Pal for Sys {
         // SAFETY: never returns.
         unsafe { wasi::proc_exit(status as u32) }
     }
+}
+
+/// `poll_oneoff` on one clock subscription: the call's error, else the
+/// event's.
+fn poll_one(sub: *const wasi::Subscription) -> Result<()> {
+    let mut ev = wasi::Event::default();
+    let mut n = 0usize;
+    // SAFETY: `sub` points to a subscription (in either layout: the host
+    // reads the one it knows); room for one event out.
+    check(unsafe { wasi::poll_oneoff(sub, &mut ev, 1, &mut n) })?;
+    check(ev.error)
+}
+
+/// One `poll_oneoff` clock sleep of `nanos`.
+fn sleep_once(nanos: u64) -> Result<()> {
+    // A host that reads the snapshot-0 subscription layout (the December
+    // 2020 WAMR does, see `LegacySubscription`) takes the low half of our
+    // `timeout` as its clock id. Keep that half out of 0..=3, the valid
+    // ids, so such a host answers ENOTSUP rather than returning at once
+    // (it would read its timeout from our `precision`, 0); the cost is at
+    // most 4 ns more sleep. Then ask again in its layout.
+    let timeout = if (nanos as u32) < 4 {
+        nanos.saturating_add(4)
+    } else {
+        nanos
+    };
+    let sub = wasi::Subscription {
+        userdata: 0,
+        tag: 0,      // clock
+        clock_id: 1, // monotonic
+        timeout,
+        precision: 0,
+        flags: 0, // relative
+        ..Default::default()
+    };
+    match poll_one(&sub) {
+        Err(Errno::ENOTSUP) => {
+            let legacy = wasi::LegacySubscription {
+                tag: 0,
+                clock_id: 1,
+                timeout: nanos,
+                ..Default::default()
+            };
+            poll_one((&raw const legacy).cast())
+        }
+        r => r,
+    }
+}
+
+/// One `fd_read` into `buf`.
+fn read_once(fd: i32, buf: &mut [u8]) -> Result<usize> {
+    let iov = wasi::Iovec {
+        buf: buf.as_mut_ptr(),
+        len: buf.len(),
+    };
+    let mut n = 0;
+    // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
+    check(unsafe { wasi::fd_read(fd, &iov, 1, &mut n) }).map_err(io_error)?;
+    Ok(n)
+}
+
+/// `read` of zero bytes, out of line. Not every host takes a zero-length
+/// read (wasmtime answers EINTR on stdin): check the descriptor, read
+/// nothing. Returns a packed result ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn read_nothing(fd: i32) -> u64 {
+    let mut st = wasi::Fdstat::default();
+    // SAFETY: st is a valid out-pointer.
+    let r = match check(unsafe { wasi::fd_fdstat_get(fd, &mut st) }) {
+        Err(e) => Err(e),
+        Ok(()) if st.rights_base & RIGHT_FD_READ != 0 => Ok(0),
+        Ok(()) => Err(Errno::EBADF),
+    };
+    crate::errno::pack(r)
+}
+
+/// `read` after a first `fd_read` returned `first` bytes, fewer than
+/// `buf.len()` (or end of file): [`fill_regular_file`], out of line so a
+/// full read does not pay for it.
+#[cold]
+#[inline(never)]
+fn read_short(fd: i32, buf: &mut [u8], first: usize) -> usize {
+    let len = buf.len();
+    fill_regular_file(fd, len, first, |done| read_once(fd, &mut buf[done..]))
+}
+
+/// One `fd_pread` into `buf`.
+fn pread_once(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
+    let iov = wasi::Iovec {
+        buf: buf.as_mut_ptr(),
+        len: buf.len(),
+    };
+    let mut n = 0;
+    // SAFETY: as in `read_once`.
+    check(unsafe { wasi::fd_pread(fd, &iov, 1, offset, &mut n) })
+        .map_err(|e| pos_io_error(fd, e, RIGHT_FD_READ))?;
+    Ok(n)
+}
+
+/// POSIX lets a read of a regular file return fewer bytes than asked only
+/// at end of file, but hosts cap one call (wasmtime at 64 KiB). So a short
+/// read (`first` of `len` bytes) from a regular file is continued with
+/// `next(bytes so far)` until the buffer is full or end of file; an error
+/// after some bytes ends it with those bytes. Streams keep short reads.
+fn fill_regular_file(
+    fd: i32,
+    len: usize,
+    first: usize,
+    mut next: impl FnMut(usize) -> Result<usize>,
+) -> usize {
+    const REGULAR_FILE: u8 = 4;
+    if first == 0 || first >= len {
+        return first;
+    }
+    let mut st = wasi::Fdstat::default();
+    // SAFETY: st is a valid out-pointer.
+    if unsafe { wasi::fd_fdstat_get(fd, &mut st) } != 0 || st.filetype != REGULAR_FILE {
+        return first;
+    }
+    let mut done = first;
+    while done < len {
+        match next(done) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => done += n,
+        }
+    }
+    done
 }
 
 fn clock_id(c: Clock) -> u32 {

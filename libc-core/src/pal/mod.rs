@@ -18,6 +18,12 @@
 use crate::errno::Errno;
 use crate::types::{Clock, Whence};
 
+pub mod env;
+pub mod fs;
+pub use env::PalEnv;
+pub use fs::PalFs;
+pub mod net;
+
 pub type Result<T> = core::result::Result<T, Errno>;
 
 pub trait Pal {
@@ -44,10 +50,6 @@ pub trait Pal {
 
     /// Moves the file position; `ESPIPE` on streams.
     fn lseek(fd: i32, offset: i64, whence: Whence) -> Result<u64>;
-
-    /// Opens `path` (NUL-free bytes) relative to the pre-opened directories,
-    /// with C `O_*` flags and `mode` ignored (WASI has no permissions).
-    fn open(path: &[u8], oflags: i32) -> Result<i32>;
 
     /// Whether `fd` refers to a terminal (`ENOTTY` if not, `EBADF` if closed).
     fn isatty(fd: i32) -> Result<()>;

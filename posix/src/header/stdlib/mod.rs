@@ -43,7 +43,9 @@ pub(crate) fn run_atexit() {
                 break;
             }
             h.count -= 1;
-            h.list[h.count].take()
+            // `get_mut`, not indexing: a bounds-check panic would link
+            // core's formatting machinery (~3 KiB) into every program.
+            h.list.get_mut(h.count).and_then(Option::take)
         };
         if let Some(f) = f {
             f();
@@ -168,3 +170,19 @@ pub unsafe extern "C" fn posix_memalign(
         Err(e) => e.0,
     }
 }
+
+// The environment and arc4random (issue 5, fs/env area): separate files so
+// the rest of stdlib.h can grow here without conflicts.
+mod env;
+mod random;
+pub use env::*;
+pub use random::*;
+mod arith;
+mod pow5;
+mod sort;
+mod strtod;
+mod strtol;
+pub use arith::*;
+pub use sort::*;
+pub use strtod::*;
+pub use strtol::*;

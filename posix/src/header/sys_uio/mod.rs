@@ -32,6 +32,9 @@ unsafe fn iovecs<'a>(iov: *const iovec, iovcnt: c_int) -> Result<&'a [iovec], Er
     let v = unsafe { core::slice::from_raw_parts(iov, iovcnt as usize) };
     let mut total: usize = 0;
     for e in v {
+        if e.iov_base.is_null() && e.iov_len != 0 {
+            return Err(Errno::EFAULT);
+        }
         total = total
             .checked_add(e.iov_len)
             .filter(|t| *t <= isize::MAX as usize)

@@ -105,3 +105,31 @@ pub unsafe extern "C" fn time(t: *mut time_t) -> time_t {
     }
     r.or_minus_one_errno()
 }
+
+mod conv;
+mod strftime;
+pub use conv::*;
+pub use strftime::*;
+
+/// `TIME_UTC`: the base of [`timespec_get`].
+pub const TIME_UTC: c_int = 1;
+
+/// [timespec_get](https://en.cppreference.com/w/c/chrono/timespec_get) (C11):
+/// the realtime clock for `TIME_UTC`; returns `base`, or 0 on failure.
+///
+/// # Safety
+/// `ts` valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn timespec_get(ts: *mut timespec, base: c_int) -> c_int {
+    if base != TIME_UTC || ts.is_null() {
+        return 0;
+    }
+    match Sys::clock_time(Clock::Realtime) {
+        Ok(ns) => {
+            // SAFETY: non-null and valid (caller contract).
+            unsafe { *ts = to_timespec(ns) };
+            base
+        }
+        Err(_) => 0,
+    }
+}

@@ -133,3 +133,7 @@ pub extern "C" fn isatty(fd: c_int) -> c_int {
 pub extern "C" fn _exit(status: c_int) -> ! {
     Sys::exit(status)
 }
+
+// Files, directories and the working directory (issue 5, fs area).
+mod fs;
+pub use fs::*;

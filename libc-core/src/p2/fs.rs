@@ -1,0 +1,795 @@
+//! Files and directories on WASI 0.2: `wasi:filesystem/types` descriptors.
+//!
+//! Pre-opened directories (`wasi:filesystem/preopens.get-directories`) are
+//! registered in the fd table on first use of this area, taking the lowest
+//! free fds (3, 4, ... when nothing else was opened before), so fd numbers
+//! match preview1's. List and string results use the caller-buffer slot
+//! where a caller buffer exists (`readlink`, directory entry names); the rest
+//! falls back to the allocator.
+
+use super::{APPEND, Entry, READ, Ret, Sys, WRITE, alloc_fd, entry, fs_error, wasi};
+use crate::errno::Errno;
+use crate::pal::Result;
+use crate::pal::fs::*;
+use crate::single::Single;
+use crate::slot;
+use crate::types::{
+    O_APPEND, O_DIRECTORY, O_DSYNC, O_NOFOLLOW, O_RDONLY, O_RSYNC, O_SYNC, O_WRONLY,
+};
+
+mod imports {
+    #[link(wasm_import_module = "wasi:filesystem/types@0.2.0")]
+    unsafe extern "C" {
+        // Every `ret` is the return area of a `result<T, error-code>`; the
+        // layouts are noted where they are read.
+        #[link_name = "[method]descriptor.stat-at"]
+        pub fn stat_at(h: i32, path_flags: i32, path: *const u8, len: usize, ret: *mut u8);
+        #[link_name = "[method]descriptor.metadata-hash"]
+        pub fn metadata_hash(h: i32, ret: *mut u8);
+        #[link_name = "[method]descriptor.metadata-hash-at"]
+        pub fn metadata_hash_at(h: i32, path_flags: i32, path: *const u8, len: usize, ret: *mut u8);
+        #[link_name = "[method]descriptor.create-directory-at"]
+        pub fn create_directory_at(h: i32, path: *const u8, len: usize, ret: *mut u8);
+        #[link_name = "[method]descriptor.unlink-file-at"]
+        pub fn unlink_file_at(h: i32, path: *const u8, len: usize, ret: *mut u8);
+        #[link_name = "[method]descriptor.remove-directory-at"]
+        pub fn remove_directory_at(h: i32, path: *const u8, len: usize, ret: *mut u8);
+        #[link_name = "[method]descriptor.rename-at"]
+        pub fn rename_at(
+            h: i32,
+            old: *const u8,
+            old_len: usize,
+            new_h: i32,
+            new: *const u8,
+            new_len: usize,
+            ret: *mut u8,
+        );
+        #[link_name = "[method]descriptor.link-at"]
+        pub fn link_at(
+            h: i32,
+            old_flags: i32,
+            old: *const u8,
+            old_len: usize,
+            new_h: i32,
+            new: *const u8,
+            new_len: usize,
+            ret: *mut u8,
+        );
+        #[link_name = "[method]descriptor.symlink-at"]
+        pub fn symlink_at(
+            h: i32,
+            old: *const u8,
+            old_len: usize,
+            new: *const u8,
+            new_len: usize,
+            ret: *mut u8,
+        );
+        #[link_name = "[method]descriptor.readlink-at"]
+        pub fn readlink_at(h: i32, path: *const u8, len: usize, ret: *mut u8);
+        // new-timestamp flattens to (tag, seconds, nanoseconds).
+        #[link_name = "[method]descriptor.set-times-at"]
+        pub fn set_times_at(
+            h: i32,
+            path_flags: i32,
+            path: *const u8,
+            len: usize,
+            a_tag: i32,
+            a_sec: i64,
+            a_nsec: i32,
+            m_tag: i32,
+            m_sec: i64,
+            m_nsec: i32,
+            ret: *mut u8,
+        );
+        #[link_name = "[method]descriptor.set-times"]
+        pub fn set_times(
+            h: i32,
+            a_tag: i32,
+            a_sec: i64,
+            a_nsec: i32,
+            m_tag: i32,
+            m_sec: i64,
+            m_nsec: i32,
+            ret: *mut u8,
+        );
+        #[link_name = "[method]descriptor.set-size"]
+        pub fn set_size(h: i32, size: u64, ret: *mut u8);
+        #[link_name = "[method]descriptor.sync"]
+        pub fn sync(h: i32, ret: *mut u8);
+        #[link_name = "[method]descriptor.sync-data"]
+        pub fn sync_data(h: i32, ret: *mut u8);
+        #[link_name = "[method]descriptor.get-flags"]
+        pub fn get_flags(h: i32, ret: *mut u8);
+        #[link_name = "[method]descriptor.read-directory"]
+        pub fn read_directory(h: i32, ret: *mut u8);
+        #[link_name = "[method]directory-entry-stream.read-directory-entry"]
+        pub fn read_directory_entry(h: i32, ret: *mut u8);
+        #[link_name = "[resource-drop]directory-entry-stream"]
+        pub fn drop_directory_entry_stream(h: i32);
+    }
+}
+use imports::*;
+
+// descriptor-flags
+const F_READ: i32 = 1;
+const F_WRITE: i32 = 2;
+const F_FILE_INTEGRITY_SYNC: i32 = 4;
+const F_DATA_INTEGRITY_SYNC: i32 = 8;
+const F_REQUESTED_WRITE_SYNC: i32 = 16;
+const F_MUTATE_DIRECTORY: i32 = 32;
+
+fn path_flags(follow: bool) -> i32 {
+    follow as i32 // symlink-follow
+}
+
+fn file_type(t: u8) -> FileType {
+    match t {
+        1 => FileType::BlockDevice,
+        2 => FileType::CharacterDevice,
+        3 => FileType::Directory,
+        4 => FileType::Fifo,
+        5 => FileType::SymbolicLink,
+        6 => FileType::RegularFile,
+        7 => FileType::Socket,
+        _ => FileType::Unknown,
+    }
+}
+
+/// `result<_, error-code>`: [0] tag, [1] code.
+fn unit(ret: &Ret<8>) -> Result<()> {
+    if ret.u8(0) == 0 {
+        Ok(())
+    } else {
+        Err(fs_error(ret.u8(1)))
+    }
+}
+
+/// Pre-opened directories, registered as fds at first use.
+const MAX_PREOPENS: usize = 32;
+struct Preopens {
+    loaded: bool,
+    count: usize,
+    /// (fd, name pointer, name length)
+    list: [(i32, usize, usize); MAX_PREOPENS],
+}
+static PREOPENS: Single<Preopens> = Single::new(Preopens {
+    loaded: false,
+    count: 0,
+    list: [(-1, 0, 0); MAX_PREOPENS],
+});
+
+fn preopens() -> &'static Preopens {
+    // SAFETY: single-threaded; the one mutable borrow ends before the
+    // shared one is handed out.
+    let p = unsafe { &mut *PREOPENS.get() };
+    if !p.loaded {
+        p.loaded = true;
+        let mut ret = Ret::<8>::new();
+        // SAFETY: nothing is parked, so the list and its strings come from
+        // the allocator; the names are kept for the program's life.
+        unsafe { wasi::preopens::get_directories(ret.ptr()) };
+        let list = ret.u32(0) as *const [u32; 3];
+        let n = ret.u32(4) as usize;
+        for i in 0..n {
+            // SAFETY: the host wrote n (handle, name ptr, name len) triples.
+            let [h, name, len] = unsafe { *list.add(i) };
+            let fd = if p.count < MAX_PREOPENS {
+                alloc_fd(Entry::File {
+                    desc: h as i32,
+                    pos: 0,
+                    mode: READ,
+                })
+                .ok()
+            } else {
+                None
+            };
+            match fd {
+                Some(fd) => {
+                    p.list[p.count] = (fd, name as usize, len as usize);
+                    p.count += 1;
+                }
+                // SAFETY: a handle we own and do not keep.
+                None => unsafe { wasi::filesystem::drop_descriptor(h as i32) },
+            }
+        }
+        if n > 0 {
+            // SAFETY: the spine came from the allocator; its contents are
+            // copied out.
+            unsafe { crate::heap_free(list as *mut u8) };
+        }
+    }
+    p
+}
+
+/// The descriptor handle behind `fd`.
+fn desc(fd: i32) -> Result<i32> {
+    preopens();
+    match entry(fd)? {
+        Entry::File { desc, .. } => Ok(desc),
+        _ => Err(Errno::EBADF),
+    }
+}
+
+/// The descriptor of a directory argument (`ENOTDIR` for a stream).
+fn dir_desc(fd: i32) -> Result<i32> {
+    desc(fd).map_err(|e| {
+        if e == Errno::EBADF && entry(fd).is_ok() {
+            Errno::ENOTDIR
+        } else {
+            e
+        }
+    })
+}
+
+fn stat_from(ret: &Ret<104>) -> Result<Stat> {
+    if ret.u8(0) != 0 {
+        return Err(fs_error(ret.u8(8)));
+    }
+    let ts = |off: usize| {
+        if ret.u8(off) == 0 {
+            Timestamp::default()
+        } else {
+            Timestamp {
+                sec: ret.u64(off + 8) as i64,
+                nsec: ret.u32(off + 16),
+            }
+        }
+    };
+    // descriptor-stat at [8]: type [8], link-count [16], size [24],
+    // option<datetime> x3 at [32], [56], [80] (tag, seconds +8, nanos +16).
+    Ok(Stat {
+        dev: 0,
+        ino: 0,
+        kind: file_type(ret.u8(8)),
+        nlink: ret.u64(16),
+        size: ret.u64(24),
+        atim: ts(32),
+        mtim: ts(56),
+        ctim: ts(80),
+    })
+}
+
+/// `result<metadata-hash-value, error-code>`: [0] tag, [8] lower, [16] upper.
+fn hash_from(ret: &Ret<24>) -> Result<(u64, u64)> {
+    if ret.u8(0) == 0 {
+        Ok((ret.u64(8), ret.u64(16)))
+    } else {
+        Err(fs_error(ret.u8(8)))
+    }
+}
+
+fn hash(d: i32) -> Result<(u64, u64)> {
+    let mut ret = Ret::<24>::new();
+    // SAFETY: ret has room for the result.
+    unsafe { metadata_hash(d, ret.ptr()) };
+    hash_from(&ret)
+}
+
+fn hash_at(d: i32, path: &[u8], follow: bool) -> Result<(u64, u64)> {
+    let mut ret = Ret::<24>::new();
+    // SAFETY: path is a valid byte range; ret has room for the result.
+    unsafe { metadata_hash_at(d, path_flags(follow), path.as_ptr(), path.len(), ret.ptr()) };
+    hash_from(&ret)
+}
+
+fn with_hash(mut st: Stat, h: Result<(u64, u64)>) -> Stat {
+    if let Ok((lower, upper)) = h {
+        st.ino = lower;
+        st.dev = upper;
+    }
+    st
+}
+
+fn flags(d: i32) -> Result<i32> {
+    let mut ret = Ret::<8>::new();
+    // SAFETY: ret has room for result<descriptor-flags, error-code>.
+    unsafe { get_flags(d, ret.ptr()) };
+    if ret.u8(0) == 0 {
+        Ok(ret.u8(1) as i32)
+    } else {
+        Err(fs_error(ret.u8(1)))
+    }
+}
+
+/// A `new-timestamp` flattened: (tag, seconds, nanoseconds).
+fn new_timestamp(t: SetTime) -> Result<(i32, i64, i32)> {
+    match t {
+        SetTime::Omit => Ok((0, 0, 0)),
+        SetTime::Now => Ok((1, 0, 0)),
+        SetTime::At(ts) if ts.sec < 0 => Err(Errno::EINVAL),
+        SetTime::At(ts) => Ok((2, ts.sec, ts.nsec as i32)),
+    }
+}
+
+/// Finishes a string result received with `buf` parked: the length now in
+/// `buf`, truncated to its size (a longer string came from the allocator
+/// and is copied, then freed).
+///
+/// # Safety
+/// `(ptr, len)` is a string the host just wrote during a call that had
+/// `buf` parked.
+unsafe fn land_truncated(buf: &mut [u8], ptr: *mut u8, len: usize) -> usize {
+    if ptr == buf.as_mut_ptr() {
+        return len.min(buf.len());
+    }
+    let n = len.min(buf.len());
+    if len > 0 {
+        // SAFETY: the host wrote len bytes at ptr, a heap block (caller
+        // contract), which nothing else refers to.
+        unsafe {
+            core::ptr::copy_nonoverlapping(ptr, buf.as_mut_ptr(), n);
+            crate::heap_free(ptr);
+        }
+    }
+    n
+}
+
+impl crate::pal::PalFs for Sys {
+    fn preopen(i: usize) -> Option<(i32, &'static [u8])> {
+        let p = preopens();
+        let &(fd, name, len) = p.list[..p.count].get(i)?;
+        // SAFETY: the host wrote len bytes at name; kept forever.
+        Some((fd, unsafe {
+            core::slice::from_raw_parts(name as *const u8, len)
+        }))
+    }
+
+    fn openat(dir: i32, path: &[u8], oflags: i32) -> Result<i32> {
+        let d = dir_desc(dir)?;
+        let mut flags = 0;
+        let mut mode = 0;
+        if oflags & O_RDONLY != 0 {
+            flags |= F_READ;
+            mode |= READ;
+        }
+        if oflags & O_WRONLY != 0 {
+            flags |= F_WRITE;
+            mode |= WRITE;
+        }
+        if oflags & O_APPEND != 0 {
+            mode |= APPEND;
+        }
+        if oflags & O_SYNC != 0 {
+            flags |= F_FILE_INTEGRITY_SYNC;
+        }
+        if oflags & O_DSYNC != 0 {
+            flags |= F_DATA_INTEGRITY_SYNC;
+        }
+        if oflags & O_RSYNC != 0 {
+            flags |= F_REQUESTED_WRITE_SYNC;
+        }
+        if oflags & O_DIRECTORY != 0 {
+            flags &= !F_WRITE;
+        }
+        let mut ret = Ret::<8>::new();
+        // SAFETY: path is a valid byte range; ret has room for
+        // result<own<descriptor>, error-code> ([0] tag, [4] handle/code).
+        unsafe {
+            wasi::filesystem::open_at(
+                d,
+                path_flags(oflags & O_NOFOLLOW == 0),
+                path.as_ptr(),
+                path.len(),
+                (oflags >> 12) & 0xf,
+                flags,
+                ret.ptr(),
+            )
+        };
+        if ret.u8(0) != 0 {
+            return Err(fs_error(ret.u8(4)));
+        }
+        let h = ret.u32(4) as i32;
+        alloc_fd(Entry::File {
+            desc: h,
+            pos: 0,
+            mode,
+        })
+        .inspect_err(|_| {
+            // SAFETY: we own the handle and nothing else refers to it.
+            unsafe { wasi::filesystem::drop_descriptor(h) };
+        })
+    }
+
+    fn fstat(fd: i32) -> Result<Stat> {
+        preopens();
+        match entry(fd)? {
+            Entry::File { desc, .. } => {
+                let mut ret = Ret::<104>::new();
+                // SAFETY: ret has room for result<descriptor-stat, error-code>.
+                unsafe { wasi::filesystem::stat(desc, ret.ptr()) };
+                Ok(with_hash(stat_from(&ret)?, hash(desc)))
+            }
+            // Like preview1 hosts: a terminal is a character device, a
+            // redirected stream has no known type.
+            Entry::In(_) | Entry::Out(_) => Ok(Stat {
+                dev: 0,
+                ino: 0,
+                kind: if <Sys as crate::Pal>::isatty(fd).is_ok() {
+                    FileType::CharacterDevice
+                } else {
+                    FileType::Unknown
+                },
+                nlink: 1,
+                size: 0,
+                atim: Timestamp::default(),
+                mtim: Timestamp::default(),
+                ctim: Timestamp::default(),
+            }),
+            _ => Err(Errno::EBADF),
+        }
+    }
+
+    fn statat(dir: i32, path: &[u8], follow: bool) -> Result<Stat> {
+        let d = dir_desc(dir)?;
+        let mut ret = Ret::<104>::new();
+        // SAFETY: path is a valid byte range; ret has room for the result.
+        unsafe { stat_at(d, path_flags(follow), path.as_ptr(), path.len(), ret.ptr()) };
+        Ok(with_hash(stat_from(&ret)?, hash_at(d, path, follow)))
+    }
+
+    fn accessat(dir: i32, path: &[u8], amode: i32, follow: bool) -> Result<()> {
+        let d = dir_desc(dir)?;
+        let mut ret = Ret::<104>::new();
+        // SAFETY: as in `statat`.
+        unsafe { stat_at(d, path_flags(follow), path.as_ptr(), path.len(), ret.ptr()) };
+        stat_from(&ret)?;
+        if amode & (R_OK | W_OK) == 0 {
+            return Ok(());
+        }
+        // What the directory lets the program do with what it holds.
+        let f = flags(d)?;
+        let mut need = 0;
+        if amode & R_OK != 0 {
+            need |= F_READ;
+        }
+        if amode & W_OK != 0 {
+            need |= F_MUTATE_DIRECTORY;
+        }
+        if f & need == need {
+            Ok(())
+        } else {
+            Err(Errno::EACCES)
+        }
+    }
+
+    fn mkdirat(dir: i32, path: &[u8]) -> Result<()> {
+        let d = dir_desc(dir)?;
+        let mut ret = Ret::<8>::new();
+        // SAFETY: path is a valid byte range; ret has room for the result.
+        unsafe { create_directory_at(d, path.as_ptr(), path.len(), ret.ptr()) };
+        unit(&ret)
+    }
+
+    fn unlinkat(dir: i32, path: &[u8]) -> Result<()> {
+        let d = dir_desc(dir)?;
+        let mut ret = Ret::<8>::new();
+        // SAFETY: as in `mkdirat`.
+        unsafe { unlink_file_at(d, path.as_ptr(), path.len(), ret.ptr()) };
+        unit(&ret)
+    }
+
+    fn rmdirat(dir: i32, path: &[u8]) -> Result<()> {
+        let d = dir_desc(dir)?;
+        let mut ret = Ret::<8>::new();
+        // SAFETY: as in `mkdirat`.
+        unsafe { remove_directory_at(d, path.as_ptr(), path.len(), ret.ptr()) };
+        unit(&ret)
+    }
+
+    fn renameat(old_dir: i32, old: &[u8], new_dir: i32, new: &[u8]) -> Result<()> {
+        let (a, b) = (dir_desc(old_dir)?, dir_desc(new_dir)?);
+        let mut ret = Ret::<8>::new();
+        // SAFETY: both paths are valid byte ranges; ret has room.
+        unsafe {
+            rename_at(
+                a,
+                old.as_ptr(),
+                old.len(),
+                b,
+                new.as_ptr(),
+                new.len(),
+                ret.ptr(),
+            )
+        };
+        unit(&ret)
+    }
+
+    fn linkat(old_dir: i32, old: &[u8], new_dir: i32, new: &[u8], follow: bool) -> Result<()> {
+        let (a, b) = (dir_desc(old_dir)?, dir_desc(new_dir)?);
+        let mut ret = Ret::<8>::new();
+        // SAFETY: both paths are valid byte ranges; ret has room.
+        unsafe {
+            link_at(
+                a,
+                path_flags(follow),
+                old.as_ptr(),
+                old.len(),
+                b,
+                new.as_ptr(),
+                new.len(),
+                ret.ptr(),
+            )
+        };
+        unit(&ret)
+    }
+
+    fn symlinkat(target: &[u8], dir: i32, path: &[u8]) -> Result<()> {
+        let d = dir_desc(dir)?;
+        let mut ret = Ret::<8>::new();
+        // SAFETY: both are valid byte ranges; ret has room.
+        unsafe {
+            symlink_at(
+                d,
+                target.as_ptr(),
+                target.len(),
+                path.as_ptr(),
+                path.len(),
+                ret.ptr(),
+            )
+        };
+        unit(&ret)
+    }
+
+    fn readlinkat(dir: i32, path: &[u8], buf: &mut [u8]) -> Result<usize> {
+        let d = dir_desc(dir)?;
+        if buf.is_empty() {
+            return Err(Errno::EINVAL);
+        }
+        let mut ret = Ret::<12>::new();
+        let (p, cap) = (buf.as_mut_ptr(), buf.len());
+        // SAFETY: buf is valid for cap (> 0) bytes during the call; the
+        // string lands in it when it fits (see `slot`).
+        unsafe {
+            slot::with_parked(p, cap, || {
+                readlink_at(d, path.as_ptr(), path.len(), ret.ptr())
+            })
+        };
+        // result<string, error-code>: [0] tag, [4] ptr / code, [8] len.
+        if ret.u8(0) != 0 {
+            return Err(fs_error(ret.u8(4)));
+        }
+        // SAFETY: the host wrote the string during the parked call.
+        Ok(unsafe { land_truncated(buf, ret.u32(4) as *mut u8, ret.u32(8) as usize) })
+    }
+
+    fn utimensat(dir: i32, path: &[u8], atim: SetTime, mtim: SetTime, follow: bool) -> Result<()> {
+        let d = dir_desc(dir)?;
+        let (a, m) = (new_timestamp(atim)?, new_timestamp(mtim)?);
+        let mut ret = Ret::<8>::new();
+        // SAFETY: path is a valid byte range; ret has room.
+        unsafe {
+            set_times_at(
+                d,
+                path_flags(follow),
+                path.as_ptr(),
+                path.len(),
+                a.0,
+                a.1,
+                a.2,
+                m.0,
+                m.1,
+                m.2,
+                ret.ptr(),
+            )
+        };
+        unit(&ret)
+    }
+
+    fn futimens(fd: i32, atim: SetTime, mtim: SetTime) -> Result<()> {
+        let d = desc(fd)?;
+        let (a, m) = (new_timestamp(atim)?, new_timestamp(mtim)?);
+        let mut ret = Ret::<8>::new();
+        // SAFETY: ret has room.
+        unsafe { set_times(d, a.0, a.1, a.2, m.0, m.1, m.2, ret.ptr()) };
+        unit(&ret)
+    }
+
+    fn ftruncate(fd: i32, len: u64) -> Result<()> {
+        preopens();
+        match entry(fd)? {
+            Entry::File { mode, .. } if mode & WRITE == 0 => Err(Errno::EINVAL),
+            Entry::File { desc, .. } => {
+                let mut ret = Ret::<8>::new();
+                // SAFETY: ret has room.
+                unsafe { set_size(desc, len, ret.ptr()) };
+                unit(&ret)
+            }
+            _ => Err(Errno::EINVAL),
+        }
+    }
+
+    fn fsync(fd: i32) -> Result<()> {
+        sync_with(fd, |d, r| unsafe { sync(d, r) })
+    }
+
+    fn fdatasync(fd: i32) -> Result<()> {
+        sync_with(fd, |d, r| unsafe { sync_data(d, r) })
+    }
+
+    type Dir = Dir;
+
+    fn dir_open(fd: i32) -> Result<Dir> {
+        let d = desc(fd)?;
+        let mut t = Ret::<8>::new();
+        // SAFETY: ret has room for result<descriptor-type, error-code>.
+        unsafe { wasi::filesystem::get_type(d, t.ptr()) };
+        if t.u8(0) != 0 {
+            return Err(fs_error(t.u8(1)));
+        }
+        if t.u8(1) != 3 {
+            return Err(Errno::ENOTDIR);
+        }
+        Ok(Dir {
+            fd,
+            desc: d,
+            stream: -1,
+            index: 0,
+            done: false,
+            name: [0; NAME_BUF],
+            heap: core::ptr::null_mut(),
+        })
+    }
+
+    fn dir_read(d: &mut Dir) -> Result<Option<DirEntry<'_>>> {
+        let dot: &'static [u8] = match d.index {
+            0 => b".",
+            1 => b"..",
+            _ => b"",
+        };
+        if !dot.is_empty() {
+            // read-directory omits `.` and `..`; preview1 hosts list them.
+            let ino = if d.index == 0 {
+                hash(d.desc)
+            } else {
+                hash_at(d.desc, b"..", false).or_else(|_| hash(d.desc))
+            };
+            d.index += 1;
+            return Ok(Some(DirEntry {
+                ino: ino.map(|h| h.0).unwrap_or(1).max(1),
+                kind: FileType::Directory,
+                name: dot,
+            }));
+        }
+        let Some((kind, len)) = d.next()? else {
+            return Ok(None);
+        };
+        d.index += 1;
+        let desc = d.desc;
+        let name = d.name(len);
+        let ino = hash_at(desc, name, false).map(|h| h.0).unwrap_or(1);
+        Ok(Some(DirEntry {
+            ino: ino.max(1),
+            kind,
+            name,
+        }))
+    }
+
+    fn dir_tell(d: &Dir) -> u64 {
+        d.index
+    }
+
+    fn dir_seek(d: &mut Dir, pos: u64) -> Result<()> {
+        if pos < d.index || d.done {
+            d.reset();
+        }
+        while d.index < pos {
+            // `.` and `..` cost nothing to skip; real entries are read.
+            if d.index >= 2 && d.next()?.is_none() {
+                break;
+            }
+            d.index += 1;
+        }
+        Ok(())
+    }
+
+    fn dir_close(mut d: Dir) {
+        d.reset();
+    }
+}
+
+/// `f` is a closure, not a function pointer: taking the address of a wasm
+/// import makes rustc reference a symbol no object defines.
+fn sync_with(fd: i32, f: impl FnOnce(i32, *mut u8)) -> Result<()> {
+    preopens();
+    match entry(fd)? {
+        Entry::File { desc, .. } => {
+            let mut ret = Ret::<8>::new();
+            f(desc, ret.ptr());
+            unit(&ret)
+        }
+        _ => Err(Errno::EINVAL),
+    }
+}
+
+/// Names up to this long are received in place; longer ones come from the
+/// allocator.
+const NAME_BUF: usize = 256;
+
+/// A directory stream: `read-directory`'s stream (opened at the first entry
+/// after `.` and `..`), the count of entries returned, and the last name.
+pub struct Dir {
+    fd: i32,
+    desc: i32,
+    /// The `directory-entry-stream` handle; -1 before the first real entry.
+    stream: i32,
+    /// Entries returned so far (`.` and `..` included): the position.
+    index: u64,
+    done: bool,
+    name: [u8; NAME_BUF],
+    /// The last name when it did not fit `name` (a heap block), or null.
+    heap: *mut u8,
+}
+
+impl Dir {
+    /// Reads the next real entry: (type, name length); the name is then in
+    /// `self.name` or `self.heap`.
+    fn next(&mut self) -> Result<Option<(FileType, usize)>> {
+        if self.done {
+            return Ok(None);
+        }
+        // The fd may have been closed (or reused) behind the stream's back:
+        // using a dropped handle would trap, so say EBADF instead.
+        if !matches!(entry(self.fd), Ok(Entry::File { desc, .. }) if desc == self.desc) {
+            return Err(Errno::EBADF);
+        }
+        if self.stream < 0 {
+            let mut ret = Ret::<8>::new();
+            // SAFETY: ret has room for result<own<stream>, error-code>.
+            unsafe { read_directory(self.desc, ret.ptr()) };
+            if ret.u8(0) != 0 {
+                return Err(fs_error(ret.u8(4)));
+            }
+            self.stream = ret.u32(4) as i32;
+        }
+        // SAFETY: our block or null.
+        unsafe { crate::heap_free(self.heap) };
+        self.heap = core::ptr::null_mut();
+        let mut ret = Ret::<20>::new();
+        let p = self.name.as_mut_ptr();
+        let stream = self.stream;
+        // SAFETY: name is valid for NAME_BUF bytes during the call; the
+        // entry's name string lands there when it fits.
+        unsafe { slot::with_parked(p, NAME_BUF, || read_directory_entry(stream, ret.ptr())) };
+        // result<option<directory-entry>, error-code>: [0] tag; ok: [4]
+        // option tag, [8] type, [12] name ptr, [16] name len; err: [4] code.
+        if ret.u8(0) != 0 {
+            return Err(fs_error(ret.u8(4)));
+        }
+        if ret.u8(4) == 0 {
+            self.done = true;
+            return Ok(None);
+        }
+        let (ptr, len) = (ret.u32(12) as *mut u8, ret.u32(16) as usize);
+        if ptr != p && len > 0 {
+            self.heap = ptr; // too long for the slot: keep the heap copy
+        }
+        Ok(Some((file_type(ret.u8(8)), len)))
+    }
+
+    fn name(&self, len: usize) -> &[u8] {
+        let p = if self.heap.is_null() {
+            self.name.as_ptr()
+        } else {
+            self.heap
+        };
+        if len == 0 {
+            return &[];
+        }
+        // SAFETY: `next` left len bytes at p.
+        unsafe { core::slice::from_raw_parts(p, len) }
+    }
+
+    /// Back to the start: the stream is dropped and reopened on demand.
+    fn reset(&mut self) {
+        if self.stream >= 0 {
+            // SAFETY: our handle, not used again.
+            unsafe { drop_directory_entry_stream(self.stream) };
+        }
+        // SAFETY: our block or null.
+        unsafe { crate::heap_free(self.heap) };
+        self.heap = core::ptr::null_mut();
+        self.stream = -1;
+        self.index = 0;
+        self.done = false;
+    }
+}

@@ -1,0 +1,576 @@
+//! The `FILE` object and its buffering.
+//!
+//! A stream owns a buffer of `UNGET + cap` bytes: `UNGET` bytes of slack in
+//! front (room for `ungetc` even right after a refill) and `cap` bytes of
+//! data. A stream is idle, reading (`rpos..rend` holds unread input) or
+//! writing (`UNGET..UNGET + wpos` holds unwritten output); switching
+//! direction flushes or drops the buffer, like musl's `__toread` /
+//! `__towrite`.
+//!
+//! Policy (POSIX/ISO C): stderr is unbuffered; stdout is line-buffered when
+//! it is a terminal and fully buffered otherwise (decided on its first
+//! write); everything else is fully buffered. Every stream that has done
+//! I/O is on a list that `fflush(NULL)` and `exit` flush; the flush is
+//! registered with `exit` the first time a stream is used.
+//!
+//! Reads go through the backend's `read` (on p2 the caller-buffer slot): a
+//! refill reads straight into the stream's buffer, and `fread` of a block at
+//! least as large as the buffer, with the buffer empty, reads straight into
+//! the caller's memory.
+
+use crate::platform::c_int;
+use libc_core::single::Single;
+use libc_core::types::Whence;
+use libc_core::{Errno, Pal, Sys};
+
+/// Bytes of pushback room in front of every buffer.
+pub(crate) const UNGET: usize = 8;
+/// Data capacity of the buffers this library allocates.
+pub(crate) const BUF_CAP: usize = 4096;
+
+pub(crate) const F_EOF: u32 = 1;
+pub(crate) const F_ERR: u32 = 2;
+/// Not opened for reading.
+pub(crate) const F_NORD: u32 = 4;
+/// Not opened for writing.
+pub(crate) const F_NOWR: u32 = 8;
+/// Line buffered.
+pub(crate) const F_LBF: u32 = 16;
+/// Unbuffered.
+pub(crate) const F_NBF: u32 = 32;
+/// The `FILE` is a static (stdin/stdout/stderr): never freed.
+pub(crate) const F_STATIC: u32 = 64;
+/// On the list of streams to flush.
+pub(crate) const F_LISTED: u32 = 128;
+/// Decide line/full buffering by `isatty` at the first write (stdout).
+pub(crate) const F_TTYCHK: u32 = 256;
+/// Opened in append mode.
+pub(crate) const F_APP: u32 = 512;
+/// The buffer was given by `setvbuf` (the user's memory).
+pub(crate) const F_USERBUF: u32 = 1024;
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Idle,
+    Read,
+    Write,
+}
+
+/// A C stream. Opaque to C (`typedef struct _IO_FILE FILE;`).
+pub struct _IO_FILE {
+    /// Start of the storage; data starts at `buf + UNGET`.
+    pub(crate) buf: *mut u8,
+    /// Data capacity (at least 1).
+    pub(crate) cap: usize,
+    /// Reading: next unread byte and end of the unread bytes (offsets into
+    /// the storage; `rpos` may go below `UNGET` after `ungetc`).
+    pub(crate) rpos: usize,
+    pub(crate) rend: usize,
+    /// Writing: bytes waiting in the data area.
+    pub(crate) wpos: usize,
+    pub(crate) mode: Mode,
+    pub(crate) fd: c_int,
+    pub(crate) flags: u32,
+    /// Next stream on the flush list.
+    pub(crate) next: *mut _IO_FILE,
+}
+
+/// `FILE` as C sees it.
+pub type FILE = _IO_FILE;
+
+impl _IO_FILE {
+    pub(crate) const fn new(fd: c_int, buf: *mut u8, cap: usize, flags: u32) -> Self {
+        _IO_FILE {
+            buf,
+            cap,
+            rpos: 0,
+            rend: 0,
+            wpos: 0,
+            mode: Mode::Idle,
+            fd,
+            flags,
+            next: core::ptr::null_mut(),
+        }
+    }
+
+    /// Marks the stream as failed and hands the error on.
+    #[cold]
+    pub(crate) fn fail(&mut self, e: Errno) -> Errno {
+        self.flags |= F_ERR;
+        e
+    }
+
+    /// Puts the stream on the flush list (once) and makes sure `exit`
+    /// flushes that list.
+    #[inline]
+    fn listed(&mut self) {
+        if self.flags & F_LISTED == 0 {
+            self.flags |= F_LISTED;
+            let head = LIST.load();
+            self.next = head;
+            LIST.store(self as *mut _IO_FILE);
+            crate::header::stdlib::set_exit_flush(exit_flush);
+        }
+    }
+
+    // ---- writing -------------------------------------------------------
+
+    /// Enters write mode: drops unread input (seeking back over it).
+    #[inline]
+    pub(crate) fn enter_write(&mut self) -> Result<(), Errno> {
+        if self.mode == Mode::Write {
+            return Ok(());
+        }
+        self.enter_write_slow()
+    }
+
+    #[cold]
+    fn enter_write_slow(&mut self) -> Result<(), Errno> {
+        if self.flags & F_NOWR != 0 {
+            return Err(self.fail(Errno::EBADF));
+        }
+        if self.mode == Mode::Read {
+            self.drop_input()?;
+        }
+        if self.flags & F_TTYCHK != 0 {
+            self.flags &= !F_TTYCHK;
+            if Sys::isatty(self.fd).is_ok() {
+                self.flags |= F_LBF;
+            }
+        }
+        self.listed();
+        self.mode = Mode::Write;
+        self.wpos = 0;
+        Ok(())
+    }
+
+    /// Writes `data` straight to the descriptor, looping over short writes.
+    pub(crate) fn raw_write(&mut self, mut data: &[u8]) -> Result<(), Errno> {
+        while !data.is_empty() {
+            match Sys::write(self.fd, data) {
+                Ok(0) => return Err(self.fail(Errno::EIO)),
+                Ok(n) => data = &data[n.min(data.len())..],
+                Err(e) => return Err(self.fail(e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes out the write buffer.
+    pub(crate) fn flush_write(&mut self) -> Result<(), Errno> {
+        if self.wpos == 0 {
+            return Ok(());
+        }
+        let n = self.wpos;
+        self.wpos = 0;
+        // SAFETY: the data area holds `n <= cap` buffered bytes.
+        let data = unsafe { core::slice::from_raw_parts(self.buf.add(UNGET), n) };
+        self.raw_write(data)
+    }
+
+    /// Buffers (or writes) `data`, ignoring line buffering. The caller has
+    /// called `enter_write`.
+    pub(crate) fn put_full(&mut self, data: &[u8]) -> Result<(), Errno> {
+        let room = self.cap - self.wpos;
+        if data.len() <= room && self.flags & F_NBF == 0 {
+            // SAFETY: data fits in the data area after `wpos`; the user's
+            // data cannot overlap our buffer unless they alias it on purpose.
+            unsafe {
+                core::ptr::copy_nonoverlapping(
+                    data.as_ptr(),
+                    self.buf.add(UNGET + self.wpos),
+                    data.len(),
+                )
+            };
+            self.wpos += data.len();
+            return Ok(());
+        }
+        self.flush_write()?;
+        if data.len() >= self.cap || self.flags & F_NBF != 0 {
+            self.raw_write(data)
+        } else {
+            self.put_full(data)
+        }
+    }
+
+    /// `fwrite`'s core: writes `data` with the stream's buffering policy.
+    pub(crate) fn write_bytes(&mut self, data: &[u8]) -> Result<(), Errno> {
+        self.enter_write()?;
+        if self.flags & F_LBF != 0
+            && let Some(i) = data.iter().rposition(|&b| b == b'\n')
+        {
+            let line = data.get(..=i).unwrap_or(data);
+            let rest = data.get(i + 1..).unwrap_or(&[]);
+            self.put_full(line)?;
+            self.flush_write()?;
+            return self.put_full(rest);
+        }
+        self.put_full(data)
+    }
+
+    /// One byte (`fputc`'s slow path).
+    pub(crate) fn put_byte(&mut self, c: u8) -> Result<(), Errno> {
+        self.write_bytes(&[c])
+    }
+
+    // ---- reading -------------------------------------------------------
+
+    /// Enters read mode: writes out pending output.
+    #[inline]
+    pub(crate) fn enter_read(&mut self) -> Result<(), Errno> {
+        if self.mode == Mode::Read {
+            return Ok(());
+        }
+        self.enter_read_slow()
+    }
+
+    #[cold]
+    fn enter_read_slow(&mut self) -> Result<(), Errno> {
+        if self.flags & F_NORD != 0 {
+            return Err(self.fail(Errno::EBADF));
+        }
+        if self.mode == Mode::Write {
+            self.flush_write()?;
+        }
+        self.listed();
+        self.mode = Mode::Read;
+        self.rpos = UNGET;
+        self.rend = UNGET;
+        Ok(())
+    }
+
+    /// Unread bytes in the buffer.
+    #[inline]
+    pub(crate) fn unread(&self) -> &[u8] {
+        if self.mode != Mode::Read {
+            return &[];
+        }
+        // SAFETY: rpos..rend lies within the storage while reading.
+        unsafe { core::slice::from_raw_parts(self.buf.add(self.rpos), self.rend - self.rpos) }
+    }
+
+    /// Refills the read buffer. `Ok(false)` at end of file (and sets EOF).
+    pub(crate) fn refill(&mut self) -> Result<bool, Errno> {
+        self.enter_read()?;
+        // ISO C: input that needs the host flushes line-buffered output.
+        // Here: reading stdin flushes stdout when stdout is line-buffered.
+        if self.fd == 0 {
+            flush_line_buffered();
+        }
+        let want = if self.flags & F_NBF != 0 { 1 } else { self.cap };
+        // SAFETY: the data area holds `cap >= want` bytes.
+        let area = unsafe { core::slice::from_raw_parts_mut(self.buf.add(UNGET), want) };
+        match Sys::read(self.fd, area) {
+            Ok(0) => {
+                self.flags |= F_EOF;
+                self.rpos = UNGET;
+                self.rend = UNGET;
+                Ok(false)
+            }
+            Ok(n) => {
+                self.rpos = UNGET;
+                self.rend = UNGET + n.min(want);
+                Ok(true)
+            }
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+
+    /// `fgetc`'s slow path: the next byte or `None` (EOF or error).
+    pub(crate) fn get_slow(&mut self) -> Option<u8> {
+        if self.mode == Mode::Read && self.rpos < self.rend {
+            return Some(self.take_byte());
+        }
+        match self.refill() {
+            Ok(true) => Some(self.take_byte()),
+            _ => None,
+        }
+    }
+
+    /// The next byte of the buffer; the caller checked there is one.
+    #[inline]
+    pub(crate) fn take_byte(&mut self) -> u8 {
+        // SAFETY: rpos < rend, inside the storage.
+        let c = unsafe { *self.buf.add(self.rpos) };
+        self.rpos += 1;
+        c
+    }
+
+    /// Fast-path `getc`.
+    #[inline]
+    pub(crate) fn getc(&mut self) -> Option<u8> {
+        if self.mode == Mode::Read && self.rpos < self.rend {
+            Some(self.take_byte())
+        } else {
+            self.get_slow()
+        }
+    }
+
+    /// Pushes `c` back; `false` when there is no room.
+    pub(crate) fn ungetc(&mut self, c: u8) -> bool {
+        if self.enter_read().is_err() || self.rpos == 0 {
+            return false;
+        }
+        self.rpos -= 1;
+        // SAFETY: rpos is inside the storage.
+        unsafe { *self.buf.add(self.rpos) = c };
+        self.flags &= !F_EOF;
+        true
+    }
+
+    /// `fread`'s core: fills `dst` as far as possible; returns the count.
+    pub(crate) fn read_bytes(&mut self, dst: &mut [u8]) -> usize {
+        let mut done = 0;
+        while done < dst.len() {
+            let avail = self.unread();
+            if !avail.is_empty() {
+                let n = copy_into(dst, done, avail);
+                self.rpos += n;
+                done += n;
+                continue;
+            }
+            let rest = dst.len() - done;
+            if rest >= self.cap && self.flags & F_NBF == 0 {
+                // Large block, empty buffer: read straight into the caller's
+                // memory (zero-copy on p2).
+                if self.enter_read().is_err() {
+                    break;
+                }
+                if self.fd == 0 {
+                    flush_line_buffered();
+                }
+                let Some(rest_buf) = dst.get_mut(done..) else {
+                    break;
+                };
+                match Sys::read(self.fd, rest_buf) {
+                    Ok(0) => {
+                        self.flags |= F_EOF;
+                        break;
+                    }
+                    Ok(n) => done += n.min(rest),
+                    Err(e) => {
+                        self.fail(e);
+                        break;
+                    }
+                }
+            } else if !matches!(self.refill(), Ok(true)) {
+                break;
+            }
+        }
+        done
+    }
+
+    // ---- positioning and flushing -----------------------------------------
+
+    /// Leaves read mode, moving the descriptor back over unread input.
+    fn drop_input(&mut self) -> Result<(), Errno> {
+        let unread = (self.rend - self.rpos) as i64;
+        self.mode = Mode::Idle;
+        self.rpos = UNGET;
+        self.rend = UNGET;
+        if unread != 0 {
+            // Not seekable (a pipe): the input is lost, as in other libcs.
+            let _ = Sys::lseek(self.fd, -unread, Whence::Cur);
+        }
+        Ok(())
+    }
+
+    /// `fflush` of one stream.
+    pub(crate) fn flush(&mut self) -> Result<(), Errno> {
+        match self.mode {
+            Mode::Write => self.flush_write(),
+            Mode::Read => self.drop_input(),
+            Mode::Idle => Ok(()),
+        }
+    }
+
+    /// `fseeko`.
+    pub(crate) fn seek(&mut self, off: i64, whence: Whence) -> Result<(), Errno> {
+        let off = if whence == Whence::Cur && self.mode == Mode::Read {
+            off - (self.rend - self.rpos) as i64
+        } else {
+            off
+        };
+        if self.mode == Mode::Write {
+            self.flush_write()?;
+        }
+        Sys::lseek(self.fd, off, whence)?;
+        self.mode = Mode::Idle;
+        self.rpos = UNGET;
+        self.rend = UNGET;
+        self.flags &= !F_EOF;
+        Ok(())
+    }
+
+    /// `ftello`.
+    pub(crate) fn tell(&mut self) -> Result<i64, Errno> {
+        let whence = if self.flags & F_APP != 0 && self.mode == Mode::Write && self.wpos != 0 {
+            Whence::End
+        } else {
+            Whence::Cur
+        };
+        let pos = Sys::lseek(self.fd, 0, whence)? as i64;
+        Ok(match self.mode {
+            Mode::Read => pos - (self.rend - self.rpos) as i64,
+            Mode::Write => pos + self.wpos as i64,
+            Mode::Idle => pos,
+        })
+    }
+}
+
+/// Copies as much of `src` as fits into `dst[at..]`; the count. Written so
+/// that no bounds check can fail (a panic path would link core's formatting
+/// code into the program).
+#[inline]
+pub(crate) fn copy_into(dst: &mut [u8], at: usize, src: &[u8]) -> usize {
+    match dst.get_mut(at..) {
+        Some(d) => {
+            let n = d.len().min(src.len());
+            d[..n].copy_from_slice(&src[..n]);
+            n
+        }
+        None => 0,
+    }
+}
+
+/// Streams that have done I/O (newest first).
+static LIST: Single<*mut _IO_FILE> = Single::new(core::ptr::null_mut());
+
+/// Takes `f` off the flush list (before it is freed).
+pub(crate) fn unlist(f: *mut _IO_FILE) {
+    let mut link: *mut *mut _IO_FILE = LIST.get();
+    // SAFETY: single-threaded; every pointer on the list is a live FILE.
+    unsafe {
+        while !(*link).is_null() {
+            if *link == f {
+                *link = (*f).next;
+                (*f).flags &= !F_LISTED;
+                return;
+            }
+            link = &mut (**link).next;
+        }
+    }
+}
+
+/// `fflush(NULL)`: flushes every stream; the first error is returned.
+pub(crate) fn flush_all() -> Result<(), Errno> {
+    let mut r = Ok(());
+    let mut p = LIST.load();
+    while !p.is_null() {
+        // SAFETY: every pointer on the list is a live FILE; single-threaded.
+        let f = unsafe { &mut *p };
+        if f.mode == Mode::Write
+            && let Err(e) = f.flush_write()
+        {
+            r = r.and(Err(e));
+        }
+        p = f.next;
+    }
+    r
+}
+
+/// What `exit` does: every stream flushed, and the unread input of
+/// seekable ones given back (POSIX `exit`).
+fn exit_flush() {
+    let mut p = LIST.load();
+    while !p.is_null() {
+        // SAFETY: as in `flush_all`.
+        let f = unsafe { &mut *p };
+        let _ = f.flush();
+        p = f.next;
+    }
+}
+
+/// Flushes line-buffered output streams (before reading stdin).
+fn flush_line_buffered() {
+    let mut p = LIST.load();
+    while !p.is_null() {
+        // SAFETY: as in `flush_all`.
+        let f = unsafe { &mut *p };
+        if f.mode == Mode::Write && f.flags & F_LBF != 0 {
+            let _ = f.flush_write();
+        }
+        p = f.next;
+    }
+}
+
+// ---- the standard streams --------------------------------------------------
+
+static STDIN_BUF: Single<[u8; UNGET + BUF_CAP]> = Single::new([0; UNGET + BUF_CAP]);
+static STDOUT_BUF: Single<[u8; UNGET + BUF_CAP]> = Single::new([0; UNGET + BUF_CAP]);
+static STDERR_BUF: Single<[u8; UNGET + 1]> = Single::new([0; UNGET + 1]);
+
+pub(crate) static STDIN_FILE: Single<FILE> = Single::new(FILE::new(
+    0,
+    STDIN_BUF.get().cast(),
+    BUF_CAP,
+    F_STATIC | F_NOWR,
+));
+pub(crate) static STDOUT_FILE: Single<FILE> = Single::new(FILE::new(
+    1,
+    STDOUT_BUF.get().cast(),
+    BUF_CAP,
+    F_STATIC | F_NORD | F_TTYCHK,
+));
+pub(crate) static STDERR_FILE: Single<FILE> = Single::new(FILE::new(
+    2,
+    STDERR_BUF.get().cast(),
+    1,
+    F_STATIC | F_NORD | F_NBF,
+));
+
+/// A `FILE *` that C sees as `FILE *const`.
+#[repr(transparent)]
+pub struct FilePtr(pub *mut FILE);
+// SAFETY: the pointee is only touched by the single thread (see `Single`).
+unsafe impl Sync for FilePtr {}
+
+/// Parses an `fopen` mode string into `open` flags and stream flags.
+pub(crate) fn parse_mode(mode: &[u8]) -> Option<(c_int, u32)> {
+    use libc_core::types::*;
+    let (mut o, mut fl) = match mode.first()? {
+        b'r' => (O_RDONLY, F_NOWR),
+        b'w' => (O_WRONLY | O_CREAT | O_TRUNC, F_NORD),
+        b'a' => (O_WRONLY | O_CREAT | O_APPEND, F_NORD | F_APP),
+        _ => return None,
+    };
+    for &c in mode.iter().skip(1) {
+        match c {
+            b'+' => {
+                o = (o & !(O_RDONLY | O_WRONLY)) | O_RDWR;
+                fl &= !(F_NORD | F_NOWR);
+            }
+            b'x' => o |= O_EXCL,
+            _ => {} // 'b', 'e' (close-on-exec: no exec in WASI), others ignored
+        }
+    }
+    Some((o, fl))
+}
+
+/// Allocates a stream with its buffer for `fd` (one heap block).
+pub(crate) fn alloc_file(fd: c_int, flags: u32) -> Result<*mut FILE, Errno> {
+    let size = core::mem::size_of::<FILE>() + UNGET + BUF_CAP;
+    let p = wasm_libc_alloc::malloc(size);
+    if p.is_null() {
+        return Err(Errno::ENOMEM);
+    }
+    let f = p.cast::<FILE>();
+    // SAFETY: p holds a FILE followed by the buffer (malloc aligns to 16).
+    unsafe {
+        let buf = p.add(core::mem::size_of::<FILE>());
+        f.write(FILE::new(fd, buf, BUF_CAP, flags));
+    }
+    Ok(f)
+}
+
+/// Frees a stream from [`alloc_file`] (statics are left alone).
+///
+/// # Safety
+/// `f` is a live stream no longer on the flush list.
+pub(crate) unsafe fn free_file(f: *mut FILE) {
+    // SAFETY: caller contract.
+    if unsafe { (*f).flags } & F_STATIC == 0 {
+        // SAFETY: allocated by `alloc_file`.
+        unsafe { wasm_libc_alloc::free(f.cast()) }
+    }
+}

@@ -1,0 +1,335 @@
+//! printf's floating-point conversions: `%f %F %e %E %g %G %a %A`, for
+//! `double` and `long double` (IEEE binary128 on wasm32).
+//!
+//! Decimal output is exact: the binary value `m * 2^e` is expanded into a
+//! [`Big`] (base 10^9), then rounded once at the requested place, ties to
+//! even (the current rounding mode of a WASI program is always
+//! round-to-nearest). Output matches glibc, including `-nan`, `%a` of
+//! subnormals (`0x0.xxxp-1022`) and `%a` rounding that carries into the
+//! leading digit (`0x2.0p+0`).
+
+use super::big::{Big, N};
+use super::printf::{F_ALT, F_MINUS, F_PLUS, F_SPACE, F_ZERO, Out, Spec, emit};
+
+pub(crate) enum Cls {
+    Inf,
+    Nan,
+    /// `mant * 2^e2`; `mbits` is the width of the stored fraction field
+    /// (52 or 112), `mant >> mbits` is the leading bit (0 for subnormals).
+    Fin {
+        mant: u128,
+        e2: i32,
+        mbits: u32,
+    },
+}
+
+#[inline(never)]
+pub(crate) fn decode_f64(bits: u64) -> (bool, Cls) {
+    let neg = bits >> 63 != 0;
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = (bits & ((1 << 52) - 1)) as u128;
+    let c = match exp {
+        0x7ff if frac == 0 => Cls::Inf,
+        0x7ff => Cls::Nan,
+        0 => Cls::Fin {
+            mant: frac,
+            e2: -1074,
+            mbits: 52,
+        },
+        _ => Cls::Fin {
+            mant: frac | 1 << 52,
+            e2: exp - 1075,
+            mbits: 52,
+        },
+    };
+    (neg, c)
+}
+
+#[inline(never)]
+pub(crate) fn decode_f128(bits: u128) -> (bool, Cls) {
+    let neg = bits >> 127 != 0;
+    let exp = ((bits >> 112) & 0x7fff) as i32;
+    let frac = bits & ((1 << 112) - 1);
+    let c = match exp {
+        0x7fff if frac == 0 => Cls::Inf,
+        0x7fff => Cls::Nan,
+        0 => Cls::Fin {
+            mant: frac,
+            e2: -16494,
+            mbits: 112,
+        },
+        _ => Cls::Fin {
+            mant: frac | 1 << 112,
+            e2: exp - 16495,
+            mbits: 112,
+        },
+    };
+    (neg, c)
+}
+
+/// Collects output in a small buffer (fewer sink calls for digit runs).
+struct Buf<'a, 'b> {
+    o: &'a mut Out<'b>,
+    b: [u8; 64],
+    n: usize,
+}
+
+impl Buf<'_, '_> {
+    fn push(&mut self, c: u8) {
+        if self.n == self.b.len() {
+            self.flush();
+        }
+        self.b[self.n & 63] = c;
+        self.n += 1;
+    }
+    fn flush(&mut self) {
+        if let Some(s) = self.b.get(..self.n) {
+            self.o.put(s);
+        }
+        self.n = 0;
+    }
+}
+
+/// `e+05`-style exponent into the end of `buf`; its length (`min` digits
+/// at least).
+fn exponent(buf: &mut [u8; 8], e: i32, letter: u8, min: usize) -> usize {
+    let mut x = e.unsigned_abs();
+    let mut n = 0;
+    while x != 0 || n < min {
+        buf[(7 - n) & 7] = b'0' + (x % 10) as u8;
+        n += 1;
+        x /= 10;
+    }
+    buf[(7 - n) & 7] = if e < 0 { b'-' } else { b'+' };
+    buf[(6 - n) & 7] = letter;
+    n + 2
+}
+
+/// Formats one floating-point value per `s` (conversion in `s.conv`).
+#[inline(never)]
+pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
+    let upper = s.conv.is_ascii_uppercase();
+    let sign: &[u8] = if neg {
+        b"-"
+    } else if s.flags & F_PLUS != 0 {
+        b"+"
+    } else if s.flags & F_SPACE != 0 {
+        b" "
+    } else {
+        b""
+    };
+    let (mant, e2, mbits) = match cls {
+        Cls::Fin { mant, e2, mbits } => (mant, e2, mbits),
+        _ => {
+            let t: &[u8] = match (matches!(cls, Cls::Inf), upper) {
+                (true, false) => b"inf",
+                (true, true) => b"INF",
+                (false, false) => b"nan",
+                (false, true) => b"NAN",
+            };
+            // glibc pads inf/nan with spaces even with the `0` flag.
+            return emit(o, s, sign, 0, t);
+        }
+    };
+    let conv = s.conv.to_ascii_lowercase();
+    if conv == b'a' {
+        return fmt_hex(o, s, sign, mant, e2, mbits, upper);
+    }
+    let p = s.prec.unwrap_or(6);
+    let alt = s.flags & F_ALT != 0;
+
+    // The exact expansion of mant * 2^e2, with mant made odd first: then
+    // every intermediate quotient has a shorter expansion than the final
+    // value, so a value whose expansion fits is computed exactly (ties are
+    // seen as ties). A longer expansion is cut a margin past the requested
+    // digits, the rest summarised in `sticky`: the cut loses a few units at
+    // the cut position, and a value that is not a tie is never that close
+    // to one. With m odd and x = m / 2^k rounded to p decimals, the tail
+    // past the rounding digit differs from 1/2 by at least 2^-(k-p), and
+    // that only matters while m * 5^p is near 2^(k-p-1), so for
+    // k - p <= 114 + 2.33p: a margin of 0.71p + 40 digits covers binary128
+    // (113 bits) and so double.
+    let tz = mant.trailing_zeros().min(127);
+    let (mant, e2) = (mant >> tz, e2 + tz as i32);
+    let mut big;
+    if e2 >= 0 {
+        big = Big::new(N - 2);
+        big.set_u128(mant);
+        big.mul_pow2(e2 as u32);
+    } else {
+        big = Big::new(8);
+        big.set_u128(mant);
+        let need = p.saturating_add(p.saturating_mul(71) / 100 + 40) / 9 + 3;
+        let mut k = -e2 as u32;
+        while k > 0 {
+            let sh = k.min(9);
+            big.div_pow2_step(sh);
+            k -= sh;
+            let base = if conv == b'f' { big.r } else { big.a };
+            big.cut(base.saturating_add(need).min(N - 2));
+        }
+    }
+
+    // Choose the style and the number of fraction digits.
+    let (style_e, prec) = match conv {
+        b'f' => {
+            big.round_at(-(p as i32));
+            (false, p)
+        }
+        b'e' => {
+            let e = big.exp10();
+            big.round_at(e - p as i32);
+            (true, p)
+        }
+        _ => {
+            let pp = if p == 0 { 1 } else { p } as i32;
+            let e = big.exp10();
+            big.round_at(e - (pp - 1));
+            let e = big.exp10();
+            let (style_e, mut prec) = if pp > e && e >= -4 {
+                (false, pp - 1 - e)
+            } else {
+                (true, pp - 1)
+            };
+            if !alt {
+                // Drop trailing zeros.
+                let have = match big.lowest_place() {
+                    None => 0,
+                    Some(l) if style_e => (e - l).max(0),
+                    Some(l) => (-l).max(0),
+                };
+                prec = prec.min(have);
+            }
+            (style_e, prec as usize)
+        }
+    };
+    let e = big.exp10();
+    let point = prec > 0 || alt;
+
+    // Lengths, for the padding.
+    let mut exp_buf = [0u8; 8];
+    let mut exp_len = 0;
+    let int_digits: i32;
+    if style_e {
+        exp_len = exponent(&mut exp_buf, e, if upper { b'E' } else { b'e' }, 2);
+        int_digits = 1;
+    } else {
+        int_digits = if big.is_zero() || e < 0 { 1 } else { e + 1 };
+    }
+    let len = sign.len() + int_digits as usize + point as usize + prec + exp_len;
+
+    let fill = s.width.saturating_sub(len);
+    let zero_pad = s.flags & F_ZERO != 0;
+    if s.flags & F_MINUS == 0 && !zero_pad {
+        o.pad(b' ', fill);
+    }
+    o.put(sign);
+    if zero_pad {
+        o.pad(b'0', fill);
+    }
+    let top = if style_e { e } else { int_digits - 1 };
+    let mut b = Buf {
+        o,
+        b: [0; 64],
+        n: 0,
+    };
+    for j in (0..int_digits).rev() {
+        b.push(b'0' + big.digit(top - (int_digits - 1 - j)));
+    }
+    if point {
+        b.push(b'.');
+    }
+    let first_frac = top - int_digits;
+    // Digits past the expansion's end are zeros; write them as a run.
+    let stored = match big.lowest_place() {
+        Some(l) => ((first_frac - l + 1).max(0) as usize).min(prec),
+        None => 0,
+    };
+    for k in 0..stored {
+        b.push(b'0' + big.digit(first_frac - k as i32));
+    }
+    b.flush();
+    let o = b.o;
+    o.pad(b'0', prec - stored);
+    o.put(exp_buf.get(8 - exp_len..).unwrap_or(&[]));
+    if s.flags & F_MINUS != 0 {
+        o.pad(b' ', fill);
+    }
+}
+
+/// `%a`: hexadecimal, glibc's layout (`0x1.8p+0`, subnormals `0x0.8p-1022`,
+/// no renormalisation after rounding: `0x2.0p+0`).
+#[inline(never)]
+fn fmt_hex(o: &mut Out, s: &Spec, sign: &[u8], mant: u128, e2: i32, mbits: u32, upper: bool) {
+    let digits: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    // d[0]: the leading digit; d[1..=nd]: the fraction field (52 -> 13,
+    // 112 -> 28 hex digits).
+    let nd = (mbits / 4) as usize;
+    let mut d = [0u8; 29];
+    let mut m = mant;
+    for x in d.iter_mut().take(nd + 1).rev() {
+        *x = (m & 15) as u8;
+        m >>= 4;
+    }
+    let exp = if mant == 0 { 0 } else { e2 + mbits as i32 };
+    let prec = match s.prec {
+        Some(p) if p < nd => {
+            // Round to p digits, ties to even.
+            let first = d[(p + 1) % 29];
+            let rest = d.iter().take(nd + 1).skip(p + 2).any(|&x| x != 0);
+            if first > 8 || (first == 8 && (rest || d[p % 29] & 1 != 0)) {
+                let mut i = p % 29;
+                d[i] += 1;
+                while d[i] == 16 && i > 0 {
+                    d[i] = 0;
+                    i -= 1;
+                    d[i] += 1;
+                }
+            }
+            p
+        }
+        Some(p) => p,
+        None => {
+            // Shortest exact: no trailing zero digits.
+            let mut n = nd;
+            while n > 0 && d[n % 29] == 0 {
+                n -= 1;
+            }
+            n
+        }
+    };
+    let stored = prec.min(nd);
+    for x in d.iter_mut() {
+        *x = digits[(*x & 15) as usize];
+    }
+    let mut eb = [0u8; 8];
+    let el = exponent(&mut eb, exp, if upper { b'P' } else { b'p' }, 1);
+    let point = prec > 0 || s.flags & F_ALT != 0;
+    let prefix: &[u8] = if upper { b"0X" } else { b"0x" };
+    let len = sign.len() + 2 + 1 + point as usize + prec + el;
+    let fill = s.width.saturating_sub(len);
+    let left = s.flags & F_MINUS != 0;
+    let zero = s.flags & F_ZERO != 0;
+    if !left && !zero {
+        o.pad(b' ', fill);
+    }
+    o.put(sign);
+    o.put(prefix);
+    if zero {
+        o.pad(b'0', fill);
+    }
+    o.put(&d[..1]);
+    if point {
+        o.put(b".");
+    }
+    o.put(d.get(1..stored + 1).unwrap_or(&[]));
+    o.pad(b'0', prec - stored);
+    o.put(eb.get(8 - el..).unwrap_or(&[]));
+    if left {
+        o.pad(b' ', fill);
+    }
+}

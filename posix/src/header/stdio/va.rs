@@ -1,0 +1,152 @@
+//! Reading C variadic arguments on wasm32.
+//!
+//! The caller spills the `...` arguments into a buffer in linear memory,
+//! each at its own alignment (`int`/`long`/pointers 4, `long long`/`double`
+//! 8, `long double` 16), and passes one pointer to it; a `va_list` is a
+//! pointer into that buffer. [`VaList`] walks it sequentially; [`Args`] adds
+//! POSIX positional access (`%2$d`) on top, by first recording the type of
+//! every numbered argument and then computing where each one lives.
+
+/// How an argument is laid out in the buffer.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Not (yet) seen in the format.
+    None,
+    /// 4 bytes: `int` (and promoted `char`/`short`), `long`, pointers, `size_t`.
+    I32,
+    /// 8 bytes: `long long`, `intmax_t`.
+    I64,
+    /// 8 bytes: `double` (and promoted `float`).
+    F64,
+    /// 16 bytes aligned to 16: `long double` (IEEE binary128).
+    F128,
+}
+
+impl Class {
+    const fn size_align(self) -> (usize, usize) {
+        match self {
+            Class::None | Class::I32 => (4, 4),
+            Class::I64 | Class::F64 => (8, 8),
+            Class::F128 => (16, 16),
+        }
+    }
+}
+
+/// A cursor over the variadic-argument buffer (a C `va_list`).
+#[derive(Copy, Clone)]
+pub(crate) struct VaList(pub *const u8);
+
+impl VaList {
+    /// The address of the next argument of class `c`, advancing past it.
+    #[inline]
+    fn take(&mut self, c: Class) -> *const u8 {
+        let (size, align) = c.size_align();
+        let p = (self.0 as usize + align - 1) & !(align - 1);
+        self.0 = (p + size) as *const u8;
+        p as *const u8
+    }
+}
+
+/// Highest argument number usable in `%n$` conversions (`NL_ARGMAX`).
+pub(crate) const NL_ARGMAX: usize = 32;
+
+/// The arguments of one printf/scanf call, sequential or positional.
+pub(crate) struct Args {
+    seq: VaList,
+    /// Addresses of numbered arguments (1-based) in positional mode.
+    pos: Option<[*const u8; NL_ARGMAX]>,
+}
+
+impl Args {
+    pub(crate) fn new(ap: VaList) -> Self {
+        Args { seq: ap, pos: None }
+    }
+
+    /// Switches to positional mode: `types[i]` is the class of argument
+    /// `i + 1`; gaps are read as `int`.
+    pub(crate) fn positional(&mut self, types: &[Class; NL_ARGMAX]) {
+        let mut cur = self.seq;
+        let mut table = [core::ptr::null(); NL_ARGMAX];
+        let last = types
+            .iter()
+            .rposition(|&c| c != Class::None)
+            .map_or(0, |i| i + 1);
+        for i in 0..last {
+            table[i] = cur.take(types[i]);
+        }
+        self.pos = Some(table);
+    }
+
+    /// Address of the next argument (`n == 0`) or of argument `n`.
+    /// (Not inlined: it is used at many call sites.)
+    #[inline(never)]
+    fn addr(&mut self, c: Class, n: usize) -> *const u8 {
+        match &self.pos {
+            Some(t) if (1..=NL_ARGMAX).contains(&n) => t[n - 1],
+            Some(_) => core::ptr::null(),
+            None => self.seq.take(c),
+        }
+    }
+
+    /// Reads a 4-byte argument.
+    ///
+    /// # Safety
+    /// The call's arguments must match the format (the C contract).
+    pub(crate) unsafe fn i32(&mut self, n: usize) -> i32 {
+        let p = self.addr(Class::I32, n);
+        // SAFETY: the caller passed an `int`-sized argument here; a missing
+        // positional argument reads as 0.
+        unsafe { read_or_zero(p) }
+    }
+
+    /// Reads an 8-byte integer argument.
+    ///
+    /// # Safety
+    /// As for [`Args::i32`].
+    pub(crate) unsafe fn i64(&mut self, n: usize) -> i64 {
+        let p = self.addr(Class::I64, n);
+        // SAFETY: as above.
+        unsafe { read_or_zero(p) }
+    }
+
+    /// Reads a `double` argument.
+    ///
+    /// # Safety
+    /// As for [`Args::i32`].
+    pub(crate) unsafe fn f64(&mut self, n: usize) -> u64 {
+        let p = self.addr(Class::F64, n);
+        // SAFETY: as above.
+        unsafe { read_or_zero(p) }
+    }
+
+    /// Reads a `long double` argument as its 128 bits.
+    ///
+    /// # Safety
+    /// As for [`Args::i32`].
+    pub(crate) unsafe fn f128(&mut self, n: usize) -> u128 {
+        let p = self.addr(Class::F128, n);
+        // SAFETY: as above.
+        unsafe { read_or_zero(p) }
+    }
+
+    /// Reads a pointer argument.
+    ///
+    /// # Safety
+    /// As for [`Args::i32`].
+    pub(crate) unsafe fn ptr<T>(&mut self, n: usize) -> *mut T {
+        // SAFETY: pointers are 4 bytes on wasm32.
+        unsafe { self.i32(n) as usize as *mut T }
+    }
+}
+
+/// # Safety
+/// `p` is null or valid for reading a `T` (any alignment).
+#[inline]
+unsafe fn read_or_zero<T: Default>(p: *const u8) -> T {
+    if p.is_null() {
+        T::default()
+    } else {
+        // SAFETY: caller contract.
+        unsafe { core::ptr::read_unaligned(p.cast::<T>()) }
+    }
+}

@@ -1,0 +1,427 @@
+//! Checks of the built artifacts: what `libc.a` imports from the host, the
+//! exports of a linked program, and the ABI snapshot of the symbols
+//! `libc.a` defines (`tests/expected/<triple>/defined-symbols.txt`, like
+//! wasi-libc's `expected/`).
+//!
+//! `WASM_LIBC_BLESS=1 cargo test -p libc-tests --test artifacts` rewrites
+//! the snapshots after an intended change of the ABI.
+
+use libc_tests::wasm::{self, Module, Symbol};
+use libc_tests::{Result, ar, check_output, diff::diff, tool};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Backend {
+    P1,
+    P2,
+}
+
+impl Backend {
+    fn dir(self) -> &'static str {
+        match self {
+            Backend::P1 => "p1",
+            Backend::P2 => "p2",
+        }
+    }
+    fn triple(self) -> &'static str {
+        match self {
+            Backend::P1 => "wasm32-wasip1",
+            Backend::P2 => "wasm32-wasip2",
+        }
+    }
+    /// Whether `module` is a host interface this backend may import from.
+    fn host_module(self, module: &str) -> bool {
+        match self {
+            Backend::P1 => module == "wasi_snapshot_preview1",
+            Backend::P2 => is_wasi_0_2(module),
+        }
+    }
+    fn host_modules(self) -> &'static str {
+        match self {
+            Backend::P1 => "`wasi_snapshot_preview1`",
+            Backend::P2 => "`wasi:<package>/<interface>@0.2.<patch>`",
+        }
+    }
+}
+
+/// `wasi:<package>/<interface>@0.2.<patch>`.
+fn is_wasi_0_2(module: &str) -> bool {
+    let Some(rest) = module.strip_prefix("wasi:") else {
+        return false;
+    };
+    let Some((path, version)) = rest.split_once('@') else {
+        return false;
+    };
+    let Some((package, interface)) = path.split_once('/') else {
+        return false;
+    };
+    let name_ok = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    let Some(patch) = version.strip_prefix("0.2.") else {
+        return false;
+    };
+    name_ok(package)
+        && name_ok(interface)
+        && !patch.is_empty()
+        && patch.chars().all(|c| c.is_ascii_digit())
+}
+
+fn work() -> PathBuf {
+    libc_tests::work_dir(env!("CARGO_TARGET_TMPDIR"))
+}
+
+/// The sysroots, built once per test binary.
+fn sysroot() -> &'static Path {
+    static DIR: OnceLock<std::result::Result<PathBuf, String>> = OnceLock::new();
+    match DIR.get_or_init(|| libc_tests::sysroot(&work())) {
+        Ok(p) => p,
+        Err(e) => panic!("cannot build the sysroots: {e}"),
+    }
+}
+
+fn libc_a(b: Backend) -> PathBuf {
+    sysroot().join(b.dir()).join("lib/wasm32-wasi/libc.a")
+}
+
+/// Every member of a `libc.a`, parsed.
+fn archive(b: Backend) -> Vec<(String, Module)> {
+    let path = libc_a(b);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let members = ar::members(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(!members.is_empty(), "{}: empty archive", path.display());
+    members
+        .into_iter()
+        .map(|m| {
+            let module = wasm::parse(m.data)
+                .unwrap_or_else(|e| panic!("{}({}): {e}", path.display(), m.name));
+            (m.name, module)
+        })
+        .collect()
+}
+
+/// Symbols a final link provides (wasm-ld's synthetic symbols, the memory
+/// every object file imports) or the C program itself defines (`main` in
+/// its two spellings).
+const PROVIDED_AT_LINK: &[&str] = &[
+    "__linear_memory",
+    "__stack_pointer",
+    "__indirect_function_table",
+    "__heap_base",
+    "__heap_end",
+    "__data_end",
+    "__dso_handle",
+    "__global_base",
+    "__memory_base",
+    "__table_base",
+    "__tls_base",
+    "__tls_size",
+    "__tls_align",
+    "__stack_low",
+    "__stack_high",
+    "__wasm_call_ctors",
+    "__wasm_init_memory",
+    "__wasm_apply_data_relocs",
+    "__wasm_init_tls",
+    "__wasm_first_page_end",
+    "__main_void",
+    "__main_argc_argv",
+];
+
+/// Import modules of relocatable objects that are symbol references the
+/// linker resolves, not host interfaces: `env` (plain undefined symbols)
+/// and the GOT entries of position-independent code (`GOT.mem`,
+/// `GOT.func`; the wasm32-wasip2 Rust target compiles so).
+fn is_link_time(module: &str) -> bool {
+    matches!(module, "env" | "GOT.mem" | "GOT.func")
+}
+
+/// Everything the members of an archive import that the archive does not
+/// satisfy itself: link-time references to symbols no member defines (and
+/// the link does not provide), and every host import, by module.
+fn unresolved_imports(members: &[(String, Module)]) -> BTreeMap<String, BTreeSet<String>> {
+    let defined: BTreeSet<&str> = members
+        .iter()
+        .flat_map(|(_, m)| m.symbols.iter())
+        .filter(|s| s.defined() && s.external())
+        .map(|s| s.name.as_str())
+        .collect();
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (member, m) in members {
+        // The address of an imported function (`GOT.func` entry) names the
+        // function's symbol; the symbol says which host import it is.
+        let host_fn: BTreeMap<&str, &str> = m
+            .symbols
+            .iter()
+            .filter(|s| !s.defined())
+            .filter_map(|s| Some((s.name.as_str(), s.import_module.as_deref()?)))
+            .filter(|(_, module)| !is_link_time(module))
+            .collect();
+        for i in &m.imports {
+            if i.module == "GOT.func"
+                && let Some(module) = host_fn.get(i.name.as_str())
+            {
+                out.entry(module.to_string())
+                    .or_default()
+                    .insert(format!("{} (address taken, from {member})", i.name));
+                continue;
+            }
+            let resolved =
+                defined.contains(i.name.as_str()) || PROVIDED_AT_LINK.contains(&i.name.as_str());
+            if is_link_time(&i.module) && resolved {
+                continue;
+            }
+            out.entry(i.module.clone())
+                .or_default()
+                .insert(format!("{} (from {member})", i.name));
+        }
+    }
+    out
+}
+
+fn check_archive_imports(b: Backend) {
+    let members = archive(b);
+    let mut problems = Vec::new();
+    let mut host = 0;
+    for (module, names) in unresolved_imports(&members) {
+        if is_link_time(&module) {
+            for n in names {
+                problems.push(format!("`{module}` symbol {n}: no member defines it"));
+            }
+        } else if b.host_module(&module) {
+            host += names.len();
+        } else {
+            for n in names {
+                problems.push(format!("import from `{module}`: {n}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{}: everything libc.a needs from outside must be a {} import or a \
+         symbol the link provides; found:\n  {}",
+        libc_a(b).display(),
+        b.host_modules(),
+        problems.join("\n  ")
+    );
+    assert!(host > 0, "no host imports at all: is this really libc.a?");
+}
+
+#[test]
+fn p1_archive_imports_only_wasi_snapshot_preview1() {
+    check_archive_imports(Backend::P1);
+}
+
+#[test]
+fn p2_archive_imports_only_wasi_0_2() {
+    check_archive_imports(Backend::P2);
+}
+
+#[test]
+fn wasi_0_2_module_names() {
+    assert!(is_wasi_0_2("wasi:io/streams@0.2.0"));
+    assert!(is_wasi_0_2("wasi:cli/terminal-stdout@0.2.6"));
+    assert!(!is_wasi_0_2("wasi:io/streams@0.3.0"));
+    assert!(!is_wasi_0_2("wasi:io/streams"));
+    assert!(!is_wasi_0_2("wasi_snapshot_preview1"));
+    assert!(!is_wasi_0_2("env"));
+    assert!(!is_wasi_0_2("wasix:io/streams@0.2.0"));
+}
+
+/// Links `source` against the sysroot of `b`; with `whole_archive`, every
+/// member of `libc.a` is linked in and kept.
+fn link(b: Backend, name: &str, source: &str, whole_archive: bool) -> Module {
+    let cc = tool("WASM_LIBC_TEST_CC", &["clang"]).unwrap_or_else(|e| panic!("{e}"));
+    let dir = work().join("artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join(format!("{name}.{}.c", b.dir()));
+    let out = dir.join(format!("{name}.{}.wasm", b.dir()));
+    std::fs::write(&src, source).unwrap();
+    let mut cmd = Command::new(cc);
+    cmd.arg("--target=wasm32-wasi")
+        .arg(format!("--sysroot={}", sysroot().join(b.dir()).display()))
+        .args(["-O2", "-fno-builtin"])
+        .arg(&src)
+        .arg("-o")
+        .arg(&out);
+    if whole_archive {
+        // All members, and nothing dropped as unreachable: every import
+        // of every member ends up in the module.
+        cmd.arg("-Wl,--whole-archive,-lc,--no-whole-archive,--no-gc-sections");
+    }
+    let r: Result<Vec<u8>> = check_output(&mut cmd);
+    r.unwrap_or_else(|e| panic!("link failed: {e}"));
+    let bytes = std::fs::read(&out).unwrap();
+    wasm::parse(&bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()))
+}
+
+const HELLO: &str = "#include <unistd.h>\n\
+    int main(int argc, char **argv) { (void)argv; write(1, \"hi\\n\", 3); return argc - 1; }\n";
+
+fn check_linked_imports(b: Backend) {
+    let m = link(b, "whole", HELLO, true);
+    let bad: Vec<String> = m
+        .imports
+        .iter()
+        .filter(|i| !b.host_module(&i.module))
+        .map(|i| format!("{}::{}", i.module, i.name))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "a program linked with the whole p{} libc.a imports more than {}: {bad:?}",
+        if b == Backend::P1 { 1 } else { 2 },
+        b.host_modules()
+    );
+    assert!(!m.imports.is_empty());
+}
+
+#[test]
+fn p1_whole_archive_program_imports_only_wasi_snapshot_preview1() {
+    check_linked_imports(Backend::P1);
+}
+
+#[test]
+fn p2_whole_archive_program_imports_only_wasi_0_2() {
+    check_linked_imports(Backend::P2);
+}
+
+fn export_names(m: &Module) -> BTreeSet<&str> {
+    m.exports.iter().map(|e| e.name.as_str()).collect()
+}
+
+#[test]
+fn p1_program_exports_start_and_memory() {
+    let m = link(Backend::P1, "hello", HELLO, false);
+    let exports = export_names(&m);
+    for want in ["_start", "memory"] {
+        assert!(exports.contains(want), "missing export {want}: {exports:?}");
+    }
+    assert!(
+        m.imports
+            .iter()
+            .all(|i| i.module == "wasi_snapshot_preview1"),
+        "{:?}",
+        m.imports
+    );
+}
+
+#[test]
+fn p2_program_core_module_exports_run_and_realloc() {
+    let m = link(Backend::P2, "hello", HELLO, false);
+    let exports = export_names(&m);
+    for want in [
+        "wasi:cli/run@0.2.0#run",
+        "cabi_import_realloc",
+        "cabi_realloc",
+        "memory",
+    ] {
+        assert!(exports.contains(want), "missing export {want}: {exports:?}");
+    }
+    assert!(
+        m.custom_sections
+            .iter()
+            .any(|s| s.starts_with("component-type")),
+        "no component-type custom section (wasm-tools component new needs it): {:?}",
+        m.custom_sections
+    );
+    assert!(
+        m.imports.iter().all(|i| is_wasi_0_2(&i.module)),
+        "{:?}",
+        m.imports
+    );
+}
+
+/// Whether an archive member is Rust's `compiler_builtins`: its own objects
+/// (`compiler_builtins-<hash>...`) or the compiler-rt C objects it bundles
+/// (`<16 hex digits>-<source>.o`, the cc crate's naming).
+fn is_compiler_builtins(member: &str) -> bool {
+    if member.starts_with("compiler_builtins-") {
+        return true;
+    }
+    match member.split_once('-') {
+        Some((hash, rest)) => {
+            hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()) && rest.ends_with(".o")
+        }
+        None => false,
+    }
+}
+
+/// A Rust-mangled name (legacy `_ZN...E`, v0 `_R...`).
+fn is_rust_mangled(name: &str) -> bool {
+    name.starts_with("_ZN") || name.starts_with("_R")
+}
+
+/// The ABI snapshot rule: every symbol with global or weak binding that a
+/// member of `libc.a` defines (functions, data, globals, tags, tables),
+/// except those of Rust's `compiler_builtins` (the compiler's runtime:
+/// `__multi3`, `__divdi3`, weak `memcpy`/`sqrt`..., which the C compiler's
+/// own compiler-rt provides too) and Rust-mangled names (not reachable from
+/// C). So: the C-visible names the library itself puts into a program's
+/// namespace. Sorted, one per line.
+fn defined_symbols(members: &[(String, Module)]) -> String {
+    let names: BTreeSet<&str> = members
+        .iter()
+        .filter(|(member, _)| !is_compiler_builtins(member))
+        .flat_map(|(_, m)| m.symbols.iter())
+        .filter(|s: &&Symbol| s.defined() && s.external() && s.kind != wasm::SYM_SECTION)
+        .map(|s| s.name.as_str())
+        .filter(|n| !is_rust_mangled(n))
+        .collect();
+    let mut out = String::new();
+    for n in names {
+        out.push_str(n);
+        out.push('\n');
+    }
+    out
+}
+
+fn check_snapshot(b: Backend) {
+    let got = defined_symbols(&archive(b));
+    let path = libc_tests::tests_dir()
+        .join("expected")
+        .join(b.triple())
+        .join("defined-symbols.txt");
+    if std::env::var_os("WASM_LIBC_BLESS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &got).unwrap();
+        eprintln!("blessed {}", path.display());
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        want == got,
+        "the symbols libc.a defines changed ({}); -expected +got:\n{}\n\
+         If the change is intended, rewrite the snapshot with\n  \
+         WASM_LIBC_BLESS=1 cargo test -p libc-tests --test artifacts",
+        path.display(),
+        diff(&want, &got, "  ")
+    );
+}
+
+#[test]
+fn p1_defined_symbols_match_snapshot() {
+    check_snapshot(Backend::P1);
+}
+
+#[test]
+fn p2_defined_symbols_match_snapshot() {
+    check_snapshot(Backend::P2);
+}
+
+#[test]
+fn compiler_builtins_members_are_recognised() {
+    assert!(is_compiler_builtins(
+        "compiler_builtins-0c1acd7aa19654b9.compiler_builtins.d3f6c4441bbd1289-cgu.000.rcgu.o"
+    ));
+    assert!(is_compiler_builtins("45c91108d938afe8-absvdi2.o"));
+    assert!(!is_compiler_builtins(
+        "c-c40ad33300ecac51.c.fb63f90c2c17f197-cgu.0.rcgu.o"
+    ));
+    assert!(!is_compiler_builtins("p1-main_void.o"));
+    assert!(!is_compiler_builtins("wasm_libc_alloc-085aab6b1ee84900.o"));
+}

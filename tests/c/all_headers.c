@@ -1,0 +1,42 @@
+/* Every header of the library in one translation unit: they must not
+ * clash (e.g. struct timeval in sys/time.h and sys/select.h). */
+#include <arpa/inet.h>
+#include <assert.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <unistd.h>
+#include <wasm_libc.h>
+#include "check.h"
+
+int main(void) {
+  struct timeval tv;
+  CHECK(gettimeofday(&tv, 0) == 0);
+  fd_set s;
+  FD_ZERO(&s);
+  FD_SET(3, &s);
+  CHECK(FD_ISSET(3, &s));
+  CHECK_EQ(htons(0x1234), 0x3412);
+  CHECK(isdigit('7'));
+  CHECK_EQ((long)floor(2.5), 2);
+  return CHECK_DONE();
+}

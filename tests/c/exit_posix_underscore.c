@@ -1,0 +1,13 @@
+/* _exit() ends the program at once with its status: no atexit handlers. */
+#include <stdlib.h>
+#include "check.h"
+
+static void handler(void) { check_puts("atexit handler must not run\n"); }
+
+int main(void) {
+  CHECK_EQ(atexit(handler), 0);
+  check_puts("calling _exit(7)\n");
+  _exit(7);
+  check_puts("not reached\n");
+  return 0;
+}

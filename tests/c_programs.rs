@@ -1,0 +1,543 @@
+//! Runs the C test programs of `tests/c/` (conventions: docs/design.md,
+//! "C tests").
+//!
+//! Each `<name>.c` is compiled against both sysroots (`-fno-builtin -O2`);
+//! the p1 module runs on wasmtime and on node's WASI, the p2 module becomes a
+//! component and runs on wasmtime. Every (program, runtime) pair prints one
+//! line; failures show a diff of expected vs got; the last line is
+//! `N passed, M failed`.
+//!
+//! Arguments (after `--`): substrings selecting programs by name; `--list`
+//! lists the (program, runtime) pairs; `-q`/`--quiet` prints only failures
+//! and the summary. Environment: `WASM_LIBC_TEST_JOBS`
+//! (parallel programs, default: available cores), `WASM_LIBC_TEST_TIMEOUT`
+//! (seconds per run, default 60), `WASM_LIBC_TEST_KEEP=1` (keep the
+//! per-run directories), `WASM_LIBC_SYSROOT` (use a prebuilt sysroot), and
+//! `CC`-like tool overrides `WASM_LIBC_TEST_CC`, `WASMTIME`, `WASM_TOOLS`,
+//! `NODE`.
+
+use libc_tests::{Result, check_output, copy_tree, diff::diff, fresh_dir, run, tool};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Backend {
+    P1,
+    P2,
+}
+
+impl Backend {
+    fn name(self) -> &'static str {
+        match self {
+            Backend::P1 => "p1",
+            Backend::P2 => "p2",
+        }
+    }
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Runtime {
+    /// p1 module on the wasmtime CLI.
+    P1Wasmtime,
+    /// p1 module on node's `node:wasi`.
+    P1Node,
+    /// p2 component on the wasmtime CLI.
+    P2Wasmtime,
+}
+
+const RUNTIMES: [Runtime; 3] = [Runtime::P1Wasmtime, Runtime::P1Node, Runtime::P2Wasmtime];
+
+impl Runtime {
+    fn backend(self) -> Backend {
+        match self {
+            Runtime::P1Wasmtime | Runtime::P1Node => Backend::P1,
+            Runtime::P2Wasmtime => Backend::P2,
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            Runtime::P1Wasmtime => "p1/wasmtime",
+            Runtime::P1Node => "p1/node",
+            Runtime::P2Wasmtime => "p2/wasmtime",
+        }
+    }
+    fn tag(self) -> &'static str {
+        match self {
+            Runtime::P1Wasmtime => "p1-wasmtime",
+            Runtime::P1Node => "p1-node",
+            Runtime::P2Wasmtime => "p2-wasmtime",
+        }
+    }
+}
+
+/// The expected exit status (`<name>.status`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Status {
+    Code(i32),
+    /// `trap`: the instance traps (exit status 134 and "wasm trap" on
+    /// stderr, from the wasmtime CLI and from node-wasi.mjs alike).
+    Trap,
+}
+
+/// Exit status of the wasmtime CLI (and of node-wasi.mjs) after a trap.
+const TRAP_STATUS: i32 = 134;
+
+/// One C test program and its expectations.
+struct Case {
+    name: String,
+    src: PathBuf,
+    stdout: Vec<u8>,
+    stderr: Option<Vec<u8>>,
+    stdin: Vec<u8>,
+    args: Vec<String>,
+    /// `<name>.env`: `NAME=value` lines, the program's whole environment.
+    env: Vec<String>,
+    status: Status,
+    only: Option<Backend>,
+    /// `<name>.skip`: `runtime: reason` lines (e.g. `p1/node: uvwasi ...`)
+    /// for runtimes whose own bugs the program exposes.
+    skip: Vec<(String, String)>,
+    files: Option<PathBuf>,
+}
+
+fn read_opt(p: &Path) -> Result<Option<Vec<u8>>> {
+    match std::fs::read(p) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", p.display())),
+    }
+}
+
+impl Case {
+    fn load(src: PathBuf) -> Result<Case> {
+        let name = src.file_stem().unwrap().to_string_lossy().into_owned();
+        let with = |ext: &str| src.with_extension(ext);
+        let stdout = read_opt(&with("stdout"))?
+            .ok_or_else(|| format!("{}: missing {name}.stdout", src.display()))?;
+        let text = |ext: &str| -> Result<Option<String>> {
+            read_opt(&with(ext))?
+                .map(|v| String::from_utf8(v).map_err(|_| format!("{name}.{ext}: not UTF-8")))
+                .transpose()
+        };
+        let args = text("args")?
+            .map(|s| s.lines().map(str::to_string).collect())
+            .unwrap_or_default();
+        let env_vars: Vec<String> = text("env")?
+            .map(|s| {
+                s.lines()
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(bad) = env_vars.iter().find(|l| !l.contains('=')) {
+            return Err(format!("{name}.env: `{bad}` is not NAME=value"));
+        }
+        let status = match text("status")?.as_deref().map(str::trim) {
+            None => Status::Code(0),
+            Some("trap") => Status::Trap,
+            Some(s) => Status::Code(
+                s.parse()
+                    .map_err(|_| format!("{name}.status: `{s}` is neither a number nor `trap`"))?,
+            ),
+        };
+        let only = match text("only")?.as_deref().map(str::trim) {
+            None => None,
+            Some("p1") => Some(Backend::P1),
+            Some("p2") => Some(Backend::P2),
+            Some(s) => return Err(format!("{name}.only: `{s}` is neither `p1` nor `p2`")),
+        };
+        let mut skip = Vec::new();
+        for line in text("skip")?
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            let (rt, why) = line
+                .split_once(':')
+                .ok_or_else(|| format!("{name}.skip: `{line}` is not `runtime: reason`"))?;
+            let rt = rt.trim();
+            if !RUNTIMES.iter().any(|r| r.name() == rt) {
+                return Err(format!("{name}.skip: unknown runtime `{rt}`"));
+            }
+            skip.push((rt.to_string(), why.trim().to_string()));
+        }
+        let files = with("files");
+        Ok(Case {
+            skip,
+            stderr: read_opt(&with("stderr"))?,
+            stdin: read_opt(&with("stdin"))?.unwrap_or_default(),
+            files: files.is_dir().then_some(files),
+            name,
+            src,
+            stdout,
+            args,
+            env: env_vars,
+            status,
+            only,
+        })
+    }
+
+    fn runtimes(&self) -> impl Iterator<Item = Runtime> + '_ {
+        RUNTIMES
+            .into_iter()
+            .filter(|r| self.only.is_none_or(|b| b == r.backend()))
+            .filter(|r| !self.skip.iter().any(|(name, _)| name == r.name()))
+    }
+}
+
+struct Tools {
+    cc: PathBuf,
+    wasmtime: PathBuf,
+    wasm_tools: PathBuf,
+    node: PathBuf,
+}
+
+struct Env {
+    tools: Tools,
+    sysroot: PathBuf,
+    build: PathBuf,
+    runs: PathBuf,
+    timeout: Duration,
+    keep: bool,
+}
+
+/// The outcome of one (program, runtime) pair.
+struct Outcome {
+    runtime: Runtime,
+    ok: bool,
+    secs: f64,
+    /// Why it failed (already indented), empty on success.
+    details: String,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let list = args.iter().any(|a| a == "--list");
+    let quiet = args.iter().any(|a| a == "-q" || a == "--quiet");
+    let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    match real_main(list, quiet, &filters) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("c-programs: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
+    let dir = libc_tests::tests_dir().join("c");
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "c"))
+        // Programs with a `<name>.runner` need runtime flags or a special
+        // host: tests/p1-host/tests/sockets.rs runs them.
+        .filter(|p| !p.with_extension("runner").exists())
+        .collect();
+    sources.sort();
+    let cases: Vec<Case> = sources
+        .into_iter()
+        .map(Case::load)
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .filter(|c| filters.is_empty() || filters.iter().any(|f| c.name.contains(f.as_str())))
+        .collect();
+    if list {
+        for c in &cases {
+            for r in c.runtimes() {
+                println!("{} {}: test", c.name, r.name());
+            }
+        }
+        return Ok(true);
+    }
+
+    let tools = Tools {
+        cc: tool("WASM_LIBC_TEST_CC", &["clang"])?,
+        wasmtime: tool("WASMTIME", &["wasmtime"])?,
+        wasm_tools: tool("WASM_TOOLS", &["wasm-tools"])?,
+        node: tool("NODE", &["node"])?,
+    };
+    let work = libc_tests::work_dir(env!("CARGO_TARGET_TMPDIR"));
+    let sysroot = libc_tests::sysroot(&work)?;
+    let timeout = match std::env::var("WASM_LIBC_TEST_TIMEOUT") {
+        Ok(s) => s
+            .parse()
+            .map_err(|_| format!("WASM_LIBC_TEST_TIMEOUT={s}: not a number of seconds"))?,
+        Err(_) => 60,
+    };
+    let env = Env {
+        tools,
+        sysroot,
+        build: work.join("build"),
+        runs: work.join("run"),
+        timeout: Duration::from_secs(timeout),
+        keep: std::env::var_os("WASM_LIBC_TEST_KEEP").is_some_and(|v| v == "1"),
+    };
+    std::fs::create_dir_all(&env.build).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&env.runs).map_err(|e| e.to_string())?;
+
+    let jobs = std::env::var("WASM_LIBC_TEST_JOBS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .clamp(1, cases.len().max(1));
+    let total: usize = cases.iter().map(|c| c.runtimes().count()).sum();
+    let skipped: Vec<String> = cases
+        .iter()
+        .flat_map(|c| {
+            c.skip
+                .iter()
+                .map(move |(rt, why)| format!("{} {rt}: {why}", c.name))
+        })
+        .collect();
+    for s in &skipped {
+        println!("skip {s}");
+    }
+    println!(
+        "running {total} C test runs ({} programs, {jobs} in parallel)",
+        cases.len()
+    );
+    let next = AtomicUsize::new(0);
+    let report = Mutex::new((0usize, Vec::<String>::new()));
+    std::thread::scope(|s| {
+        for _ in 0..jobs {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(case) = cases.get(i) else { break };
+                    let outcomes = run_case(&env, case);
+                    let mut rep = report.lock().unwrap_or_else(|e| e.into_inner());
+                    for o in outcomes {
+                        let label = format!("{} {}", case.name, o.runtime.name());
+                        if !(quiet && o.ok) {
+                            println!(
+                                "{} {label:<40} {:>6.2}s",
+                                if o.ok { "ok  " } else { "FAIL" },
+                                o.secs
+                            );
+                        }
+                        if o.ok {
+                            rep.0 += 1;
+                        } else {
+                            print!("{}", o.details);
+                            rep.1.push(label);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let (passed, failed) = report.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !failed.is_empty() {
+        println!("\nfailed:");
+        for f in &failed {
+            println!("    {f}");
+        }
+    }
+    println!(
+        "{passed} passed, {} failed, {} skipped",
+        failed.len(),
+        skipped.len()
+    );
+    Ok(failed.is_empty())
+}
+
+/// Compiles `case` for the backends it needs and runs it on each runtime.
+fn run_case(env: &Env, case: &Case) -> Vec<Outcome> {
+    let mut out = Vec::new();
+    for backend in [Backend::P1, Backend::P2] {
+        let runtimes: Vec<Runtime> = case.runtimes().filter(|r| r.backend() == backend).collect();
+        if runtimes.is_empty() {
+            continue;
+        }
+        let started = std::time::Instant::now();
+        match compile(env, case, backend) {
+            Ok(wasm) => {
+                for r in runtimes {
+                    out.push(run_one(env, case, r, &wasm));
+                }
+            }
+            Err(e) => {
+                let secs = started.elapsed().as_secs_f64();
+                for r in runtimes {
+                    out.push(Outcome {
+                        runtime: r,
+                        ok: false,
+                        secs,
+                        details: indent(&format!("build failed:\n{e}")),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Builds the program for `backend`: the p1 module, or the p2 component.
+fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
+    let b = backend.name();
+    let module = env.build.join(format!("{}.{b}.wasm", case.name));
+    check_output(
+        Command::new(&env.tools.cc)
+            .arg("--target=wasm32-wasi")
+            .arg(format!("--sysroot={}", env.sysroot.join(b).display()))
+            .args(["-fno-builtin", "-O2", "-Wall"])
+            .arg(&case.src)
+            .arg("-o")
+            .arg(&module),
+    )?;
+    if backend == Backend::P1 {
+        return Ok(module);
+    }
+    let component = env.build.join(format!("{}.{b}.component.wasm", case.name));
+    check_output(
+        Command::new(&env.tools.wasm_tools)
+            .args(["component", "new"])
+            .arg(&module)
+            .arg("-o")
+            .arg(&component),
+    )?;
+    Ok(component)
+}
+
+fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
+    let fail = |secs: f64, details: String| Outcome {
+        runtime: rt,
+        ok: false,
+        secs,
+        details,
+    };
+    let dir = env
+        .runs
+        .join(format!("{}.{}.{}", case.name, rt.tag(), std::process::id()));
+    let setup = fresh_dir(&dir).and_then(|()| match &case.files {
+        Some(files) => copy_tree(files, &dir),
+        None => Ok(()),
+    });
+    if let Err(e) = setup {
+        return fail(
+            0.0,
+            indent(&format!("cannot prepare {}: {e}", dir.display())),
+        );
+    }
+    let mut cmd = match rt {
+        Runtime::P1Wasmtime | Runtime::P2Wasmtime => {
+            let mut c = Command::new(&env.tools.wasmtime);
+            c.arg("run")
+                .arg("--dir")
+                .arg(format!("{}::.", dir.display()))
+                .arg("--argv0")
+                .arg(&case.name);
+            for kv in &case.env {
+                c.arg("--env").arg(kv);
+            }
+            c.arg(wasm);
+            c
+        }
+        Runtime::P1Node => {
+            let mut c = Command::new(&env.tools.node);
+            c.arg("--no-warnings")
+                .arg(libc_tests::tests_dir().join("node-wasi.mjs"))
+                .arg(wasm)
+                .arg(&dir)
+                .arg(&case.name)
+                .env("NODE_WASI_ENV", case.env.join("\n"));
+            c
+        }
+    };
+    cmd.args(&case.args)
+        .current_dir(&dir)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE");
+    let result = run::run(&mut cmd, &case.stdin, env.timeout);
+    if !env.keep {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let out = match result {
+        Ok(o) => o,
+        Err(e) => return fail(0.0, indent(&format!("cannot run {cmd:?}: {e}"))),
+    };
+    let secs = out.elapsed.as_secs_f64();
+    let mut problems = String::new();
+    if out.timed_out {
+        problems.push_str(&format!(
+            "timed out after {}s (killed)\n",
+            env.timeout.as_secs()
+        ));
+    }
+    let status_ok = match (case.status, out.status) {
+        (Status::Trap, Some(s)) => {
+            s == TRAP_STATUS && String::from_utf8_lossy(&out.stderr).contains("wasm trap")
+        }
+        (Status::Code(want), Some(got)) => {
+            // WASI 0.2.0 `exit` only says ok or err: the host reports 1.
+            let want = if rt.backend() == Backend::P2 && want != 0 {
+                1
+            } else {
+                want
+            };
+            got == want
+        }
+        (_, None) => false,
+    };
+    if !status_ok && !out.timed_out {
+        let want = match case.status {
+            Status::Trap => format!("a trap (status {TRAP_STATUS}, \"wasm trap\" on stderr)"),
+            Status::Code(c) if rt.backend() == Backend::P2 && c != 0 => {
+                format!("{c} (reported as 1 on p2)")
+            }
+            Status::Code(c) => c.to_string(),
+        };
+        let got = out
+            .status
+            .map_or("killed by a signal".to_string(), |s| s.to_string());
+        problems.push_str(&format!("exit status: expected {want}, got {got}\n"));
+    }
+    if out.stdout != case.stdout {
+        problems.push_str("stdout differs (-expected +got):\n");
+        problems.push_str(&diff(
+            &String::from_utf8_lossy(&case.stdout),
+            &String::from_utf8_lossy(&out.stdout),
+            "  ",
+        ));
+    }
+    let stderr_ok = case.stderr.as_ref().is_none_or(|e| *e == out.stderr);
+    if !stderr_ok {
+        problems.push_str("stderr differs (-expected +got):\n");
+        problems.push_str(&diff(
+            &String::from_utf8_lossy(case.stderr.as_deref().unwrap_or_default()),
+            &String::from_utf8_lossy(&out.stderr),
+            "  ",
+        ));
+    } else if !problems.is_empty() && !out.stderr.is_empty() && case.stderr.is_none() {
+        // Not compared, but it usually says why.
+        problems.push_str("stderr:\n");
+        let text = String::from_utf8_lossy(&out.stderr);
+        let lines: Vec<&str> = text.lines().collect();
+        for l in lines.iter().take(30) {
+            problems.push_str(&format!("  {l}\n"));
+        }
+        if lines.len() > 30 {
+            problems.push_str(&format!("  ... ({} more lines)\n", lines.len() - 30));
+        }
+    }
+    if problems.is_empty() {
+        Outcome {
+            runtime: rt,
+            ok: true,
+            secs,
+            details: String::new(),
+        }
+    } else {
+        fail(secs, indent(&problems))
+    }
+}
+
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("     {l}\n")).collect()
+}

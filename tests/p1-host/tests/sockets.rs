@@ -1,0 +1,281 @@
+//! The network tests of `tests/c/`: every `<name>.c` with a `<name>.runner`.
+//!
+//! A `.runner` file says how to run the test on each backend, one line per
+//! backend (`#` starts a comment):
+//! - `p2: <wasmtime run options>`: compiled against `sysroot/p2`, made a
+//!   component, run as `wasmtime run <options> x.component.wasm`.
+//! - `p1: <p1-host options> [-- <guest args>]`: compiled against
+//!   `sysroot/p1`, run by this crate's `p1-host` (wasi-common preview1 +
+//!   `--listen` pre-opened listener and/or `--wamr` socket extension).
+//!
+//! A backend without a line is not run. Output must equal `<name>.stdout`,
+//! exit status must be 0. Everything runs on loopback and is bounded (the
+//! host kills a guest after 30 s; wasmtime runs under `timeout 60`).
+//!
+//! Also checked here: which imports a p1 program pulls in (a program that
+//! never calls `socket` must instantiate on a preview1 runtime without
+//! WAMR's extension).
+//!
+//! Needs `clang`, `wasm-tools` and `wasmtime` on PATH; builds the sysroots
+//! with `cargo xtask sysroot` first.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn out_dir() -> PathBuf {
+    let d = root().join("target/net-tests");
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Builds the sysroots once per test run.
+fn sysroot() -> &'static Path {
+    static S: OnceLock<PathBuf> = OnceLock::new();
+    S.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let st = Command::new(cargo)
+            .current_dir(root())
+            .args(["xtask", "sysroot"])
+            .env_remove("CARGO_TARGET_DIR")
+            .status()
+            .expect("cargo xtask sysroot");
+        assert!(st.success(), "cargo xtask sysroot failed");
+        root().join("sysroot")
+    })
+}
+
+fn compile(src: &Path, backend: &str, out: &Path) {
+    let o = Command::new("clang")
+        .arg("--target=wasm32-wasi")
+        .arg(format!("--sysroot={}", sysroot().join(backend).display()))
+        .args(["-fno-builtin", "-O2"])
+        .arg(src)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .expect("clang");
+    assert!(
+        o.status.success(),
+        "clang {}: {}",
+        src.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+fn run_test(name: &str) {
+    let dir = root().join("tests/c");
+    let runner = std::fs::read_to_string(dir.join(format!("{name}.runner"))).unwrap();
+    let want = std::fs::read_to_string(dir.join(format!("{name}.stdout"))).unwrap();
+    let mut ran = 0;
+    for line in runner.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (backend, opts) = line.split_once(':').expect("`p1:` or `p2:` line");
+        let opts: Vec<&str> = opts.split_whitespace().collect();
+        let wasm = out_dir().join(format!("{name}-{backend}.wasm"));
+        compile(&dir.join(format!("{name}.c")), backend, &wasm);
+        let out = match backend {
+            "p2" => {
+                let comp = out_dir().join(format!("{name}-p2.component.wasm"));
+                let st = Command::new("wasm-tools")
+                    .args(["component", "new"])
+                    .arg(&wasm)
+                    .arg("-o")
+                    .arg(&comp)
+                    .status()
+                    .expect("wasm-tools");
+                assert!(st.success());
+                Command::new("timeout")
+                    .args(["60", "wasmtime", "run"])
+                    .args(&opts)
+                    .arg(&comp)
+                    .output()
+                    .expect("wasmtime")
+            }
+            "p1" => {
+                let (host_opts, guest): (Vec<&str>, Vec<&str>) =
+                    match opts.iter().position(|o| *o == "--") {
+                        Some(i) => (opts[..i].to_vec(), opts[i + 1..].to_vec()),
+                        None => (opts.clone(), vec![]),
+                    };
+                Command::new(env!("CARGO_BIN_EXE_p1-host"))
+                    .args(&host_opts)
+                    .arg(&wasm)
+                    .args(&guest)
+                    .output()
+                    .expect("p1-host")
+            }
+            other => panic!("{name}.runner: unknown backend {other}"),
+        };
+        let got = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && got == want,
+            "{name} on {backend} ({opts:?}): {}\n--- stdout (want {name}.stdout) ---\n{got}\n--- stderr ---\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ran += 1;
+    }
+    assert!(ran > 0, "{name}.runner names no backend");
+}
+
+macro_rules! net_tests {
+    ($($name:ident),*) => {$(
+        #[test]
+        fn $name() {
+            run_test(stringify!($name));
+        }
+    )*};
+}
+
+net_tests!(
+    sock_tcp_echo,
+    sock_udp,
+    sock_errors,
+    sock_poll_many,
+    net_gai,
+    sock_p1_preopen,
+    sock_ipv6
+);
+
+/// The same names as in `net_tests!` above.
+const DRIVEN: &[&str] = &[
+    "sock_tcp_echo",
+    "sock_udp",
+    "sock_errors",
+    "sock_poll_many",
+    "net_gai",
+    "sock_p1_preopen",
+    "sock_ipv6",
+];
+
+/// Every `.runner` in tests/c has a test above.
+#[test]
+fn every_runner_file_is_driven() {
+    for e in std::fs::read_dir(root().join("tests/c")).unwrap().flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "runner") {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            assert!(
+                DRIVEN.contains(&stem.as_str()),
+                "{stem}.runner: add it to net_tests! and DRIVEN"
+            );
+        }
+    }
+}
+
+fn imports(wasm: &Path) -> Vec<String> {
+    let o = Command::new("wasm-tools")
+        .arg("print")
+        .arg(wasm)
+        .output()
+        .expect("wasm-tools");
+    assert!(o.status.success());
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let rest = l.strip_prefix("(import \"wasi_snapshot_preview1\" \"")?;
+            Some(rest[..rest.find('"')?].to_string())
+        })
+        .collect()
+}
+
+/// The preview1 functions any preview1 runtime with sockets provides.
+const STANDARD: &[&str] = &[
+    "args_get",
+    "args_sizes_get",
+    "environ_get",
+    "environ_sizes_get",
+    "clock_res_get",
+    "clock_time_get",
+    "fd_close",
+    "fd_fdstat_get",
+    "fd_fdstat_set_flags",
+    "fd_pread",
+    "fd_prestat_dir_name",
+    "fd_prestat_get",
+    "fd_pwrite",
+    "fd_read",
+    "fd_seek",
+    "fd_write",
+    "path_open",
+    "poll_oneoff",
+    "proc_exit",
+    "random_get",
+    "sock_accept",
+    "sock_recv",
+    "sock_send",
+    "sock_shutdown",
+];
+
+#[test]
+fn programs_without_socket_import_no_socket_extension() {
+    let dir = out_dir();
+    let hello = dir.join("hello.c");
+    std::fs::write(
+        &hello,
+        "#include <unistd.h>\nint main(void) { write(1, \"hi\\n\", 3); return 0; }\n",
+    )
+    .unwrap();
+    let w = dir.join("hello-p1.wasm");
+    compile(&hello, "p1", &w);
+    let im = imports(&w);
+    assert_eq!(im, ["proc_exit", "fd_write"], "hello world imports");
+    // p2: a component that never calls `socket` imports no wasi:sockets.
+    let w2 = dir.join("hello-p2.wasm");
+    compile(&hello, "p2", &w2);
+    let c = dir.join("hello-p2.component.wasm");
+    assert!(
+        Command::new("wasm-tools")
+            .args(["component", "new"])
+            .arg(&w2)
+            .arg("-o")
+            .arg(&c)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let wit = Command::new("wasm-tools")
+        .args(["component", "wit"])
+        .arg(&c)
+        .output()
+        .unwrap();
+    let wit = String::from_utf8_lossy(&wit.stdout);
+    assert!(
+        wit.contains("wasi:cli/stdout") && !wit.contains("wasi:sockets"),
+        "p2 hello world imports:\n{wit}"
+    );
+    // A server on a pre-opened socket (accept, recv, send, shutdown, poll,
+    // fcntl, getsockopt(SO_TYPE)): standard preview1 only.
+    let w = dir.join("preopen-p1.wasm");
+    compile(&root().join("tests/c/sock_p1_preopen.c"), "p1", &w);
+    for i in imports(&w) {
+        assert!(
+            STANDARD.contains(&i.as_str()),
+            "sock_p1_preopen imports {i}"
+        );
+    }
+    // And a program that creates sockets does import the extension.
+    let w = dir.join("echo-p1.wasm");
+    compile(&root().join("tests/c/sock_tcp_echo.c"), "p1", &w);
+    let im = imports(&w);
+    for f in [
+        "sock_open",
+        "sock_bind",
+        "sock_listen",
+        "sock_connect",
+        "sock_addr_local",
+    ] {
+        assert!(im.iter().any(|i| i == f), "sock_tcp_echo should import {f}");
+    }
+}
