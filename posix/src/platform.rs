@@ -17,22 +17,6 @@ pub(crate) unsafe fn slice_mut<'a>(ptr: *mut c_void, len: usize) -> &'a mut [u8]
     }
 }
 
-/// `count` limited to `isize::MAX` (the longest slice). The limiting is out
-/// of line, so the usual case costs one comparison (read's hot path).
-#[inline(always)]
-pub(crate) fn clamp_len(count: usize) -> usize {
-    #[cold]
-    #[inline(never)]
-    fn clamp(count: usize) -> usize {
-        count.min(isize::MAX as usize)
-    }
-    if count > isize::MAX as usize {
-        clamp(count)
-    } else {
-        count
-    }
-}
-
 /// Read-only counterpart of [`slice_mut`].
 ///
 /// # Safety

@@ -1,6 +1,6 @@
 //! `unistd.h`
 
-use crate::platform::{c_int, c_void, clamp_len, off_t, size_t, slice, slice_mut, ssize_t};
+use crate::platform::{c_int, c_void, off_t, size_t, slice, slice_mut, ssize_t};
 use libc_core::types::Whence;
 use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
 
@@ -22,23 +22,35 @@ const _: () = assert!(
 /// `buf` must be valid for `count` bytes of writes (or `count == 0`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, count: size_t) -> ssize_t {
-    if buf.is_null() {
-        return read_null(fd, count);
+    // One signed comparison sends both a zero count and one over
+    // `isize::MAX` out of line, so the hot path below knows `count` is a
+    // valid, non-empty slice length (and the backend's zero-length check
+    // folds away).
+    if buf.is_null() || count as isize <= 0 {
+        // SAFETY: forwarded contract.
+        return unsafe { read_odd(fd, buf, count) };
     }
-    // SAFETY: caller contract (non-null; valid for `count` bytes).
-    let buf = unsafe { core::slice::from_raw_parts_mut(buf.cast(), clamp_len(count)) };
+    // SAFETY: caller contract (non-null, valid for `count` bytes), and
+    // `0 < count <= isize::MAX`.
+    let buf = unsafe { core::slice::from_raw_parts_mut(buf.cast(), count) };
     Sys::read(fd, buf).or_minus_one_errno()
 }
 
-/// `read` with a NULL buffer, out of line so the hot path above stays short:
-/// `EFAULT`, or a zero-byte read (which still checks `fd`).
+/// `read` off its hot path, out of line so that path stays short: a NULL
+/// buffer (`EFAULT`, or a zero-byte read, which still checks `fd`), a zero
+/// count, a count over `isize::MAX` (limited to it: the longest slice).
+///
+/// # Safety
+/// As [`read`].
 #[cold]
 #[inline(never)]
-fn read_null(fd: c_int, count: size_t) -> ssize_t {
-    if count != 0 {
+unsafe fn read_odd(fd: c_int, buf: *mut c_void, count: size_t) -> ssize_t {
+    if buf.is_null() && count != 0 {
         return Err::<usize, Errno>(Errno::EFAULT).or_minus_one_errno();
     }
-    Sys::read(fd, &mut []).or_minus_one_errno()
+    // SAFETY: caller contract; `slice_mut` tolerates NULL for 0 bytes.
+    let buf = unsafe { slice_mut(buf, count.min(isize::MAX as usize)) };
+    Sys::read(fd, buf).or_minus_one_errno()
 }
 
 /// [pread](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pread.html)
