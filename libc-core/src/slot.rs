@@ -42,12 +42,16 @@ use crate::errno::Errno;
 use crate::single::Single;
 use crate::stats;
 
+/// `repr(u8)` with `Parked` first, so its tag is 0: the realloc's inlined
+/// check tests the state with a load and a branch (a niche-encoded tag
+/// needs a comparison as well).
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
+#[repr(u8)]
 enum State {
-    /// Nothing parked: every request goes to the allocator.
-    Empty,
     /// A caller's buffer is parked and unused.
     Parked { ptr: *mut u8, cap: usize },
+    /// Nothing parked: every request goes to the allocator.
+    Empty,
     /// The parked buffer was handed out; further requests go to the allocator.
     Taken { ptr: *mut u8, cap: usize },
     /// Rule 6: byte lists go to `bytes`, more-aligned blocks to `spine`.
@@ -144,10 +148,12 @@ fn take_parked(
     align: usize,
     new_size: usize,
 ) -> Option<*mut u8> {
-    if let State::Parked { ptr, cap } = SLOT.load()
+    // SAFETY: single thread (see `Single`); the reference ends here.
+    let state = unsafe { &mut *SLOT.get() };
+    if let State::Parked { ptr, cap } = *state
         && fits(ptr, cap, old_ptr, old_size, align, new_size)
     {
-        SLOT.store(State::Taken { ptr, cap });
+        *state = State::Taken { ptr, cap };
         return Some(ptr);
     }
     None

@@ -270,19 +270,53 @@ fn stream_read_via(
     // writes the list through `cabi_import_realloc`, which hands out the
     // parked buffer for a fitting request (see `slot`).
     unsafe { slot::with_parked(p, cap, || import(h, cap as i64, ret.ptr())) };
-    if ret.u8(0) == 0 {
+    // The usual outcome, decoded inline: bytes in the caller's buffer (the
+    // slot only hands it out for requests of at most `cap` bytes, but the
+    // host's length is checked all the same, rule 5 of `slot`).
+    let len = ret.u32(8) as usize;
+    if ret.u8(0) == 0 && ret.ptr_at(4) == p && len <= cap {
+        return Ok(len);
+    }
+    crate::errno::unpack(stream_read_finish(buf))
+}
+
+/// The rest of [`stream_read_via`], out of line: decodes the result still in
+/// [`READ_RET`] (nothing ran since the call): a list elsewhere or too long,
+/// end of file, an error. Returns a packed result ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn stream_read_finish(buf: &mut [u8]) -> u64 {
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &*READ_RET.get() };
+    let r = if ret.u8(0) == 0 {
         // SAFETY: the host wrote a list (ptr, len) allocated during the call.
-        unsafe { slot::land(p, cap, ret.ptr_at(4), ret.u32(8) as usize) }
+        unsafe {
+            slot::land(
+                buf.as_mut_ptr(),
+                buf.len(),
+                ret.ptr_at(4),
+                ret.u32(8) as usize,
+            )
+        }
     } else if ret.u8(4) == 1 {
         Ok(0) // closed: end of file
     } else {
         Err(stream_error(ret, 4))
-    }
+    };
+    crate::errno::pack(r)
 }
 
 /// Reads from a file at `offset` into `buf` through the slot.
 #[inline(always)]
 fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
+    file_read_call(desc, buf, offset);
+    file_read_result(buf)
+}
+
+/// The `read` import with `buf` parked in the slot; the result is in
+/// [`READ_RET`] for [`file_read_result`].
+#[inline(always)]
+fn file_read_call(desc: i32, buf: &mut [u8], offset: u64) {
     // SAFETY: see `READ_RET`: no other reference to it is live.
     let ret = unsafe { &mut *READ_RET.get() };
     let (p, cap) = (buf.as_mut_ptr(), buf.len());
@@ -292,9 +326,23 @@ fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
             wasi::filesystem::read(desc, cap as u64, offset, ret.ptr())
         })
     };
+}
+
+/// Decodes the result [`file_read_call`] left in [`READ_RET`] for `buf`.
+#[inline(always)]
+fn file_read_result(buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &*READ_RET.get() };
     if ret.u8(0) == 0 {
         // SAFETY: as in `stream_read`.
-        unsafe { slot::land(p, cap, ret.ptr_at(4), ret.u32(8) as usize) }
+        unsafe {
+            slot::land(
+                buf.as_mut_ptr(),
+                buf.len(),
+                ret.ptr_at(4),
+                ret.u32(8) as usize,
+            )
+        }
     } else {
         Err(fs_error(ret.u8(4)))
     }
@@ -307,6 +355,31 @@ fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
 fn file_read_full(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
     let first = file_read(desc, buf, offset)?;
     Ok(file_read_rest(desc, buf, offset, first))
+}
+
+/// [`file_read_full`] for `read`'s hot path, inlined: only the usual outcome,
+/// the host filled the whole buffer in place, is decoded here (one test for
+/// "in the slot" and "not short"). Anything else (an error, a list
+/// elsewhere, a short read, end of file) is [`file_read_finish`]'s.
+#[inline(always)]
+fn file_read_full_inline(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
+    file_read_call(desc, buf, offset);
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &*READ_RET.get() };
+    if ret.u8(0) == 0 && ret.ptr_at(4) == buf.as_mut_ptr() && ret.u32(8) as usize == buf.len() {
+        return Ok(buf.len());
+    }
+    crate::errno::unpack(file_read_finish(desc, buf, offset))
+}
+
+/// The rest of [`file_read_full_inline`], out of line: decodes the result
+/// (still in [`READ_RET`]: nothing ran since the call) and continues a short
+/// read. Returns a packed result ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn file_read_finish(desc: i32, buf: &mut [u8], offset: u64) -> u64 {
+    let r = file_read_result(buf).map(|first| file_read_rest(desc, buf, offset, first));
+    crate::errno::pack(r)
 }
 
 /// [`file_read_full`] after a first read of `done` bytes: out of line, so a
@@ -380,11 +453,9 @@ impl Pal for Sys {
             match unsafe { &mut *p } {
                 Entry::In(h) => return stream_read(*h, buf),
                 Entry::File { desc, pos, mode } if *mode & READ != 0 => {
-                    let mut n = file_read(*desc, buf, *pos)?;
-                    if n < buf.len() {
-                        n = file_read_rest(*desc, buf, *pos, n);
-                    }
-                    *pos += n as u64;
+                    let at = *pos;
+                    let n = file_read_full_inline(*desc, buf, at)?;
+                    *pos = at + n as u64;
                     return Ok(n);
                 }
                 _ => {}
