@@ -511,13 +511,22 @@ class Check:
 
 # Regression limits for --ci where issue 4's goal is out of reach (see the
 # report's analysis): the ratios measured when the read paths were last
-# trimmed (p2/wl-p1: 2.19 file, 1.97 stdin; p2/ours-p1: 2.22, 2.00) plus ~3%
-# for toolchain drift. Tighten them when the path gets cheaper.
+# trimmed (after the merge of main: ours p2 144 file, 126 stdin; ours p1 57;
+# wasi-libc p1 70; so p2/wl-p1 2.06 file, 1.80 stdin and p2/ours-p1 2.53,
+# 2.21) plus ~3% for toolchain drift. The p2/ours-p1 ratios are higher than
+# before the merge (2.22, 2.00) only because ours p1 got cheaper (69 -> 57):
+# in fuel they allow less (2.60 x 57 = 148 against 2.29 x 69 = 158 for a
+# file read, 2.28 x 57 = 130 against 2.06 x 69 = 142 for stdin). Tighten
+# them when the path gets cheaper.
 CI_LIMITS = {
-    ("file", "wl-p1"): 2.25, ("stdin", "wl-p1"): 2.03,
-    ("file", "ours-p1"): 2.29, ("stdin", "ours-p1"): 2.06,
+    ("file", "wl-p1"): 2.12, ("stdin", "wl-p1"): 1.85,
+    ("file", "ours-p1"): 2.60, ("stdin", "ours-p1"): 2.28,
 }
 GOAL_RATIO = 1.5
+# The programs issue 4's size goals are about; printf_hello is in the size
+# table only.
+SIZE_GOAL_PROGS = ("hello", "readloop")
+SIZE_PROGS = ("hello", "printf_hello", "readloop")
 
 
 def goal_checks(fuel: dict, stdin_fuel: dict, sizes: dict | None) -> list[Check]:
@@ -559,7 +568,7 @@ def goal_checks(fuel: dict, stdin_fuel: dict, sizes: dict | None) -> list[Check]
                         f"{w2.mallocs:g} mallocs, {w2.copies:g} copies, {w2.copy_bytes:g} bytes per 64 KiB read",
                         goal=False))
     if sizes:
-        for prog in sizes:
+        for prog in SIZE_GOAL_PROGS:
             ours1 = sizes[prog]["ours-p1"]["core"]
             wl1 = sizes[prog]["wl-p1"]["core"]
             ours2 = sizes[prog]["ours-p2"]["component"]
@@ -661,23 +670,33 @@ ANALYSIS = """\
   and {r_ad:.1f}x less than wasi-libc p1 through the adapter ({ad:.0f}, which parks the buffer too but
   pays its own p1-to-p2 translation; its module is not instrumented, but its fuel is flat in the
   chunk size too, so it copies nothing per byte either).
-- **p2 within 1.5x of p1: not met** ({o2f:.0f} / {o2s:.0f} against a goal of {goal:.0f}). What bounds it,
-  counted from the disassembly of the stdin path at commit 608a01a (the file path adds {fdiff:.0f}: the
-  readable-file check, the offset argument and the file position ours keeps; figures per call):
-  the benchmark loop itself ~32 (the same in every build: wasi-libc p1's whole read() path is 38
-  instructions of its 70); the host's call back into `cabi_import_realloc` 33 (5 for the export
-  trampoline, 28 for the slot check: state, fresh request, size, alignment, marking it taken);
-  wit-component's shim hop (`call_indirect` through the fixup table, every import that needs memory or
-  realloc, in every p2 build) 5-6; parking and clearing the slot 13; decoding the return area (tag,
-  list pointer is the caller's buffer, length within the request) 18; the C entry and the descriptor
-  table lookup 26; the import call 7. The p2-only part (callback + shim + slot + return area, about
-  69) already exceeds the whole budget the goal leaves over p1 ({goal:.0f} - {w1:.0f} = about 35):
-  p1's host writes straight into the iovec and returns the count in a register, while the canonical
-  ABI makes the host call back into the guest once per list and return the list through memory. The
-  goal is out of reach for any design that receives the list through realloc; ~2x p1 is where this
-  one sits. Parity with p1 needs an ABI where the guest hands the host its buffer with the call (as
-  the component model's async `stream.read` built-in does, for WASI 0.3 streams), not a guest trim.
-- **ours p1 <= wasi-libc p1**: {o1:.0f} vs {w1:.0f}. Both are the import call plus a few instructions.
+- **p2 within 1.5x of p1: not met** ({o2f:.0f} / {o2s:.0f} against a goal of {goal:.0f}, or
+  {goal1:.0f} from ours p1). What bounds it, counted from the disassembly of the stdin path after the
+  merge of main (the file path adds {fdiff:.0f}: the readable-file check, the offset argument and the
+  file position ours keeps; figures per call): the benchmark loop itself ~32 (the same in every build:
+  wasi-libc p1's whole read() path is 38 instructions of its 70); the host's call back into
+  `cabi_import_realloc` 30 (5 for the export trampoline, 25 for the slot check: state, fresh request,
+  size, alignment, marking it taken); wit-component's shim hop (`call_indirect` through the fixup
+  table, every import that needs memory or realloc, in every p2 build) 5-6; parking and clearing the
+  slot 13; decoding the return area (tag, length within the request, list pointer is the caller's
+  buffer) 16; the C entry (NULL, count in 1..=`SSIZE_MAX`) and the descriptor table lookup 21; the
+  import call 7. The p2-only part (callback + shim + slot + return area, about 65) already exceeds
+  the whole budget the goal leaves over p1 ({goal:.0f} - {w1:.0f} = about 35): p1's host writes
+  straight into the iovec and returns the count in a register, while the canonical ABI makes the host
+  call back into the guest once per list and return the list through memory. The goal is out of reach
+  for any design that receives the list through realloc; ~2x p1 is where this one sits. Parity with
+  p1 needs an ABI where the guest hands the host its buffer with the call (as the component model's
+  async `stream.read` built-in does, for WASI 0.3 streams), not a guest trim.
+- **ours p1 <= wasi-libc p1**: {o1:.0f} vs {w1:.0f}. Both are the import call plus a few instructions;
+  ours hands `fd_read` a static iovec and count (no stack frame) and keeps the POSIX details main
+  added out of line: a zero count checks the descriptor with `fd_fdstat_get` instead of reading, and
+  a short read of a regular file is continued until the buffer is full or end of file, both only on
+  those paths (a full read is one host call).
+- **What main's read() semantics cost**, measured at the merge commit before the follow-up trims:
+  ours p1 69 -> 76 (zero-count test 2, 16-bit errno mask 2, full-buffer test 3), p2 file 153 -> 157
+  (the full-buffer test of the short-read continuation); p2 stdin, whose semantics did not change,
+  went 138 -> 136. The follow-ups (static p1 iovec, one signed test for the count, one fused test per p2
+  outcome, slot state tag 0 for a parked buffer) more than paid for them.
 - **Wall-clock** mostly measures the host: {o2f:.0f} fuel is well under a microsecond of guest work,
   while wasmtime spends microseconds per call on a file read (a blocking-thread hop) and, through a
   pipe, on its stream machinery, the same for every build, so the timing tables show the p1/p2 host
@@ -699,7 +718,9 @@ METHOD = """\
   time, and prints the number of calls, the bytes and a checksum over every call (the last byte of each
   chunk: it keeps the data live without costing fuel per byte; `verify` adds adler32 over every byte,
   which the driver checks against the input for every build);
-  `clockloop N` calls `clock_gettime(CLOCK_MONOTONIC)` N times; `hello` is one `write()`.
+  `clockloop N` calls `clock_gettime(CLOCK_MONOTONIC)` N times; `hello` is one `write()`;
+  `printf_hello` is `printf("hello %d\\n", 42)` (sizes only; the driver checks that every build prints
+  `hello 42`).
   All five builds compile the same source with the same compiler ({clang}, `-O2`).
 - **Builds**: ours from `cargo xtask sysroot` (`sysroot/p1`, `sysroot/p2`, then `wasm-tools component new`);
   wasi-libc p1/p2 are the Rust toolchain's self-contained `libc.a` + `crt1-command.o`
@@ -827,7 +848,8 @@ def render(ver: dict, fuel: dict, stdin_fuel: dict, clock: dict, sizes: dict, gr
             cells.append(f"{s['component']:,} (core {s['core']:,})" if s.get("component") else f"{s['core']:,}")
         L.append(f"| {prog} | " + " | ".join(cells) + " |")
     L.append("\nComponents: the whole component (core module included); core: the linked core module alone. "
-             "printf hello joins when printf exists.\n")
+             "hello: one `write()`; printf_hello: `printf(\"hello %d\\n\", 42)` (stdio and the printf "
+             "engine; not one of issue 4's size goals, which are about hello and readloop).\n")
     L.append("Where our core modules' code bytes go (code section, by function name):\n")
     gnames = list(next(iter(groups.values())).keys())
     L.append("| module | " + " | ".join(gnames) + " |")
@@ -840,7 +862,7 @@ def render(ver: dict, fuel: dict, stdin_fuel: dict, clock: dict, sizes: dict, gr
         fdiff=fuel["ours-p2"][65536].fuel - stdin_fuel["ours-p2"][65536].fuel,
         o1=fuel["ours-p1"][65536].fuel, w1=fuel["wl-p1"][65536].fuel,
         w2lo=fuel["wl-p2"][16].fuel, w2hi=fuel["wl-p2"][65536].fuel, ad=fuel["wl-p1+adapt"][65536].fuel,
-        goal=1.5 * fuel["wl-p1"][65536].fuel,
+        goal=1.5 * fuel["wl-p1"][65536].fuel, goal1=1.5 * fuel["ours-p1"][65536].fuel,
         r_lo=fuel["wl-p2"][16].fuel / fuel["ours-p2"][16].fuel,
         r_hi=fuel["wl-p2"][65536].fuel / fuel["ours-p2"][65536].fuel,
         r_ad=fuel["wl-p1+adapt"][65536].fuel / fuel["ours-p2"][65536].fuel))
@@ -867,12 +889,12 @@ def main() -> int:
 
     BUILD.mkdir(parents=True, exist_ok=True)
     tc = prepare_toolchains(args.no_sysroot)
-    progs = ["readloop", "clockloop"] + ([] if args.ci else ["hello"])
+    progs = ["readloop", "clockloop"] + ([] if args.ci else ["hello", "printf_hello"])
     log("building " + ", ".join(progs) + " for " + ", ".join(v.key for v in VARIANTS))
     plain = {p: {v.key: build(p, v, False, tc) for v in VARIANTS} for p in progs}
     # Counting builds (allocation counters, memory.copy hook) for the counts;
     # plain builds for fuel, time and size.
-    count = {p: {v.key: build(p, v, True, tc) for v in VARIANTS} for p in progs if p != "hello"}
+    count = {p: {v.key: build(p, v, True, tc) for v in VARIANTS} for p in progs if "hello" not in p}
     run_art = plain
 
     small, large = (128 << 10, 256 << 10) if args.ci else (2 << 20, 4 << 20)
@@ -920,8 +942,13 @@ def main() -> int:
         print(f"{passed} passed, {len(checks) - passed} failed")
         return 0 if passed == len(checks) else 1
 
+    for v in VARIANTS:  # the size programs work (printf's output included)
+        for prog, want in (("hello", "Hello, world!\n"), ("printf_hello", "hello 42\n")):
+            got = runner.run(plain[prog][v.key], [prog])[0]
+            if got != want:
+                sys.exit(f"bench: {prog} {v.key} printed {got!r}, want {want!r}")
     sizes: dict = {}
-    for prog in ("hello", "readloop"):
+    for prog in SIZE_PROGS:
         sizes[prog] = {}
         for v in VARIANTS:
             art = plain[prog][v.key]
@@ -939,7 +966,7 @@ def main() -> int:
         pipe = wall_pipe(plain["readloop"], big, empty, args.runs)
 
     groups = {f"{prog} {v.label}": code_bytes_by_group(plain[prog][v.key].core)
-              for prog in ("hello", "readloop") for v in VARIANTS if v.lib == "ours"}
+              for prog in SIZE_PROGS for v in VARIANTS if v.lib == "ours"}
     checks = goal_checks(fuel, stdin_fuel, sizes)
     text = render(versions(), fuel, stdin_fuel, clock, sizes, groups, wall, pipe, checks, args, small, large)
     if not args.no_write:

@@ -1,5 +1,7 @@
-/* Shared helpers for the benchmark programs: no stdio (printf is not in the
- * library yet), so numbers are formatted by hand and written with write(). */
+/* Shared helpers for the benchmark programs: no stdio, so that the measured
+ * loops and the sizes contain only what they measure (printf_hello.c is the
+ * one program with stdio); numbers are formatted by hand and written with
+ * write(). */
 #ifndef BENCH_H
 #define BENCH_H
 
