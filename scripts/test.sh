@@ -43,5 +43,8 @@ step "sockets: network C programs on p2 (wasmtime) and p1 (test host: pre-opened
 (cd tests/p1-host && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
 cargo test --quiet --release --manifest-path tests/p1-host/Cargo.toml
 
+step "benchmark CI mode: p2 read() makes no malloc and no guest copy; fuel ratios do not regress (bench/run.py --ci)"
+python3 bench/run.py --ci
+
 step "TCP recv benchmark CI mode: p2 recv makes no malloc and no copy of received data; fuel flat and bounded (bench/tcp/run.py --ci)"
 python3 bench/tcp/run.py --ci --skip-sysroot --skip-host

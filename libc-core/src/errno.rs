@@ -201,6 +201,30 @@ pub fn as_return_code(r: Result<(), Errno>) -> i32 {
     }
 }
 
+/// A `Result<usize, Errno>` packed into a `u64` (`Ok(n)` as `n`, `Err(e)` as
+/// `1 << 32 | e`), for the return value of out-of-line slow paths called from
+/// inlined fast paths: a `u64` comes back in a register, where a `Result`
+/// would go through memory on wasm32 and give the caller a stack frame.
+/// `n` must fit in 32 bits (it is at most `isize::MAX` on wasm32).
+#[inline(always)]
+pub(crate) fn pack(r: Result<usize, Errno>) -> u64 {
+    debug_assert!(r.is_err() || r.is_ok_and(|n| n as u64 >> 32 == 0));
+    match r {
+        Ok(n) => n as u64,
+        Err(e) => 1 << 32 | e.0 as u32 as u64,
+    }
+}
+
+/// The inverse of [`pack`].
+#[inline(always)]
+pub(crate) fn unpack(v: u64) -> Result<usize, Errno> {
+    if v >> 32 == 0 {
+        Ok(v as usize)
+    } else {
+        Err(Errno(v as u32 as i32))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +268,18 @@ mod tests {
         );
         assert_eq!(get_errno(), Errno::ENOMEM);
         assert_eq!(as_return_code(Err(Errno::EINVAL)), 28);
+    }
+
+    #[test]
+    fn pack_round_trips() {
+        for r in [
+            Ok(0),
+            Ok(1),
+            Ok(u32::MAX as usize),
+            Err(Errno::EIO),
+            Err(Errno(0)),
+        ] {
+            assert_eq!(unpack(pack(r)), r);
+        }
     }
 }

@@ -19,6 +19,7 @@ impl<T> Single<T> {
     }
 
     /// Raw pointer to the value.
+    #[inline(always)]
     pub const fn get(&self) -> *mut T {
         self.0.get()
     }
@@ -26,14 +27,14 @@ impl<T> Single<T> {
 
 impl<T: Copy> Single<T> {
     /// Reads the value.
-    #[inline]
+    #[inline(always)]
     pub fn load(&self) -> T {
         // SAFETY: single thread; no reference to the inside outlives a call.
         unsafe { *self.0.get() }
     }
 
     /// Writes the value.
-    #[inline]
+    #[inline(always)]
     pub fn store(&self, value: T) {
         // SAFETY: single thread; no reference to the inside outlives a call.
         unsafe { *self.0.get() = value }

@@ -42,12 +42,16 @@ use crate::errno::Errno;
 use crate::single::Single;
 use crate::stats;
 
+/// `repr(u8)` with `Parked` first, so its tag is 0: the realloc's inlined
+/// check tests the state with a load and a branch (a niche-encoded tag
+/// needs a comparison as well).
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
+#[repr(u8)]
 enum State {
-    /// Nothing parked: every request goes to the allocator.
-    Empty,
     /// A caller's buffer is parked and unused.
     Parked { ptr: *mut u8, cap: usize },
+    /// Nothing parked: every request goes to the allocator.
+    Empty,
     /// The parked buffer was handed out; further requests go to the allocator.
     Taken { ptr: *mut u8, cap: usize },
     /// Rule 6: byte lists go to `bytes`, more-aligned blocks to `spine`.
@@ -66,11 +70,7 @@ impl Area {
     fn fits(&self, old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> bool {
         !self.taken
             && !self.ptr.is_null()
-            && old_ptr.is_null()
-            && old_size == 0
-            && new_size <= self.cap
-            && align.is_power_of_two()
-            && (self.ptr as usize) & (align - 1) == 0
+            && fits(self.ptr, self.cap, old_ptr, old_size, align, new_size)
     }
 
     fn contains(&self, p: *mut u8) -> bool {
@@ -84,7 +84,7 @@ static SLOT: Single<State> = Single::new(State::Empty);
 struct ClearOnDrop;
 
 impl Drop for ClearOnDrop {
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
         SLOT.store(State::Empty);
     }
@@ -95,7 +95,7 @@ impl Drop for ClearOnDrop {
 /// # Safety
 /// `buf` must be valid for writes of `cap` bytes for the duration of `f`, and
 /// `cap` must be non-zero (rule 4: a zero-length read never reaches the host).
-#[inline]
+#[inline(always)]
 pub unsafe fn with_parked<R>(buf: *mut u8, cap: usize, f: impl FnOnce() -> R) -> R {
     debug_assert!(!buf.is_null() && cap != 0);
     SLOT.store(State::Parked { ptr: buf, cap });
@@ -132,36 +132,75 @@ pub unsafe fn with_parked_split<R>(
     f()
 }
 
-/// Asks the slot for a block; `Some` when the request fits (rule 2).
-#[inline]
+/// Asks the slot for a block; `Some` when the request fits (rules 2 and 6).
 pub fn take(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
-    match SLOT.load() {
-        State::Parked { ptr, cap } => {
-            let a = Area {
-                ptr,
-                cap,
-                taken: false,
-            };
-            if a.fits(old_ptr, old_size, align, new_size) {
-                SLOT.store(State::Taken { ptr, cap });
-                return Some(ptr);
-            }
-        }
-        State::Split {
-            mut bytes,
-            mut spine,
-        } => {
-            let area = if align == 1 { &mut bytes } else { &mut spine };
-            if area.fits(old_ptr, old_size, align, new_size) {
-                area.taken = true;
-                let p = area.ptr;
-                SLOT.store(State::Split { bytes, spine });
-                return Some(p);
-            }
-        }
-        State::Taken { .. } | State::Empty => {}
+    take_parked(old_ptr, old_size, align, new_size)
+        .or_else(|| take_split(old_ptr, old_size, align, new_size))
+}
+
+/// [`take`] for a plain parking (`State::Parked`), the state of every read:
+/// inlined into the realloc, so a read that lands in the slot runs only this.
+/// `None` for any other state, including `Split` ([`take_split`]).
+#[inline(always)]
+fn take_parked(
+    old_ptr: *mut u8,
+    old_size: usize,
+    align: usize,
+    new_size: usize,
+) -> Option<*mut u8> {
+    // SAFETY: single thread (see `Single`); the reference ends here.
+    let state = unsafe { &mut *SLOT.get() };
+    if let State::Parked { ptr, cap } = *state
+        && fits(ptr, cap, old_ptr, old_size, align, new_size)
+    {
+        *state = State::Taken { ptr, cap };
+        return Some(ptr);
     }
     None
+}
+
+/// [`take`] for a split parking (rule 6); `None` in any other state. Out of
+/// line: only UDP receives park split, and they cost an import call anyway.
+#[cold]
+#[inline(never)]
+fn take_split(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
+    if let State::Split {
+        mut bytes,
+        mut spine,
+    } = SLOT.load()
+    {
+        let area = if align == 1 { &mut bytes } else { &mut spine };
+        if area.fits(old_ptr, old_size, align, new_size) {
+            area.taken = true;
+            let p = area.ptr;
+            SLOT.store(State::Split { bytes, spine });
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Rule 2: whether a request fits a buffer `ptr[..cap]`: a fresh allocation
+/// (`old_ptr` null and `old_size` 0, tested with one comparison) of at most
+/// `cap` bytes, with `ptr` a multiple of `align` and `align` a power of two.
+#[inline(always)]
+fn fits(
+    ptr: *mut u8,
+    cap: usize,
+    old_ptr: *mut u8,
+    old_size: usize,
+    align: usize,
+    new_size: usize,
+) -> bool {
+    (old_ptr as usize | old_size) == 0 && new_size <= cap && aligned(ptr, align)
+}
+
+/// Whether `ptr` is a multiple of `align` and `align` a power of two
+/// (rule 2). Alignment 1, that of every `list<u8>`, is decided by one
+/// comparison.
+#[inline(always)]
+fn aligned(ptr: *mut u8, align: usize) -> bool {
+    align == 1 || (align.is_power_of_two() && (ptr as usize) & (align - 1) == 0)
 }
 
 /// Whether `ptr` lies inside a parked (or handed-out) buffer.
@@ -190,16 +229,41 @@ mod heap {
 /// The whole realloc used to lower import results (`cabi_import_realloc`,
 /// `cabi_realloc`): the slot first, the allocator otherwise.
 ///
+/// The plain-parking check ([`take_parked`]) is inlined into the exported
+/// function; everything else (split parking, the allocator) is out of line,
+/// so a read that lands in the slot runs only that check.
+///
 /// # Safety
 /// Called by the host per the canonical ABI: `old_ptr` is null or a block this
 /// function returned earlier with `old_size` bytes.
+#[inline(always)]
 pub unsafe fn import_realloc(
     old_ptr: *mut u8,
     old_size: usize,
     align: usize,
     new_size: usize,
 ) -> *mut u8 {
-    if let Some(p) = take(old_ptr, old_size, align, new_size) {
+    match take_parked(old_ptr, old_size, align, new_size) {
+        Some(p) => p,
+        // SAFETY: forwarded contract.
+        None => unsafe { import_realloc_slow(old_ptr, old_size, align, new_size) },
+    }
+}
+
+/// [`import_realloc`] off the plain-parking path: a split parking, then the
+/// allocator.
+///
+/// # Safety
+/// As [`import_realloc`].
+#[cold]
+#[inline(never)]
+unsafe fn import_realloc_slow(
+    old_ptr: *mut u8,
+    old_size: usize,
+    align: usize,
+    new_size: usize,
+) -> *mut u8 {
+    if let Some(p) = take_split(old_ptr, old_size, align, new_size) {
         return p;
     }
     let align = align.max(1);
@@ -268,16 +332,28 @@ fn round_up(n: usize, align: usize) -> usize {
 /// # Safety
 /// `buf` valid for `cap` bytes; `(ptr, len)` is a list the host just wrote,
 /// allocated by [`import_realloc`] during the call.
-#[inline]
+#[inline(always)]
 pub unsafe fn land(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> Result<usize, Errno> {
     if ptr == buf {
         // The zero-copy path: the host wrote into the caller's buffer, and
         // `take` only handed it out for `len <= cap`.
         return if len <= cap { Ok(len) } else { Err(Errno::EIO) };
     }
+    // SAFETY: forwarded contract.
+    crate::errno::unpack(unsafe { land_elsewhere(buf, cap, ptr, len) })
+}
+
+/// The slow path of [`land`]: the list is not in the caller's buffer.
+/// Returns a packed result ([`crate::errno::pack`]).
+///
+/// # Safety
+/// As [`land`], with `ptr != buf`.
+#[cold]
+#[inline(never)]
+unsafe fn land_elsewhere(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> u64 {
     if len == 0 {
         // An empty list from the allocator path holds no heap block.
-        return Ok(0);
+        return 0;
     }
     let result = if len <= cap {
         // SAFETY: the host wrote len bytes at ptr; buf holds cap >= len.
@@ -294,7 +370,7 @@ pub unsafe fn land(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> Result
     };
     // SAFETY: a non-empty list outside the slot came from the allocator.
     unsafe { heap::free(ptr) };
-    result
+    crate::errno::pack(result)
 }
 
 #[cfg(test)]
@@ -475,6 +551,26 @@ pub(crate) mod tests {
 
     #[repr(C, align(8))]
     struct Spine([u8; 40]);
+
+    #[test]
+    fn alignment_must_be_a_power_of_two_and_met() {
+        let _g = fresh();
+        let mut buf = [0u64; 4];
+        let p = buf.as_mut_ptr() as *mut u8;
+        for (align, served) in [(1, true), (2, true), (8, true), (3, false), (0, false)] {
+            let got = unsafe { with_parked(p, 16, || take(core::ptr::null_mut(), 0, align, 8)) };
+            assert_eq!(got.is_some(), served, "align {align}");
+        }
+        // The same rule under split parking (the spine buffer).
+        for (align, served) in [(2, true), (8, true), (3, false), (0, false)] {
+            let got = unsafe {
+                with_parked_split(core::ptr::null_mut(), 0, p, 16, || {
+                    take(core::ptr::null_mut(), 0, align, 8)
+                })
+            };
+            assert_eq!(got.is_some(), served, "split, align {align}");
+        }
+    }
 
     #[test]
     fn split_even_when_the_payload_buffer_is_aligned_enough_for_the_spine() {

@@ -129,6 +129,8 @@ pub fn run(args: &[String]) -> Result {
                 .arg(format!("--target={}", f.triple))
                 .args(f.cflags)
                 .arg("-Wno-override-module")
+                // The realloc trampolines run on every p2 read: optimize.
+                .arg("-O2")
                 .arg("-c")
                 .arg(src)
                 .arg("-o")

@@ -10,6 +10,7 @@ mod wasi;
 
 use crate::errno::Errno;
 use crate::pal::{Pal, Result};
+use crate::single::Single;
 use crate::types::*;
 
 /// The preview1 backend.
@@ -59,24 +60,30 @@ fn pos_io_error(fd: i32, e: Errno, right: u64) -> Errno {
 }
 
 impl Pal for Sys {
+    /// The hot path (a non-empty buffer filled by one `fd_read`) is inlined
+    /// into the C `read`; an empty buffer, a short read and errors go out of
+    /// line ([`read_nothing`], [`read_finish`]).
+    #[inline(always)]
     fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
-        if buf.is_empty() {
-            // Not every host takes a zero-length read (wasmtime answers
-            // EINTR on stdin): check the descriptor, read nothing.
-            let mut st = wasi::Fdstat::default();
-            // SAFETY: st is a valid out-pointer.
-            check(unsafe { wasi::fd_fdstat_get(fd, &mut st) })?;
-            return if st.rights_base & RIGHT_FD_READ != 0 {
-                Ok(0)
-            } else {
-                Err(Errno::EBADF)
-            };
-        }
         let len = buf.len();
-        let first = read_once(fd, buf)?;
-        Ok(fill_regular_file(fd, len, first, |done| {
-            read_once(fd, &mut buf[done..])
-        }))
+        if len == 0 {
+            return crate::errno::unpack(read_nothing(fd));
+        }
+        // SAFETY: see `READ_AREA`: no other reference to it is live.
+        let a = unsafe { &mut *READ_AREA.get() };
+        a.iov = wasi::Iovec {
+            buf: buf.as_mut_ptr(),
+            len,
+        };
+        // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
+        let ret = unsafe { wasi::fd_read(fd, &a.iov, 1, &mut a.n) };
+        // `ret == 0` rather than `check`: a result whose errno bits are 0
+        // but whose upper bits are not (see `check`) takes the slow path,
+        // which masks them.
+        if ret == 0 && a.n == len {
+            return Ok(len);
+        }
+        crate::errno::unpack(read_finish(fd, buf, ret))
     }
 
     fn pread(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
@@ -262,6 +269,65 @@ fn read_once(fd: i32, buf: &mut [u8]) -> Result<usize> {
     check(unsafe { wasi::fd_read(fd, &iov, 1, &mut n) }).map_err(io_error)?;
     Ok(n)
 }
+
+/// `read` of zero bytes, out of line. Not every host takes a zero-length
+/// read (wasmtime answers EINTR on stdin): check the descriptor, read
+/// nothing. Returns a packed result ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn read_nothing(fd: i32) -> u64 {
+    let mut st = wasi::Fdstat::default();
+    // SAFETY: st is a valid out-pointer.
+    let r = match check(unsafe { wasi::fd_fdstat_get(fd, &mut st) }) {
+        Err(e) => Err(e),
+        Ok(()) if st.rights_base & RIGHT_FD_READ != 0 => Ok(0),
+        Ok(()) => Err(Errno::EBADF),
+    };
+    crate::errno::pack(r)
+}
+
+/// `read` after its `fd_read` (result `ret`, count in [`READ_AREA`]) did
+/// not fill the buffer at once: an error, end of file, or a short read,
+/// which [`fill_regular_file`] continues on a regular file. Out of line so a
+/// full read does not pay for it. Returns a packed result
+/// ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn read_finish(fd: i32, buf: &mut [u8], ret: i32) -> u64 {
+    let r = check(ret).map_err(io_error).map(|()| {
+        // SAFETY: the host wrote the count on success; nothing ran since.
+        let first = unsafe { (*READ_AREA.get()).n };
+        let len = buf.len();
+        fill_regular_file(fd, len, first, |done| read_once(fd, &mut buf[done..]))
+    });
+    crate::errno::pack(r)
+}
+
+/// The memory the inlined `read` hands `fd_read`: its iovec and the count
+/// the host writes back.
+#[repr(C)]
+struct ReadArea {
+    iov: wasi::Iovec,
+    n: usize,
+}
+
+/// [`ReadArea`] as a static rather than a stack local, so the inlined `read`
+/// needs no stack frame (and passes constant addresses).
+///
+/// Assumption (this is what makes it sound): nothing can use the area
+/// between the `fd_read` call that fills it and the load of the count,
+/// because an instance has one thread (see `Single`) and a preview1 import
+/// never runs guest code (preview1 has no callbacks: no realloc, unlike the
+/// component model), so no read can re-enter. If reads ever become
+/// re-entrant (signal handlers, async callbacks), this must go back to a
+/// stack local per call.
+static READ_AREA: Single<ReadArea> = Single::new(ReadArea {
+    iov: wasi::Iovec {
+        buf: core::ptr::null_mut(),
+        len: 0,
+    },
+    n: 0,
+});
 
 /// One `fd_pread` into `buf`.
 fn pread_once(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {

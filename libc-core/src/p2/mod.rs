@@ -55,8 +55,9 @@ static FDS: Single<[Entry; MAX_FDS]> = Single::new({
     t
 });
 
+#[inline(always)]
 fn slot_of(fd: i32) -> Result<*mut Entry> {
-    if fd < 0 || fd as usize >= MAX_FDS {
+    if fd as u32 as usize >= MAX_FDS {
         return Err(Errno::EBADF);
     }
     // SAFETY: in bounds; single-threaded (see `Single`).
@@ -113,18 +114,23 @@ fn alloc_fd(e: Entry) -> Result<i32> {
 struct Ret<const N: usize>([u8; N]);
 
 impl<const N: usize> Ret<N> {
+    #[inline(always)]
     const fn new() -> Self {
         Ret([0; N])
     }
+    #[inline(always)]
     fn ptr(&mut self) -> *mut u8 {
         self.0.as_mut_ptr()
     }
+    #[inline(always)]
     fn u8(&self, off: usize) -> u8 {
         self.0[off]
     }
+    #[inline(always)]
     fn u32(&self, off: usize) -> u32 {
         u32::from_le_bytes(self.0[off..off + 4].try_into().unwrap())
     }
+    #[inline(always)]
     fn u64(&self, off: usize) -> u64 {
         u64::from_le_bytes(self.0[off..off + 8].try_into().unwrap())
     }
@@ -162,7 +168,7 @@ pub(crate) mod host_ptrs {
 
 /// Maps a `stream-error` in a return area (tag at `off`, error handle at
 /// `off + 4`): `closed` is end of file, anything else is `EIO`.
-fn stream_error(ret: &Ret<12>, off: usize) -> Errno {
+fn stream_error<const N: usize>(ret: &Ret<N>, off: usize) -> Errno {
     if ret.u8(off) == 0 {
         // last-operation-failed(own<error>): we own the error; drop it.
         // SAFETY: a handle the host just gave us.
@@ -217,8 +223,28 @@ fn fs_error(code: u8) -> Errno {
     MAP.get(code as usize).copied().unwrap_or(Errno::EIO)
 }
 
+/// The return area of the two read imports (`blocking-read`, `read`). A
+/// static rather than a stack local, so the inlined read path needs no stack
+/// frame and no zeroing.
+///
+/// Assumption (this is what makes it sound): nothing can use the area between
+/// the import call that fills it and the decoding of its result, because
+/// - an instance has one thread (see `Single`);
+/// - the only guest code the host runs during the import call is the
+///   realloc (`cabi_import_realloc`: [`slot::import_realloc`], i.e. the slot
+///   and the allocator), and the realloc never calls an import nor reads
+///   (the canonical ABI even traps an import call from inside a lowering's
+///   realloc), so no read can re-enter;
+/// - the result is decoded before any other read starts (the `drop-error`
+///   call of the error path uses no return area).
+///
+/// If the realloc ever gains an import call or a read (a logging allocator,
+/// say), or reads become re-entrant (signal handlers, async callbacks), this
+/// must go back to a stack local per call.
+static READ_RET: Single<Ret<16>> = Single::new(Ret::new());
+
 /// Reads from an input stream into `buf` through the slot.
-#[inline]
+#[inline(always)]
 fn stream_read(h: i32, buf: &mut [u8]) -> Result<usize> {
     // SAFETY: the import writes its result to the return area it is given.
     stream_read_via(h, buf, |h, len, ret| unsafe {
@@ -237,25 +263,62 @@ fn stream_read_via(
     buf: &mut [u8],
     import: impl FnOnce(i32, i64, *mut u8),
 ) -> Result<usize> {
-    let mut ret = Ret::<12>::new();
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &mut *READ_RET.get() };
     let (p, cap) = (buf.as_mut_ptr(), buf.len());
     // SAFETY: buf is valid for cap (> 0) bytes during the call; the host
     // writes the list through `cabi_import_realloc`, which hands out the
     // parked buffer for a fitting request (see `slot`).
     unsafe { slot::with_parked(p, cap, || import(h, cap as i64, ret.ptr())) };
-    if ret.u8(0) == 0 {
+    // The usual outcome, decoded inline: bytes in the caller's buffer (the
+    // slot only hands it out for requests of at most `cap` bytes, but the
+    // host's length is checked all the same, rule 5 of `slot`).
+    let len = ret.u32(8) as usize;
+    if ret.u8(0) == 0 && ret.ptr_at(4) == p && len <= cap {
+        return Ok(len);
+    }
+    crate::errno::unpack(stream_read_finish(buf))
+}
+
+/// The rest of [`stream_read_via`], out of line: decodes the result still in
+/// [`READ_RET`] (nothing ran since the call): a list elsewhere or too long,
+/// end of file, an error. Returns a packed result ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn stream_read_finish(buf: &mut [u8]) -> u64 {
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &*READ_RET.get() };
+    let r = if ret.u8(0) == 0 {
         // SAFETY: the host wrote a list (ptr, len) allocated during the call.
-        unsafe { slot::land(p, cap, ret.ptr_at(4), ret.u32(8) as usize) }
+        unsafe {
+            slot::land(
+                buf.as_mut_ptr(),
+                buf.len(),
+                ret.ptr_at(4),
+                ret.u32(8) as usize,
+            )
+        }
     } else if ret.u8(4) == 1 {
         Ok(0) // closed: end of file
     } else {
-        Err(stream_error(&ret, 4))
-    }
+        Err(stream_error(ret, 4))
+    };
+    crate::errno::pack(r)
 }
 
 /// Reads from a file at `offset` into `buf` through the slot.
+#[inline(always)]
 fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
-    let mut ret = Ret::<16>::new();
+    file_read_call(desc, buf, offset);
+    file_read_result(buf)
+}
+
+/// The `read` import with `buf` parked in the slot; the result is in
+/// [`READ_RET`] for [`file_read_result`].
+#[inline(always)]
+fn file_read_call(desc: i32, buf: &mut [u8], offset: u64) {
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &mut *READ_RET.get() };
     let (p, cap) = (buf.as_mut_ptr(), buf.len());
     // SAFETY: as in `stream_read`.
     unsafe {
@@ -263,9 +326,23 @@ fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
             wasi::filesystem::read(desc, cap as u64, offset, ret.ptr())
         })
     };
+}
+
+/// Decodes the result [`file_read_call`] left in [`READ_RET`] for `buf`.
+#[inline(always)]
+fn file_read_result(buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &*READ_RET.get() };
     if ret.u8(0) == 0 {
         // SAFETY: as in `stream_read`.
-        unsafe { slot::land(p, cap, ret.ptr_at(4), ret.u32(8) as usize) }
+        unsafe {
+            slot::land(
+                buf.as_mut_ptr(),
+                buf.len(),
+                ret.ptr_at(4),
+                ret.u32(8) as usize,
+            )
+        }
     } else {
         Err(fs_error(ret.u8(4)))
     }
@@ -276,14 +353,48 @@ fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
 /// cap one call (wasmtime at 64 KiB). Every call receives in place through
 /// the slot; an error after some bytes ends the read with those bytes.
 fn file_read_full(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
-    let mut done = file_read(desc, buf, offset)?;
+    let first = file_read(desc, buf, offset)?;
+    Ok(file_read_rest(desc, buf, offset, first))
+}
+
+/// [`file_read_full`] for `read`'s hot path, inlined: only the usual outcome,
+/// the host filled the whole buffer in place, is decoded here (one test for
+/// "in the slot" and "not short"). Anything else (an error, a list
+/// elsewhere, a short read, end of file) is [`file_read_finish`]'s.
+#[inline(always)]
+fn file_read_full_inline(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
+    file_read_call(desc, buf, offset);
+    // SAFETY: see `READ_RET`: no other reference to it is live.
+    let ret = unsafe { &*READ_RET.get() };
+    if ret.u8(0) == 0 && ret.ptr_at(4) == buf.as_mut_ptr() && ret.u32(8) as usize == buf.len() {
+        return Ok(buf.len());
+    }
+    crate::errno::unpack(file_read_finish(desc, buf, offset))
+}
+
+/// The rest of [`file_read_full_inline`], out of line: decodes the result
+/// (still in [`READ_RET`]: nothing ran since the call) and continues a short
+/// read. Returns a packed result ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn file_read_finish(desc: i32, buf: &mut [u8], offset: u64) -> u64 {
+    let r = file_read_result(buf).map(|first| file_read_rest(desc, buf, offset, first));
+    crate::errno::pack(r)
+}
+
+/// [`file_read_full`] after a first read of `done` bytes: out of line, so a
+/// read that fills the buffer at once (the inlined path of `read`) does not
+/// pay for the loop.
+#[cold]
+#[inline(never)]
+fn file_read_rest(desc: i32, buf: &mut [u8], offset: u64, mut done: usize) -> usize {
     while done > 0 && done < buf.len() {
         match file_read(desc, &mut buf[done..], offset + done as u64) {
             Ok(0) | Err(_) => break,
             Ok(n) => done += n,
         }
     }
-    Ok(done)
+    done
 }
 
 fn file_write(desc: i32, buf: &[u8], offset: u64) -> Result<usize> {
@@ -330,32 +441,27 @@ fn stream_write(h: i32, buf: &[u8]) -> Result<usize> {
 }
 
 impl Pal for Sys {
-    #[inline]
+    /// The hot path (an open stream or a readable file, a non-empty buffer)
+    /// is inlined into the C `read`; everything else is [`read_slow`].
+    #[inline(always)]
     fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
-        let e = entry(fd)?;
-        if buf.is_empty() {
-            return match e {
-                Entry::Out(_) => Err(Errno::EBADF),
-                _ => Ok(0),
-            };
-        }
-        match e {
-            Entry::In(h) => stream_read(h, buf),
-            Entry::Socket(i) => net::read(i, buf),
-            Entry::File { desc, pos, mode } if mode & READ != 0 => {
-                let n = file_read_full(desc, buf, pos)?;
-                set_entry(
-                    fd,
-                    Entry::File {
-                        desc,
-                        pos: pos + n as u64,
-                        mode,
-                    },
-                );
-                Ok(n)
+        if let Ok(p) = slot_of(fd)
+            && !buf.is_empty()
+        {
+            // SAFETY: p points into the table; nothing else touches the
+            // table during the import calls (realloc only uses the slot).
+            match unsafe { &mut *p } {
+                Entry::In(h) => return stream_read(*h, buf),
+                Entry::File { desc, pos, mode } if *mode & READ != 0 => {
+                    let at = *pos;
+                    let n = file_read_full_inline(*desc, buf, at)?;
+                    *pos = at + n as u64;
+                    return Ok(n);
+                }
+                _ => {}
             }
-            _ => Err(Errno::EBADF),
         }
+        crate::errno::unpack(read_slow(fd, buf))
     }
 
     fn pread(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
@@ -571,6 +677,43 @@ impl Pal for Sys {
     }
 }
 
+/// `read` off the hot path: stdio not opened yet, an empty buffer, sockets,
+/// descriptors not open for reading, bad descriptors. Returns a packed
+/// result ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn read_slow(fd: i32, buf: &mut [u8]) -> u64 {
+    crate::errno::pack(read_slow_inner(fd, buf))
+}
+
+/// `read` as a whole (the semantics; [`Sys::read`] inlines its hot part).
+fn read_slow_inner(fd: i32, buf: &mut [u8]) -> Result<usize> {
+    let e = entry(fd)?;
+    if buf.is_empty() {
+        return match e {
+            Entry::Out(_) => Err(Errno::EBADF),
+            _ => Ok(0),
+        };
+    }
+    match e {
+        Entry::In(h) => stream_read(h, buf),
+        Entry::Socket(i) => net::read(i, buf),
+        Entry::File { desc, pos, mode } if mode & READ != 0 => {
+            let n = file_read_full(desc, buf, pos)?;
+            set_entry(
+                fd,
+                Entry::File {
+                    desc,
+                    pos: pos + n as u64,
+                    mode,
+                },
+            );
+            Ok(n)
+        }
+        _ => Err(Errno::EBADF),
+    }
+}
+
 fn datetime_ns(ret: &Ret<16>) -> Result<u64> {
     ret.u64(0)
         .checked_mul(NANOS_PER_SEC)
@@ -632,6 +775,10 @@ mod tests {
 
     #[test]
     fn failed_read_is_eio_and_drops_the_error_resource() {
+        // The slot and the read return area are shared with the other tests.
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         let before = DROPPED_ERRORS.load(std::sync::atomic::Ordering::SeqCst);
         let mut buf = [0u8; 8];
         assert_eq!(

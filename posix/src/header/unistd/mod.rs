@@ -22,6 +22,29 @@ const _: () = assert!(
 /// `buf` must be valid for `count` bytes of writes (or `count == 0`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, count: size_t) -> ssize_t {
+    // One signed comparison sends both a zero count and one over
+    // `isize::MAX` out of line, so the hot path below knows `count` is a
+    // valid, non-empty slice length (and the backend's zero-length check
+    // folds away).
+    if buf.is_null() || count as isize <= 0 {
+        // SAFETY: forwarded contract.
+        return unsafe { read_odd(fd, buf, count) };
+    }
+    // SAFETY: caller contract (non-null, valid for `count` bytes), and
+    // `0 < count <= isize::MAX`.
+    let buf = unsafe { core::slice::from_raw_parts_mut(buf.cast(), count) };
+    Sys::read(fd, buf).or_minus_one_errno()
+}
+
+/// `read` off its hot path, out of line so that path stays short: a NULL
+/// buffer (`EFAULT`, or a zero-byte read, which still checks `fd`), a zero
+/// count, a count over `isize::MAX` (limited to it: the longest slice).
+///
+/// # Safety
+/// As [`read`].
+#[cold]
+#[inline(never)]
+unsafe fn read_odd(fd: c_int, buf: *mut c_void, count: size_t) -> ssize_t {
     if buf.is_null() && count != 0 {
         return Err::<usize, Errno>(Errno::EFAULT).or_minus_one_errno();
     }
