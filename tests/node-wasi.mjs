@@ -32,6 +32,12 @@ const wasi = new WASI({
   returnOnExit: true,
 });
 
+// node puts its stdout/stderr pipes in non-blocking mode; uvwasi then
+// answers a write to a full pipe with EAGAIN and the program (rightly, for
+// a non-blocking descriptor) gives up. The wasmtime CLI leaves them
+// blocking: do the same, so both runtimes see POSIX's default.
+for (const s of [process.stdout, process.stderr]) s._handle?.setBlocking?.(true);
+
 let status;
 try {
   const module = await WebAssembly.compile(await readFile(wasmPath));
