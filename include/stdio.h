@@ -42,6 +42,50 @@ int dprintf(int fd, const char *__restrict fmt, ...) __attribute__((__format__(_
 int sprintf(char *__restrict buf, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
 int snprintf(char *__restrict buf, size_t size, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 3, 4)));
 int asprintf(char **out, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
+/* The same without floating point: a float conversion fails (EINVAL). */
+int __iprintf(const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
+int __fiprintf(FILE *__restrict f, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
+int __diprintf(int fd, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
+int __siprintf(char *__restrict buf, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
+int __sniprintf(char *__restrict buf, size_t size, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 3, 4)));
+int __asiprintf(char **out, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
+
+/* Size: a printf-family call whose arguments include no float, double or
+ * long double calls the integer-only function above instead, picked at
+ * compile time (ISO C 7.1.4 lets any library function also be a
+ * function-like macro; the arguments are evaluated once, by the call). A
+ * program that never prints a floating-point value then does not link the
+ * float formatter (about 5 KB), much like LLVM's printf -> iprintf rewrite
+ * on Emscripten. Calls with only the fixed arguments, or with more than 15
+ * arguments, keep the full function, as do `(printf)(...)`, `&printf`, the
+ * `v` forms and C++. Define __WASM_LIBC_FULL_PRINTF before including
+ * <stdio.h> to turn the macros off (for example for a compound literal with
+ * a top-level comma among printf's arguments). */
+#if defined(__clang__) && !defined(__cplusplus) && !defined(__WASM_LIBC_FULL_PRINTF)
+struct __wl_pad;
+#define __WL_PAD ((struct __wl_pad *)0)
+#define __WL_ISPAD(x) __extension__ _Generic((x), struct __wl_pad *: 1, default: 0)
+#define __WL_ISFP(x) __extension__ _Generic((x), float: 1, double: 1, long double: 1, default: 0)
+#define __WL_FP16(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, ...) (__WL_ISFP(a) | __WL_ISFP(b) | __WL_ISFP(c) | __WL_ISFP(d) | __WL_ISFP(e) | __WL_ISFP(f) | __WL_ISFP(g) | __WL_ISFP(h) | __WL_ISFP(i) | __WL_ISFP(j) | __WL_ISFP(k) | __WL_ISFP(l) | __WL_ISFP(m) | __WL_ISFP(n) | __WL_ISFP(o) | __WL_ISFP(p) | !__WL_ISPAD(q))
+/* 1 when the arguments (all of them, fixed ones included) need the float
+ * formatter, or there are more than 16 of them. */
+#define __WL_NEEDFP(...) __WL_FP16(__VA_ARGS__, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD)
+#define __WL_ARG2(a, b, ...) b
+#define __WL_ARG3(a, b, c, ...) c
+#define __WL_ARG4(a, b, c, d, ...) d
+/* 1 when the call passes only its fixed arguments (`nfixed` of them). */
+#define __WL_NOVA2(...) __WL_ISPAD(__WL_ARG2(__VA_ARGS__, __WL_PAD, __WL_PAD))
+#define __WL_NOVA3(...) __WL_ISPAD(__WL_ARG3(__VA_ARGS__, __WL_PAD, __WL_PAD, __WL_PAD))
+#define __WL_NOVA4(...) __WL_ISPAD(__WL_ARG4(__VA_ARGS__, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD))
+#define __WL_PICK(full, small, nova, ...) __builtin_choose_expr(__WL_NEEDFP(__VA_ARGS__) | nova(__VA_ARGS__), full, small)(__VA_ARGS__)
+#define printf(...) __WL_PICK(printf, __iprintf, __WL_NOVA2, __VA_ARGS__)
+#define fprintf(...) __WL_PICK(fprintf, __fiprintf, __WL_NOVA3, __VA_ARGS__)
+#define dprintf(...) __WL_PICK(dprintf, __diprintf, __WL_NOVA3, __VA_ARGS__)
+#define sprintf(...) __WL_PICK(sprintf, __siprintf, __WL_NOVA3, __VA_ARGS__)
+#define snprintf(...) __WL_PICK(snprintf, __sniprintf, __WL_NOVA4, __VA_ARGS__)
+#define asprintf(...) __WL_PICK(asprintf, __asiprintf, __WL_NOVA3, __VA_ARGS__)
+#endif
+
 /* scanf: d i o u x X p, f e g a (float/double/long double), s c [ ] (with
  * `l` for wchar_t and `m` to allocate), n, %%, widths, `*`, `%n$`. */
 int scanf(const char *__restrict fmt, ...) __attribute__((__format__(__scanf__, 1, 2)));

@@ -23,7 +23,7 @@ use core::ffi::CStr;
 use file::{F_EOF, F_ERR, F_LBF, F_NBF, F_TTYCHK, F_USERBUF, Mode, UNGET};
 use libc_core::types::Whence;
 use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
-use printf::Sink;
+use printf::{FloatConv, Sink, float_conv, no_float};
 use va::{Args, VaList};
 
 /// `va_list` on wasm32: a pointer into the caller's argument buffer.
@@ -876,7 +876,12 @@ impl Sink for FileSink<'_> {
 
 /// # Safety
 /// `f` is a live stream; `fmt` and `ap` per the C contract.
-unsafe fn vfprintf_impl(f: *mut FILE, fmt: *const c_char, ap: VaList) -> Result<usize, Errno> {
+unsafe fn vfprintf_impl(
+    f: *mut FILE,
+    fmt: *const c_char,
+    ap: VaList,
+    fp: FloatConv,
+) -> Result<usize, Errno> {
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
     fr.enter_write()?;
@@ -894,7 +899,7 @@ unsafe fn vfprintf_impl(f: *mut FILE, fmt: *const c_char, ap: VaList) -> Result<
         newline: false,
     };
     // SAFETY: caller contract.
-    let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap)) };
+    let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap), fp) };
     let (err, newline) = (sink.err, sink.newline);
     let mut flush = Ok(());
     if nbf || (fr.flags & F_LBF != 0 && newline) {
@@ -921,7 +926,7 @@ fn ret(r: Result<usize, Errno>) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vfprintf(f: *mut FILE, fmt: *const c_char, ap: va_list) -> c_int {
     // SAFETY: caller contract.
-    ret(unsafe { vfprintf_impl(f, fmt, VaList(ap.cast())) })
+    ret(unsafe { vfprintf_impl(f, fmt, VaList(ap.cast()), float_conv) })
 }
 
 /// [vprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vprintf.html)
@@ -931,7 +936,7 @@ pub unsafe extern "C" fn vfprintf(f: *mut FILE, fmt: *const c_char, ap: va_list)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vprintf(fmt: *const c_char, ap: va_list) -> c_int {
     // SAFETY: caller contract; stdout is a live static stream.
-    ret(unsafe { vfprintf_impl(stdout.0, fmt, VaList(ap.cast())) })
+    ret(unsafe { vfprintf_impl(stdout.0, fmt, VaList(ap.cast()), float_conv) })
 }
 
 /// [printf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/printf.html)
@@ -943,7 +948,7 @@ pub unsafe extern "C" fn vprintf(fmt: *const c_char, ap: va_list) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn printf(fmt: *const c_char, args: *const u8) -> c_int {
     // SAFETY: caller contract; stdout is a live static stream.
-    ret(unsafe { vfprintf_impl(stdout.0, fmt, VaList(args)) })
+    ret(unsafe { vfprintf_impl(stdout.0, fmt, VaList(args), float_conv) })
 }
 
 /// [fprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fprintf.html)
@@ -953,7 +958,7 @@ pub unsafe extern "C" fn printf(fmt: *const c_char, args: *const u8) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fprintf(f: *mut FILE, fmt: *const c_char, args: *const u8) -> c_int {
     // SAFETY: caller contract.
-    ret(unsafe { vfprintf_impl(f, fmt, VaList(args)) })
+    ret(unsafe { vfprintf_impl(f, fmt, VaList(args), float_conv) })
 }
 
 /// Formats into a descriptor through a stack buffer.
@@ -993,7 +998,7 @@ impl Sink for FdSink {
 
 /// # Safety
 /// `fmt` and `ap` per the C contract.
-unsafe fn vdprintf_impl(fd: c_int, fmt: *const c_char, ap: VaList) -> c_int {
+unsafe fn vdprintf_impl(fd: c_int, fmt: *const c_char, ap: VaList, fp: FloatConv) -> c_int {
     let mut sink = FdSink {
         fd,
         buf: [0; 256],
@@ -1001,7 +1006,7 @@ unsafe fn vdprintf_impl(fd: c_int, fmt: *const c_char, ap: VaList) -> c_int {
         err: None,
     };
     // SAFETY: caller contract.
-    let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap)) };
+    let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap), fp) };
     sink.flush();
     ret(match sink.err {
         Some(e) => Err(e),
@@ -1016,7 +1021,7 @@ unsafe fn vdprintf_impl(fd: c_int, fmt: *const c_char, ap: VaList) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vdprintf(fd: c_int, fmt: *const c_char, ap: va_list) -> c_int {
     // SAFETY: caller contract.
-    unsafe { vdprintf_impl(fd, fmt, VaList(ap.cast())) }
+    unsafe { vdprintf_impl(fd, fmt, VaList(ap.cast()), float_conv) }
 }
 
 /// [dprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dprintf.html)
@@ -1026,7 +1031,7 @@ pub unsafe extern "C" fn vdprintf(fd: c_int, fmt: *const c_char, ap: va_list) ->
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn dprintf(fd: c_int, fmt: *const c_char, args: *const u8) -> c_int {
     // SAFETY: caller contract.
-    unsafe { vdprintf_impl(fd, fmt, VaList(args)) }
+    unsafe { vdprintf_impl(fd, fmt, VaList(args), float_conv) }
 }
 
 /// Formats into memory, keeping what fits (`snprintf`).
@@ -1051,13 +1056,19 @@ impl Sink for StrSink {
 
 /// # Safety
 /// `buf` valid for `size` bytes (any size when `size == usize::MAX`).
-unsafe fn vsnprintf_impl(buf: *mut c_char, size: size_t, fmt: *const c_char, ap: VaList) -> c_int {
+unsafe fn vsnprintf_impl(
+    buf: *mut c_char,
+    size: size_t,
+    fmt: *const c_char,
+    ap: VaList,
+    fp: FloatConv,
+) -> c_int {
     let mut sink = StrSink {
         p: buf.cast(),
         room: size.saturating_sub(1),
     };
     // SAFETY: caller contract.
-    let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap)) };
+    let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap), fp) };
     if size > 0 {
         // SAFETY: the sink stopped one byte before the end of the buffer.
         unsafe { *sink.p = 0 };
@@ -1077,7 +1088,7 @@ pub unsafe extern "C" fn vsnprintf(
     ap: va_list,
 ) -> c_int {
     // SAFETY: caller contract.
-    unsafe { vsnprintf_impl(buf, size, fmt, VaList(ap.cast())) }
+    unsafe { vsnprintf_impl(buf, size, fmt, VaList(ap.cast()), float_conv) }
 }
 
 /// [snprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/snprintf.html)
@@ -1093,7 +1104,7 @@ pub unsafe extern "C" fn snprintf(
     args: *const u8,
 ) -> c_int {
     // SAFETY: caller contract.
-    unsafe { vsnprintf_impl(buf, size, fmt, VaList(args)) }
+    unsafe { vsnprintf_impl(buf, size, fmt, VaList(args), float_conv) }
 }
 
 /// [vsprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsprintf.html)
@@ -1103,7 +1114,7 @@ pub unsafe extern "C" fn snprintf(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vsprintf(buf: *mut c_char, fmt: *const c_char, ap: va_list) -> c_int {
     // SAFETY: caller contract.
-    unsafe { vsnprintf_impl(buf, usize::MAX, fmt, VaList(ap.cast())) }
+    unsafe { vsnprintf_impl(buf, usize::MAX, fmt, VaList(ap.cast()), float_conv) }
 }
 
 /// [sprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sprintf.html)
@@ -1113,15 +1124,20 @@ pub unsafe extern "C" fn vsprintf(buf: *mut c_char, fmt: *const c_char, ap: va_l
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sprintf(buf: *mut c_char, fmt: *const c_char, args: *const u8) -> c_int {
     // SAFETY: caller contract.
-    unsafe { vsnprintf_impl(buf, usize::MAX, fmt, VaList(args)) }
+    unsafe { vsnprintf_impl(buf, usize::MAX, fmt, VaList(args), float_conv) }
 }
 
 /// # Safety
 /// `out` valid for a write; `fmt`/`ap` per the C contract.
-unsafe fn vasprintf_impl(out: *mut *mut c_char, fmt: *const c_char, ap: VaList) -> c_int {
+unsafe fn vasprintf_impl(
+    out: *mut *mut c_char,
+    fmt: *const c_char,
+    ap: VaList,
+    fp: FloatConv,
+) -> c_int {
     // Measure, allocate, format again (the va-buffer can be read twice).
     // SAFETY: caller contract; a zero-size sink writes nothing.
-    let n = unsafe { vsnprintf_impl(core::ptr::null_mut(), 0, fmt, ap) };
+    let n = unsafe { vsnprintf_impl(core::ptr::null_mut(), 0, fmt, ap, fp) };
     if n < 0 {
         return n;
     }
@@ -1131,7 +1147,7 @@ unsafe fn vasprintf_impl(out: *mut *mut c_char, fmt: *const c_char, ap: VaList) 
     }
     // SAFETY: p holds n + 1 bytes; `out` per caller contract.
     unsafe {
-        vsnprintf_impl(p.cast(), n as usize + 1, fmt, ap);
+        vsnprintf_impl(p.cast(), n as usize + 1, fmt, ap, fp);
         *out = p.cast();
     }
     n
@@ -1148,7 +1164,7 @@ pub unsafe extern "C" fn vasprintf(
     ap: va_list,
 ) -> c_int {
     // SAFETY: caller contract.
-    unsafe { vasprintf_impl(out, fmt, VaList(ap.cast())) }
+    unsafe { vasprintf_impl(out, fmt, VaList(ap.cast()), float_conv) }
 }
 
 /// [asprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asprintf.html)
@@ -1163,7 +1179,95 @@ pub unsafe extern "C" fn asprintf(
     args: *const u8,
 ) -> c_int {
     // SAFETY: caller contract.
-    unsafe { vasprintf_impl(out, fmt, VaList(args)) }
+    unsafe { vasprintf_impl(out, fmt, VaList(args), float_conv) }
+}
+
+// ---- integer-only printf entry points ------------------------------------
+//
+// `<stdio.h>` (C, clang) turns a printf-family call whose arguments include
+// no `float`/`double`/`long double` into a call of one of these, chosen at
+// compile time by `_Generic` over the arguments. They are the same engine
+// without the float formatter (a float conversion fails with `EINVAL`), so
+// a program that never prints a float does not link it. `&printf`, the `v`
+// forms and C++ always get the full functions.
+
+/// [printf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/printf.html)
+/// without floating point.
+///
+/// # Safety
+/// As for `printf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __iprintf(fmt: *const c_char, args: *const u8) -> c_int {
+    // SAFETY: caller contract; stdout is a live static stream.
+    ret(unsafe { vfprintf_impl(stdout.0, fmt, VaList(args), no_float) })
+}
+
+/// [fprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fprintf.html)
+/// without floating point.
+///
+/// # Safety
+/// As for `fprintf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __fiprintf(f: *mut FILE, fmt: *const c_char, args: *const u8) -> c_int {
+    // SAFETY: caller contract.
+    ret(unsafe { vfprintf_impl(f, fmt, VaList(args), no_float) })
+}
+
+/// [dprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dprintf.html)
+/// without floating point.
+///
+/// # Safety
+/// As for `dprintf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __diprintf(fd: c_int, fmt: *const c_char, args: *const u8) -> c_int {
+    // SAFETY: caller contract.
+    unsafe { vdprintf_impl(fd, fmt, VaList(args), no_float) }
+}
+
+/// [snprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/snprintf.html)
+/// without floating point.
+///
+/// # Safety
+/// As for `snprintf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __sniprintf(
+    buf: *mut c_char,
+    size: size_t,
+    fmt: *const c_char,
+    args: *const u8,
+) -> c_int {
+    // SAFETY: caller contract.
+    unsafe { vsnprintf_impl(buf, size, fmt, VaList(args), no_float) }
+}
+
+/// [sprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sprintf.html)
+/// without floating point.
+///
+/// # Safety
+/// As for `sprintf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __siprintf(
+    buf: *mut c_char,
+    fmt: *const c_char,
+    args: *const u8,
+) -> c_int {
+    // SAFETY: caller contract.
+    unsafe { vsnprintf_impl(buf, usize::MAX, fmt, VaList(args), no_float) }
+}
+
+/// [asprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asprintf.html)
+/// without floating point.
+///
+/// # Safety
+/// As for `asprintf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __asiprintf(
+    out: *mut *mut c_char,
+    fmt: *const c_char,
+    args: *const u8,
+) -> c_int {
+    // SAFETY: caller contract.
+    unsafe { vasprintf_impl(out, fmt, VaList(args), no_float) }
 }
 
 // ---- scanf family ---------------------------------------------------------

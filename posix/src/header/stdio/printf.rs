@@ -277,6 +277,7 @@ pub(crate) unsafe fn format(
     sink: &mut dyn Sink,
     fmt: *const u8,
     args: &mut Args,
+    fp: FloatConv,
 ) -> Result<usize, Errno> {
     let mut o = Out { sink, n: 0 };
     let mut p = fmt;
@@ -338,7 +339,7 @@ pub(crate) unsafe fn format(
             if grow >= (i32::MAX as usize).saturating_sub(o.n) {
                 return Err(Errno::EOVERFLOW);
             }
-            convert(&mut o, &mut s, args);
+            convert(&mut o, &mut s, args, fp)?;
         }
     }
     if o.n > i32::MAX as usize {
@@ -368,7 +369,7 @@ pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8])
 /// # Safety
 /// The next argument matches `s` (C contract).
 #[inline(never)]
-unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args) {
+unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> Result<(), Errno> {
     let n = s.argn;
     // SAFETY: arguments per format (caller contract); strings NUL-terminated.
     unsafe {
@@ -467,16 +468,46 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args) {
                 }
             }
             _ => {
-                // Floating point.
-                let (neg, cls) = if s.len == Len::BigL {
-                    float::decode_f128(args.f128(n))
-                } else {
-                    float::decode_f64(args.f64(n))
-                };
-                float::fmt_float(o, s, neg, cls);
+                // Floating point: through `fp`, so that the integer-only
+                // entry points do not link the float formatter.
+                return fp(o, s, args);
             }
         }
     }
+    Ok(())
+}
+
+/// Formats one floating-point conversion (`%f %F %e %E %g %G %a %A`, with
+/// or without `L`). The full entry points (`printf`, ...) pass
+/// [`float_conv`]; the integer-only ones (`__iprintf`, ..., which
+/// `<stdio.h>` picks for calls that pass no floating-point argument) pass
+/// [`no_float`], so programs that never print a float do not link the
+/// exact float formatter (about 5 KB of code).
+pub(crate) type FloatConv = unsafe fn(&mut Out, &Spec, &mut Args) -> Result<(), Errno>;
+
+/// The float formatter.
+///
+/// # Safety
+/// The next argument is a `double` (a `long double` with `L`): C contract.
+pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> Result<(), Errno> {
+    let n = s.argn;
+    // SAFETY: caller contract.
+    let (neg, cls) = unsafe {
+        if s.len == Len::BigL {
+            float::decode_f128(args.f128(n))
+        } else {
+            float::decode_f64(args.f64(n))
+        }
+    };
+    float::fmt_float(o, s, neg, cls);
+    Ok(())
+}
+
+/// The integer-only entry points' stand-in: a float conversion there means
+/// the call passed no floating-point argument for it (undefined behaviour
+/// in C), so the call fails with `EINVAL` instead of reading garbage.
+pub(crate) unsafe fn no_float(_o: &mut Out, _s: &Spec, _args: &mut Args) -> Result<(), Errno> {
+    Err(Errno::EINVAL)
 }
 
 /// Integer conversions: digits of `v` in `base`, precision, `#`, padding.
