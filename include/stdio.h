@@ -42,7 +42,8 @@ int dprintf(int fd, const char *__restrict fmt, ...) __attribute__((__format__(_
 int sprintf(char *__restrict buf, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
 int snprintf(char *__restrict buf, size_t size, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 3, 4)));
 int asprintf(char **out, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
-/* The same without floating point: a float conversion fails (EINVAL). */
+/* The same without floating point and wide strings (`%ls`): such a
+ * conversion fails (EINVAL). */
 int __iprintf(const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 int __fiprintf(FILE *__restrict f, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
 int __diprintf(int fd, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
@@ -50,25 +51,27 @@ int __siprintf(char *__restrict buf, const char *__restrict fmt, ...) __attribut
 int __sniprintf(char *__restrict buf, size_t size, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 3, 4)));
 int __asiprintf(char **out, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
 
-/* Size: a printf-family call whose arguments include no float, double or
- * long double calls the integer-only function above instead, picked at
- * compile time (ISO C 7.1.4 lets any library function also be a
- * function-like macro; the arguments are evaluated once, by the call). A
- * program that never prints a floating-point value then does not link the
- * float formatter (about 5 KB), much like LLVM's printf -> iprintf rewrite
- * on Emscripten. Calls with only the fixed arguments, or with more than 15
- * arguments, keep the full function, as do `(printf)(...)`, `&printf`, the
- * `v` forms and C++. Define __WASM_LIBC_FULL_PRINTF before including
- * <stdio.h> to turn the macros off (for example for a compound literal with
- * a top-level comma among printf's arguments). */
+/* Size: a printf-family call whose arguments include no float, double,
+ * long double or wchar_t pointer calls the integer-only function above
+ * instead, picked at compile time (ISO C 7.1.4 lets any library function
+ * also be a function-like macro; the arguments are evaluated once, by the
+ * call). A program that never prints a floating-point value or a wide
+ * string then does not link their formatters (about 5.5 KB), much like
+ * LLVM's printf -> iprintf rewrite on Emscripten. Calls with only the fixed
+ * arguments, or with more than 16 arguments in all, keep the full function,
+ * as do `(printf)(...)`, `&printf`, the `v` forms and C++. Define
+ * __WASM_LIBC_FULL_PRINTF before including <stdio.h> to turn the macros off
+ * (needed for a compound literal with a top-level comma among printf's
+ * arguments, or for `%ls` of a wide string passed as `void *`). */
 #if defined(__clang__) && !defined(__cplusplus) && !defined(__WASM_LIBC_FULL_PRINTF)
 struct __wl_pad;
 #define __WL_PAD ((struct __wl_pad *)0)
 #define __WL_ISPAD(x) __extension__ _Generic((x), struct __wl_pad *: 1, default: 0)
-#define __WL_ISFP(x) __extension__ _Generic((x), float: 1, double: 1, long double: 1, default: 0)
+#define __WL_ISFP(x) __extension__ _Generic((x), float: 1, double: 1, long double: 1, \
+    __WCHAR_TYPE__ *: 1, const __WCHAR_TYPE__ *: 1, default: 0)
 #define __WL_FP16(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, ...) (__WL_ISFP(a) | __WL_ISFP(b) | __WL_ISFP(c) | __WL_ISFP(d) | __WL_ISFP(e) | __WL_ISFP(f) | __WL_ISFP(g) | __WL_ISFP(h) | __WL_ISFP(i) | __WL_ISFP(j) | __WL_ISFP(k) | __WL_ISFP(l) | __WL_ISFP(m) | __WL_ISFP(n) | __WL_ISFP(o) | __WL_ISFP(p) | !__WL_ISPAD(q))
 /* 1 when the arguments (all of them, fixed ones included) need the float
- * formatter, or there are more than 16 of them. */
+ * or wide-string formatter, or there are more than 16 of them. */
 #define __WL_NEEDFP(...) __WL_FP16(__VA_ARGS__, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD, __WL_PAD)
 #define __WL_ARG2(a, b, ...) b
 #define __WL_ARG3(a, b, c, ...) c

@@ -425,3 +425,33 @@ fn compiler_builtins_members_are_recognised() {
     assert!(!is_compiler_builtins("p1-main_void.o"));
     assert!(!is_compiler_builtins("wasm_libc_alloc-085aab6b1ee84900.o"));
 }
+
+/// `<stdio.h>` sends printf calls without floating-point (or `wchar_t *`)
+/// arguments to the integer-only entry points, which do not link the
+/// float formatter; a call with a `double` links it. (Checked by name in
+/// the linked module's name section.)
+#[test]
+fn printf_without_floats_does_not_link_the_float_formatter() {
+    const INT: &str = "#include <stdio.h>\n\
+        int main(void) { printf(\"hello %d %s\\n\", 42, \"x\"); snprintf(0, 0, \"%x\", 1); return 0; }\n";
+    const FLOAT: &str = "#include <stdio.h>\n\
+        int main(void) { printf(\"hello %d %g\\n\", 42, 0.5); return 0; }\n";
+    for b in [Backend::P1, Backend::P2] {
+        let links_float = |name: &str, src: &str| {
+            link(b, name, src, false);
+            let path = work()
+                .join("artifacts")
+                .join(format!("{name}.{}.wasm", b.dir()));
+            let bytes = std::fs::read(path).unwrap();
+            bytes.windows(9).any(|w| w == b"fmt_float")
+        };
+        assert!(
+            !links_float("printf_int", INT),
+            "{b:?}: integer-only printf linked the float formatter"
+        );
+        assert!(
+            links_float("printf_float", FLOAT),
+            "{b:?}: printf of a double did not link the float formatter"
+        );
+    }
+}

@@ -203,7 +203,7 @@ unsafe fn scan(inp: &mut dyn Input, fmt: *const u8, ap: VaList) -> c_int {
                 first = false;
                 if argn != 0 {
                     // Every scanf argument is a pointer.
-                    args.positional(&[Class::I32; NL_ARGMAX]);
+                    args.positional(Some(&[Class::I32; NL_ARGMAX]));
                 }
             }
             let suppress = *p == b'*';

@@ -53,38 +53,78 @@ pub(crate) const NL_ARGMAX: usize = 32;
 /// The arguments of one printf/scanf call, sequential or positional.
 pub(crate) struct Args {
     seq: VaList,
-    /// Addresses of numbered arguments (1-based) in positional mode.
-    pos: Option<[*const u8; NL_ARGMAX]>,
+    mode: Mode,
+    /// Collect mode: the class of each numbered argument (1-based) seen.
+    types: [Class; NL_ARGMAX],
+    /// Positional mode: the address of each numbered argument (1-based).
+    table: [*const u8; NL_ARGMAX],
+    /// Collect mode saw an argument number above `NL_ARGMAX`.
+    pub(crate) too_many: bool,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Mode {
+    Sequential,
+    /// Records argument classes, reads nothing (every read gives 0).
+    Collect,
+    Positional,
 }
 
 impl Args {
     pub(crate) fn new(ap: VaList) -> Self {
-        Args { seq: ap, pos: None }
+        Args {
+            seq: ap,
+            mode: Mode::Sequential,
+            types: [Class::None; NL_ARGMAX],
+            table: [core::ptr::null(); NL_ARGMAX],
+            too_many: false,
+        }
+    }
+
+    /// Still reading arguments in order (no `%n$` seen yet).
+    pub(crate) fn sequential(&self) -> bool {
+        self.mode == Mode::Sequential
+    }
+
+    /// Collect mode: reads record the class of the argument they name and
+    /// return 0, until [`Args::positional`] turns what was recorded into
+    /// addresses. (printf walks a positional format once in this mode.)
+    pub(crate) fn collect(&mut self) {
+        self.mode = Mode::Collect;
     }
 
     /// Switches to positional mode: `types[i]` is the class of argument
-    /// `i + 1`; gaps are read as `int`.
-    pub(crate) fn positional(&mut self, types: &[Class; NL_ARGMAX]) {
+    /// `i + 1` (the recorded ones when `types` is `None`); gaps are read
+    /// as `int`.
+    pub(crate) fn positional(&mut self, types: Option<&[Class; NL_ARGMAX]>) {
+        let types = *types.unwrap_or(&self.types);
         let mut cur = self.seq;
-        let mut table = [core::ptr::null(); NL_ARGMAX];
         let last = types
             .iter()
             .rposition(|&c| c != Class::None)
             .map_or(0, |i| i + 1);
-        for i in 0..last {
-            table[i] = cur.take(types[i]);
+        for (slot, &c) in self.table.iter_mut().zip(&types).take(last) {
+            *slot = cur.take(c);
         }
-        self.pos = Some(table);
+        self.mode = Mode::Positional;
     }
 
-    /// Address of the next argument (`n == 0`) or of argument `n`.
+    /// Address of the next argument (`n == 0`) or of argument `n`; null
+    /// for an argument that cannot be read (0 is read instead).
     /// (Not inlined: it is used at many call sites.)
     #[inline(never)]
     fn addr(&mut self, c: Class, n: usize) -> *const u8 {
-        match &self.pos {
-            Some(t) if (1..=NL_ARGMAX).contains(&n) => t[n - 1],
-            Some(_) => core::ptr::null(),
-            None => self.seq.take(c),
+        let i = n.wrapping_sub(1);
+        match self.mode {
+            Mode::Sequential => self.seq.take(c),
+            Mode::Collect => {
+                match self.types.get_mut(i) {
+                    Some(t) => *t = c,
+                    None => self.too_many = true,
+                }
+                core::ptr::null()
+            }
+            Mode::Positional => self.table.get(i).copied().unwrap_or(core::ptr::null()),
         }
     }
 
