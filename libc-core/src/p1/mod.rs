@@ -94,15 +94,24 @@ impl Pal for Sys {
         }))
     }
 
+    /// Inlined like `read`: one `fd_write` through [`WRITE_AREA`] (no
+    /// stack frame, the result in registers); a failure goes out of line
+    /// ([`write_finish`]).
+    #[inline(always)]
     fn write(fd: i32, buf: &[u8]) -> Result<usize> {
-        let iov = wasi::Ciovec {
+        // SAFETY: see `WRITE_AREA`: no other reference to it is live.
+        let a = unsafe { &mut *WRITE_AREA.get() };
+        a.iov = wasi::Ciovec {
             buf: buf.as_ptr(),
             len: buf.len(),
         };
-        let mut n = 0;
         // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
-        check(unsafe { wasi::fd_write(fd, &iov, 1, &mut n) }).map_err(io_error)?;
-        Ok(n)
+        let ret = unsafe { wasi::fd_write(fd, &a.iov, 1, &mut a.n) };
+        // `ret == 0` rather than `check`, as in `read`.
+        if ret == 0 {
+            return Ok(a.n);
+        }
+        crate::errno::unpack(write_finish(ret))
     }
 
     fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize> {
@@ -141,10 +150,13 @@ impl Pal for Sys {
         Ok(pos)
     }
 
+    #[inline]
     fn isatty(fd: i32) -> Result<()> {
-        let mut st = wasi::Fdstat::default();
+        let mut st = core::mem::MaybeUninit::<wasi::Fdstat>::uninit();
         // SAFETY: st is a valid out-pointer.
-        check(unsafe { wasi::fd_fdstat_get(fd, &mut st) })?;
+        check(unsafe { wasi::fd_fdstat_get(fd, st.as_mut_ptr()) })?;
+        // SAFETY: the host filled it in (it succeeded).
+        let st = unsafe { st.assume_init_ref() };
         // A terminal is a character device that cannot seek (wasi-libc's rule).
         const CHARACTER_DEVICE: u8 = 2;
         const SEEK_OR_TELL: u64 = 1 << 2 | 1 << 5;
@@ -328,6 +340,38 @@ static READ_AREA: Single<ReadArea> = Single::new(ReadArea {
     },
     n: 0,
 });
+
+/// `write` after its `fd_write` (result `ret`, count in [`WRITE_AREA`])
+/// returned non-zero: an error, or success with garbage in the upper bits
+/// (see `check`). Returns a packed result ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn write_finish(ret: i32) -> u64 {
+    // SAFETY: the host wrote the count on success; nothing ran since.
+    let r = check(ret)
+        .map_err(io_error)
+        .map(|()| unsafe { (*WRITE_AREA.get()).n });
+    crate::errno::pack(r)
+}
+
+/// The memory the inlined `write` hands `fd_write`, like [`READ_AREA`]
+/// (the same reasoning makes it sound: a preview1 import never runs guest
+/// code, so no write can re-enter between the call and the load of the
+/// count).
+static WRITE_AREA: Single<WriteArea> = Single::new(WriteArea {
+    iov: wasi::Ciovec {
+        buf: core::ptr::null(),
+        len: 0,
+    },
+    n: 0,
+});
+
+/// [`WRITE_AREA`]'s layout: the iovec and the count the host writes back.
+#[repr(C)]
+struct WriteArea {
+    iov: wasi::Ciovec,
+    n: usize,
+}
 
 /// One `fd_pread` into `buf`.
 fn pread_once(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
