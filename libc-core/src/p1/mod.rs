@@ -94,24 +94,11 @@ impl Pal for Sys {
         }))
     }
 
-    /// Inlined like `read`: one `fd_write` through [`WRITE_AREA`] (no
-    /// stack frame, the result in registers); a failure goes out of line
-    /// ([`write_finish`]).
+    /// The result comes back packed in registers from [`write_packed`]
+    /// (a `Result` would go through memory).
     #[inline(always)]
     fn write(fd: i32, buf: &[u8]) -> Result<usize> {
-        // SAFETY: see `WRITE_AREA`: no other reference to it is live.
-        let a = unsafe { &mut *WRITE_AREA.get() };
-        a.iov = wasi::Ciovec {
-            buf: buf.as_ptr(),
-            len: buf.len(),
-        };
-        // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
-        let ret = unsafe { wasi::fd_write(fd, &a.iov, 1, &mut a.n) };
-        // `ret == 0` rather than `check`, as in `read`.
-        if ret == 0 {
-            return Ok(a.n);
-        }
-        crate::errno::unpack(write_finish(ret))
+        crate::errno::unpack(write_packed(fd, buf))
     }
 
     fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize> {
@@ -150,6 +137,8 @@ impl Pal for Sys {
         Ok(pos)
     }
 
+    /// Inlined: its `Result` would otherwise come back through memory
+    /// (stdio asks once per stream, on its first write).
     #[inline]
     fn isatty(fd: i32) -> Result<()> {
         let mut st = core::mem::MaybeUninit::<wasi::Fdstat>::uninit();
@@ -341,23 +330,24 @@ static READ_AREA: Single<ReadArea> = Single::new(ReadArea {
     n: 0,
 });
 
-/// `write` after its `fd_write` (result `ret`, count in [`WRITE_AREA`])
-/// returned non-zero: an error, or success with garbage in the upper bits
-/// (see `check`). Returns a packed result ([`crate::errno::pack`]).
-#[cold]
+/// `write`'s `fd_write`, with a packed result ([`crate::errno::pack`]).
 #[inline(never)]
-fn write_finish(ret: i32) -> u64 {
-    // SAFETY: the host wrote the count on success; nothing ran since.
-    let r = check(ret)
-        .map_err(io_error)
-        .map(|()| unsafe { (*WRITE_AREA.get()).n });
-    crate::errno::pack(r)
+fn write_packed(fd: i32, buf: &[u8]) -> u64 {
+    // SAFETY: see `WRITE_AREA`: no other reference to it is live.
+    let a = unsafe { &mut *WRITE_AREA.get() };
+    a.iov = wasi::Ciovec {
+        buf: buf.as_ptr(),
+        len: buf.len(),
+    };
+    // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
+    let r = check(unsafe { wasi::fd_write(fd, &a.iov, 1, &mut a.n) }).map_err(io_error);
+    crate::errno::pack(r.map(|()| a.n))
 }
 
-/// The memory the inlined `write` hands `fd_write`, like [`READ_AREA`]
-/// (the same reasoning makes it sound: a preview1 import never runs guest
-/// code, so no write can re-enter between the call and the load of the
-/// count).
+/// The memory `write` hands `fd_write`, like [`READ_AREA`] (and sound for
+/// the same reason: a preview1 import never runs guest code, so no write
+/// can re-enter between the call and the load of the count). A static
+/// spares `write_packed` a stack frame.
 static WRITE_AREA: Single<WriteArea> = Single::new(WriteArea {
     iov: wasi::Ciovec {
         buf: core::ptr::null(),

@@ -11,7 +11,9 @@
 //! it is a terminal and fully buffered otherwise (decided on its first
 //! write); everything else is fully buffered. Every stream that has done
 //! I/O is on a list that `fflush(NULL)` and `exit` flush; the flush is
-//! registered with `exit` the first time a stream is used.
+//! registered with `exit` the first time a stream is used, and replaced by
+//! one that also gives back unread input the first time a stream reads (so
+//! a program that only writes does not link `lseek`).
 //!
 //! Reads go through the backend's `read` (on p2 the caller-buffer slot): a
 //! refill reads straight into the stream's buffer, and `fread` of a block at
@@ -138,6 +140,7 @@ impl _IO_FILE {
     /// Marks the stream as failed and hands the error on, for the write
     /// path (see [`Io`]).
     #[cold]
+    #[inline(never)]
     fn fail_io(&mut self, e: Errno) -> IoErr {
         IoErr(NonZeroI32::new(self.fail(e).0).unwrap_or(IoErr::EIO))
     }
@@ -152,10 +155,11 @@ impl _IO_FILE {
     }
 
     /// Unread input is dropped, not given back to the descriptor: ISO C
-    /// (7.21.5.3) leaves output right after input undefined unless the
-    /// input hit end of file (when there is none) or an `fseek`, `fflush`
-    /// or `rewind` came between (which give it back). musl does the same;
-    /// it keeps `lseek` out of programs that only write.
+    /// (7.21.5.3) leaves output right after input undefined unless a file
+    /// positioning call came between (`fseek`, `fsetpos`, `rewind`, which
+    /// leave read mode themselves) or the input hit end of file (and then
+    /// nothing is unread). musl does the same; it keeps `lseek` out of
+    /// programs that only write.
     #[cold]
     #[inline(never)]
     fn enter_write_slow(&mut self) -> Io {
@@ -198,6 +202,7 @@ impl _IO_FILE {
     }
 
     /// Writes out the write buffer.
+    #[inline(never)]
     pub(crate) fn flush_write(&mut self) -> Io {
         let n = self.wpos;
         self.wpos = 0;
@@ -522,9 +527,19 @@ fn flush_writing(flags: u32) -> Io {
     r
 }
 
-/// What `exit` does while no stream has read: every stream flushed.
+/// What `exit` does while no stream has read: every stream flushed. Its
+/// own loop (without the flag test and the error): the one a program that
+/// only writes links.
 fn exit_flush() {
-    let _ = flush_writing(0);
+    let mut p = LIST.load();
+    while !p.is_null() {
+        // SAFETY: as in `flush_writing`.
+        let f = unsafe { &mut *p };
+        if f.mode == Mode::Write {
+            let _ = f.flush_write();
+        }
+        p = f.next;
+    }
 }
 
 /// What `exit` does once a stream has read: every stream flushed, and the
