@@ -94,15 +94,11 @@ impl Pal for Sys {
         }))
     }
 
+    /// The result comes back packed in registers from [`write_packed`]
+    /// (a `Result` would go through memory).
+    #[inline(always)]
     fn write(fd: i32, buf: &[u8]) -> Result<usize> {
-        let iov = wasi::Ciovec {
-            buf: buf.as_ptr(),
-            len: buf.len(),
-        };
-        let mut n = 0;
-        // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
-        check(unsafe { wasi::fd_write(fd, &iov, 1, &mut n) }).map_err(io_error)?;
-        Ok(n)
+        crate::errno::unpack(write_packed(fd, buf))
     }
 
     fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize> {
@@ -141,10 +137,15 @@ impl Pal for Sys {
         Ok(pos)
     }
 
+    /// Inlined: its `Result` would otherwise come back through memory
+    /// (stdio asks once per stream, on its first write).
+    #[inline]
     fn isatty(fd: i32) -> Result<()> {
-        let mut st = wasi::Fdstat::default();
+        let mut st = core::mem::MaybeUninit::<wasi::Fdstat>::uninit();
         // SAFETY: st is a valid out-pointer.
-        check(unsafe { wasi::fd_fdstat_get(fd, &mut st) })?;
+        check(unsafe { wasi::fd_fdstat_get(fd, st.as_mut_ptr()) })?;
+        // SAFETY: the host filled it in (it succeeded).
+        let st = unsafe { st.assume_init_ref() };
         // A terminal is a character device that cannot seek (wasi-libc's rule).
         const CHARACTER_DEVICE: u8 = 2;
         const SEEK_OR_TELL: u64 = 1 << 2 | 1 << 5;
@@ -328,6 +329,39 @@ static READ_AREA: Single<ReadArea> = Single::new(ReadArea {
     },
     n: 0,
 });
+
+/// `write`'s `fd_write`, with a packed result ([`crate::errno::pack`]).
+#[inline(never)]
+fn write_packed(fd: i32, buf: &[u8]) -> u64 {
+    // SAFETY: see `WRITE_AREA`: no other reference to it is live.
+    let a = unsafe { &mut *WRITE_AREA.get() };
+    a.iov = wasi::Ciovec {
+        buf: buf.as_ptr(),
+        len: buf.len(),
+    };
+    // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
+    let r = check(unsafe { wasi::fd_write(fd, &a.iov, 1, &mut a.n) }).map_err(io_error);
+    crate::errno::pack(r.map(|()| a.n))
+}
+
+/// The memory `write` hands `fd_write`, like [`READ_AREA`] (and sound for
+/// the same reason: a preview1 import never runs guest code, so no write
+/// can re-enter between the call and the load of the count). A static
+/// spares `write_packed` a stack frame.
+static WRITE_AREA: Single<WriteArea> = Single::new(WriteArea {
+    iov: wasi::Ciovec {
+        buf: core::ptr::null(),
+        len: 0,
+    },
+    n: 0,
+});
+
+/// [`WRITE_AREA`]'s layout: the iovec and the count the host writes back.
+#[repr(C)]
+struct WriteArea {
+    iov: wasi::Ciovec,
+    n: usize,
+}
 
 /// One `fd_pread` into `buf`.
 fn pread_once(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {

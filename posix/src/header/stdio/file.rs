@@ -11,7 +11,9 @@
 //! it is a terminal and fully buffered otherwise (decided on its first
 //! write); everything else is fully buffered. Every stream that has done
 //! I/O is on a list that `fflush(NULL)` and `exit` flush; the flush is
-//! registered with `exit` the first time a stream is used.
+//! registered with `exit` the first time a stream is used, and replaced by
+//! one that also gives back unread input the first time a stream reads (so
+//! a program that only writes does not link `lseek`).
 //!
 //! Reads go through the backend's `read` (on p2 the caller-buffer slot): a
 //! refill reads straight into the stream's buffer, and `fread` of a block at
@@ -19,9 +21,31 @@
 //! the caller's memory.
 
 use crate::platform::c_int;
+use core::num::NonZeroI32;
 use libc_core::single::Single;
 use libc_core::types::Whence;
 use libc_core::{Errno, Pal, Sys};
+
+/// An error of the write path: an error number other than 0, so that
+/// [`Io`] fits in one `i32` (a `Result<(), Errno>` is returned through
+/// memory on wasm32, which costs every caller a stack frame).
+#[derive(Copy, Clone)]
+pub(crate) struct IoErr(NonZeroI32);
+
+impl IoErr {
+    /// What an error number of 0 (never reported by the host) becomes.
+    const EIO: NonZeroI32 = NonZeroI32::new(Errno::EIO.0).unwrap();
+}
+
+impl From<IoErr> for Errno {
+    #[inline]
+    fn from(e: IoErr) -> Errno {
+        Errno(e.0.get())
+    }
+}
+
+/// The outcome of a write-path operation.
+pub(crate) type Io = Result<(), IoErr>;
 
 /// Bytes of pushback room in front of every buffer.
 pub(crate) const UNGET: usize = 8;
@@ -100,8 +124,7 @@ impl _IO_FILE {
         e
     }
 
-    /// Puts the stream on the flush list (once) and makes sure `exit`
-    /// flushes that list.
+    /// Puts the stream on the flush list (once).
     #[inline]
     fn listed(&mut self) {
         if self.flags & F_LISTED == 0 {
@@ -109,28 +132,39 @@ impl _IO_FILE {
             let head = LIST.load();
             self.next = head;
             LIST.store(self as *mut _IO_FILE);
-            crate::header::stdlib::set_exit_flush(exit_flush);
         }
     }
 
     // ---- writing -------------------------------------------------------
 
-    /// Enters write mode: drops unread input (seeking back over it).
+    /// Marks the stream as failed and hands the error on, for the write
+    /// path (see [`Io`]).
+    #[cold]
+    #[inline(never)]
+    fn fail_io(&mut self, e: Errno) -> IoErr {
+        IoErr(NonZeroI32::new(self.fail(e).0).unwrap_or(IoErr::EIO))
+    }
+
+    /// Enters write mode.
     #[inline]
-    pub(crate) fn enter_write(&mut self) -> Result<(), Errno> {
+    pub(crate) fn enter_write(&mut self) -> Io {
         if self.mode == Mode::Write {
             return Ok(());
         }
         self.enter_write_slow()
     }
 
+    /// Unread input is dropped, not given back to the descriptor: ISO C
+    /// (7.21.5.3) leaves output right after input undefined unless a file
+    /// positioning call came between (`fseek`, `fsetpos`, `rewind`, which
+    /// leave read mode themselves) or the input hit end of file (and then
+    /// nothing is unread). musl does the same; it keeps `lseek` out of
+    /// programs that only write.
     #[cold]
-    fn enter_write_slow(&mut self) -> Result<(), Errno> {
+    #[inline(never)]
+    fn enter_write_slow(&mut self) -> Io {
         if self.flags & F_NOWR != 0 {
-            return Err(self.fail(Errno::EBADF));
-        }
-        if self.mode == Mode::Read {
-            self.drop_input()?;
+            return Err(self.fail_io(Errno::EBADF));
         }
         if self.flags & F_TTYCHK != 0 {
             self.flags &= !F_TTYCHK;
@@ -139,62 +173,80 @@ impl _IO_FILE {
             }
         }
         self.listed();
+        crate::header::stdlib::set_exit_flush_once(exit_flush);
         self.mode = Mode::Write;
         self.wpos = 0;
         Ok(())
     }
 
     /// Writes `data` straight to the descriptor, looping over short writes.
-    pub(crate) fn raw_write(&mut self, mut data: &[u8]) -> Result<(), Errno> {
-        while !data.is_empty() {
-            match Sys::write(self.fd, data) {
-                Ok(0) => return Err(self.fail(Errno::EIO)),
-                Ok(n) => data = &data[n.min(data.len())..],
-                Err(e) => return Err(self.fail(e)),
-            }
+    #[inline(never)]
+    pub(crate) fn raw_write(&mut self, data: &[u8]) -> Io {
+        let (mut p, mut len) = (data.as_ptr(), data.len());
+        while len != 0 {
+            // SAFETY: `p..p + len` is the unwritten tail of `data`.
+            let e = match Sys::write(self.fd, unsafe { core::slice::from_raw_parts(p, len) }) {
+                Ok(0) => Errno::EIO,
+                Err(e) => e,
+                Ok(n) => {
+                    // The host writes at most `len` bytes; past that, `len`
+                    // is 0 and `p` is not used again.
+                    p = p.wrapping_add(n);
+                    len = len.saturating_sub(n);
+                    continue;
+                }
+            };
+            return Err(self.fail_io(e));
         }
         Ok(())
     }
 
     /// Writes out the write buffer.
-    pub(crate) fn flush_write(&mut self) -> Result<(), Errno> {
-        if self.wpos == 0 {
-            return Ok(());
-        }
+    #[inline(never)]
+    pub(crate) fn flush_write(&mut self) -> Io {
         let n = self.wpos;
         self.wpos = 0;
         // SAFETY: the data area holds `n <= cap` buffered bytes.
-        let data = unsafe { core::slice::from_raw_parts(self.buf.add(UNGET), n) };
-        self.raw_write(data)
+        self.raw_write(unsafe { core::slice::from_raw_parts(self.buf.add(UNGET), n) })
     }
 
     /// Buffers (or writes) `data`, ignoring line buffering. The caller has
-    /// called `enter_write`.
-    pub(crate) fn put_full(&mut self, data: &[u8]) -> Result<(), Errno> {
-        let room = self.cap - self.wpos;
-        if data.len() <= room && self.flags & F_NBF == 0 {
-            // SAFETY: data fits in the data area after `wpos`; the user's
-            // data cannot overlap our buffer unless they alias it on purpose.
-            unsafe {
-                core::ptr::copy_nonoverlapping(
-                    data.as_ptr(),
-                    self.buf.add(UNGET + self.wpos),
-                    data.len(),
-                )
-            };
-            self.wpos += data.len();
-            return Ok(());
+    /// called `enter_write`. An unbuffered stream has nothing buffered, so
+    /// its data goes straight out.
+    pub(crate) fn put_full(&mut self, data: &[u8]) -> Io {
+        if self.flags & F_NBF == 0 {
+            if data.len() > self.cap - self.wpos {
+                self.flush_write()?;
+            }
+            if data.len() <= self.cap - self.wpos {
+                // SAFETY: data fits in the data area after `wpos`; the
+                // user's data cannot overlap our buffer unless they alias
+                // it on purpose.
+                unsafe {
+                    core::ptr::copy_nonoverlapping(
+                        data.as_ptr(),
+                        self.buf.add(UNGET + self.wpos),
+                        data.len(),
+                    )
+                };
+                self.wpos += data.len();
+                return Ok(());
+            }
         }
-        self.flush_write()?;
-        if data.len() >= self.cap || self.flags & F_NBF != 0 {
-            self.raw_write(data)
-        } else {
-            self.put_full(data)
-        }
+        self.raw_write(data)
+    }
+
+    /// The buffered bytes hold a newline.
+    pub(crate) fn newline_buffered(&self) -> bool {
+        // SAFETY: the data area holds `wpos <= cap` buffered bytes.
+        let data = unsafe { core::slice::from_raw_parts(self.buf.add(UNGET), self.wpos) };
+        // Not `contains`: that links core's 300-byte memchr.
+        #[allow(clippy::manual_contains)]
+        data.iter().any(|&b| b == b'\n')
     }
 
     /// `fwrite`'s core: writes `data` with the stream's buffering policy.
-    pub(crate) fn write_bytes(&mut self, data: &[u8]) -> Result<(), Errno> {
+    pub(crate) fn write_bytes(&mut self, data: &[u8]) -> Io {
         self.enter_write()?;
         if self.flags & F_LBF != 0
             && let Some(i) = data.iter().rposition(|&b| b == b'\n')
@@ -209,7 +261,7 @@ impl _IO_FILE {
     }
 
     /// One byte (`fputc`'s slow path).
-    pub(crate) fn put_byte(&mut self, c: u8) -> Result<(), Errno> {
+    pub(crate) fn put_byte(&mut self, c: u8) -> Io {
         self.write_bytes(&[c])
     }
 
@@ -233,6 +285,8 @@ impl _IO_FILE {
             self.flush_write()?;
         }
         self.listed();
+        // From now on `exit` also gives back unread input.
+        crate::header::stdlib::set_exit_flush(exit_flush_all);
         self.mode = Mode::Read;
         self.rpos = UNGET;
         self.rend = UNGET;
@@ -363,7 +417,7 @@ impl _IO_FILE {
     // ---- positioning and flushing -----------------------------------------
 
     /// Leaves read mode, moving the descriptor back over unread input.
-    fn drop_input(&mut self) -> Result<(), Errno> {
+    fn drop_input(&mut self) {
         let unread = (self.rend - self.rpos) as i64;
         self.mode = Mode::Idle;
         self.rpos = UNGET;
@@ -372,16 +426,16 @@ impl _IO_FILE {
             // Not seekable (a pipe): the input is lost, as in other libcs.
             let _ = Sys::lseek(self.fd, -unread, Whence::Cur);
         }
-        Ok(())
     }
 
     /// `fflush` of one stream.
     pub(crate) fn flush(&mut self) -> Result<(), Errno> {
         match self.mode {
-            Mode::Write => self.flush_write(),
+            Mode::Write => self.flush_write()?,
             Mode::Read => self.drop_input(),
-            Mode::Idle => Ok(()),
+            Mode::Idle => {}
         }
+        Ok(())
     }
 
     /// `fseeko`.
@@ -453,28 +507,47 @@ pub(crate) fn unlist(f: *mut _IO_FILE) {
 }
 
 /// `fflush(NULL)`: flushes every stream; the first error is returned.
-pub(crate) fn flush_all() -> Result<(), Errno> {
+pub(crate) fn flush_all() -> Io {
+    flush_writing(0)
+}
+
+/// Writes out every stream in write mode whose flags include all of
+/// `flags`; the first error is returned.
+fn flush_writing(flags: u32) -> Io {
     let mut r = Ok(());
     let mut p = LIST.load();
     while !p.is_null() {
         // SAFETY: every pointer on the list is a live FILE; single-threaded.
         let f = unsafe { &mut *p };
-        if f.mode == Mode::Write
-            && let Err(e) = f.flush_write()
-        {
-            r = r.and(Err(e));
+        if f.mode == Mode::Write && f.flags & flags == flags {
+            r = r.and(f.flush_write());
         }
         p = f.next;
     }
     r
 }
 
-/// What `exit` does: every stream flushed, and the unread input of
-/// seekable ones given back (POSIX `exit`).
+/// What `exit` does while no stream has read: every stream flushed. Its
+/// own loop (without the flag test and the error): the one a program that
+/// only writes links.
 fn exit_flush() {
     let mut p = LIST.load();
     while !p.is_null() {
-        // SAFETY: as in `flush_all`.
+        // SAFETY: as in `flush_writing`.
+        let f = unsafe { &mut *p };
+        if f.mode == Mode::Write {
+            let _ = f.flush_write();
+        }
+        p = f.next;
+    }
+}
+
+/// What `exit` does once a stream has read: every stream flushed, and the
+/// unread input of seekable ones given back (POSIX `exit`).
+fn exit_flush_all() {
+    let mut p = LIST.load();
+    while !p.is_null() {
+        // SAFETY: as in `flush_writing`.
         let f = unsafe { &mut *p };
         let _ = f.flush();
         p = f.next;
@@ -483,15 +556,7 @@ fn exit_flush() {
 
 /// Flushes line-buffered output streams (before reading stdin).
 fn flush_line_buffered() {
-    let mut p = LIST.load();
-    while !p.is_null() {
-        // SAFETY: as in `flush_all`.
-        let f = unsafe { &mut *p };
-        if f.mode == Mode::Write && f.flags & F_LBF != 0 {
-            let _ = f.flush_write();
-        }
-        p = f.next;
-    }
+    let _ = flush_writing(F_LBF);
 }
 
 // ---- the standard streams --------------------------------------------------

@@ -20,7 +20,7 @@ pub use file::{_IO_FILE, FILE, FilePtr};
 
 use crate::platform::{c_char, c_int, c_long, c_void, off_t, size_t, ssize_t};
 use core::ffi::CStr;
-use file::{F_EOF, F_ERR, F_LBF, F_NBF, F_TTYCHK, F_USERBUF, Mode, UNGET};
+use file::{F_EOF, F_ERR, F_LBF, F_NBF, F_TTYCHK, F_USERBUF, IoErr, Mode, UNGET};
 use libc_core::types::Whence;
 use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
 use printf::{FloatConv, Sink, float_conv, no_float};
@@ -213,7 +213,7 @@ pub unsafe extern "C" fn fclose(f: *mut FILE) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fflush(f: *mut FILE) -> c_int {
     if f.is_null() {
-        return file::flush_all().or_minus_one_errno();
+        return file::flush_all().map_err(Errno::from).or_minus_one_errno();
     }
     // SAFETY: caller contract.
     unsafe { file(f) }.flush().or_minus_one_errno()
@@ -474,7 +474,7 @@ pub unsafe extern "C" fn fwrite(
     match fr.write_bytes(src) {
         Ok(()) => n,
         Err(e) => {
-            let _ = Err::<(), Errno>(e).or_minus_one_errno();
+            let _ = Err::<(), Errno>(e.into()).or_minus_one_errno();
             0
         }
     }
@@ -498,7 +498,7 @@ pub unsafe extern "C" fn fputc(c: c_int, f: *mut FILE) -> c_int {
     }
     match fr.put_byte(b) {
         Ok(()) => b as c_int,
-        Err(e) => Err::<i32, Errno>(e).or_minus_one_errno(),
+        Err(e) => Err::<i32, Errno>(e.into()).or_minus_one_errno(),
     }
 }
 
@@ -543,7 +543,10 @@ pub extern "C" fn putchar_unlocked(c: c_int) -> c_int {
 pub unsafe extern "C" fn fputs(s: *const c_char, f: *mut FILE) -> c_int {
     // SAFETY: caller contract.
     let (fr, s) = unsafe { (file(f), cstr(s)) };
-    fr.write_bytes(s).map(|()| 1).or_minus_one_errno()
+    fr.write_bytes(s)
+        .map(|()| 1)
+        .map_err(Errno::from)
+        .or_minus_one_errno()
 }
 
 /// [puts](https://pubs.opengroup.org/onlinepubs/9799919799/functions/puts.html)
@@ -560,7 +563,7 @@ pub unsafe extern "C" fn puts(s: *const c_char) -> c_int {
         .enter_write()
         .and_then(|()| fr.put_full(s))
         .and_then(|()| fr.write_bytes(b"\n"));
-    r.map(|()| 1).or_minus_one_errno()
+    r.map(|()| 1).map_err(Errno::from).or_minus_one_errno()
 }
 
 // ---- positioning --------------------------------------------------------
@@ -852,67 +855,58 @@ pub extern "C" fn pclose(_f: *mut FILE) -> c_int {
 // ---- printf family --------------------------------------------------------
 
 /// printf into a stream: fully buffered for the length of the call, so a
-/// line-buffered stream is flushed once at the end, and an unbuffered one
-/// gets its output in few writes through a stack buffer.
+/// line-buffered stream is flushed once at the end (when the call left a
+/// newline in the buffer), and an unbuffered one gets its output in few
+/// writes through a stack buffer. The first error stops the output.
 struct FileSink<'a> {
     f: &'a mut FILE,
-    err: Option<Errno>,
-    newline: bool,
+    err: Option<IoErr>,
 }
 
 impl Sink for FileSink<'_> {
     fn put(&mut self, s: &[u8]) {
         if self.err.is_none() {
-            // Not `contains`: that links core's 300-byte memchr.
-            #[allow(clippy::manual_contains)]
-            let nl = s.iter().any(|&b| b == b'\n');
-            self.newline |= nl;
-            if let Err(e) = self.f.put_full(s) {
-                self.err = Some(e);
-            }
+            self.err = self.f.put_full(s).err();
         }
     }
 }
 
+/// The printf family on a stream, with the C return value (and errno).
+///
 /// # Safety
 /// `f` is a live stream; `fmt` and `ap` per the C contract.
-unsafe fn vfprintf_impl(
-    f: *mut FILE,
-    fmt: *const c_char,
-    ap: VaList,
-    fp: FloatConv,
-) -> Result<usize, Errno> {
+#[inline(never)]
+unsafe fn vfprintf_impl(f: *mut FILE, fmt: *const c_char, ap: VaList, fp: FloatConv) -> c_int {
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
-    fr.enter_write()?;
-    let nbf = fr.flags & F_NBF != 0;
-    let mut tmp = [0u8; UNGET + 256];
-    let saved = (fr.buf, fr.cap);
-    if nbf {
-        fr.buf = tmp.as_mut_ptr();
-        fr.cap = 256;
-        fr.flags &= !F_NBF;
+    if let Err(e) = fr.enter_write() {
+        return ret(Err(e.into()));
     }
-    let mut sink = FileSink {
-        f: fr,
-        err: None,
-        newline: false,
-    };
+    let nbf = fr.flags & F_NBF;
+    let mut tmp = core::mem::MaybeUninit::<[u8; UNGET + 256]>::uninit();
+    let saved = (fr.buf, fr.cap);
+    if nbf != 0 {
+        // An unbuffered stream has nothing buffered: borrow it a buffer.
+        fr.buf = tmp.as_mut_ptr().cast();
+        fr.cap = 256;
+        fr.flags ^= F_NBF;
+    }
+    let mut sink = FileSink { f: fr, err: None };
     // SAFETY: caller contract.
     let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap), fp) };
-    let (err, newline) = (sink.err, sink.newline);
-    let mut flush = Ok(());
-    if nbf || (fr.flags & F_LBF != 0 && newline) {
-        flush = fr.flush_write();
+    let mut err = sink.err;
+    // A line-buffered stream holds no newline between calls, so a newline
+    // in its buffer now came from this call.
+    if nbf != 0 || (fr.flags & F_LBF != 0 && fr.newline_buffered()) {
+        let flushed = fr.flush_write();
+        err = err.or(flushed.err());
     }
-    if nbf {
-        (fr.buf, fr.cap) = saved;
-        fr.flags |= F_NBF;
-    }
-    match err {
-        Some(e) => Err(e),
-        None => flush.and(r),
-    }
+    (fr.buf, fr.cap) = saved;
+    fr.flags |= nbf;
+    ret(match err {
+        Some(e) => Err(e.into()),
+        None => r,
+    })
 }
 
 fn ret(r: Result<usize, Errno>) -> c_int {
@@ -926,7 +920,7 @@ fn ret(r: Result<usize, Errno>) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vfprintf(f: *mut FILE, fmt: *const c_char, ap: va_list) -> c_int {
     // SAFETY: caller contract.
-    ret(unsafe { vfprintf_impl(f, fmt, VaList(ap.cast()), float_conv) })
+    unsafe { vfprintf_impl(f, fmt, VaList(ap.cast()), float_conv) }
 }
 
 /// [vprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vprintf.html)
@@ -936,7 +930,7 @@ pub unsafe extern "C" fn vfprintf(f: *mut FILE, fmt: *const c_char, ap: va_list)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vprintf(fmt: *const c_char, ap: va_list) -> c_int {
     // SAFETY: caller contract; stdout is a live static stream.
-    ret(unsafe { vfprintf_impl(stdout.0, fmt, VaList(ap.cast()), float_conv) })
+    unsafe { vfprintf_impl(stdout.0, fmt, VaList(ap.cast()), float_conv) }
 }
 
 /// [printf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/printf.html)
@@ -948,7 +942,7 @@ pub unsafe extern "C" fn vprintf(fmt: *const c_char, ap: va_list) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn printf(fmt: *const c_char, args: *const u8) -> c_int {
     // SAFETY: caller contract; stdout is a live static stream.
-    ret(unsafe { vfprintf_impl(stdout.0, fmt, VaList(args), float_conv) })
+    unsafe { vfprintf_impl(stdout.0, fmt, VaList(args), float_conv) }
 }
 
 /// [fprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fprintf.html)
@@ -958,7 +952,7 @@ pub unsafe extern "C" fn printf(fmt: *const c_char, args: *const u8) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fprintf(f: *mut FILE, fmt: *const c_char, args: *const u8) -> c_int {
     // SAFETY: caller contract.
-    ret(unsafe { vfprintf_impl(f, fmt, VaList(args), float_conv) })
+    unsafe { vfprintf_impl(f, fmt, VaList(args), float_conv) }
 }
 
 /// Formats into a descriptor through a stack buffer.
@@ -1199,7 +1193,7 @@ pub unsafe extern "C" fn asprintf(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __iprintf(fmt: *const c_char, args: *const u8) -> c_int {
     // SAFETY: caller contract; stdout is a live static stream.
-    ret(unsafe { vfprintf_impl(stdout.0, fmt, VaList(args), no_float) })
+    unsafe { vfprintf_impl(stdout.0, fmt, VaList(args), no_float) }
 }
 
 /// [fprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fprintf.html)
@@ -1210,7 +1204,7 @@ pub unsafe extern "C" fn __iprintf(fmt: *const c_char, args: *const u8) -> c_int
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __fiprintf(f: *mut FILE, fmt: *const c_char, args: *const u8) -> c_int {
     // SAFETY: caller contract.
-    ret(unsafe { vfprintf_impl(f, fmt, VaList(args), no_float) })
+    unsafe { vfprintf_impl(f, fmt, VaList(args), no_float) }
 }
 
 /// [dprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dprintf.html)

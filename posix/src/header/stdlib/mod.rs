@@ -10,10 +10,13 @@ pub const EXIT_FAILURE: c_int = 1;
 /// Most `atexit` handlers (POSIX asks for at least 32).
 pub const ATEXIT_MAX: usize = 32;
 
+/// Registered handlers: `list[..count]`, in order of registration.
 struct Handlers {
     count: usize,
     list: [Option<extern "C" fn()>; ATEXIT_MAX],
 }
+const _: () = assert!(ATEXIT_MAX.is_power_of_two());
+
 static ATEXIT: Single<Handlers> = Single::new(Handlers {
     count: 0,
     list: [None; ATEXIT_MAX],
@@ -24,15 +27,19 @@ static ATEXIT: Single<Handlers> = Single::new(Handlers {
 pub extern "C" fn atexit(f: Option<extern "C" fn()>) -> c_int {
     // SAFETY: single-threaded (see `Single`); the borrow ends here.
     let h = unsafe { &mut *ATEXIT.get() };
-    if f.is_none() || h.count == ATEXIT_MAX {
-        return -1;
+    match (f, h.list.get_mut(h.count)) {
+        (Some(f), Some(slot)) => {
+            *slot = Some(f);
+            h.count += 1;
+            0
+        }
+        _ => -1,
     }
-    h.list[h.count] = f;
-    h.count += 1;
-    0
 }
 
-/// Runs the atexit handlers, last registered first, each once.
+/// Runs the atexit handlers, last registered first, each once (a handler
+/// runs after its slot is given up, so one that registers another or calls
+/// `exit` does not run again).
 pub(crate) fn run_atexit() {
     loop {
         // SAFETY: single-threaded; the borrow ends before the handler runs
@@ -43,9 +50,10 @@ pub(crate) fn run_atexit() {
                 break;
             }
             h.count -= 1;
-            // `get_mut`, not indexing: a bounds-check panic would link
-            // core's formatting machinery (~3 KiB) into every program.
-            h.list.get_mut(h.count).and_then(Option::take)
+            // `count < ATEXIT_MAX` here, so the mask changes nothing; it
+            // spares the bounds check (whose panic would link core's
+            // formatting machinery, ~3 KiB).
+            h.list[h.count & (ATEXIT_MAX - 1)]
         };
         if let Some(f) = f {
             f();
@@ -59,6 +67,14 @@ static EXIT_FLUSH: Single<Option<fn()>> = Single::new(None);
 /// Registers the function `exit` calls after the atexit handlers.
 pub fn set_exit_flush(f: fn()) {
     EXIT_FLUSH.store(Some(f));
+}
+
+/// Registers `f` as with [`set_exit_flush`] unless a function is already
+/// registered.
+pub fn set_exit_flush_once(f: fn()) {
+    if EXIT_FLUSH.load().is_none() {
+        set_exit_flush(f);
+    }
 }
 
 /// [exit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
