@@ -727,8 +727,7 @@ ANALYSIS = """\
   `FILE` write path {fil:,} (buffering, the stdout terminal check, flush at exit), the rest {oth:,}
   (start-up, `exit`, the WASI calls); non-code sections {phnc:,}. The quarter would need all of it in
   about {phqc:,} code bytes; wasi-libc's own stdout path (`vfprintf`'s buffer handling, `fwrite`,
-  `__stdio_write`, `__stdio_exit`, ...) is about 2.5 KB of its {wph1:,} B, and its integer-only
-  printf engine alone would be well over the rest.
+  `__stdio_write`, `__stdio_exit`, ...) is about 2.5 KB of its {wph1:,} B.
 """
 
 METHOD = """\
