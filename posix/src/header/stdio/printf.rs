@@ -69,57 +69,54 @@ impl Sink for Discard {
     fn put(&mut self, _: &[u8]) {}
 }
 
-/// Reads a decimal number; saturates instead of overflowing.
+/// Reads a decimal number; saturates instead of overflowing. With `dollar`,
+/// only `n$` (`n > 0`) counts: its `n`, consuming it; else 0 and `*p` is
+/// left alone.
 ///
 /// # Safety
 /// `*p` points into a NUL-terminated string.
 #[inline(never)]
-unsafe fn number(p: &mut *const u8) -> usize {
+unsafe fn number(p: &mut *const u8, dollar: bool) -> usize {
+    let mut q = *p;
     let mut n: usize = 0;
     // SAFETY: we stop at the first non-digit (at the latest the NUL).
     unsafe {
-        while (**p).is_ascii_digit() {
-            n = n.saturating_mul(10).saturating_add((**p - b'0') as usize);
-            *p = p.add(1);
+        while (*q).is_ascii_digit() {
+            n = n.saturating_mul(10).saturating_add((*q - b'0') as usize);
+            q = q.add(1);
+        }
+        if dollar {
+            if *q != b'$' || n == 0 {
+                return 0;
+            }
+            q = q.add(1);
         }
     }
+    *p = q;
     n
 }
 
-/// `n$` after a `%` or `*`: the argument number, consuming it; else 0.
+/// `*` (its argument's value, read as an `int`; 0 without `args`) or a
+/// literal number: `(is_star, value)`.
 ///
 /// # Safety
-/// As for [`number`].
-#[inline(never)]
-unsafe fn position(p: &mut *const u8) -> usize {
-    let mut q = *p;
-    // SAFETY: NUL-terminated.
-    unsafe {
-        let n = number(&mut q);
-        if *q == b'$' && n > 0 {
-            *p = q.add(1);
-            return n;
-        }
-    }
-    0
-}
-
-/// `*` (its argument number, or 0 for the next argument) or a literal
-/// number: `(Some(argn), 0)` or `(None, n)`.
-///
-/// # Safety
-/// As for [`number`].
-unsafe fn star_or_number(p: &mut *const u8) -> (Option<usize>, usize) {
-    // SAFETY: NUL-terminated.
+/// As for [`number`]; the arguments match the format (C contract).
+unsafe fn star_or_number(p: &mut *const u8, args: Option<&mut Args>) -> (bool, i32) {
+    // SAFETY: NUL-terminated; arguments per format.
     unsafe {
         if **p == b'*' {
             *p = p.add(1);
-            (Some(position(p)), 0)
+            let n = number(p, true);
+            (true, args.map_or(0, |a| a.int(n, false) as i32))
         } else {
-            (None, number(p))
+            (false, number(p, false).min(i32::MAX as usize) as i32)
         }
     }
 }
+
+/// Flag characters, in the order of their `F_*` bits (`'` and `I`,
+/// grouping and locale digits, do nothing in the "C" locale).
+const FLAGS: &[u8; 7] = b"-+ #0'I";
 
 /// Formats `fmt` with `args` into `sink`; the number of bytes produced.
 ///
@@ -154,30 +151,22 @@ pub(crate) unsafe fn format(
             }
             p = p.add(1);
             let pct = p;
-            let argn = position(&mut p);
+            let argn = number(&mut p, true);
             let mut flags = 0;
-            loop {
-                flags |= match *p {
-                    b'-' => F_MINUS,
-                    b'+' => F_PLUS,
-                    b' ' => F_SPACE,
-                    b'#' => F_ALT,
-                    b'0' => F_ZERO,
-                    b'\'' | b'I' => 0, // grouping / locale digits: nothing in "C"
-                    _ => break,
-                };
+            while let Some(i) = FLAGS.iter().position(|&c| c == *p) {
+                flags |= (1 << i) & 31;
                 p = p.add(1);
             }
-            let (wstar, width) = star_or_number(&mut p);
-            let (mut pstar, mut prec) = (None, None);
-            if *p == b'.' {
-                p = p.add(1);
-                let (a, v) = star_or_number(&mut p);
-                (pstar, prec) = (a, Some(v));
+            // Check the whole spec before reading a `*` argument.
+            let mut q = p;
+            star_or_number(&mut q, None);
+            if *q == b'.' {
+                q = q.add(1);
+                star_or_number(&mut q, None);
             }
-            let mut len = *p;
-            if (len == b'h' || len == b'l') && *p.add(1) == len {
-                p = p.add(1);
+            let mut len = *q;
+            if (len == b'h' || len == b'l') && *q.add(1) == len {
+                q = q.add(1);
                 len = if len == b'h' { b'H' } else { b'q' };
             }
             len = match len {
@@ -187,9 +176,9 @@ pub(crate) unsafe fn format(
                 _ => 0,
             };
             if len != 0 {
-                p = p.add(1);
+                q = q.add(1);
             }
-            let conv = *p;
+            let conv = *q;
             // Not `contains`: that links core's 300-byte memchr.
             #[allow(clippy::manual_contains)]
             let known = CONVS.iter().any(|&c| c == conv);
@@ -199,7 +188,6 @@ pub(crate) unsafe fn format(
                 p = pct;
                 continue;
             }
-            p = p.add(1);
             if argn != 0 && args.sequential() {
                 args.collect();
                 let _ = format(&mut Discard, fmt, args, fp);
@@ -208,28 +196,30 @@ pub(crate) unsafe fn format(
                 }
                 args.positional(None);
             }
+            let (_, w) = star_or_number(&mut p, Some(args));
+            let mut prec = None;
+            if *p == b'.' {
+                p = p.add(1);
+                let (star, v) = star_or_number(&mut p, Some(args));
+                if !star || v >= 0 {
+                    prec = Some(v as usize);
+                }
+            }
+            p = q.add(1);
+            if w < 0 {
+                flags |= F_MINUS;
+            }
+            if flags & F_MINUS != 0 {
+                flags &= !F_ZERO;
+            }
             let mut s = Spec {
                 flags,
-                width,
+                width: w.unsigned_abs() as usize,
                 prec,
                 len,
                 conv,
                 argn,
             };
-            if let Some(n) = wstar {
-                let w = args.i32(n);
-                if w < 0 {
-                    s.flags |= F_MINUS;
-                }
-                s.width = w.unsigned_abs() as usize;
-            }
-            if let Some(n) = pstar {
-                let v = args.i32(n);
-                s.prec = if v < 0 { None } else { Some(v as usize) };
-            }
-            if s.flags & F_MINUS != 0 {
-                s.flags &= !F_ZERO;
-            }
             // Refuse output past INT_MAX up front (glibc and musl do too)
             // rather than padding gigabytes: the width, and the precision
             // of conversions whose precision adds digits.
@@ -253,15 +243,12 @@ pub(crate) unsafe fn format(
 pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8]) {
     let len = pre.len() + zeros + body.len();
     let fill = s.width.saturating_sub(len);
-    if s.flags & F_MINUS == 0 {
-        o.pad(b' ', fill);
-    }
+    let left = s.flags & F_MINUS != 0;
+    o.pad(b' ', if left { 0 } else { fill });
     o.put(pre);
     o.pad(b'0', zeros);
     o.put(body);
-    if s.flags & F_MINUS != 0 {
-        o.pad(b' ', fill);
-    }
+    o.pad(b' ', if left { fill } else { 0 });
 }
 
 /// One conversion.
@@ -270,114 +257,66 @@ pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8])
 /// The next argument matches `s` (C contract).
 #[inline(never)]
 unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> Result<(), Errno> {
-    let n = s.argn;
     let conv = s.conv;
     let wide = s.len == b'l' || conv == b'C' || conv == b'S';
-    let mut tmp = [0u8; 32];
-    // SAFETY: arguments per format (caller contract); strings NUL-terminated.
-    unsafe {
-        let (pre, zeros, body): (&[u8], usize, &[u8]) = match conv {
-            b'%' => (b"", 0, b"%"),
-            b'd' | b'i' | b'o' | b'u' | b'x' | b'X' | b'p' => {
-                let signed = conv == b'd' || conv == b'i';
-                let big = s.len == b'q' || s.len == b'L';
-                let raw = if big && conv != b'p' {
-                    args.i64(n) as u64
-                } else {
-                    args.i32(n) as u32 as u64
-                };
-                // Truncate to the argument's width, sign-extend if signed.
-                let shift = match s.len {
-                    b'H' => 56,
-                    b'h' => 48,
-                    _ if big => 0,
-                    _ => 32,
-                };
-                let mut v = raw << shift;
-                let neg = signed && (v as i64) < 0;
-                v = if signed {
-                    ((v as i64) >> shift).unsigned_abs()
-                } else {
-                    v >> shift
-                };
-                let mut pre: &[u8] = if neg {
-                    b"-"
-                } else if signed && s.flags & F_PLUS != 0 {
-                    b"+"
-                } else if signed && s.flags & F_SPACE != 0 {
-                    b" "
-                } else {
-                    b""
-                };
-                let base = match conv {
-                    b'o' => 8,
-                    b'x' | b'X' | b'p' => 16,
-                    _ => 10,
-                };
-                if conv == b'p' {
-                    if v == 0 {
-                        s.prec = None;
-                        s.flags &= !F_ZERO;
-                        emit(o, s, b"", 0, b"(nil)");
-                        return Ok(());
-                    }
-                    pre = b"0x";
-                } else if s.flags & F_ALT != 0 && v != 0 && base == 16 {
-                    pre = if conv == b'X' { b"0X" } else { b"0x" };
-                }
-                let digits: &[u8; 16] = if conv == b'X' {
-                    b"0123456789ABCDEF"
-                } else {
-                    b"0123456789abcdef"
-                };
-                let mut i = tmp.len();
-                while v != 0 {
-                    i -= 1;
-                    tmp[i & 31] = digits[(v % base) as usize & 15];
-                    v /= base;
-                }
-                let body = tmp.get(i..).unwrap_or(&[]);
-                let ndig = body.len();
-                let mut zeros = s.prec.unwrap_or(1).saturating_sub(ndig);
-                if base == 8 && s.flags & F_ALT != 0 && zeros == 0 {
-                    zeros = 1; // the first digit is never '0' here
-                }
-                if s.prec.is_none() && s.flags & F_ZERO != 0 {
-                    zeros = zeros.max(s.width.saturating_sub(pre.len() + ndig));
-                }
-                (pre, zeros, body)
-            }
-            b'c' | b'C' => {
-                let c = args.i32(n);
-                let k = if wide {
-                    utf8(c as u32, &mut tmp)
-                } else {
-                    tmp[0] = c as u8;
-                    1
-                };
-                (b"", 0, tmp.get(..k).unwrap_or(&[]))
-            }
-            // Wide strings: through `fp` too (see `FloatConv`).
-            b's' | b'S' if wide => return fp(o, s, args),
-            b's' => {
-                let p: *const u8 = args.ptr(n);
-                let max = s.prec.unwrap_or(usize::MAX);
-                let t: &[u8] = if p.is_null() {
-                    null_text(max)
-                } else {
-                    let mut k = 0;
+    // Floating point and wide strings: through `fp`, so that the
+    // integer-only entry points do not link their formatters.
+    if matches!(
+        conv,
+        b'S' | b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A'
+    ) || (conv == b's' && wide)
+    {
+        // SAFETY: the argument matches (caller contract).
+        return unsafe { fp(o, s, args) };
+    }
+    let int = matches!(conv, b'd' | b'i' | b'o' | b'u' | b'x' | b'X');
+    // Every other conversion reads one integer (or pointer) argument;
+    // `%%` reads none and prints like `%c` of '%'.
+    let v = if conv == b'%' {
+        b'%' as u64
+    } else {
+        // SAFETY: arguments per format (caller contract).
+        unsafe { args.int(s.argn, int && (s.len == b'q' || s.len == b'L')) }
+    };
+    let mut tmp = [0u8; 24];
+    let mut pre = [b'0', b'X' | (conv & 0x20)];
+    let mut npre = 0;
+    let mut zeros = 0;
+    let body: &[u8] = match conv {
+        b'c' | b'C' | b'%' => {
+            let k = if wide {
+                utf8(v as u32, &mut tmp)
+            } else {
+                tmp[0] = v as u8;
+                1
+            };
+            tmp.get(..k).unwrap_or(&[])
+        }
+        b's' => {
+            let p = v as usize as *const u8;
+            let max = s.prec.unwrap_or(usize::MAX);
+            if p.is_null() {
+                null_text(max)
+            } else {
+                let mut k = 0;
+                // SAFETY: a NUL-terminated string (C contract), read up to
+                // the precision.
+                unsafe {
                     while k < max && *p.add(k) != 0 {
                         k += 1;
                     }
                     core::slice::from_raw_parts(p, k)
-                };
-                (b"", 0, t)
+                }
             }
-            b'n' => {
-                let p: *mut u8 = args.ptr(n);
-                let v = o.n;
-                // Null only while a positional format's types are recorded.
-                if !p.is_null() {
+        }
+        b'n' => {
+            let p = v as usize as *mut u8;
+            let v = o.n;
+            // Null only while a positional format's types are recorded.
+            if !p.is_null() {
+                // SAFETY: `%n` takes a pointer to an integer of the length
+                // modifier's type (C contract).
+                unsafe {
                     match s.len {
                         b'H' => *p = v as u8,
                         b'h' => p.cast::<i16>().write_unaligned(v as i16),
@@ -385,14 +324,72 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                         _ => p.cast::<i32>().write_unaligned(v as i32),
                     }
                 }
-                return Ok(());
             }
-            // Floating point: through `fp`, so that the integer-only
-            // entry points do not link the float formatter.
-            _ => return fp(o, s, args),
-        };
-        emit(o, s, pre, zeros, body);
-    }
+            return Ok(());
+        }
+        b'p' if v == 0 => {
+            s.prec = None;
+            s.flags &= !F_ZERO;
+            b"(nil)"
+        }
+        _ => {
+            let signed = conv == b'd' || conv == b'i';
+            // Truncate to the argument's width, sign-extend if signed.
+            let shift = match s.len {
+                b'H' => 56,
+                b'h' => 48,
+                b'q' | b'L' if int => 0,
+                _ => 32,
+            };
+            let mut v = v << shift;
+            let neg = signed && (v as i64) < 0;
+            v = if signed {
+                ((v as i64) >> shift).unsigned_abs()
+            } else {
+                v >> shift
+            };
+            if signed {
+                npre = 1;
+                pre[0] = if neg {
+                    b'-'
+                } else if s.flags & F_PLUS != 0 {
+                    b'+'
+                } else if s.flags & F_SPACE != 0 {
+                    b' '
+                } else {
+                    npre = 0;
+                    0
+                };
+            }
+            let base = match conv {
+                b'o' => 8,
+                b'x' | b'X' | b'p' => 16,
+                _ => 10,
+            };
+            if conv == b'p' || (s.flags & F_ALT != 0 && v != 0 && base == 16) {
+                npre = 2;
+            }
+            let mut i = tmp.len();
+            while v != 0 {
+                i -= 1;
+                // Digits in upper case; `| 0x20` lowers the letters for
+                // every conversion but `X`.
+                tmp[i % 24] = b"0123456789ABCDEF"[(v % base) as usize & 15] | (conv & 0x20);
+                v /= base;
+            }
+            let body = tmp.get(i..).unwrap_or(&[]);
+            let ndig = body.len();
+            zeros = s.prec.unwrap_or(1).saturating_sub(ndig);
+            if base == 8 && s.flags & F_ALT != 0 && zeros == 0 {
+                zeros = 1; // the first digit is never '0' here
+            }
+            if s.prec.is_none() && s.flags & F_ZERO != 0 {
+                zeros = zeros.max(s.width.saturating_sub(npre + ndig));
+            }
+            body
+        }
+    };
+    emit(o, s, pre.get(..npre).unwrap_or(&[]), zeros, body);
     Ok(())
 }
 
