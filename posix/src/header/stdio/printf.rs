@@ -20,7 +20,7 @@ pub(crate) struct Out<'a> {
 }
 
 impl Out<'_> {
-    #[inline]
+    #[inline(never)]
     pub(crate) fn put(&mut self, s: &[u8]) {
         self.n = self.n.wrapping_add(s.len());
         self.sink.put(s);
@@ -97,22 +97,26 @@ unsafe fn number(p: &mut *const u8, dollar: bool) -> usize {
 }
 
 /// `*` (its argument's value, read as an `int`; 0 without `args`) or a
-/// literal number: `(is_star, value)`.
+/// literal number (never negative; saturated at `INT_MAX`).
 ///
 /// # Safety
 /// As for [`number`]; the arguments match the format (C contract).
-unsafe fn star_or_number(p: &mut *const u8, args: Option<&mut Args>) -> (bool, i32) {
+unsafe fn star_or_number(p: &mut *const u8, args: Option<&mut Args>) -> i32 {
     // SAFETY: NUL-terminated; arguments per format.
     unsafe {
         if **p == b'*' {
             *p = p.add(1);
             let n = number(p, true);
-            (true, args.map_or(0, |a| a.int(n, false) as i32))
+            args.map_or(0, |a| a.int(n, false) as i32)
         } else {
-            (false, number(p, false).min(i32::MAX as usize) as i32)
+            number(p, false).min(i32::MAX as usize) as i32
         }
     }
 }
+
+/// Length modifiers; `Spec::len` maps them (in order) to `hlLqqzzz`, and
+/// `hh`, `ll` to `H`, `q`.
+const LENS: &[u8; 8] = b"hlLqjztZ";
 
 /// Flag characters, in the order of their `F_*` bits (`'` and `I`,
 /// grouping and locale digits, do nothing in the "C" locale).
@@ -164,19 +168,14 @@ pub(crate) unsafe fn format(
                 q = q.add(1);
                 star_or_number(&mut q, None);
             }
-            let mut len = *q;
-            if (len == b'h' || len == b'l') && *q.add(1) == len {
+            let mut len = 0;
+            if let Some(i) = LENS.iter().position(|&c| c == *q) {
+                len = b"hlLqqzzz"[i & 7];
                 q = q.add(1);
-                len = if len == b'h' { b'H' } else { b'q' };
-            }
-            len = match len {
-                b'h' | b'l' | b'H' | b'q' | b'L' => len,
-                b'j' => b'q',
-                b'z' | b't' | b'Z' => b'z',
-                _ => 0,
-            };
-            if len != 0 {
-                q = q.add(1);
+                if i < 2 && *q == len {
+                    q = q.add(1);
+                    len = if i == 0 { b'H' } else { b'q' };
+                }
             }
             let conv = *q;
             // Not `contains`: that links core's 300-byte memchr.
@@ -196,12 +195,13 @@ pub(crate) unsafe fn format(
                 }
                 args.positional(None);
             }
-            let (_, w) = star_or_number(&mut p, Some(args));
+            let w = star_or_number(&mut p, Some(args));
             let mut prec = None;
             if *p == b'.' {
                 p = p.add(1);
-                let (star, v) = star_or_number(&mut p, Some(args));
-                if !star || v >= 0 {
+                let v = star_or_number(&mut p, Some(args));
+                // Negative: a `*` argument, taken as if omitted.
+                if v >= 0 {
                     prec = Some(v as usize);
                 }
             }
@@ -444,26 +444,34 @@ pub(crate) unsafe fn no_float(_o: &mut Out, _s: &Spec, _args: &mut Args) -> Resu
     Err(Errno::EINVAL)
 }
 
-/// UTF-8 encoding of a wide character (the library's only locale).
+/// UTF-8 encoding of a wide character (the library's only locale) into
+/// `b`; its length.
 fn utf8(c: u32, b: &mut [u8]) -> usize {
-    let n = match c {
-        0..0x80 => {
-            b[0] = c as u8;
-            return 1;
+    if c < 0x80 {
+        if let Some(d) = b.first_mut() {
+            *d = c as u8;
         }
-        0x80..0x800 => 2,
-        0x800..0x10000 => 3,
-        _ => 4,
+        return 1;
+    }
+    let n = if c < 0x800 {
+        2
+    } else if c < 0x10000 {
+        3
+    } else {
+        4
     };
     let mut x = c;
-    for i in (1..n).rev() {
+    let mut i = n;
+    while i > 1 {
+        i -= 1;
         if let Some(d) = b.get_mut(i) {
             *d = 0x80 | (x & 0x3f) as u8;
         }
         x >>= 6;
     }
+    // The lead byte's marker: 0xc0, 0xe0 or 0xf0 for 2, 3 or 4 bytes.
     if let Some(d) = b.first_mut() {
-        *d = [0xc0, 0xe0, 0xf0][(n - 2) % 3] | x as u8;
+        *d = (0xf00u32 >> n) as u8 | x as u8;
     }
     n
 }
