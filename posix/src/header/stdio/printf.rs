@@ -56,10 +56,18 @@ pub(crate) struct Spec {
     pub(crate) conv: u8,
     /// Argument number (`%n$`), 0 when sequential.
     argn: usize,
+    /// Index of `conv` in [`CONVS`].
+    kind: u8,
 }
 
-/// The conversions the engine knows.
-const CONVS: &[u8; 21] = b"diouxXfFeEgGaAcspnCS%";
+/// The conversions the engine knows, grouped: an index below [`K_FP`] is
+/// an integer one, below [`K_S`] numeric (precision adds digits), from
+/// [`K_FP`] to [`K_S`] (inclusive, for `%ls`) floating point or wide.
+const CONVS: &[u8; 21] = b"diouxXpfFeEgGaASscC%n";
+/// Index in [`CONVS`] of the first floating-point conversion.
+const K_FP: u8 = 7;
+/// Index in [`CONVS`] of `S`.
+const K_S: u8 = 15;
 
 /// Discards output: the walk that records a positional format's argument
 /// types.
@@ -178,15 +186,12 @@ pub(crate) unsafe fn format(
                 }
             }
             let conv = *q;
-            // Not `contains`: that links core's 300-byte memchr.
-            #[allow(clippy::manual_contains)]
-            let known = CONVS.iter().any(|&c| c == conv);
-            if conv == 0 || !known {
+            let Some(kind) = CONVS.iter().position(|&c| c == conv) else {
                 // Malformed: print it as text, like glibc.
                 o.put(b"%");
                 p = pct;
                 continue;
-            }
+            };
             if argn != 0 && args.sequential() {
                 args.collect();
                 let _ = format(&mut Discard, fmt, args, fp);
@@ -219,11 +224,12 @@ pub(crate) unsafe fn format(
                 len,
                 conv,
                 argn,
+                kind: kind as u8,
             };
             // Refuse output past INT_MAX up front (glibc and musl do too)
             // rather than padding gigabytes: the width, and the precision
             // of conversions whose precision adds digits.
-            let numeric = !matches!(conv, b's' | b'S' | b'c' | b'C' | b'%' | b'n');
+            let numeric = s.kind < K_S;
             let grow = s.width.max(if numeric { s.prec.unwrap_or(0) } else { 0 });
             if grow >= (i32::MAX as usize).saturating_sub(o.n) {
                 return Err(Errno::EOVERFLOW);
@@ -261,15 +267,11 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
     let wide = s.len == b'l' || conv == b'C' || conv == b'S';
     // Floating point and wide strings: through `fp`, so that the
     // integer-only entry points do not link their formatters.
-    if matches!(
-        conv,
-        b'S' | b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A'
-    ) || (conv == b's' && wide)
-    {
+    if s.kind >= K_FP && s.kind <= K_S + wide as u8 {
         // SAFETY: the argument matches (caller contract).
         return unsafe { fp(o, s, args) };
     }
-    let int = matches!(conv, b'd' | b'i' | b'o' | b'u' | b'x' | b'X');
+    let int = s.kind < K_FP - 1;
     // Every other conversion reads one integer (or pointer) argument;
     // `%%` reads none and prints like `%c` of '%'.
     let v = if conv == b'%' {
@@ -282,8 +284,10 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
     let mut pre = [b'0', b'X' | (conv & 0x20)];
     let mut npre = 0;
     let mut zeros = 0;
-    let body: &[u8] = match conv {
-        b'c' | b'C' | b'%' => {
+    // Indices in `CONVS`.
+    let body: &[u8] = match s.kind {
+        17..=19 => {
+            // c C %
             let k = if wide {
                 utf8(v as u32, &mut tmp)
             } else {
@@ -292,7 +296,8 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
             };
             tmp.get(..k).unwrap_or(&[])
         }
-        b's' => {
+        16 => {
+            // s
             let p = v as usize as *const u8;
             let max = s.prec.unwrap_or(usize::MAX);
             if p.is_null() {
@@ -309,7 +314,8 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                 }
             }
         }
-        b'n' => {
+        20 => {
+            // n
             let p = v as usize as *mut u8;
             let v = o.n;
             // Null only while a positional format's types are recorded.
@@ -327,13 +333,14 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
             }
             return Ok(());
         }
-        b'p' if v == 0 => {
+        6 if v == 0 => {
+            // p
             s.prec = None;
             s.flags &= !F_ZERO;
             b"(nil)"
         }
         _ => {
-            let signed = conv == b'd' || conv == b'i';
+            let signed = s.kind < 2;
             // Truncate to the argument's width, sign-extend if signed.
             let shift = match s.len {
                 b'H' => 56,
@@ -361,12 +368,12 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                     0
                 };
             }
-            let base = match conv {
-                b'o' => 8,
-                b'x' | b'X' | b'p' => 16,
-                _ => 10,
+            let base = match s.kind {
+                2 => 8,
+                0 | 1 | 3 => 10,
+                _ => 16,
             };
-            if conv == b'p' || (s.flags & F_ALT != 0 && v != 0 && base == 16) {
+            if s.kind == 6 || (s.flags & F_ALT != 0 && v != 0 && base == 16) {
                 npre = 2;
             }
             let mut i = tmp.len();
