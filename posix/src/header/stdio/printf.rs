@@ -280,7 +280,7 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
         // SAFETY: arguments per format (caller contract).
         unsafe { args.int(s.argn, int && (s.len == b'q' || s.len == b'L')) }
     };
-    let mut tmp = [0u8; 24];
+    let mut tmp = [0u8; 32];
     let mut pre = [b'0', b'X' | (conv & 0x20)];
     let mut npre = 0;
     let mut zeros = 0;
@@ -381,7 +381,7 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                 i -= 1;
                 // Digits in upper case; `| 0x20` lowers the letters for
                 // every conversion but `X`.
-                tmp[i % 24] = b"0123456789ABCDEF"[(v % base) as usize & 15] | (conv & 0x20);
+                tmp[i & 31] = b"0123456789ABCDEF"[(v % base) as usize & 15] | (conv & 0x20);
                 v /= base;
             }
             let body = tmp.get(i..).unwrap_or(&[]);
