@@ -20,7 +20,7 @@ pub(crate) struct Out<'a> {
 }
 
 impl Out<'_> {
-    #[inline]
+    #[inline(never)]
     pub(crate) fn put(&mut self, s: &[u8]) {
         self.n = self.n.wrapping_add(s.len());
         self.sink.put(s);
@@ -56,10 +56,18 @@ pub(crate) struct Spec {
     pub(crate) conv: u8,
     /// Argument number (`%n$`), 0 when sequential.
     argn: usize,
+    /// Index of `conv` in [`CONVS`].
+    kind: u8,
 }
 
-/// The conversions the engine knows.
-const CONVS: &[u8; 21] = b"diouxXfFeEgGaAcspnCS%";
+/// The conversions the engine knows, grouped: an index below [`K_FP`] is
+/// an integer one, below [`K_S`] numeric (precision adds digits), from
+/// [`K_FP`] to [`K_S`] (inclusive, for `%ls`) floating point or wide.
+const CONVS: &[u8; 21] = b"diouxXpfFeEgGaASscC%n";
+/// Index in [`CONVS`] of the first floating-point conversion.
+const K_FP: u8 = 7;
+/// Index in [`CONVS`] of `S`.
+const K_S: u8 = 15;
 
 /// Discards output: the walk that records a positional format's argument
 /// types.
@@ -69,57 +77,58 @@ impl Sink for Discard {
     fn put(&mut self, _: &[u8]) {}
 }
 
-/// Reads a decimal number; saturates instead of overflowing.
+/// Reads a decimal number; saturates instead of overflowing. With `dollar`,
+/// only `n$` (`n > 0`) counts: its `n`, consuming it; else 0 and `*p` is
+/// left alone.
 ///
 /// # Safety
 /// `*p` points into a NUL-terminated string.
 #[inline(never)]
-unsafe fn number(p: &mut *const u8) -> usize {
+unsafe fn number(p: &mut *const u8, dollar: bool) -> usize {
+    let mut q = *p;
     let mut n: usize = 0;
     // SAFETY: we stop at the first non-digit (at the latest the NUL).
     unsafe {
-        while (**p).is_ascii_digit() {
-            n = n.saturating_mul(10).saturating_add((**p - b'0') as usize);
-            *p = p.add(1);
+        while (*q).is_ascii_digit() {
+            n = n.saturating_mul(10).saturating_add((*q - b'0') as usize);
+            q = q.add(1);
+        }
+        if dollar {
+            if *q != b'$' || n == 0 {
+                return 0;
+            }
+            q = q.add(1);
         }
     }
+    *p = q;
     n
 }
 
-/// `n$` after a `%` or `*`: the argument number, consuming it; else 0.
+/// `*` (its argument's value, read as an `int`; 0 without `args`) or a
+/// literal number (never negative; saturated at `INT_MAX`).
 ///
 /// # Safety
-/// As for [`number`].
-#[inline(never)]
-unsafe fn position(p: &mut *const u8) -> usize {
-    let mut q = *p;
-    // SAFETY: NUL-terminated.
-    unsafe {
-        let n = number(&mut q);
-        if *q == b'$' && n > 0 {
-            *p = q.add(1);
-            return n;
-        }
-    }
-    0
-}
-
-/// `*` (its argument number, or 0 for the next argument) or a literal
-/// number: `(Some(argn), 0)` or `(None, n)`.
-///
-/// # Safety
-/// As for [`number`].
-unsafe fn star_or_number(p: &mut *const u8) -> (Option<usize>, usize) {
-    // SAFETY: NUL-terminated.
+/// As for [`number`]; the arguments match the format (C contract).
+unsafe fn star_or_number(p: &mut *const u8, args: Option<&mut Args>) -> i32 {
+    // SAFETY: NUL-terminated; arguments per format.
     unsafe {
         if **p == b'*' {
             *p = p.add(1);
-            (Some(position(p)), 0)
+            let n = number(p, true);
+            args.map_or(0, |a| a.int(n, false) as i32)
         } else {
-            (None, number(p))
+            number(p, false).min(i32::MAX as usize) as i32
         }
     }
 }
+
+/// Length modifiers; `Spec::len` maps them (in order) to `hlLqqzzz`, and
+/// `hh`, `ll` to `H`, `q`.
+const LENS: &[u8; 8] = b"hlLqjztZ";
+
+/// Flag characters, in the order of their `F_*` bits (`'` and `I`,
+/// grouping and locale digits, do nothing in the "C" locale).
+const FLAGS: &[u8; 7] = b"-+ #0'I";
 
 /// Formats `fmt` with `args` into `sink`; the number of bytes produced.
 ///
@@ -154,52 +163,35 @@ pub(crate) unsafe fn format(
             }
             p = p.add(1);
             let pct = p;
-            let argn = position(&mut p);
+            let argn = number(&mut p, true);
             let mut flags = 0;
-            loop {
-                flags |= match *p {
-                    b'-' => F_MINUS,
-                    b'+' => F_PLUS,
-                    b' ' => F_SPACE,
-                    b'#' => F_ALT,
-                    b'0' => F_ZERO,
-                    b'\'' | b'I' => 0, // grouping / locale digits: nothing in "C"
-                    _ => break,
-                };
+            while let Some(i) = FLAGS.iter().position(|&c| c == *p) {
+                flags |= (1 << i) & 31;
                 p = p.add(1);
             }
-            let (wstar, width) = star_or_number(&mut p);
-            let (mut pstar, mut prec) = (None, None);
-            if *p == b'.' {
-                p = p.add(1);
-                let (a, v) = star_or_number(&mut p);
-                (pstar, prec) = (a, Some(v));
+            // Check the whole spec before reading a `*` argument.
+            let mut q = p;
+            star_or_number(&mut q, None);
+            if *q == b'.' {
+                q = q.add(1);
+                star_or_number(&mut q, None);
             }
-            let mut len = *p;
-            if (len == b'h' || len == b'l') && *p.add(1) == len {
-                p = p.add(1);
-                len = if len == b'h' { b'H' } else { b'q' };
+            let mut len = 0;
+            if let Some(i) = LENS.iter().position(|&c| c == *q) {
+                len = b"hlLqqzzz"[i & 7];
+                q = q.add(1);
+                if i < 2 && *q == len {
+                    q = q.add(1);
+                    len = if i == 0 { b'H' } else { b'q' };
+                }
             }
-            len = match len {
-                b'h' | b'l' | b'H' | b'q' | b'L' => len,
-                b'j' => b'q',
-                b'z' | b't' | b'Z' => b'z',
-                _ => 0,
-            };
-            if len != 0 {
-                p = p.add(1);
-            }
-            let conv = *p;
-            // Not `contains`: that links core's 300-byte memchr.
-            #[allow(clippy::manual_contains)]
-            let known = CONVS.iter().any(|&c| c == conv);
-            if conv == 0 || !known {
+            let conv = *q;
+            let Some(kind) = CONVS.iter().position(|&c| c == conv) else {
                 // Malformed: print it as text, like glibc.
                 o.put(b"%");
                 p = pct;
                 continue;
-            }
-            p = p.add(1);
+            };
             if argn != 0 && args.sequential() {
                 args.collect();
                 let _ = format(&mut Discard, fmt, args, fp);
@@ -208,32 +200,36 @@ pub(crate) unsafe fn format(
                 }
                 args.positional(None);
             }
+            let w = star_or_number(&mut p, Some(args));
+            let mut prec = None;
+            if *p == b'.' {
+                p = p.add(1);
+                let v = star_or_number(&mut p, Some(args));
+                // Negative: a `*` argument, taken as if omitted.
+                if v >= 0 {
+                    prec = Some(v as usize);
+                }
+            }
+            p = q.add(1);
+            if w < 0 {
+                flags |= F_MINUS;
+            }
+            if flags & F_MINUS != 0 {
+                flags &= !F_ZERO;
+            }
             let mut s = Spec {
                 flags,
-                width,
+                width: w.unsigned_abs() as usize,
                 prec,
                 len,
                 conv,
                 argn,
+                kind: kind as u8,
             };
-            if let Some(n) = wstar {
-                let w = args.i32(n);
-                if w < 0 {
-                    s.flags |= F_MINUS;
-                }
-                s.width = w.unsigned_abs() as usize;
-            }
-            if let Some(n) = pstar {
-                let v = args.i32(n);
-                s.prec = if v < 0 { None } else { Some(v as usize) };
-            }
-            if s.flags & F_MINUS != 0 {
-                s.flags &= !F_ZERO;
-            }
             // Refuse output past INT_MAX up front (glibc and musl do too)
             // rather than padding gigabytes: the width, and the precision
             // of conversions whose precision adds digits.
-            let numeric = !matches!(conv, b's' | b'S' | b'c' | b'C' | b'%' | b'n');
+            let numeric = s.kind < K_S;
             let grow = s.width.max(if numeric { s.prec.unwrap_or(0) } else { 0 });
             if grow >= (i32::MAX as usize).saturating_sub(o.n) {
                 return Err(Errno::EOVERFLOW);
@@ -253,15 +249,12 @@ pub(crate) unsafe fn format(
 pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8]) {
     let len = pre.len() + zeros + body.len();
     let fill = s.width.saturating_sub(len);
-    if s.flags & F_MINUS == 0 {
-        o.pad(b' ', fill);
-    }
+    let left = s.flags & F_MINUS != 0;
+    o.pad(b' ', if left { 0 } else { fill });
     o.put(pre);
     o.pad(b'0', zeros);
     o.put(body);
-    if s.flags & F_MINUS != 0 {
-        o.pad(b' ', fill);
-    }
+    o.pad(b' ', if left { fill } else { 0 });
 }
 
 /// One conversion.
@@ -270,114 +263,66 @@ pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8])
 /// The next argument matches `s` (C contract).
 #[inline(never)]
 unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> Result<(), Errno> {
-    let n = s.argn;
     let conv = s.conv;
     let wide = s.len == b'l' || conv == b'C' || conv == b'S';
+    // Floating point and wide strings: through `fp`, so that the
+    // integer-only entry points do not link their formatters.
+    if s.kind >= K_FP && s.kind <= K_S + wide as u8 {
+        // SAFETY: the argument matches (caller contract).
+        return unsafe { fp(o, s, args) };
+    }
+    let int = s.kind < K_FP - 1;
+    // Every other conversion reads one integer (or pointer) argument;
+    // `%%` reads none and prints like `%c` of '%'.
+    let v = if conv == b'%' {
+        b'%' as u64
+    } else {
+        // SAFETY: arguments per format (caller contract).
+        unsafe { args.int(s.argn, int && (s.len == b'q' || s.len == b'L')) }
+    };
     let mut tmp = [0u8; 32];
-    // SAFETY: arguments per format (caller contract); strings NUL-terminated.
-    unsafe {
-        let (pre, zeros, body): (&[u8], usize, &[u8]) = match conv {
-            b'%' => (b"", 0, b"%"),
-            b'd' | b'i' | b'o' | b'u' | b'x' | b'X' | b'p' => {
-                let signed = conv == b'd' || conv == b'i';
-                let big = s.len == b'q' || s.len == b'L';
-                let raw = if big && conv != b'p' {
-                    args.i64(n) as u64
-                } else {
-                    args.i32(n) as u32 as u64
-                };
-                // Truncate to the argument's width, sign-extend if signed.
-                let shift = match s.len {
-                    b'H' => 56,
-                    b'h' => 48,
-                    _ if big => 0,
-                    _ => 32,
-                };
-                let mut v = raw << shift;
-                let neg = signed && (v as i64) < 0;
-                v = if signed {
-                    ((v as i64) >> shift).unsigned_abs()
-                } else {
-                    v >> shift
-                };
-                let mut pre: &[u8] = if neg {
-                    b"-"
-                } else if signed && s.flags & F_PLUS != 0 {
-                    b"+"
-                } else if signed && s.flags & F_SPACE != 0 {
-                    b" "
-                } else {
-                    b""
-                };
-                let base = match conv {
-                    b'o' => 8,
-                    b'x' | b'X' | b'p' => 16,
-                    _ => 10,
-                };
-                if conv == b'p' {
-                    if v == 0 {
-                        s.prec = None;
-                        s.flags &= !F_ZERO;
-                        emit(o, s, b"", 0, b"(nil)");
-                        return Ok(());
-                    }
-                    pre = b"0x";
-                } else if s.flags & F_ALT != 0 && v != 0 && base == 16 {
-                    pre = if conv == b'X' { b"0X" } else { b"0x" };
-                }
-                let digits: &[u8; 16] = if conv == b'X' {
-                    b"0123456789ABCDEF"
-                } else {
-                    b"0123456789abcdef"
-                };
-                let mut i = tmp.len();
-                while v != 0 {
-                    i -= 1;
-                    tmp[i & 31] = digits[(v % base) as usize & 15];
-                    v /= base;
-                }
-                let body = tmp.get(i..).unwrap_or(&[]);
-                let ndig = body.len();
-                let mut zeros = s.prec.unwrap_or(1).saturating_sub(ndig);
-                if base == 8 && s.flags & F_ALT != 0 && zeros == 0 {
-                    zeros = 1; // the first digit is never '0' here
-                }
-                if s.prec.is_none() && s.flags & F_ZERO != 0 {
-                    zeros = zeros.max(s.width.saturating_sub(pre.len() + ndig));
-                }
-                (pre, zeros, body)
-            }
-            b'c' | b'C' => {
-                let c = args.i32(n);
-                let k = if wide {
-                    utf8(c as u32, &mut tmp)
-                } else {
-                    tmp[0] = c as u8;
-                    1
-                };
-                (b"", 0, tmp.get(..k).unwrap_or(&[]))
-            }
-            // Wide strings: through `fp` too (see `FloatConv`).
-            b's' | b'S' if wide => return fp(o, s, args),
-            b's' => {
-                let p: *const u8 = args.ptr(n);
-                let max = s.prec.unwrap_or(usize::MAX);
-                let t: &[u8] = if p.is_null() {
-                    null_text(max)
-                } else {
-                    let mut k = 0;
+    let mut pre = [b'0', b'X' | (conv & 0x20)];
+    let mut npre = 0;
+    let mut zeros = 0;
+    // Indices in `CONVS`.
+    let body: &[u8] = match s.kind {
+        17..=19 => {
+            // c C %
+            let k = if wide {
+                utf8(v as u32, &mut tmp)
+            } else {
+                tmp[0] = v as u8;
+                1
+            };
+            tmp.get(..k).unwrap_or(&[])
+        }
+        16 => {
+            // s
+            let p = v as usize as *const u8;
+            let max = s.prec.unwrap_or(usize::MAX);
+            if p.is_null() {
+                null_text(max)
+            } else {
+                let mut k = 0;
+                // SAFETY: a NUL-terminated string (C contract), read up to
+                // the precision.
+                unsafe {
                     while k < max && *p.add(k) != 0 {
                         k += 1;
                     }
                     core::slice::from_raw_parts(p, k)
-                };
-                (b"", 0, t)
+                }
             }
-            b'n' => {
-                let p: *mut u8 = args.ptr(n);
-                let v = o.n;
-                // Null only while a positional format's types are recorded.
-                if !p.is_null() {
+        }
+        20 => {
+            // n
+            let p = v as usize as *mut u8;
+            let v = o.n;
+            // Null only while a positional format's types are recorded.
+            if !p.is_null() {
+                // SAFETY: `%n` takes a pointer to an integer of the length
+                // modifier's type (C contract).
+                unsafe {
                     match s.len {
                         b'H' => *p = v as u8,
                         b'h' => p.cast::<i16>().write_unaligned(v as i16),
@@ -385,14 +330,73 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                         _ => p.cast::<i32>().write_unaligned(v as i32),
                     }
                 }
-                return Ok(());
             }
-            // Floating point: through `fp`, so that the integer-only
-            // entry points do not link the float formatter.
-            _ => return fp(o, s, args),
-        };
-        emit(o, s, pre, zeros, body);
-    }
+            return Ok(());
+        }
+        6 if v == 0 => {
+            // p
+            s.prec = None;
+            s.flags &= !F_ZERO;
+            b"(nil)"
+        }
+        _ => {
+            let signed = s.kind < 2;
+            // Truncate to the argument's width, sign-extend if signed.
+            let shift = match s.len {
+                b'H' => 56,
+                b'h' => 48,
+                b'q' | b'L' if int => 0,
+                _ => 32,
+            };
+            let mut v = v << shift;
+            let neg = signed && (v as i64) < 0;
+            v = if signed {
+                ((v as i64) >> shift).unsigned_abs()
+            } else {
+                v >> shift
+            };
+            if signed {
+                npre = 1;
+                pre[0] = if neg {
+                    b'-'
+                } else if s.flags & F_PLUS != 0 {
+                    b'+'
+                } else if s.flags & F_SPACE != 0 {
+                    b' '
+                } else {
+                    npre = 0;
+                    0
+                };
+            }
+            let base = match s.kind {
+                2 => 8,
+                0 | 1 | 3 => 10,
+                _ => 16,
+            };
+            if s.kind == 6 || (s.flags & F_ALT != 0 && v != 0 && base == 16) {
+                npre = 2;
+            }
+            let mut i = tmp.len();
+            while v != 0 {
+                i -= 1;
+                // Digits in upper case; `| 0x20` lowers the letters for
+                // every conversion but `X`.
+                tmp[i & 31] = b"0123456789ABCDEF"[(v % base) as usize & 15] | (conv & 0x20);
+                v /= base;
+            }
+            let body = tmp.get(i..).unwrap_or(&[]);
+            let ndig = body.len();
+            zeros = s.prec.unwrap_or(1).saturating_sub(ndig);
+            if base == 8 && s.flags & F_ALT != 0 && zeros == 0 {
+                zeros = 1; // the first digit is never '0' here
+            }
+            if s.prec.is_none() && s.flags & F_ZERO != 0 {
+                zeros = zeros.max(s.width.saturating_sub(npre + ndig));
+            }
+            body
+        }
+    };
+    emit(o, s, pre.get(..npre).unwrap_or(&[]), zeros, body);
     Ok(())
 }
 
@@ -447,26 +451,34 @@ pub(crate) unsafe fn no_float(_o: &mut Out, _s: &Spec, _args: &mut Args) -> Resu
     Err(Errno::EINVAL)
 }
 
-/// UTF-8 encoding of a wide character (the library's only locale).
+/// UTF-8 encoding of a wide character (the library's only locale) into
+/// `b`; its length.
 fn utf8(c: u32, b: &mut [u8]) -> usize {
-    let n = match c {
-        0..0x80 => {
-            b[0] = c as u8;
-            return 1;
+    if c < 0x80 {
+        if let Some(d) = b.first_mut() {
+            *d = c as u8;
         }
-        0x80..0x800 => 2,
-        0x800..0x10000 => 3,
-        _ => 4,
+        return 1;
+    }
+    let n = if c < 0x800 {
+        2
+    } else if c < 0x10000 {
+        3
+    } else {
+        4
     };
     let mut x = c;
-    for i in (1..n).rev() {
+    let mut i = n;
+    while i > 1 {
+        i -= 1;
         if let Some(d) = b.get_mut(i) {
             *d = 0x80 | (x & 0x3f) as u8;
         }
         x >>= 6;
     }
+    // The lead byte's marker: 0xc0, 0xe0 or 0xf0 for 2, 3 or 4 bytes.
     if let Some(d) = b.first_mut() {
-        *d = [0xc0, 0xe0, 0xf0][(n - 2) % 3] | x as u8;
+        *d = (0xf00u32 >> n) as u8 | x as u8;
     }
     n
 }

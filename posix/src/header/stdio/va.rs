@@ -54,10 +54,9 @@ pub(crate) const NL_ARGMAX: usize = 32;
 pub(crate) struct Args {
     seq: VaList,
     mode: Mode,
-    /// Collect mode: the class of each numbered argument (1-based) seen.
+    /// The class of each numbered argument (1-based): recorded in collect
+    /// mode, where positional mode finds each argument.
     types: [Class; NL_ARGMAX],
-    /// Positional mode: the address of each numbered argument (1-based).
-    table: [*const u8; NL_ARGMAX],
     /// Collect mode saw an argument number above `NL_ARGMAX`.
     pub(crate) too_many: bool,
 }
@@ -76,7 +75,6 @@ impl Args {
             seq: ap,
             mode: Mode::Sequential,
             types: [Class::None; NL_ARGMAX],
-            table: [core::ptr::null(); NL_ARGMAX],
             too_many: false,
         }
     }
@@ -97,21 +95,16 @@ impl Args {
     /// `i + 1` (the recorded ones when `types` is `None`); gaps are read
     /// as `int`.
     pub(crate) fn positional(&mut self, types: Option<&[Class; NL_ARGMAX]>) {
-        let types = *types.unwrap_or(&self.types);
-        let mut cur = self.seq;
-        let last = types
-            .iter()
-            .rposition(|&c| c != Class::None)
-            .map_or(0, |i| i + 1);
-        for (slot, &c) in self.table.iter_mut().zip(&types).take(last) {
-            *slot = cur.take(c);
+        if let Some(t) = types {
+            self.types = *t;
         }
         self.mode = Mode::Positional;
     }
 
     /// Address of the next argument (`n == 0`) or of argument `n`; null
     /// for an argument that cannot be read (0 is read instead).
-    /// (Not inlined: it is used at many call sites.)
+    /// Positional mode walks the buffer from the start: the arguments
+    /// before `n` are few, and this needs no table of addresses.
     #[inline(never)]
     fn addr(&mut self, c: Class, n: usize) -> *const u8 {
         let i = n.wrapping_sub(1);
@@ -124,35 +117,45 @@ impl Args {
                 }
                 core::ptr::null()
             }
-            Mode::Positional => self.table.get(i).copied().unwrap_or(core::ptr::null()),
+            Mode::Positional => {
+                let mut cur = self.seq;
+                let mut p = core::ptr::null();
+                if n <= NL_ARGMAX {
+                    for &t in self.types.iter().take(n) {
+                        p = cur.take(t);
+                        if t == Class::None {
+                            // Never recorded: not read.
+                            p = core::ptr::null();
+                        }
+                    }
+                }
+                p
+            }
         }
     }
 
-    /// Reads a 4-byte argument.
+    /// Reads an integer argument: 8 bytes if `big`, else 4 (zero-extended).
     ///
     /// # Safety
     /// The call's arguments must match the format (the C contract).
-    pub(crate) unsafe fn i32(&mut self, n: usize) -> i32 {
-        let p = self.addr(Class::I32, n);
-        // SAFETY: the caller passed an `int`-sized argument here; a missing
+    #[inline(never)]
+    pub(crate) unsafe fn int(&mut self, n: usize, big: bool) -> u64 {
+        let p = self.addr(if big { Class::I64 } else { Class::I32 }, n);
+        // SAFETY: the caller passed an argument of that size here; a missing
         // positional argument reads as 0.
-        unsafe { read_or_zero(p) }
-    }
-
-    /// Reads an 8-byte integer argument.
-    ///
-    /// # Safety
-    /// As for [`Args::i32`].
-    pub(crate) unsafe fn i64(&mut self, n: usize) -> i64 {
-        let p = self.addr(Class::I64, n);
-        // SAFETY: as above.
-        unsafe { read_or_zero(p) }
+        unsafe {
+            if big {
+                read_or_zero(p)
+            } else {
+                read_or_zero::<u32>(p) as u64
+            }
+        }
     }
 
     /// Reads a `double` argument.
     ///
     /// # Safety
-    /// As for [`Args::i32`].
+    /// As for [`Args::int`].
     pub(crate) unsafe fn f64(&mut self, n: usize) -> u64 {
         let p = self.addr(Class::F64, n);
         // SAFETY: as above.
@@ -162,7 +165,7 @@ impl Args {
     /// Reads a `long double` argument as its 128 bits.
     ///
     /// # Safety
-    /// As for [`Args::i32`].
+    /// As for [`Args::int`].
     pub(crate) unsafe fn f128(&mut self, n: usize) -> u128 {
         let p = self.addr(Class::F128, n);
         // SAFETY: as above.
@@ -172,10 +175,10 @@ impl Args {
     /// Reads a pointer argument.
     ///
     /// # Safety
-    /// As for [`Args::i32`].
+    /// As for [`Args::int`].
     pub(crate) unsafe fn ptr<T>(&mut self, n: usize) -> *mut T {
         // SAFETY: pointers are 4 bytes on wasm32.
-        unsafe { self.i32(n) as usize as *mut T }
+        unsafe { self.int(n, false) as usize as *mut T }
     }
 }
 
