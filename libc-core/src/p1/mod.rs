@@ -101,6 +101,16 @@ impl Pal for Sys {
         crate::errno::unpack(write_packed(fd, buf))
     }
 
+    /// One loop around `fd_write` ([`write_all_errno`]), with the error
+    /// number in a register.
+    #[inline(always)]
+    fn write_all(fd: i32, buf: &[u8]) -> Result<()> {
+        match write_all_errno(fd, buf) {
+            0 => Ok(()),
+            e => Err(Errno(e)),
+        }
+    }
+
     fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize> {
         let iov = wasi::Ciovec {
             buf: buf.as_ptr(),
@@ -141,11 +151,12 @@ impl Pal for Sys {
     /// (stdio asks once per stream, on its first write).
     #[inline]
     fn isatty(fd: i32) -> Result<()> {
-        let mut st = core::mem::MaybeUninit::<wasi::Fdstat>::uninit();
-        // SAFETY: st is a valid out-pointer.
-        check(unsafe { wasi::fd_fdstat_get(fd, st.as_mut_ptr()) })?;
-        // SAFETY: the host filled it in (it succeeded).
-        let st = unsafe { st.assume_init_ref() };
+        let st = ISATTY_AREA.get();
+        // SAFETY: st is a valid out-pointer (see `ISATTY_AREA`).
+        check(unsafe { wasi::fd_fdstat_get(fd, st) })?;
+        // SAFETY: the host filled it in (it succeeded); nothing else
+        // refers to it.
+        let st = unsafe { &*st };
         // A terminal is a character device that cannot seek (wasi-libc's rule).
         const CHARACTER_DEVICE: u8 = 2;
         const SEEK_OR_TELL: u64 = 1 << 2 | 1 << 5;
@@ -206,6 +217,7 @@ impl Pal for Sys {
         Ok((argc as i32, argv))
     }
 
+    #[inline(always)]
     fn exit(status: i32) -> ! {
         // SAFETY: never returns.
         unsafe { wasi::proc_exit(status as u32) }
@@ -342,6 +354,43 @@ fn write_packed(fd: i32, buf: &[u8]) -> u64 {
     // SAFETY: one iovec over the caller's buffer; n is a valid out-pointer.
     let r = check(unsafe { wasi::fd_write(fd, &a.iov, 1, &mut a.n) }).map_err(io_error);
     crate::errno::pack(r.map(|()| a.n))
+}
+
+/// The memory `isatty` hands `fd_fdstat_get`: a static, like
+/// [`READ_AREA`] (and sound for the same reason), so that `isatty`, which
+/// stdio inlines into its first write, needs no stack frame.
+static ISATTY_AREA: Single<wasi::Fdstat> = Single::new(wasi::Fdstat {
+    filetype: 0,
+    flags: 0,
+    rights_base: 0,
+    rights_inheriting: 0,
+});
+
+/// `write_all`'s loop: 0, or the error number.
+#[inline(never)]
+fn write_all_errno(fd: i32, buf: &[u8]) -> i32 {
+    // SAFETY: see `WRITE_AREA`: no other reference to it is live.
+    let a = unsafe { &mut *WRITE_AREA.get() };
+    let (mut p, mut len) = (buf.as_ptr(), buf.len());
+    while len != 0 {
+        a.iov = wasi::Ciovec { buf: p, len };
+        // SAFETY: one iovec over the unwritten tail of `buf`; n is a valid
+        // out-pointer.
+        if let Err(e) = check(unsafe { wasi::fd_write(fd, &a.iov, 1, &mut a.n) }) {
+            return io_error(e).0;
+        }
+        let n = a.n;
+        if n == 0 {
+            return Errno::EIO.0;
+        }
+        // The host writes at most `len` bytes (more counts as all).
+        if n >= len {
+            return 0;
+        }
+        p = p.wrapping_add(n);
+        len -= n;
+    }
+    0
 }
 
 /// The memory `write` hands `fd_write`, like [`READ_AREA`] (and sound for

@@ -41,6 +41,20 @@ pub trait Pal {
     /// them unless an error occurs after a partial write).
     fn write(fd: i32, buf: &[u8]) -> Result<usize>;
 
+    /// Writes all of `buf` to `fd`, writing again after a short write;
+    /// `EIO` when the host takes no bytes. After an error an unknown prefix
+    /// of `buf` may have been written (stdio's write path).
+    fn write_all(fd: i32, buf: &[u8]) -> Result<()> {
+        let mut rest = buf;
+        while !rest.is_empty() {
+            match Self::write(fd, rest)? {
+                0 => return Err(Errno::EIO),
+                n => rest = rest.get(n..).unwrap_or(&[]),
+            }
+        }
+        Ok(())
+    }
+
     /// Like `write` but at `offset`, without moving the file position.
     fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize>;
 

@@ -35,6 +35,8 @@ pub(crate) struct IoErr(NonZeroI32);
 impl IoErr {
     /// What an error number of 0 (never reported by the host) becomes.
     const EIO: NonZeroI32 = NonZeroI32::new(Errno::EIO.0).unwrap();
+    /// `EBADF`.
+    const EBADF: IoErr = IoErr(NonZeroI32::new(Errno::EBADF.0).unwrap());
 }
 
 impl From<IoErr> for Errno {
@@ -137,14 +139,6 @@ impl _IO_FILE {
 
     // ---- writing -------------------------------------------------------
 
-    /// Marks the stream as failed and hands the error on, for the write
-    /// path (see [`Io`]).
-    #[cold]
-    #[inline(never)]
-    fn fail_io(&mut self, e: Errno) -> IoErr {
-        IoErr(NonZeroI32::new(self.fail(e).0).unwrap_or(IoErr::EIO))
-    }
-
     /// Enters write mode.
     #[inline]
     pub(crate) fn enter_write(&mut self) -> Io {
@@ -164,7 +158,8 @@ impl _IO_FILE {
     #[inline(never)]
     fn enter_write_slow(&mut self) -> Io {
         if self.flags & F_NOWR != 0 {
-            return Err(self.fail_io(Errno::EBADF));
+            self.flags |= F_ERR;
+            return Err(IoErr::EBADF);
         }
         if self.flags & F_TTYCHK != 0 {
             self.flags &= !F_TTYCHK;
@@ -182,23 +177,11 @@ impl _IO_FILE {
     /// Writes `data` straight to the descriptor, looping over short writes.
     #[inline(never)]
     pub(crate) fn raw_write(&mut self, data: &[u8]) -> Io {
-        let (mut p, mut len) = (data.as_ptr(), data.len());
-        while len != 0 {
-            // SAFETY: `p..p + len` is the unwritten tail of `data`.
-            let e = match Sys::write(self.fd, unsafe { core::slice::from_raw_parts(p, len) }) {
-                Ok(0) => Errno::EIO,
-                Err(e) => e,
-                Ok(n) => {
-                    // The host writes at most `len` bytes; past that, `len`
-                    // is 0 and `p` is not used again.
-                    p = p.wrapping_add(n);
-                    len = len.saturating_sub(n);
-                    continue;
-                }
-            };
-            return Err(self.fail_io(e));
+        let r = Sys::write_all(self.fd, data);
+        if r.is_err() {
+            self.flags |= F_ERR;
         }
-        Ok(())
+        r.map_err(|e| IoErr(NonZeroI32::new(e.0).unwrap_or(IoErr::EIO)))
     }
 
     /// Writes out the write buffer.
@@ -530,7 +513,7 @@ fn flush_writing(flags: u32) -> Io {
 /// What `exit` does while no stream has read: every stream flushed. Its
 /// own loop (without the flag test and the error): the one a program that
 /// only writes links.
-fn exit_flush() {
+extern "C" fn exit_flush() {
     let mut p = LIST.load();
     while !p.is_null() {
         // SAFETY: as in `flush_writing`.
@@ -544,7 +527,7 @@ fn exit_flush() {
 
 /// What `exit` does once a stream has read: every stream flushed, and the
 /// unread input of seekable ones given back (POSIX `exit`).
-fn exit_flush_all() {
+extern "C" fn exit_flush_all() {
     let mut p = LIST.load();
     while !p.is_null() {
         // SAFETY: as in `flush_writing`.
@@ -563,7 +546,10 @@ fn flush_line_buffered() {
 
 static STDIN_BUF: Single<[u8; UNGET + BUF_CAP]> = Single::new([0; UNGET + BUF_CAP]);
 static STDOUT_BUF: Single<[u8; UNGET + BUF_CAP]> = Single::new([0; UNGET + BUF_CAP]);
-static STDERR_BUF: Single<[u8; UNGET + 1]> = Single::new([0; UNGET + 1]);
+/// Data capacity of stderr's buffer: unbuffered, it buffers only for the
+/// length of one printf call (see `vfprintf_impl`).
+pub(crate) const STDERR_CAP: usize = 256;
+static STDERR_BUF: Single<[u8; UNGET + STDERR_CAP]> = Single::new([0; UNGET + STDERR_CAP]);
 
 pub(crate) static STDIN_FILE: Single<FILE> = Single::new(FILE::new(
     0,
@@ -580,7 +566,7 @@ pub(crate) static STDOUT_FILE: Single<FILE> = Single::new(FILE::new(
 pub(crate) static STDERR_FILE: Single<FILE> = Single::new(FILE::new(
     2,
     STDERR_BUF.get().cast(),
-    1,
+    STDERR_CAP,
     F_STATIC | F_NORD | F_NBF,
 ));
 

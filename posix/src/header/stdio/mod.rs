@@ -857,7 +857,9 @@ pub extern "C" fn pclose(_f: *mut FILE) -> c_int {
 /// printf into a stream: fully buffered for the length of the call, so a
 /// line-buffered stream is flushed once at the end (when the call left a
 /// newline in the buffer), and an unbuffered one gets its output in few
-/// writes through a stack buffer. The first error stops the output.
+/// writes through its buffer (every stream has one: an unbuffered stream
+/// keeps the buffer it had, and stderr's holds `STDERR_CAP` bytes). The
+/// first error stops the output.
 struct FileSink<'a> {
     f: &'a mut FILE,
     err: Option<IoErr>,
@@ -879,30 +881,26 @@ impl Sink for FileSink<'_> {
 unsafe fn vfprintf_impl(f: *mut FILE, fmt: *const c_char, ap: VaList, fp: FloatConv) -> c_int {
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
-    if let Err(e) = fr.enter_write() {
-        return ret(Err(e.into()));
-    }
-    let nbf = fr.flags & F_NBF;
-    let mut tmp = core::mem::MaybeUninit::<[u8; UNGET + 256]>::uninit();
-    let saved = (fr.buf, fr.cap);
-    if nbf != 0 {
-        // An unbuffered stream has nothing buffered: borrow it a buffer.
-        fr.buf = tmp.as_mut_ptr().cast();
-        fr.cap = 256;
-        fr.flags ^= F_NBF;
-    }
-    let mut sink = FileSink { f: fr, err: None };
-    // SAFETY: caller contract.
-    let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap), fp) };
-    let mut err = sink.err;
-    // A line-buffered stream holds no newline between calls, so a newline
-    // in its buffer now came from this call.
-    if nbf != 0 || (fr.flags & F_LBF != 0 && fr.newline_buffered()) {
-        let flushed = fr.flush_write();
-        err = err.or(flushed.err());
-    }
-    (fr.buf, fr.cap) = saved;
-    fr.flags |= nbf;
+    let (r, err) = match fr.enter_write() {
+        Err(e) => (Ok(0), Some(e)),
+        Ok(()) => {
+            // An unbuffered stream has nothing buffered: it buffers in its
+            // own buffer for the call.
+            let nbf = fr.flags & F_NBF;
+            fr.flags ^= nbf;
+            let mut sink = FileSink { f: fr, err: None };
+            // SAFETY: caller contract.
+            let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap), fp) };
+            let mut err = sink.err;
+            // A line-buffered stream holds no newline between calls, so a
+            // newline in its buffer now came from this call.
+            if nbf != 0 || (fr.flags & F_LBF != 0 && fr.newline_buffered()) {
+                err = err.or(fr.flush_write().err());
+            }
+            fr.flags |= nbf;
+            (r, err)
+        }
+    };
     ret(match err {
         Some(e) => Err(e.into()),
         None => r,

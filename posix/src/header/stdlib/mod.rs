@@ -10,16 +10,17 @@ pub const EXIT_FAILURE: c_int = 1;
 /// Most `atexit` handlers (POSIX asks for at least 32).
 pub const ATEXIT_MAX: usize = 32;
 
-/// Registered handlers: `list[..count]`, in order of registration.
+/// What `exit` runs: `list[1..=count]` are the `atexit` handlers in order
+/// of registration, `list[0]` is stdio's flush (run after them; see
+/// [`set_exit_flush`]). One table, one loop.
 struct Handlers {
     count: usize,
-    list: [Option<extern "C" fn()>; ATEXIT_MAX],
+    list: [Option<extern "C" fn()>; ATEXIT_MAX + 1],
 }
-const _: () = assert!(ATEXIT_MAX.is_power_of_two());
 
 static ATEXIT: Single<Handlers> = Single::new(Handlers {
     count: 0,
-    list: [None; ATEXIT_MAX],
+    list: [None; ATEXIT_MAX + 1],
 });
 
 /// [atexit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atexit.html)
@@ -27,7 +28,7 @@ static ATEXIT: Single<Handlers> = Single::new(Handlers {
 pub extern "C" fn atexit(f: Option<extern "C" fn()>) -> c_int {
     // SAFETY: single-threaded (see `Single`); the borrow ends here.
     let h = unsafe { &mut *ATEXIT.get() };
-    match (f, h.list.get_mut(h.count)) {
+    match (f, h.list.get_mut(h.count + 1)) {
         (Some(f), Some(slot)) => {
             *slot = Some(f);
             h.count += 1;
@@ -39,41 +40,43 @@ pub extern "C" fn atexit(f: Option<extern "C" fn()>) -> c_int {
 
 /// Runs the atexit handlers, last registered first, each once (a handler
 /// runs after its slot is given up, so one that registers another or calls
-/// `exit` does not run again).
-pub(crate) fn run_atexit() {
+/// `exit` does not run again), then stdio's flush.
+#[inline(always)]
+fn run_atexit() {
     loop {
         // SAFETY: single-threaded; the borrow ends before the handler runs
         // (a handler may register another one).
-        let f = unsafe {
+        let (i, f) = unsafe {
             let h = &mut *ATEXIT.get();
-            if h.count == 0 {
-                break;
-            }
-            h.count -= 1;
-            // `count < ATEXIT_MAX` here, so the mask changes nothing; it
-            // spares the bounds check (whose panic would link core's
-            // formatting machinery, ~3 KiB).
-            h.list[h.count & (ATEXIT_MAX - 1)]
+            let i = h.count;
+            h.count = i.saturating_sub(1);
+            // `get`, not indexing: no panic path (whose formatting
+            // machinery would cost ~3 KiB). `i <= ATEXIT_MAX` always.
+            (i, h.list.get(i).copied().flatten())
         };
         if let Some(f) = f {
             f();
         }
+        if i == 0 {
+            break;
+        }
     }
 }
 
-/// Hooks run by `exit` after the atexit handlers (stdio's flush).
-static EXIT_FLUSH: Single<Option<fn()>> = Single::new(None);
-
-/// Registers the function `exit` calls after the atexit handlers.
-pub fn set_exit_flush(f: fn()) {
-    EXIT_FLUSH.store(Some(f));
+/// Registers the function `exit` calls after the atexit handlers (stdio's
+/// flush).
+pub fn set_exit_flush(f: extern "C" fn()) {
+    // SAFETY: single-threaded; the borrow ends here.
+    unsafe { (*ATEXIT.get()).list[0] = Some(f) };
 }
 
 /// Registers `f` as with [`set_exit_flush`] unless a function is already
 /// registered.
-pub fn set_exit_flush_once(f: fn()) {
-    if EXIT_FLUSH.load().is_none() {
-        set_exit_flush(f);
+pub fn set_exit_flush_once(f: extern "C" fn()) {
+    // SAFETY: single-threaded; the borrow ends here.
+    let slot = unsafe { &mut (*ATEXIT.get()).list[0] };
+    if slot.is_none() {
+        *slot = Some(f);
     }
 }
 
@@ -81,9 +84,6 @@ pub fn set_exit_flush_once(f: fn()) {
 #[unsafe(no_mangle)]
 pub extern "C" fn exit(status: c_int) -> ! {
     run_atexit();
-    if let Some(f) = EXIT_FLUSH.load() {
-        f();
-    }
     Sys::exit(status)
 }
 
