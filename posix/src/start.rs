@@ -1,7 +1,9 @@
 //! Program start-up, called from the sysroot's `crt1.o`.
 //!
-//! `crt1.o` (p1: `_start`; p2: the `wasi:cli/run@0.2.0#run` export) calls
-//! [`__wasm_libc_start`], which calls `__main_void`. clang names a
+//! `crt1.o` starts the program: on p1 `_start` calls `__main_void` and
+//! `exit` itself (one function less in every program); on p2 the
+//! `wasi:cli/run@0.2.0#run` export calls [`__wasm_libc_start`], which does
+//! the same. clang names a
 //! `main(void)` `__main_void` itself; for `main(int, char **)` (named
 //! `__main_argc_argv`) the `libc.a` member `main_void.o` defines
 //! `__main_void` as a call to [`__wasm_libc_main_args`] with that function.
