@@ -193,7 +193,11 @@ pub(crate) unsafe fn format(
             }
             p = p.add(1);
             let pct = p;
-            let argn = number(&mut p, true) as usize;
+            // A copy for `number` and `field`, so that `p` stays out of
+            // memory.
+            let mut q = p;
+            let argn = number(&mut q, true) as usize;
+            p = q;
             let mut flags = 0;
             while let Some(i) = FLAGS.iter().position(|&c| c == *p) {
                 flags |= (1 << i) & 31;
@@ -201,12 +205,16 @@ pub(crate) unsafe fn format(
             }
             // Width and precision are parsed first and their `*`
             // arguments read only once the whole spec is known valid.
-            let wf = field(&mut p);
+            let mut q = p;
+            let wf = field(&mut q);
+            p = q;
             let dot = *p == b'.';
             let mut pf = 0;
             if dot {
                 p = p.add(1);
-                pf = field(&mut p);
+                let mut q = p;
+                pf = field(&mut q);
+                p = q;
             }
             let mut len = 0;
             if let Some(i) = LENS.iter().position(|&c| c == *p) {
