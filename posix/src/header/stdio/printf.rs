@@ -266,10 +266,12 @@ pub(crate) unsafe fn format(
             let grow = s
                 .width
                 .max(if numeric { s.prec.max(0) as usize } else { 0 });
-            if grow >= (i32::MAX as usize).saturating_sub(o.n) {
+            if grow as u64 + o.n as u64 >= i32::MAX as u64 {
                 return Err(Errno::EOVERFLOW);
             }
-            convert(&mut o, &mut s, args, fp)?;
+            if !convert(&mut o, &mut s, args, fp) {
+                return Err(Errno::EINVAL);
+            }
         }
     }
     if o.n > i32::MAX as usize {
@@ -297,7 +299,7 @@ pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8])
 /// # Safety
 /// The next argument matches `s` (C contract).
 #[inline(always)]
-unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> Result<(), Errno> {
+unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> bool {
     let conv = s.conv;
     let wide = s.len == b'l' || conv == b'C' || conv == b'S';
     // Floating point and wide strings: through `fp`, so that the
@@ -379,7 +381,7 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                     }
                 }
             }
-            return Ok(());
+            return true;
         }
         6 if v == 0 => {
             // p
@@ -442,15 +444,8 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
             body
         }
     };
-    // SAFETY: npre <= 2.
-    emit(
-        o,
-        s,
-        unsafe { core::slice::from_raw_parts(pre.as_ptr(), npre) },
-        zeros,
-        body,
-    );
-    Ok(())
+    emit(o, s, pre.get(..npre).unwrap_or(&[]), zeros, body);
+    true
 }
 
 /// `%s` of a null pointer, like glibc: `(null)` unless the precision cuts
@@ -466,14 +461,17 @@ fn null_text(max: usize) -> &'static [u8] {
 /// `<stdio.h>` picks for calls that pass no floating-point and no
 /// `wchar_t *` argument) pass [`no_float`], so programs that never print
 /// those do not link their formatters (about 5.5 KB of code).
-pub(crate) type FloatConv = unsafe fn(&mut Out, &Spec, &mut Args) -> Result<(), Errno>;
+///
+/// Returns `false` when the conversion cannot be done: the call then
+/// fails with `EINVAL`.
+pub(crate) type FloatConv = unsafe fn(&mut Out, &Spec, &mut Args) -> bool;
 
 /// The float and wide-string formatter.
 ///
 /// # Safety
 /// The next argument matches `s`: a `double` (a `long double` with `L`),
 /// or a null or NUL-terminated `wchar_t` string (C contract).
-pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> Result<(), Errno> {
+pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> bool {
     let n = s.argn;
     // SAFETY: caller contract.
     unsafe {
@@ -484,7 +482,7 @@ pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> Resul
             } else {
                 fmt_wstr(o, s, p);
             }
-            return Ok(());
+            return true;
         }
         let (neg, cls) = if s.len == b'L' {
             float::decode_f128(args.f128(n))
@@ -493,15 +491,15 @@ pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> Resul
         };
         float::fmt_float(o, s, neg, cls);
     }
-    Ok(())
+    true
 }
 
 /// The integer-only entry points' stand-in: a float or wide-string
 /// conversion there means the call passed no argument of that type for it
 /// (undefined behaviour in C, or a wide string passed as `void *`), so the
 /// call fails with `EINVAL` instead of reading garbage.
-pub(crate) unsafe fn no_float(_o: &mut Out, _s: &Spec, _args: &mut Args) -> Result<(), Errno> {
-    Err(Errno::EINVAL)
+pub(crate) unsafe fn no_float(_o: &mut Out, _s: &Spec, _args: &mut Args) -> bool {
+    false
 }
 
 /// UTF-8 encoding of a wide character (the library's only locale) into
