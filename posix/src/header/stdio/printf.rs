@@ -335,7 +335,8 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
     let body: &[u8] = match s.kind {
         17..=19 => {
             // c C %
-            let k = if wide {
+            // A plain `char` is one byte, as is a wide one below 0x80.
+            let k = if wide && v >= 0x80 {
                 utf8(v as u32, &mut ch)
             } else {
                 ch[0] = v as u8;
