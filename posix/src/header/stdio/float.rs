@@ -135,7 +135,7 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
     if conv == b'a' {
         return fmt_hex(o, s, sign, mant, e2, mbits, upper);
     }
-    let p = s.prec.unwrap_or(6);
+    let p = s.prec().unwrap_or(6);
     let alt = s.flags & F_ALT != 0;
 
     // The exact expansion of mant * 2^e2, with mant made odd first: then
@@ -276,7 +276,7 @@ fn fmt_hex(o: &mut Out, s: &Spec, sign: &[u8], mant: u128, e2: i32, mbits: u32, 
         m >>= 4;
     }
     let exp = if mant == 0 { 0 } else { e2 + mbits as i32 };
-    let prec = match s.prec {
+    let prec = match s.prec() {
         Some(p) if p < nd => {
             // Round to p digits, ties to even.
             let first = d[(p + 1) % 29];

@@ -49,7 +49,8 @@ pub(crate) const F_ZERO: u8 = 16;
 pub(crate) struct Spec {
     pub(crate) flags: u8,
     pub(crate) width: usize,
-    pub(crate) prec: Option<usize>,
+    /// Precision; negative when none (see [`Spec::prec`]).
+    prec: i32,
     /// Length modifier: `H` for `hh`, `h`, `l`, `q` for the 64-bit ones
     /// (`ll`, `q`, `j`), `L`, or 0 (none, and `z`/`t`/`Z`: 32-bit here).
     len: u8,
@@ -58,6 +59,13 @@ pub(crate) struct Spec {
     argn: usize,
     /// Index of `conv` in [`CONVS`].
     kind: u8,
+}
+
+impl Spec {
+    /// The precision, if one was given.
+    pub(crate) fn prec(&self) -> Option<usize> {
+        usize::try_from(self.prec).ok()
+    }
 }
 
 /// The conversions the engine knows, grouped: an index below [`K_FP`] is
@@ -77,20 +85,25 @@ impl Sink for Discard {
     fn put(&mut self, _: &[u8]) {}
 }
 
-/// Reads a decimal number; saturates instead of overflowing. With `dollar`,
-/// only `n$` (`n > 0`) counts: its `n`, consuming it; else 0 and `*p` is
-/// left alone.
+/// Reads a decimal number, saturated at `INT_MAX`. With `dollar`, only
+/// `n$` (`n > 0`) counts: its `n`, consuming it; else 0 and `*p` is left
+/// alone.
 ///
 /// # Safety
 /// `*p` points into a NUL-terminated string.
 #[inline(never)]
-unsafe fn number(p: &mut *const u8, dollar: bool) -> usize {
+unsafe fn number(p: &mut *const u8, dollar: bool) -> u32 {
     let mut q = *p;
-    let mut n: usize = 0;
+    let mut n: u64 = 0;
     // SAFETY: we stop at the first non-digit (at the latest the NUL).
     unsafe {
-        while (*q).is_ascii_digit() {
-            n = n.saturating_mul(10).saturating_add((*q - b'0') as usize);
+        loop {
+            let d = (*q).wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            // At most INT_MAX * 10 + 9: no overflow.
+            n = (n * 10 + d as u64).min(i32::MAX as u64);
             q = q.add(1);
         }
         if dollar {
@@ -101,24 +114,41 @@ unsafe fn number(p: &mut *const u8, dollar: bool) -> usize {
         }
     }
     *p = q;
-    n
+    n as u32
 }
 
-/// `*` (its argument's value, read as an `int`; 0 without `args`) or a
-/// literal number (never negative; saturated at `INT_MAX`).
+/// Marks a parsed width or precision as `*`: see [`field`].
+const STAR: u32 = 1 << 31;
+
+/// Parses a width or precision: a literal number (saturated at `INT_MAX`),
+/// or `*` / `*m$`, given as [`STAR`] plus `m` (0 when sequential). Reads no
+/// argument, so that a malformed spec reads none.
 ///
 /// # Safety
-/// As for [`number`]; the arguments match the format (C contract).
-unsafe fn star_or_number(p: &mut *const u8, args: Option<&mut Args>) -> i32 {
-    // SAFETY: NUL-terminated; arguments per format.
+/// As for [`number`].
+unsafe fn field(p: &mut *const u8) -> u32 {
+    // SAFETY: NUL-terminated.
     unsafe {
         if **p == b'*' {
             *p = p.add(1);
-            let n = number(p, true);
-            args.map_or(0, |a| a.int(n, false) as i32)
+            STAR | number(p, true)
         } else {
-            number(p, false).min(i32::MAX as usize) as i32
+            number(p, false)
         }
+    }
+}
+
+/// The value of a [`field`]: the literal, or its `*` argument read as an
+/// `int`.
+///
+/// # Safety
+/// The arguments match the format (C contract).
+unsafe fn value(f: u32, args: &mut Args) -> i32 {
+    if f & STAR != 0 {
+        // SAFETY: arguments per format.
+        unsafe { args.int((f & !STAR) as usize, false) as i32 }
+    } else {
+        f as i32
     }
 }
 
@@ -163,35 +193,46 @@ pub(crate) unsafe fn format(
             }
             p = p.add(1);
             let pct = p;
-            let argn = number(&mut p, true);
+            // A copy for `number` and `field`, so that `p` stays out of
+            // memory.
+            let mut q = p;
+            let argn = number(&mut q, true) as usize;
+            p = q;
             let mut flags = 0;
             while let Some(i) = FLAGS.iter().position(|&c| c == *p) {
                 flags |= (1 << i) & 31;
                 p = p.add(1);
             }
-            // Check the whole spec before reading a `*` argument.
+            // Width and precision are parsed first and their `*`
+            // arguments read only once the whole spec is known valid.
             let mut q = p;
-            star_or_number(&mut q, None);
-            if *q == b'.' {
-                q = q.add(1);
-                star_or_number(&mut q, None);
+            let wf = field(&mut q);
+            p = q;
+            let dot = *p == b'.';
+            let mut pf = 0;
+            if dot {
+                p = p.add(1);
+                let mut q = p;
+                pf = field(&mut q);
+                p = q;
             }
             let mut len = 0;
-            if let Some(i) = LENS.iter().position(|&c| c == *q) {
+            if let Some(i) = LENS.iter().position(|&c| c == *p) {
                 len = b"hlLqqzzz"[i & 7];
-                q = q.add(1);
-                if i < 2 && *q == len {
-                    q = q.add(1);
+                p = p.add(1);
+                if i < 2 && *p == len {
+                    p = p.add(1);
                     len = if i == 0 { b'H' } else { b'q' };
                 }
             }
-            let conv = *q;
+            let conv = *p;
             let Some(kind) = CONVS.iter().position(|&c| c == conv) else {
                 // Malformed: print it as text, like glibc.
                 o.put(b"%");
                 p = pct;
                 continue;
             };
+            p = p.add(1);
             if argn != 0 && args.sequential() {
                 args.collect();
                 let _ = format(&mut Discard, fmt, args, fp);
@@ -200,17 +241,9 @@ pub(crate) unsafe fn format(
                 }
                 args.positional(None);
             }
-            let w = star_or_number(&mut p, Some(args));
-            let mut prec = None;
-            if *p == b'.' {
-                p = p.add(1);
-                let v = star_or_number(&mut p, Some(args));
-                // Negative: a `*` argument, taken as if omitted.
-                if v >= 0 {
-                    prec = Some(v as usize);
-                }
-            }
-            p = q.add(1);
+            let w = value(wf, args);
+            // Negative: a `*` argument, taken as if omitted.
+            let prec = if dot { value(pf, args) } else { -1 };
             if w < 0 {
                 flags |= F_MINUS;
             }
@@ -230,11 +263,15 @@ pub(crate) unsafe fn format(
             // rather than padding gigabytes: the width, and the precision
             // of conversions whose precision adds digits.
             let numeric = s.kind < K_S;
-            let grow = s.width.max(if numeric { s.prec.unwrap_or(0) } else { 0 });
-            if grow >= (i32::MAX as usize).saturating_sub(o.n) {
+            let grow = s
+                .width
+                .max(if numeric { s.prec.max(0) as usize } else { 0 });
+            if grow as u64 + o.n as u64 >= i32::MAX as u64 {
                 return Err(Errno::EOVERFLOW);
             }
-            convert(&mut o, &mut s, args, fp)?;
+            if !convert(&mut o, &mut s, args, fp) {
+                return Err(Errno::EINVAL);
+            }
         }
     }
     if o.n > i32::MAX as usize {
@@ -261,8 +298,8 @@ pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8])
 ///
 /// # Safety
 /// The next argument matches `s` (C contract).
-#[inline(never)]
-unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> Result<(), Errno> {
+#[inline(always)]
+unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> bool {
     let conv = s.conv;
     let wide = s.len == b'l' || conv == b'C' || conv == b'S';
     // Floating point and wide strings: through `fp`, so that the
@@ -280,7 +317,17 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
         // SAFETY: arguments per format (caller contract).
         unsafe { args.int(s.argn, int && (s.len == b'q' || s.len == b'L')) }
     };
-    let mut tmp = [0u8; 32];
+    // The bits above the argument's type (or the `%n` target's), to
+    // truncate it (and sign-extend if signed).
+    let shift = match s.len {
+        b'H' => 56,
+        b'h' => 48,
+        b'q' | b'L' if s.kind != 6 => 0,
+        _ => 32,
+    };
+    // Digits, written from the end; `ch` holds a character.
+    let mut tmp = [core::mem::MaybeUninit::<u8>::uninit(); 32];
+    let mut ch = [0u8; 4];
     let mut pre = [b'0', b'X' | (conv & 0x20)];
     let mut npre = 0;
     let mut zeros = 0;
@@ -288,18 +335,21 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
     let body: &[u8] = match s.kind {
         17..=19 => {
             // c C %
-            let k = if wide {
-                utf8(v as u32, &mut tmp)
+            // A plain `char` is one byte, as is a wide one below 0x80.
+            let k = if wide && v >= 0x80 {
+                utf8(v as u32, &mut ch)
             } else {
-                tmp[0] = v as u8;
+                ch[0] = v as u8;
                 1
             };
-            tmp.get(..k).unwrap_or(&[])
+            // SAFETY: k <= 4.
+            unsafe { core::slice::from_raw_parts(ch.as_ptr(), k) }
         }
         16 => {
             // s
             let p = v as usize as *const u8;
-            let max = s.prec.unwrap_or(usize::MAX);
+            // No precision (negative): usize::MAX.
+            let max = s.prec as usize;
             if p.is_null() {
                 null_text(max)
             } else {
@@ -320,34 +370,28 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
             let v = o.n;
             // Null only while a positional format's types are recorded.
             if !p.is_null() {
+                // The size of the length modifier's type: 1, 2, 8 or 4.
+                let size = (64 - shift) as usize / 8;
+                let mut x = v as u64;
                 // SAFETY: `%n` takes a pointer to an integer of the length
-                // modifier's type (C contract).
+                // modifier's type (C contract), little-endian.
                 unsafe {
-                    match s.len {
-                        b'H' => *p = v as u8,
-                        b'h' => p.cast::<i16>().write_unaligned(v as i16),
-                        b'q' | b'L' => p.cast::<i64>().write_unaligned(v as i64),
-                        _ => p.cast::<i32>().write_unaligned(v as i32),
+                    for i in 0..size {
+                        *p.add(i) = x as u8;
+                        x >>= 8;
                     }
                 }
             }
-            return Ok(());
+            return true;
         }
         6 if v == 0 => {
             // p
-            s.prec = None;
+            s.prec = -1;
             s.flags &= !F_ZERO;
             b"(nil)"
         }
         _ => {
             let signed = s.kind < 2;
-            // Truncate to the argument's width, sign-extend if signed.
-            let shift = match s.len {
-                b'H' => 56,
-                b'h' => 48,
-                b'q' | b'L' if int => 0,
-                _ => 32,
-            };
             let mut v = v << shift;
             let neg = signed && (v as i64) < 0;
             v = if signed {
@@ -381,23 +425,28 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                 i -= 1;
                 // Digits in upper case; `| 0x20` lowers the letters for
                 // every conversion but `X`.
-                tmp[i & 31] = b"0123456789ABCDEF"[(v % base) as usize & 15] | (conv & 0x20);
+                tmp[i & 31] = core::mem::MaybeUninit::new(
+                    b"0123456789ABCDEF"[(v % base) as usize & 15] | (conv & 0x20),
+                );
                 v /= base;
             }
-            let body = tmp.get(i..).unwrap_or(&[]);
+            // SAFETY: `tmp[i..]` was written (at most 22 digits).
+            let body =
+                unsafe { core::slice::from_raw_parts(tmp.as_ptr().add(i).cast::<u8>(), 32 - i) };
             let ndig = body.len();
-            zeros = s.prec.unwrap_or(1).saturating_sub(ndig);
+            let want = if s.prec < 0 { 1 } else { s.prec as usize };
+            zeros = want.saturating_sub(ndig);
             if base == 8 && s.flags & F_ALT != 0 && zeros == 0 {
                 zeros = 1; // the first digit is never '0' here
             }
-            if s.prec.is_none() && s.flags & F_ZERO != 0 {
+            if s.prec < 0 && s.flags & F_ZERO != 0 {
                 zeros = zeros.max(s.width.saturating_sub(npre + ndig));
             }
             body
         }
     };
     emit(o, s, pre.get(..npre).unwrap_or(&[]), zeros, body);
-    Ok(())
+    true
 }
 
 /// `%s` of a null pointer, like glibc: `(null)` unless the precision cuts
@@ -413,25 +462,28 @@ fn null_text(max: usize) -> &'static [u8] {
 /// `<stdio.h>` picks for calls that pass no floating-point and no
 /// `wchar_t *` argument) pass [`no_float`], so programs that never print
 /// those do not link their formatters (about 5.5 KB of code).
-pub(crate) type FloatConv = unsafe fn(&mut Out, &Spec, &mut Args) -> Result<(), Errno>;
+///
+/// Returns `false` when the conversion cannot be done: the call then
+/// fails with `EINVAL`.
+pub(crate) type FloatConv = unsafe fn(&mut Out, &Spec, &mut Args) -> bool;
 
 /// The float and wide-string formatter.
 ///
 /// # Safety
 /// The next argument matches `s`: a `double` (a `long double` with `L`),
 /// or a null or NUL-terminated `wchar_t` string (C contract).
-pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> Result<(), Errno> {
+pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> bool {
     let n = s.argn;
     // SAFETY: caller contract.
     unsafe {
         if s.conv == b's' || s.conv == b'S' {
             let p: *const u32 = args.ptr(n);
             if p.is_null() {
-                emit(o, s, b"", 0, null_text(s.prec.unwrap_or(usize::MAX)));
+                emit(o, s, b"", 0, null_text(s.prec as usize));
             } else {
                 fmt_wstr(o, s, p);
             }
-            return Ok(());
+            return true;
         }
         let (neg, cls) = if s.len == b'L' {
             float::decode_f128(args.f128(n))
@@ -440,24 +492,22 @@ pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> Resul
         };
         float::fmt_float(o, s, neg, cls);
     }
-    Ok(())
+    true
 }
 
 /// The integer-only entry points' stand-in: a float or wide-string
 /// conversion there means the call passed no argument of that type for it
 /// (undefined behaviour in C, or a wide string passed as `void *`), so the
 /// call fails with `EINVAL` instead of reading garbage.
-pub(crate) unsafe fn no_float(_o: &mut Out, _s: &Spec, _args: &mut Args) -> Result<(), Errno> {
-    Err(Errno::EINVAL)
+pub(crate) unsafe fn no_float(_o: &mut Out, _s: &Spec, _args: &mut Args) -> bool {
+    false
 }
 
 /// UTF-8 encoding of a wide character (the library's only locale) into
 /// `b`; its length.
-fn utf8(c: u32, b: &mut [u8]) -> usize {
+fn utf8(c: u32, b: &mut [u8; 4]) -> usize {
     if c < 0x80 {
-        if let Some(d) = b.first_mut() {
-            *d = c as u8;
-        }
+        b[0] = c as u8;
         return 1;
     }
     let n = if c < 0x800 {
@@ -471,15 +521,11 @@ fn utf8(c: u32, b: &mut [u8]) -> usize {
     let mut i = n;
     while i > 1 {
         i -= 1;
-        if let Some(d) = b.get_mut(i) {
-            *d = 0x80 | (x & 0x3f) as u8;
-        }
+        b[i & 3] = 0x80 | (x & 0x3f) as u8;
         x >>= 6;
     }
     // The lead byte's marker: 0xc0, 0xe0 or 0xf0 for 2, 3 or 4 bytes.
-    if let Some(d) = b.first_mut() {
-        *d = (0xf00u32 >> n) as u8 | x as u8;
-    }
+    b[0] = (0xf00u32 >> n) as u8 | x as u8;
     n
 }
 
@@ -490,7 +536,8 @@ fn utf8(c: u32, b: &mut [u8]) -> usize {
 /// `p` is a NUL-terminated `wchar_t` string.
 #[inline(never)]
 unsafe fn fmt_wstr(o: &mut Out, s: &Spec, p: *const u32) {
-    let max = s.prec.unwrap_or(usize::MAX);
+    // No precision (negative): usize::MAX.
+    let max = s.prec as usize;
     // Pass 1: length in bytes.
     let mut len = 0;
     let mut i = 0;
@@ -513,7 +560,8 @@ unsafe fn fmt_wstr(o: &mut Out, s: &Spec, p: *const u32) {
         let mut b = [0; 4];
         // SAFETY: j < i, read above.
         let k = utf8(unsafe { *p.add(j) }, &mut b);
-        o.put(b.get(..k).unwrap_or(&[]));
+        // SAFETY: k <= 4.
+        o.put(unsafe { core::slice::from_raw_parts(b.as_ptr(), k) });
     }
     if s.flags & F_MINUS != 0 {
         o.pad(b' ', fill);
