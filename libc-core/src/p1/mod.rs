@@ -379,13 +379,10 @@ fn write_all_errno(fd: i32, buf: &[u8]) -> i32 {
         if let Err(e) = check(unsafe { wasi::fd_write(fd, &a.iov, 1, &mut a.n) }) {
             return io_error(e).0;
         }
-        let n = a.n;
+        // The host writes at most `len` bytes (more counts as all).
+        let n = a.n.min(len);
         if n == 0 {
             return Errno::EIO.0;
-        }
-        // The host writes at most `len` bytes (more counts as all).
-        if n >= len {
-            return 0;
         }
         p = p.wrapping_add(n);
         len -= n;

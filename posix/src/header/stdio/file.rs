@@ -157,20 +157,35 @@ impl _IO_FILE {
     #[cold]
     #[inline(never)]
     fn enter_write_slow(&mut self) -> Io {
-        if self.flags & F_NOWR != 0 {
-            self.flags |= F_ERR;
+        // The flags in a local, stored once.
+        let mut fl = self.flags;
+        if fl & F_NOWR != 0 {
+            self.flags = fl | F_ERR;
             return Err(IoErr::EBADF);
         }
-        if self.flags & F_TTYCHK != 0 {
-            self.flags &= !F_TTYCHK;
+        if fl & F_TTYCHK != 0 {
+            fl &= !F_TTYCHK;
             if Sys::isatty(self.fd).is_ok() {
-                self.flags |= F_LBF;
+                fl |= F_LBF;
             }
         }
-        self.listed();
-        crate::header::stdlib::set_exit_flush_once(exit_flush);
+        if fl & F_LISTED == 0 {
+            fl |= F_LISTED;
+            let head = LIST.load();
+            // The first stream on the list registers the flush with `exit`.
+            // (An empty list means no stream holds unread input, so
+            // `exit_flush_all` is not needed; `enter_read_slow` puts it
+            // back.)
+            if head.is_null() {
+                crate::header::stdlib::set_exit_flush(exit_flush);
+            }
+            self.next = head;
+            LIST.store(self as *mut _IO_FILE);
+        }
+        self.flags = fl;
+        // `wpos` is already 0: every way out of write mode (`flush_write`)
+        // and every reset (`freopen`) clears it.
         self.mode = Mode::Write;
-        self.wpos = 0;
         Ok(())
     }
 
@@ -197,26 +212,33 @@ impl _IO_FILE {
     /// called `enter_write`. An unbuffered stream has nothing buffered, so
     /// its data goes straight out.
     pub(crate) fn put_full(&mut self, data: &[u8]) -> Io {
-        if self.flags & F_NBF == 0 {
-            if data.len() > self.cap - self.wpos {
-                self.flush_write()?;
-            }
-            if data.len() <= self.cap - self.wpos {
-                // SAFETY: data fits in the data area after `wpos`; the
-                // user's data cannot overlap our buffer unless they alias
-                // it on purpose.
-                unsafe {
-                    core::ptr::copy_nonoverlapping(
-                        data.as_ptr(),
-                        self.buf.add(UNGET + self.wpos),
-                        data.len(),
-                    )
-                };
-                self.wpos += data.len();
-                return Ok(());
+        if self.flags & F_NBF != 0 {
+            return self.raw_write(data);
+        }
+        self.put_buffered(data)
+    }
+
+    /// Buffers `data` whatever the stream's buffering (printf buffers an
+    /// unbuffered stream for the length of a call): when it does not fit,
+    /// the buffer is written out first, and data larger than the whole
+    /// buffer goes straight to the descriptor. The caller has called
+    /// `enter_write`.
+    pub(crate) fn put_buffered(&mut self, data: &[u8]) -> Io {
+        let (cap, mut wpos) = (self.cap, self.wpos);
+        if data.len() > cap - wpos {
+            self.flush_write()?;
+            wpos = 0;
+            if data.len() > cap {
+                return self.raw_write(data);
             }
         }
-        self.raw_write(data)
+        // SAFETY: data fits in the data area after `wpos`; the user's data
+        // cannot overlap our buffer unless they alias it on purpose.
+        unsafe {
+            core::ptr::copy_nonoverlapping(data.as_ptr(), self.buf.add(UNGET + wpos), data.len())
+        };
+        self.wpos = wpos + data.len();
+        Ok(())
     }
 
     /// The buffered bytes hold a newline.
@@ -224,8 +246,14 @@ impl _IO_FILE {
         // SAFETY: the data area holds `wpos <= cap` buffered bytes.
         let data = unsafe { core::slice::from_raw_parts(self.buf.add(UNGET), self.wpos) };
         // Not `contains`: that links core's 300-byte memchr.
-        #[allow(clippy::manual_contains)]
-        data.iter().any(|&b| b == b'\n')
+        let mut i = data.len();
+        while i != 0 {
+            i -= 1;
+            if data.get(i) == Some(&b'\n') {
+                return true;
+            }
+        }
+        false
     }
 
     /// `fwrite`'s core: writes `data` with the stream's buffering policy.
@@ -512,15 +540,14 @@ fn flush_writing(flags: u32) -> Io {
 
 /// What `exit` does while no stream has read: every stream flushed. Its
 /// own loop (without the flag test and the error): the one a program that
-/// only writes links.
+/// only writes links. No mode test either: a stream not in write mode has
+/// `wpos == 0`, and `flush_write` of nothing makes no call.
 extern "C" fn exit_flush() {
     let mut p = LIST.load();
     while !p.is_null() {
         // SAFETY: as in `flush_writing`.
         let f = unsafe { &mut *p };
-        if f.mode == Mode::Write {
-            let _ = f.flush_write();
-        }
+        let _ = f.flush_write();
         p = f.next;
     }
 }
