@@ -54,26 +54,30 @@ pub(crate) const UNGET: usize = 8;
 /// Data capacity of the buffers this library allocates.
 pub(crate) const BUF_CAP: usize = 4096;
 
-pub(crate) const F_EOF: u32 = 1;
-pub(crate) const F_ERR: u32 = 2;
+/// The stream flags (`F_*`): 16 bits, so that they and the mode share
+/// one word of the `FILE`.
+pub(crate) type Flags = u16;
+
+pub(crate) const F_EOF: Flags = 1;
+pub(crate) const F_ERR: Flags = 2;
 /// Not opened for reading.
-pub(crate) const F_NORD: u32 = 4;
+pub(crate) const F_NORD: Flags = 4;
 /// Not opened for writing.
-pub(crate) const F_NOWR: u32 = 8;
+pub(crate) const F_NOWR: Flags = 8;
 /// Line buffered.
-pub(crate) const F_LBF: u32 = 16;
+pub(crate) const F_LBF: Flags = 16;
 /// Unbuffered.
-pub(crate) const F_NBF: u32 = 32;
+pub(crate) const F_NBF: Flags = 32;
 /// The `FILE` is a static (stdin/stdout/stderr): never freed.
-pub(crate) const F_STATIC: u32 = 64;
+pub(crate) const F_STATIC: Flags = 64;
 /// On the list of streams to flush.
-pub(crate) const F_LISTED: u32 = 128;
+pub(crate) const F_LISTED: Flags = 128;
 /// Decide line/full buffering by `isatty` at the first write (stdout).
-pub(crate) const F_TTYCHK: u32 = 256;
+pub(crate) const F_TTYCHK: Flags = 256;
 /// Opened in append mode.
-pub(crate) const F_APP: u32 = 512;
+pub(crate) const F_APP: Flags = 512;
 /// The buffer was given by `setvbuf` (the user's memory).
-pub(crate) const F_USERBUF: u32 = 1024;
+pub(crate) const F_USERBUF: Flags = 1024;
 
 #[derive(Copy, Clone, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -96,7 +100,7 @@ pub struct _IO_FILE {
     pub(crate) wpos: usize,
     pub(crate) mode: Mode,
     pub(crate) fd: c_int,
-    pub(crate) flags: u32,
+    pub(crate) flags: Flags,
     /// Next stream on the flush list.
     pub(crate) next: *mut _IO_FILE,
 }
@@ -105,7 +109,7 @@ pub struct _IO_FILE {
 pub type FILE = _IO_FILE;
 
 impl _IO_FILE {
-    pub(crate) const fn new(fd: c_int, buf: *mut u8, cap: usize, flags: u32) -> Self {
+    pub(crate) const fn new(fd: c_int, buf: *mut u8, cap: usize, flags: Flags) -> Self {
         _IO_FILE {
             buf,
             cap,
@@ -215,7 +219,13 @@ impl _IO_FILE {
         if self.flags & F_NBF != 0 {
             return self.raw_write(data);
         }
-        self.put_buffered(data)
+        // Through printf's sink: the one copy of `put_buffered`.
+        let mut sink = super::FileSink { f: self, err: None };
+        super::printf::Sink::put(&mut sink, data);
+        match sink.err {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// Buffers `data` whatever the stream's buffering (printf buffers an
@@ -223,6 +233,8 @@ impl _IO_FILE {
     /// the buffer is written out first, and data larger than the whole
     /// buffer goes straight to the descriptor. The caller has called
     /// `enter_write`.
+    /// Inlined into its one caller, [`super::FileSink`]'s `put`.
+    #[inline(always)]
     pub(crate) fn put_buffered(&mut self, data: &[u8]) -> Io {
         let (cap, mut wpos) = (self.cap, self.wpos);
         if data.len() > cap - wpos {
@@ -524,7 +536,7 @@ pub(crate) fn flush_all() -> Io {
 
 /// Writes out every stream in write mode whose flags include all of
 /// `flags`; the first error is returned.
-fn flush_writing(flags: u32) -> Io {
+fn flush_writing(flags: Flags) -> Io {
     let mut r = Ok(());
     let mut p = LIST.load();
     while !p.is_null() {
@@ -604,7 +616,7 @@ pub struct FilePtr(pub *mut FILE);
 unsafe impl Sync for FilePtr {}
 
 /// Parses an `fopen` mode string into `open` flags and stream flags.
-pub(crate) fn parse_mode(mode: &[u8]) -> Option<(c_int, u32)> {
+pub(crate) fn parse_mode(mode: &[u8]) -> Option<(c_int, Flags)> {
     use libc_core::types::*;
     let (mut o, mut fl) = match mode.first()? {
         b'r' => (O_RDONLY, F_NOWR),
@@ -626,7 +638,7 @@ pub(crate) fn parse_mode(mode: &[u8]) -> Option<(c_int, u32)> {
 }
 
 /// Allocates a stream with its buffer for `fd` (one heap block).
-pub(crate) fn alloc_file(fd: c_int, flags: u32) -> Result<*mut FILE, Errno> {
+pub(crate) fn alloc_file(fd: c_int, flags: Flags) -> Result<*mut FILE, Errno> {
     let size = core::mem::size_of::<FILE>() + UNGET + BUF_CAP;
     let p = wasm_libc_alloc::malloc(size);
     if p.is_null() {

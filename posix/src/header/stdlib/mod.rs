@@ -47,8 +47,11 @@ fn run_atexit() {
         // SAFETY: single-threaded; the borrow ends before the handler runs
         // (a handler may register another one).
         let (i, f) = unsafe {
-            let h = &mut *ATEXIT.get();
-            let i = h.count;
+            let h = ATEXIT.get();
+            // Volatile: read afresh at the top of every round instead of
+            // once before the loop and again after each call (smaller).
+            let i = core::ptr::read_volatile(&raw const (*h).count);
+            let h = &mut *h;
             h.count = i.saturating_sub(1);
             // Not indexing: no panic path (whose formatting machinery would
             // cost ~3 KiB), and no bounds check either.
