@@ -869,8 +869,10 @@ impl Sink for FileSink<'_> {
     /// Not inlined: `_IO_FILE::put_full` calls it too.
     #[inline(never)]
     fn put(&mut self, s: &[u8]) {
-        if self.err.is_none() {
-            self.err = self.f.put_buffered(s).err();
+        if self.err.is_none()
+            && let Err(e) = self.f.put_buffered(s)
+        {
+            self.err = Some(e);
         }
     }
 }
