@@ -159,8 +159,9 @@ impl Pal for Sys {
         let st = unsafe { &*st };
         // A terminal is a character device that cannot seek (wasi-libc's rule).
         const CHARACTER_DEVICE: u8 = 2;
-        const SEEK_OR_TELL: u64 = 1 << 2 | 1 << 5;
-        if st.filetype == CHARACTER_DEVICE && st.rights_base & SEEK_OR_TELL == 0 {
+        const SEEK_OR_TELL: u8 = 1 << 2 | 1 << 5;
+        // Both rights are in the low byte; one test for both conditions.
+        if (st.filetype ^ CHARACTER_DEVICE) | (st.rights_base as u8 & SEEK_OR_TELL) == 0 {
             Ok(())
         } else {
             Err(Errno::ENOTTY)
@@ -379,13 +380,10 @@ fn write_all_errno(fd: i32, buf: &[u8]) -> i32 {
         if let Err(e) = check(unsafe { wasi::fd_write(fd, &a.iov, 1, &mut a.n) }) {
             return io_error(e).0;
         }
-        let n = a.n;
+        // The host writes at most `len` bytes (more counts as all).
+        let n = a.n.min(len);
         if n == 0 {
             return Errno::EIO.0;
-        }
-        // The host writes at most `len` bytes (more counts as all).
-        if n >= len {
-            return 0;
         }
         p = p.wrapping_add(n);
         len -= n;

@@ -54,26 +54,30 @@ pub(crate) const UNGET: usize = 8;
 /// Data capacity of the buffers this library allocates.
 pub(crate) const BUF_CAP: usize = 4096;
 
-pub(crate) const F_EOF: u32 = 1;
-pub(crate) const F_ERR: u32 = 2;
+/// The stream flags (`F_*`): 16 bits, so that they and the mode share
+/// one word of the `FILE`.
+pub(crate) type Flags = u16;
+
+pub(crate) const F_EOF: Flags = 1;
+pub(crate) const F_ERR: Flags = 2;
 /// Not opened for reading.
-pub(crate) const F_NORD: u32 = 4;
+pub(crate) const F_NORD: Flags = 4;
 /// Not opened for writing.
-pub(crate) const F_NOWR: u32 = 8;
+pub(crate) const F_NOWR: Flags = 8;
 /// Line buffered.
-pub(crate) const F_LBF: u32 = 16;
+pub(crate) const F_LBF: Flags = 16;
 /// Unbuffered.
-pub(crate) const F_NBF: u32 = 32;
+pub(crate) const F_NBF: Flags = 32;
 /// The `FILE` is a static (stdin/stdout/stderr): never freed.
-pub(crate) const F_STATIC: u32 = 64;
+pub(crate) const F_STATIC: Flags = 64;
 /// On the list of streams to flush.
-pub(crate) const F_LISTED: u32 = 128;
+pub(crate) const F_LISTED: Flags = 128;
 /// Decide line/full buffering by `isatty` at the first write (stdout).
-pub(crate) const F_TTYCHK: u32 = 256;
+pub(crate) const F_TTYCHK: Flags = 256;
 /// Opened in append mode.
-pub(crate) const F_APP: u32 = 512;
+pub(crate) const F_APP: Flags = 512;
 /// The buffer was given by `setvbuf` (the user's memory).
-pub(crate) const F_USERBUF: u32 = 1024;
+pub(crate) const F_USERBUF: Flags = 1024;
 
 #[derive(Copy, Clone, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -96,7 +100,7 @@ pub struct _IO_FILE {
     pub(crate) wpos: usize,
     pub(crate) mode: Mode,
     pub(crate) fd: c_int,
-    pub(crate) flags: u32,
+    pub(crate) flags: Flags,
     /// Next stream on the flush list.
     pub(crate) next: *mut _IO_FILE,
 }
@@ -105,7 +109,7 @@ pub struct _IO_FILE {
 pub type FILE = _IO_FILE;
 
 impl _IO_FILE {
-    pub(crate) const fn new(fd: c_int, buf: *mut u8, cap: usize, flags: u32) -> Self {
+    pub(crate) const fn new(fd: c_int, buf: *mut u8, cap: usize, flags: Flags) -> Self {
         _IO_FILE {
             buf,
             cap,
@@ -157,20 +161,35 @@ impl _IO_FILE {
     #[cold]
     #[inline(never)]
     fn enter_write_slow(&mut self) -> Io {
-        if self.flags & F_NOWR != 0 {
-            self.flags |= F_ERR;
+        // The flags in a local, stored once.
+        let mut fl = self.flags;
+        if fl & F_NOWR != 0 {
+            self.flags = fl | F_ERR;
             return Err(IoErr::EBADF);
         }
-        if self.flags & F_TTYCHK != 0 {
-            self.flags &= !F_TTYCHK;
+        if fl & F_TTYCHK != 0 {
+            fl &= !F_TTYCHK;
             if Sys::isatty(self.fd).is_ok() {
-                self.flags |= F_LBF;
+                fl |= F_LBF;
             }
         }
-        self.listed();
-        crate::header::stdlib::set_exit_flush_once(exit_flush);
+        if fl & F_LISTED == 0 {
+            fl |= F_LISTED;
+            let head = LIST.load();
+            // The first stream on the list registers the flush with `exit`.
+            // (An empty list means no stream holds unread input, so
+            // `exit_flush_all` is not needed; `enter_read_slow` puts it
+            // back.)
+            if head.is_null() {
+                crate::header::stdlib::set_exit_flush(exit_flush);
+            }
+            self.next = head;
+            LIST.store(self as *mut _IO_FILE);
+        }
+        self.flags = fl;
+        // `wpos` is already 0: every way out of write mode (`flush_write`)
+        // and every reset (`freopen`) clears it.
         self.mode = Mode::Write;
-        self.wpos = 0;
         Ok(())
     }
 
@@ -197,26 +216,41 @@ impl _IO_FILE {
     /// called `enter_write`. An unbuffered stream has nothing buffered, so
     /// its data goes straight out.
     pub(crate) fn put_full(&mut self, data: &[u8]) -> Io {
-        if self.flags & F_NBF == 0 {
-            if data.len() > self.cap - self.wpos {
-                self.flush_write()?;
-            }
-            if data.len() <= self.cap - self.wpos {
-                // SAFETY: data fits in the data area after `wpos`; the
-                // user's data cannot overlap our buffer unless they alias
-                // it on purpose.
-                unsafe {
-                    core::ptr::copy_nonoverlapping(
-                        data.as_ptr(),
-                        self.buf.add(UNGET + self.wpos),
-                        data.len(),
-                    )
-                };
-                self.wpos += data.len();
-                return Ok(());
+        if self.flags & F_NBF != 0 {
+            return self.raw_write(data);
+        }
+        // Through printf's sink: the one copy of `put_buffered`.
+        let mut sink = super::FileSink { f: self, err: None };
+        super::printf::Sink::put(&mut sink, data);
+        match sink.err {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Buffers `data` whatever the stream's buffering (printf buffers an
+    /// unbuffered stream for the length of a call): when it does not fit,
+    /// the buffer is written out first, and data larger than the whole
+    /// buffer goes straight to the descriptor. The caller has called
+    /// `enter_write`.
+    /// Inlined into its one caller, [`super::FileSink`]'s `put`.
+    #[inline(always)]
+    pub(crate) fn put_buffered(&mut self, data: &[u8]) -> Io {
+        let (cap, mut wpos) = (self.cap, self.wpos);
+        if data.len() > cap - wpos {
+            self.flush_write()?;
+            wpos = 0;
+            if data.len() > cap {
+                return self.raw_write(data);
             }
         }
-        self.raw_write(data)
+        // SAFETY: data fits in the data area after `wpos`; the user's data
+        // cannot overlap our buffer unless they alias it on purpose.
+        unsafe {
+            core::ptr::copy_nonoverlapping(data.as_ptr(), self.buf.add(UNGET + wpos), data.len())
+        };
+        self.wpos = wpos + data.len();
+        Ok(())
     }
 
     /// The buffered bytes hold a newline.
@@ -224,8 +258,14 @@ impl _IO_FILE {
         // SAFETY: the data area holds `wpos <= cap` buffered bytes.
         let data = unsafe { core::slice::from_raw_parts(self.buf.add(UNGET), self.wpos) };
         // Not `contains`: that links core's 300-byte memchr.
-        #[allow(clippy::manual_contains)]
-        data.iter().any(|&b| b == b'\n')
+        let mut i = data.len();
+        while i != 0 {
+            i -= 1;
+            if data.get(i) == Some(&b'\n') {
+                return true;
+            }
+        }
+        false
     }
 
     /// `fwrite`'s core: writes `data` with the stream's buffering policy.
@@ -496,7 +536,7 @@ pub(crate) fn flush_all() -> Io {
 
 /// Writes out every stream in write mode whose flags include all of
 /// `flags`; the first error is returned.
-fn flush_writing(flags: u32) -> Io {
+fn flush_writing(flags: Flags) -> Io {
     let mut r = Ok(());
     let mut p = LIST.load();
     while !p.is_null() {
@@ -512,15 +552,14 @@ fn flush_writing(flags: u32) -> Io {
 
 /// What `exit` does while no stream has read: every stream flushed. Its
 /// own loop (without the flag test and the error): the one a program that
-/// only writes links.
+/// only writes links. No mode test either: a stream not in write mode has
+/// `wpos == 0`, and `flush_write` of nothing makes no call.
 extern "C" fn exit_flush() {
     let mut p = LIST.load();
     while !p.is_null() {
         // SAFETY: as in `flush_writing`.
         let f = unsafe { &mut *p };
-        if f.mode == Mode::Write {
-            let _ = f.flush_write();
-        }
+        let _ = f.flush_write();
         p = f.next;
     }
 }
@@ -577,7 +616,7 @@ pub struct FilePtr(pub *mut FILE);
 unsafe impl Sync for FilePtr {}
 
 /// Parses an `fopen` mode string into `open` flags and stream flags.
-pub(crate) fn parse_mode(mode: &[u8]) -> Option<(c_int, u32)> {
+pub(crate) fn parse_mode(mode: &[u8]) -> Option<(c_int, Flags)> {
     use libc_core::types::*;
     let (mut o, mut fl) = match mode.first()? {
         b'r' => (O_RDONLY, F_NOWR),
@@ -599,7 +638,7 @@ pub(crate) fn parse_mode(mode: &[u8]) -> Option<(c_int, u32)> {
 }
 
 /// Allocates a stream with its buffer for `fd` (one heap block).
-pub(crate) fn alloc_file(fd: c_int, flags: u32) -> Result<*mut FILE, Errno> {
+pub(crate) fn alloc_file(fd: c_int, flags: Flags) -> Result<*mut FILE, Errno> {
     let size = core::mem::size_of::<FILE>() + UNGET + BUF_CAP;
     let p = wasm_libc_alloc::malloc(size);
     if p.is_null() {

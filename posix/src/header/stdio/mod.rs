@@ -866,9 +866,13 @@ struct FileSink<'a> {
 }
 
 impl Sink for FileSink<'_> {
+    /// Not inlined: `_IO_FILE::put_full` calls it too.
+    #[inline(never)]
     fn put(&mut self, s: &[u8]) {
-        if self.err.is_none() {
-            self.err = self.f.put_full(s).err();
+        if self.err.is_none()
+            && let Err(e) = self.f.put_buffered(s)
+        {
+            self.err = Some(e);
         }
     }
 }
@@ -884,20 +888,18 @@ unsafe fn vfprintf_impl(f: *mut FILE, fmt: *const c_char, ap: VaList, fp: FloatC
     let (r, err) = match fr.enter_write() {
         Err(e) => (Ok(0), Some(e)),
         Ok(()) => {
-            // An unbuffered stream has nothing buffered: it buffers in its
-            // own buffer for the call.
-            let nbf = fr.flags & F_NBF;
-            fr.flags ^= nbf;
+            // An unbuffered stream has nothing buffered: `put_buffered`
+            // buffers in its own buffer for the call.
             let mut sink = FileSink { f: fr, err: None };
             // SAFETY: caller contract.
             let r = unsafe { printf::format(&mut sink, fmt.cast(), &mut Args::new(ap), fp) };
             let mut err = sink.err;
             // A line-buffered stream holds no newline between calls, so a
             // newline in its buffer now came from this call.
-            if nbf != 0 || (fr.flags & F_LBF != 0 && fr.newline_buffered()) {
+            let fl = fr.flags;
+            if fl & F_NBF != 0 || (fl & F_LBF != 0 && fr.newline_buffered()) {
                 err = err.or(fr.flush_write().err());
             }
-            fr.flags |= nbf;
             (r, err)
         }
     };

@@ -47,12 +47,17 @@ fn run_atexit() {
         // SAFETY: single-threaded; the borrow ends before the handler runs
         // (a handler may register another one).
         let (i, f) = unsafe {
-            let h = &mut *ATEXIT.get();
-            let i = h.count;
+            let h = ATEXIT.get();
+            // Volatile: read afresh at the top of every round instead of
+            // once before the loop and again after each call (smaller).
+            let i = core::ptr::read_volatile(&raw const (*h).count);
+            let h = &mut *h;
             h.count = i.saturating_sub(1);
-            // `get`, not indexing: no panic path (whose formatting
-            // machinery would cost ~3 KiB). `i <= ATEXIT_MAX` always.
-            (i, h.list.get(i).copied().flatten())
+            // Not indexing: no panic path (whose formatting machinery would
+            // cost ~3 KiB), and no bounds check either.
+            // SAFETY: `count <= ATEXIT_MAX` (`atexit` stores only into a
+            // slot that exists), so `i` is in bounds.
+            (i, *h.list.get_unchecked(i))
         };
         if let Some(f) = f {
             f();
@@ -68,16 +73,6 @@ fn run_atexit() {
 pub fn set_exit_flush(f: extern "C" fn()) {
     // SAFETY: single-threaded; the borrow ends here.
     unsafe { (*ATEXIT.get()).list[0] = Some(f) };
-}
-
-/// Registers `f` as with [`set_exit_flush`] unless a function is already
-/// registered.
-pub fn set_exit_flush_once(f: extern "C" fn()) {
-    // SAFETY: single-threaded; the borrow ends here.
-    let slot = unsafe { &mut (*ATEXIT.get()).list[0] };
-    if slot.is_none() {
-        *slot = Some(f);
-    }
 }
 
 /// [exit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
