@@ -51,8 +51,9 @@ pub(crate) struct Spec {
     pub(crate) width: usize,
     /// Precision; negative when none (see [`Spec::prec`]).
     prec: i32,
-    /// Length modifier: `H` for `hh`, `h`, `l`, `q` for the 64-bit ones
-    /// (`ll`, `q`, `j`), `L`, or 0 (none, and `z`/`t`/`Z`: 32-bit here).
+    /// Length modifier, as the shift that truncates an integer argument
+    /// to its type (`len & 56`: 56 `hh`, 48 `h`, 32 none/`l`/`z`/`t`/`Z`,
+    /// 0 `ll`/`q`/`j`/`L`) plus 1 for [`L_L`] and [`L_LD`].
     len: u8,
     pub(crate) conv: u8,
     /// Argument number (`%n$`), 0 when sequential.
@@ -152,9 +153,17 @@ unsafe fn value(f: u32, args: &mut Args) -> i32 {
     }
 }
 
-/// Length modifiers; `Spec::len` maps them (in order) to `hlLqqzzz`, and
-/// `hh`, `ll` to `H`, `q`.
+/// Length modifiers; `Spec::len` maps them (in order) to [`LEN_OF`], and
+/// `hh`, `ll` to 56, 0.
 const LENS: &[u8; 8] = b"hlLqjztZ";
+
+/// [`Spec::len`] of `l`: 32-bit, wide characters.
+const L_L: u8 = 33;
+/// [`Spec::len`] of `L`: 64-bit integers, `long double`.
+const L_LD: u8 = 1;
+
+/// [`Spec::len`] of each of [`LENS`].
+const LEN_OF: &[u8; 8] = &[48, L_L, L_LD, 0, 0, 32, 32, 32];
 
 /// Flag characters, in the order of their `F_*` bits (`'` and `I`,
 /// grouping and locale digits, do nothing in the "C" locale).
@@ -216,13 +225,13 @@ pub(crate) unsafe fn format(
                 pf = field(&mut q);
                 p = q;
             }
-            let mut len = 0;
+            let mut len = 32;
             if let Some(i) = LENS.iter().position(|&c| c == *p) {
-                len = b"hlLqqzzz"[i & 7];
+                len = LEN_OF[i & 7];
                 p = p.add(1);
-                if i < 2 && *p == len {
+                if i < 2 && *p == LENS[i & 7] {
                     p = p.add(1);
-                    len = if i == 0 { b'H' } else { b'q' };
+                    len = if i == 0 { 56 } else { 0 };
                 }
             }
             let conv = *p;
@@ -301,7 +310,7 @@ pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8])
 #[inline(always)]
 unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> bool {
     let conv = s.conv;
-    let wide = s.len == b'l' || conv == b'C' || conv == b'S';
+    let wide = s.len == L_L || conv == b'C' || conv == b'S';
     // Floating point and wide strings: through `fp`, so that the
     // integer-only entry points do not link their formatters.
     if s.kind >= K_FP && s.kind <= K_S + wide as u8 {
@@ -315,16 +324,12 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
         b'%' as u64
     } else {
         // SAFETY: arguments per format (caller contract).
-        unsafe { args.int(s.argn, int && (s.len == b'q' || s.len == b'L')) }
+        unsafe { args.int(s.argn, int && s.len < 2) }
     };
     // The bits above the argument's type (or the `%n` target's), to
     // truncate it (and sign-extend if signed).
-    let shift = match s.len {
-        b'H' => 56,
-        b'h' => 48,
-        b'q' | b'L' if s.kind != 6 => 0,
-        _ => 32,
-    };
+    // (`%p`, read as 4 bytes, needs no truncation for `ll`.)
+    let shift = s.len & 56;
     // Digits, written from the end; `ch` holds a character.
     let mut tmp = [core::mem::MaybeUninit::<u8>::uninit(); 32];
     let mut ch = [0u8; 4];
@@ -485,7 +490,7 @@ pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> bool 
             }
             return true;
         }
-        let (neg, cls) = if s.len == b'L' {
+        let (neg, cls) = if s.len == L_LD {
             float::decode_f128(args.f128(n))
         } else {
             float::decode_f64(args.f64(n))
