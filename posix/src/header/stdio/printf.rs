@@ -17,22 +17,27 @@ pub(crate) trait Sink {
 pub(crate) struct Out<'a> {
     sink: &'a mut dyn Sink,
     pub(crate) n: usize,
+    /// Counts only: the walk that records a positional format's argument
+    /// types.
+    quiet: bool,
 }
 
 impl Out<'_> {
     #[inline(never)]
     pub(crate) fn put(&mut self, s: &[u8]) {
         self.n = self.n.wrapping_add(s.len());
-        self.sink.put(s);
+        if !self.quiet {
+            self.sink.put(s);
+        }
     }
 
     /// `n` copies of `c` (a space or `0`).
     #[inline(never)]
     pub(crate) fn pad(&mut self, c: u8, mut n: usize) {
-        const RUNS: &[u8; 32] = b"                0000000000000000";
-        let run = if c == b'0' { &RUNS[16..] } else { &RUNS[..16] };
+        const RUNS: &[u8; 16] = b"        00000000";
+        let run = if c == b'0' { &RUNS[8..] } else { &RUNS[..8] };
         while n > 0 {
-            let k = n.min(16);
+            let k = n.min(8);
             self.put(&run[..k]);
             n -= k;
         }
@@ -77,14 +82,6 @@ const CONVS: &[u8; 21] = b"diouxXpfFeEgGaASscC%n";
 const K_FP: u8 = 7;
 /// Index in [`CONVS`] of `S`.
 const K_S: u8 = 15;
-
-/// Discards output: the walk that records a positional format's argument
-/// types.
-struct Discard;
-
-impl Sink for Discard {
-    fn put(&mut self, _: &[u8]) {}
-}
 
 /// Reads a decimal number, saturated at `INT_MAX`. With `dollar`, only
 /// `n$` (`n > 0`) counts: its `n`, consuming it; else 0 and `*p` is left
@@ -171,19 +168,41 @@ const FLAGS: &[u8; 7] = b"-+ #0'I";
 
 /// Formats `fmt` with `args` into `sink`; the number of bytes produced.
 ///
-/// A positional format (`%1$d`) is walked twice: once into [`Discard`]
+/// A positional format (`%1$d`) is walked twice: once quietly (writing nothing)
 /// with `args` recording the type of every numbered argument, which gives
 /// where each one lives in the va-buffer, then for real.
 ///
 /// # Safety
 /// `fmt` is NUL-terminated and the arguments match it (the C contract).
+#[inline(always)]
 pub(crate) unsafe fn format(
     sink: &mut dyn Sink,
     fmt: *const u8,
     args: &mut Args,
     fp: FloatConv,
 ) -> Result<usize, Errno> {
-    let mut o = Out { sink, n: 0 };
+    // SAFETY: caller contract.
+    let r = unsafe { format_raw(sink, false, fmt, args, fp) };
+    if r < 0 {
+        Err(Errno(-r))
+    } else {
+        Ok(r as usize)
+    }
+}
+
+/// [`format`], with the result in one register: the count, or a negated
+/// errno. `quiet` writes nothing to `sink`.
+///
+/// # Safety
+/// As for [`format`].
+unsafe fn format_raw(
+    sink: &mut dyn Sink,
+    quiet: bool,
+    fmt: *const u8,
+    args: &mut Args,
+    fp: FloatConv,
+) -> i32 {
+    let mut o = Out { sink, n: 0, quiet };
     let mut p = fmt;
     // SAFETY: NUL-terminated format (caller contract); arguments per format.
     unsafe {
@@ -244,9 +263,9 @@ pub(crate) unsafe fn format(
             p = p.add(1);
             if argn != 0 && args.sequential() {
                 args.collect();
-                let _ = format(&mut Discard, fmt, args, fp);
+                format_raw(o.sink, true, fmt, args, fp);
                 if args.too_many {
-                    return Err(Errno::EINVAL);
+                    return -Errno::EINVAL.0;
                 }
                 args.positional(None);
             }
@@ -276,17 +295,17 @@ pub(crate) unsafe fn format(
                 .width
                 .max(if numeric { s.prec.max(0) as usize } else { 0 });
             if grow as u64 + o.n as u64 >= i32::MAX as u64 {
-                return Err(Errno::EOVERFLOW);
+                return -Errno::EOVERFLOW.0;
             }
             if !convert(&mut o, &mut s, args, fp) {
-                return Err(Errno::EINVAL);
+                return -Errno::EINVAL.0;
             }
         }
     }
     if o.n > i32::MAX as usize {
-        return Err(Errno::EOVERFLOW);
+        return -Errno::EOVERFLOW.0;
     }
-    Ok(o.n)
+    o.n as i32
 }
 
 /// Writes `body` (already sign/prefix-free digits) with sign/prefix `pre`,
