@@ -449,8 +449,9 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                 i -= 1;
                 // Digits in upper case; `| 0x20` lowers the letters for
                 // every conversion but `X`.
+                let d = (v % base) as u8;
                 tmp[i & 31] = core::mem::MaybeUninit::new(
-                    b"0123456789ABCDEF"[(v % base) as usize & 15] | (conv & 0x20),
+                    (d + if d > 9 { b'A' - 10 } else { b'0' }) | (conv & 0x20),
                 );
                 v /= base;
             }
