@@ -360,7 +360,7 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
         17..=19 => {
             // c C %
             // A plain `char` is one byte, as is a wide one below 0x80.
-            let k = if wide && v >= 0x80 {
+            let k = if wide && v as u32 >= 0x80 {
                 utf8(v as u32, &mut ch)
             } else {
                 ch[0] = v as u8;
@@ -424,17 +424,14 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                 v >> shift
             };
             if signed {
-                npre = 1;
                 pre[0] = if neg {
                     b'-'
                 } else if s.flags & F_PLUS != 0 {
                     b'+'
-                } else if s.flags & F_SPACE != 0 {
-                    b' '
                 } else {
-                    npre = 0;
-                    0
+                    b' '
                 };
+                npre = (neg || s.flags & (F_PLUS | F_SPACE) != 0) as usize;
             }
             let base = match s.kind {
                 2 => 8,
