@@ -141,6 +141,7 @@ unsafe fn field(p: &mut *const u8) -> u32 {
 ///
 /// # Safety
 /// The arguments match the format (C contract).
+#[inline(never)]
 unsafe fn value(f: u32, args: &mut Args) -> i32 {
     if f & STAR != 0 {
         // SAFETY: arguments per format.
