@@ -279,7 +279,7 @@ unsafe fn format_raw(
             if flags & F_MINUS != 0 {
                 flags &= !F_ZERO;
             }
-            let mut s = Spec {
+            let s = Spec {
                 flags,
                 width: w.unsigned_abs() as usize,
                 prec,
@@ -298,7 +298,7 @@ unsafe fn format_raw(
             if grow as u64 + o.n as u64 >= i32::MAX as u64 {
                 return -Errno::EOVERFLOW.0;
             }
-            if !convert(&mut o, &mut s, args, fp) {
+            if !convert(&mut o, &s, args, fp) {
                 return -Errno::EINVAL.0;
             }
         }
@@ -328,7 +328,7 @@ pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8])
 /// # Safety
 /// The next argument matches `s` (C contract).
 #[inline(always)]
-unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> bool {
+unsafe fn convert(o: &mut Out, s: &Spec, args: &mut Args, fp: FloatConv) -> bool {
     let conv = s.conv;
     let wide = s.len == L_L || conv == b'C' || conv == b'S';
     // Floating point and wide strings: through `fp`, so that the
@@ -410,9 +410,7 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
             return true;
         }
         6 if v == 0 => {
-            // p
-            s.prec = -1;
-            s.flags &= !F_ZERO;
+            // p: no zeros (nor precision), like glibc.
             b"(nil)"
         }
         _ => {
