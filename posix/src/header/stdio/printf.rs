@@ -437,7 +437,8 @@ unsafe fn convert(o: &mut Out, s: &Spec, args: &mut Args, fp: FloatConv) -> bool
                 0 | 1 | 3 => 10,
                 _ => 16,
             };
-            if s.kind == 6 || (s.flags & F_ALT != 0 && v != 0 && base == 16) {
+            // (`%p` of null was handled above.)
+            if (s.kind == 6 || s.flags & F_ALT != 0) && v != 0 && base == 16 {
                 npre = 2;
             }
             let mut i = tmp.len();
@@ -455,11 +456,12 @@ unsafe fn convert(o: &mut Out, s: &Spec, args: &mut Args, fp: FloatConv) -> bool
             let body =
                 unsafe { core::slice::from_raw_parts(tmp.as_ptr().add(i).cast::<u8>(), 32 - i) };
             let ndig = body.len();
-            let want = if s.prec < 0 { 1 } else { s.prec as usize };
-            zeros = want.saturating_sub(ndig);
-            if base == 8 && s.flags & F_ALT != 0 && zeros == 0 {
-                zeros = 1; // the first digit is never '0' here
+            let mut want = if s.prec < 0 { 1 } else { s.prec as usize };
+            if base == 8 && s.flags & F_ALT != 0 {
+                // At least one '0' in front (the first digit never is).
+                want = want.max(ndig + 1);
             }
+            zeros = want.saturating_sub(ndig);
             if s.prec < 0 && s.flags & F_ZERO != 0 {
                 zeros = zeros.max(s.width.saturating_sub(npre + ndig));
             }
