@@ -313,6 +313,12 @@ unsafe fn format_raw(
 /// zero padding to `zeros`, and width padding.
 #[inline(never)]
 pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8]) {
+    emit_inline(o, s, pre, zeros, body);
+}
+
+/// [`emit`], inlined into the integer conversions' single call site.
+#[inline(always)]
+fn emit_inline(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8]) {
     let len = pre.len() + zeros + body.len();
     let fill = s.width.saturating_sub(len);
     let left = s.flags & F_MINUS != 0;
@@ -468,7 +474,7 @@ unsafe fn convert(o: &mut Out, s: &Spec, args: &mut Args, fp: FloatConv) -> bool
             body
         }
     };
-    emit(o, s, pre.get(..npre).unwrap_or(&[]), zeros, body);
+    emit_inline(o, s, pre.get(..npre).unwrap_or(&[]), zeros, body);
     true
 }
 
