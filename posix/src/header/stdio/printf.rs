@@ -35,7 +35,8 @@ impl Out<'_> {
     #[inline(never)]
     pub(crate) fn pad(&mut self, c: u8, mut n: usize) {
         const RUNS: &[u8; 16] = b"        00000000";
-        let run = if c == b'0' { &RUNS[8..] } else { &RUNS[..8] };
+        // The second half for '0' (0x30), the first for ' ' (0x20).
+        let run = &RUNS[(c as usize >> 1) & 8..];
         while n > 0 {
             let k = n.min(8);
             self.put(&run[..k]);
