@@ -340,7 +340,7 @@ unsafe fn convert(o: &mut Out, s: &Spec, args: &mut Args, fp: FloatConv) -> bool
     let wide = s.len == L_L || conv == b'C' || conv == b'S';
     // Floating point and wide strings: through `fp`, so that the
     // integer-only entry points do not link their formatters.
-    if s.kind >= K_FP && s.kind <= K_S + wide as u8 {
+    if s.kind.wrapping_sub(K_FP) <= K_S - K_FP + wide as u8 {
         // SAFETY: the argument matches (caller contract).
         return unsafe { fp(o, s, args) };
     }
