@@ -337,7 +337,8 @@ fn emit_inline(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8]) {
 #[inline(always)]
 unsafe fn convert(o: &mut Out, s: &Spec, args: &mut Args, fp: FloatConv) -> bool {
     let conv = s.conv;
-    let wide = s.len == L_L || conv == b'C' || conv == b'S';
+    // `%lc`, `%C` (index 18) and `%ls`; `%S` (`K_S`) needs no test.
+    let wide = s.len == L_L || s.kind == 18;
     // Floating point and wide strings: through `fp`, so that the
     // integer-only entry points do not link their formatters.
     if s.kind.wrapping_sub(K_FP) <= K_S - K_FP + wide as u8 {
@@ -346,8 +347,8 @@ unsafe fn convert(o: &mut Out, s: &Spec, args: &mut Args, fp: FloatConv) -> bool
     }
     let int = s.kind < K_FP - 1;
     // Every other conversion reads one integer (or pointer) argument;
-    // `%%` reads none and prints like `%c` of '%'.
-    let v = if conv == b'%' {
+    // `%%` (index 19) reads none and prints like `%c` of '%'.
+    let v = if s.kind == 19 {
         b'%' as u64
     } else {
         // SAFETY: arguments per format (caller contract).
