@@ -17,22 +17,28 @@ pub(crate) trait Sink {
 pub(crate) struct Out<'a> {
     sink: &'a mut dyn Sink,
     pub(crate) n: usize,
+    /// Counts only: the walk that records a positional format's argument
+    /// types.
+    quiet: bool,
 }
 
 impl Out<'_> {
     #[inline(never)]
     pub(crate) fn put(&mut self, s: &[u8]) {
         self.n = self.n.wrapping_add(s.len());
-        self.sink.put(s);
+        if !self.quiet {
+            self.sink.put(s);
+        }
     }
 
     /// `n` copies of `c` (a space or `0`).
     #[inline(never)]
     pub(crate) fn pad(&mut self, c: u8, mut n: usize) {
-        const RUNS: &[u8; 32] = b"                0000000000000000";
-        let run = if c == b'0' { &RUNS[16..] } else { &RUNS[..16] };
+        const RUNS: &[u8; 16] = b"        00000000";
+        // The second half for '0' (0x30), the first for ' ' (0x20).
+        let run = &RUNS[(c as usize >> 1) & 8..];
         while n > 0 {
-            let k = n.min(16);
+            let k = n.min(8);
             self.put(&run[..k]);
             n -= k;
         }
@@ -51,8 +57,9 @@ pub(crate) struct Spec {
     pub(crate) width: usize,
     /// Precision; negative when none (see [`Spec::prec`]).
     prec: i32,
-    /// Length modifier: `H` for `hh`, `h`, `l`, `q` for the 64-bit ones
-    /// (`ll`, `q`, `j`), `L`, or 0 (none, and `z`/`t`/`Z`: 32-bit here).
+    /// Length modifier, as the shift that truncates an integer argument
+    /// to its type (`len & 56`: 56 `hh`, 48 `h`, 32 none/`l`/`z`/`t`/`Z`,
+    /// 0 `ll`/`q`/`j`/`L`) plus 1 for [`L_L`] and [`L_LD`].
     len: u8,
     pub(crate) conv: u8,
     /// Argument number (`%n$`), 0 when sequential.
@@ -76,14 +83,6 @@ const CONVS: &[u8; 21] = b"diouxXpfFeEgGaASscC%n";
 const K_FP: u8 = 7;
 /// Index in [`CONVS`] of `S`.
 const K_S: u8 = 15;
-
-/// Discards output: the walk that records a positional format's argument
-/// types.
-struct Discard;
-
-impl Sink for Discard {
-    fn put(&mut self, _: &[u8]) {}
-}
 
 /// Reads a decimal number, saturated at `INT_MAX`. With `dollar`, only
 /// `n$` (`n > 0`) counts: its `n`, consuming it; else 0 and `*p` is left
@@ -143,6 +142,7 @@ unsafe fn field(p: &mut *const u8) -> u32 {
 ///
 /// # Safety
 /// The arguments match the format (C contract).
+#[inline(never)]
 unsafe fn value(f: u32, args: &mut Args) -> i32 {
     if f & STAR != 0 {
         // SAFETY: arguments per format.
@@ -152,9 +152,17 @@ unsafe fn value(f: u32, args: &mut Args) -> i32 {
     }
 }
 
-/// Length modifiers; `Spec::len` maps them (in order) to `hlLqqzzz`, and
-/// `hh`, `ll` to `H`, `q`.
+/// Length modifiers; `Spec::len` maps them (in order) to [`LEN_OF`], and
+/// `hh`, `ll` to 56, 0.
 const LENS: &[u8; 8] = b"hlLqjztZ";
+
+/// [`Spec::len`] of `l`: 32-bit, wide characters.
+const L_L: u8 = 33;
+/// [`Spec::len`] of `L`: 64-bit integers, `long double`.
+const L_LD: u8 = 1;
+
+/// [`Spec::len`] of each of [`LENS`].
+const LEN_OF: &[u8; 8] = &[48, L_L, L_LD, 0, 0, 32, 32, 32];
 
 /// Flag characters, in the order of their `F_*` bits (`'` and `I`,
 /// grouping and locale digits, do nothing in the "C" locale).
@@ -162,19 +170,41 @@ const FLAGS: &[u8; 7] = b"-+ #0'I";
 
 /// Formats `fmt` with `args` into `sink`; the number of bytes produced.
 ///
-/// A positional format (`%1$d`) is walked twice: once into [`Discard`]
+/// A positional format (`%1$d`) is walked twice: once quietly (writing nothing)
 /// with `args` recording the type of every numbered argument, which gives
 /// where each one lives in the va-buffer, then for real.
 ///
 /// # Safety
 /// `fmt` is NUL-terminated and the arguments match it (the C contract).
+#[inline(always)]
 pub(crate) unsafe fn format(
     sink: &mut dyn Sink,
     fmt: *const u8,
     args: &mut Args,
     fp: FloatConv,
 ) -> Result<usize, Errno> {
-    let mut o = Out { sink, n: 0 };
+    // SAFETY: caller contract.
+    let r = unsafe { format_raw(sink, false, fmt, args, fp) };
+    if r < 0 {
+        Err(Errno(-r))
+    } else {
+        Ok(r as usize)
+    }
+}
+
+/// [`format`], with the result in one register: the count, or a negated
+/// errno. `quiet` writes nothing to `sink`.
+///
+/// # Safety
+/// As for [`format`].
+unsafe fn format_raw(
+    sink: &mut dyn Sink,
+    quiet: bool,
+    fmt: *const u8,
+    args: &mut Args,
+    fp: FloatConv,
+) -> i32 {
+    let mut o = Out { sink, n: 0, quiet };
     let mut p = fmt;
     // SAFETY: NUL-terminated format (caller contract); arguments per format.
     unsafe {
@@ -216,13 +246,13 @@ pub(crate) unsafe fn format(
                 pf = field(&mut q);
                 p = q;
             }
-            let mut len = 0;
+            let mut len = 32;
             if let Some(i) = LENS.iter().position(|&c| c == *p) {
-                len = b"hlLqqzzz"[i & 7];
+                len = LEN_OF[i & 7];
                 p = p.add(1);
-                if i < 2 && *p == len {
+                if i < 2 && *p == LENS[i & 7] {
                     p = p.add(1);
-                    len = if i == 0 { b'H' } else { b'q' };
+                    len = if i == 0 { 56 } else { 0 };
                 }
             }
             let conv = *p;
@@ -235,9 +265,9 @@ pub(crate) unsafe fn format(
             p = p.add(1);
             if argn != 0 && args.sequential() {
                 args.collect();
-                let _ = format(&mut Discard, fmt, args, fp);
+                format_raw(o.sink, true, fmt, args, fp);
                 if args.too_many {
-                    return Err(Errno::EINVAL);
+                    return -Errno::EINVAL.0;
                 }
                 args.positional(None);
             }
@@ -250,7 +280,7 @@ pub(crate) unsafe fn format(
             if flags & F_MINUS != 0 {
                 flags &= !F_ZERO;
             }
-            let mut s = Spec {
+            let s = Spec {
                 flags,
                 width: w.unsigned_abs() as usize,
                 prec,
@@ -267,23 +297,29 @@ pub(crate) unsafe fn format(
                 .width
                 .max(if numeric { s.prec.max(0) as usize } else { 0 });
             if grow as u64 + o.n as u64 >= i32::MAX as u64 {
-                return Err(Errno::EOVERFLOW);
+                return -Errno::EOVERFLOW.0;
             }
-            if !convert(&mut o, &mut s, args, fp) {
-                return Err(Errno::EINVAL);
+            if !convert(&mut o, &s, args, fp) {
+                return -Errno::EINVAL.0;
             }
         }
     }
     if o.n > i32::MAX as usize {
-        return Err(Errno::EOVERFLOW);
+        return -Errno::EOVERFLOW.0;
     }
-    Ok(o.n)
+    o.n as i32
 }
 
 /// Writes `body` (already sign/prefix-free digits) with sign/prefix `pre`,
 /// zero padding to `zeros`, and width padding.
 #[inline(never)]
 pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8]) {
+    emit_inline(o, s, pre, zeros, body);
+}
+
+/// [`emit`], inlined into the integer conversions' single call site.
+#[inline(always)]
+fn emit_inline(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8]) {
     let len = pre.len() + zeros + body.len();
     let fill = s.width.saturating_sub(len);
     let left = s.flags & F_MINUS != 0;
@@ -299,32 +335,29 @@ pub(crate) fn emit(o: &mut Out, s: &Spec, pre: &[u8], zeros: usize, body: &[u8])
 /// # Safety
 /// The next argument matches `s` (C contract).
 #[inline(always)]
-unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> bool {
+unsafe fn convert(o: &mut Out, s: &Spec, args: &mut Args, fp: FloatConv) -> bool {
     let conv = s.conv;
-    let wide = s.len == b'l' || conv == b'C' || conv == b'S';
+    // `%lc`, `%C` (index 18) and `%ls`; `%S` (`K_S`) needs no test.
+    let wide = s.len == L_L || s.kind == 18;
     // Floating point and wide strings: through `fp`, so that the
     // integer-only entry points do not link their formatters.
-    if s.kind >= K_FP && s.kind <= K_S + wide as u8 {
+    if s.kind.wrapping_sub(K_FP) <= K_S - K_FP + wide as u8 {
         // SAFETY: the argument matches (caller contract).
         return unsafe { fp(o, s, args) };
     }
     let int = s.kind < K_FP - 1;
     // Every other conversion reads one integer (or pointer) argument;
-    // `%%` reads none and prints like `%c` of '%'.
-    let v = if conv == b'%' {
+    // `%%` (index 19) reads none and prints like `%c` of '%'.
+    let v = if s.kind == 19 {
         b'%' as u64
     } else {
         // SAFETY: arguments per format (caller contract).
-        unsafe { args.int(s.argn, int && (s.len == b'q' || s.len == b'L')) }
+        unsafe { args.int(s.argn, int && s.len < 2) }
     };
     // The bits above the argument's type (or the `%n` target's), to
     // truncate it (and sign-extend if signed).
-    let shift = match s.len {
-        b'H' => 56,
-        b'h' => 48,
-        b'q' | b'L' if s.kind != 6 => 0,
-        _ => 32,
-    };
+    // (`%p`, read as 4 bytes, needs no truncation for `ll`.)
+    let shift = s.len & 56;
     // Digits, written from the end; `ch` holds a character.
     let mut tmp = [core::mem::MaybeUninit::<u8>::uninit(); 32];
     let mut ch = [0u8; 4];
@@ -336,7 +369,7 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
         17..=19 => {
             // c C %
             // A plain `char` is one byte, as is a wide one below 0x80.
-            let k = if wide && v >= 0x80 {
+            let k = if wide && v as u32 >= 0x80 {
                 utf8(v as u32, &mut ch)
             } else {
                 ch[0] = v as u8;
@@ -385,9 +418,7 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
             return true;
         }
         6 if v == 0 => {
-            // p
-            s.prec = -1;
-            s.flags &= !F_ZERO;
+            // p: no zeros (nor precision), like glibc.
             b"(nil)"
         }
         _ => {
@@ -400,24 +431,22 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                 v >> shift
             };
             if signed {
-                npre = 1;
                 pre[0] = if neg {
                     b'-'
                 } else if s.flags & F_PLUS != 0 {
                     b'+'
-                } else if s.flags & F_SPACE != 0 {
-                    b' '
                 } else {
-                    npre = 0;
-                    0
+                    b' '
                 };
+                npre = (neg || s.flags & (F_PLUS | F_SPACE) != 0) as usize;
             }
             let base = match s.kind {
                 2 => 8,
                 0 | 1 | 3 => 10,
                 _ => 16,
             };
-            if s.kind == 6 || (s.flags & F_ALT != 0 && v != 0 && base == 16) {
+            // (`%p` of null was handled above.)
+            if (s.kind == 6 || s.flags & F_ALT != 0) && v != 0 && base == 16 {
                 npre = 2;
             }
             let mut i = tmp.len();
@@ -425,8 +454,9 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
                 i -= 1;
                 // Digits in upper case; `| 0x20` lowers the letters for
                 // every conversion but `X`.
+                let d = (v % base) as u8;
                 tmp[i & 31] = core::mem::MaybeUninit::new(
-                    b"0123456789ABCDEF"[(v % base) as usize & 15] | (conv & 0x20),
+                    (d + if d > 9 { b'A' - 10 } else { b'0' }) | (conv & 0x20),
                 );
                 v /= base;
             }
@@ -434,18 +464,19 @@ unsafe fn convert(o: &mut Out, s: &mut Spec, args: &mut Args, fp: FloatConv) -> 
             let body =
                 unsafe { core::slice::from_raw_parts(tmp.as_ptr().add(i).cast::<u8>(), 32 - i) };
             let ndig = body.len();
-            let want = if s.prec < 0 { 1 } else { s.prec as usize };
-            zeros = want.saturating_sub(ndig);
-            if base == 8 && s.flags & F_ALT != 0 && zeros == 0 {
-                zeros = 1; // the first digit is never '0' here
+            let mut want = if s.prec < 0 { 1 } else { s.prec as usize };
+            if base == 8 && s.flags & F_ALT != 0 {
+                // At least one '0' in front (the first digit never is).
+                want = want.max(ndig + 1);
             }
+            zeros = want.saturating_sub(ndig);
             if s.prec < 0 && s.flags & F_ZERO != 0 {
                 zeros = zeros.max(s.width.saturating_sub(npre + ndig));
             }
             body
         }
     };
-    emit(o, s, pre.get(..npre).unwrap_or(&[]), zeros, body);
+    emit_inline(o, s, pre.get(..npre).unwrap_or(&[]), zeros, body);
     true
 }
 
@@ -485,7 +516,7 @@ pub(crate) unsafe fn float_conv(o: &mut Out, s: &Spec, args: &mut Args) -> bool 
             }
             return true;
         }
-        let (neg, cls) = if s.len == b'L' {
+        let (neg, cls) = if s.len == L_LD {
             float::decode_f128(args.f128(n))
         } else {
             float::decode_f64(args.f64(n))
