@@ -609,6 +609,23 @@ pub(crate) static STDERR_FILE: Single<FILE> = Single::new(FILE::new(
     F_STATIC | F_NORD | F_NBF,
 ));
 
+/// The buffer a stream had before `setvbuf` gave it the user's: the static
+/// one of a standard stream, else the one allocated behind the `FILE`
+/// ([`alloc_file`]). Its start and data capacity.
+pub(crate) fn own_buffer(f: *mut FILE) -> (*mut u8, usize) {
+    if f == STDIN_FILE.get() {
+        (STDIN_BUF.get().cast(), BUF_CAP)
+    } else if f == STDOUT_FILE.get() {
+        (STDOUT_BUF.get().cast(), BUF_CAP)
+    } else if f == STDERR_FILE.get() {
+        (STDERR_BUF.get().cast(), STDERR_CAP)
+    } else {
+        // SAFETY: a stream that is not a static comes from `alloc_file`,
+        // which put its buffer right after the `FILE`.
+        (unsafe { f.add(1).cast() }, BUF_CAP)
+    }
+}
+
 /// A `FILE *` that C sees as `FILE *const`.
 #[repr(transparent)]
 pub struct FilePtr(pub *mut FILE);

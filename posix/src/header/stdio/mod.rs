@@ -720,6 +720,11 @@ pub unsafe extern "C" fn setvbuf(
         fr.buf = buf.cast();
         fr.cap = size - UNGET;
         fr.flags |= F_USERBUF;
+    } else if fr.flags & F_USERBUF != 0 {
+        // A later call without a buffer: stop using the user's (which the
+        // program may free) and take the stream's own back.
+        (fr.buf, fr.cap) = file::own_buffer(f);
+        fr.flags &= !F_USERBUF;
     }
     0
 }
