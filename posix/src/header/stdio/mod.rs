@@ -969,15 +969,14 @@ struct FdSink {
 }
 
 impl FdSink {
+    /// Writes the buffered bytes out (nothing more after an error).
     fn flush(&mut self) {
-        let mut data = self.buf.get(..self.n).unwrap_or(&self.buf);
+        let data = self.buf.get(..self.n).unwrap_or(&self.buf);
         self.n = 0;
-        while !data.is_empty() && self.err.is_none() {
-            match Sys::write(self.fd, data) {
-                Ok(0) => self.err = Some(Errno::EIO),
-                Ok(k) => data = &data[k.min(data.len())..],
-                Err(e) => self.err = Some(e),
-            }
+        if self.err.is_none()
+            && let Err(e) = Sys::write_all(self.fd, data)
+        {
+            self.err = Some(e);
         }
     }
 }
@@ -1184,14 +1183,15 @@ pub unsafe extern "C" fn asprintf(
 // ---- integer-only printf entry points ------------------------------------
 //
 // `<stdio.h>` (C, clang) turns a printf-family call whose arguments include
-// no `float`/`double`/`long double` into a call of one of these, chosen at
-// compile time by `_Generic` over the arguments. They are the same engine
-// without the float formatter (a float conversion fails with `EINVAL`), so
-// a program that never prints a float does not link it. `&printf`, the `v`
-// forms and C++ always get the full functions.
+// no `float`/`double`/`long double` and no `wchar_t *` into a call of one of
+// these, chosen at compile time by `_Generic` over the arguments. They are
+// the same engine without the float and wide-string formatter (such a
+// conversion fails with `EINVAL`), so a program that never prints those
+// does not link it. `&printf`, the `v` forms and C++ always get the full
+// functions.
 
 /// [printf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/printf.html)
-/// without floating point.
+/// without floating point and wide strings.
 ///
 /// # Safety
 /// As for `printf`.
@@ -1202,7 +1202,7 @@ pub unsafe extern "C" fn __iprintf(fmt: *const c_char, args: *const u8) -> c_int
 }
 
 /// [fprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fprintf.html)
-/// without floating point.
+/// without floating point and wide strings.
 ///
 /// # Safety
 /// As for `fprintf`.
@@ -1213,7 +1213,7 @@ pub unsafe extern "C" fn __fiprintf(f: *mut FILE, fmt: *const c_char, args: *con
 }
 
 /// [dprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dprintf.html)
-/// without floating point.
+/// without floating point and wide strings.
 ///
 /// # Safety
 /// As for `dprintf`.
@@ -1224,7 +1224,7 @@ pub unsafe extern "C" fn __diprintf(fd: c_int, fmt: *const c_char, args: *const 
 }
 
 /// [snprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/snprintf.html)
-/// without floating point.
+/// without floating point and wide strings.
 ///
 /// # Safety
 /// As for `snprintf`.
@@ -1240,7 +1240,7 @@ pub unsafe extern "C" fn __sniprintf(
 }
 
 /// [sprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sprintf.html)
-/// without floating point.
+/// without floating point and wide strings.
 ///
 /// # Safety
 /// As for `sprintf`.
@@ -1255,7 +1255,7 @@ pub unsafe extern "C" fn __siprintf(
 }
 
 /// [asprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asprintf.html)
-/// without floating point.
+/// without floating point and wide strings.
 ///
 /// # Safety
 /// As for `asprintf`.
