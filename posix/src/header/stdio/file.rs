@@ -130,12 +130,18 @@ impl _IO_FILE {
         e
     }
 
-    /// Puts the stream on the flush list (once).
+    /// Puts the stream on the flush list (once). The first stream on the
+    /// list registers the flush with `exit` (an empty list means no stream
+    /// holds unread input, so `exit_flush_all` is not needed;
+    /// `enter_read_slow` puts it back).
     #[inline]
     fn listed(&mut self) {
         if self.flags & F_LISTED == 0 {
             self.flags |= F_LISTED;
             let head = LIST.load();
+            if head.is_null() {
+                crate::header::stdlib::set_exit_flush(exit_flush);
+            }
             self.next = head;
             LIST.store(self as *mut _IO_FILE);
         }
@@ -161,7 +167,7 @@ impl _IO_FILE {
     #[cold]
     #[inline(never)]
     fn enter_write_slow(&mut self) -> Io {
-        // The flags in a local, stored once.
+        // The flags in a local, stored before `listed`.
         let mut fl = self.flags;
         if fl & F_NOWR != 0 {
             self.flags = fl | F_ERR;
@@ -173,20 +179,8 @@ impl _IO_FILE {
                 fl |= F_LBF;
             }
         }
-        if fl & F_LISTED == 0 {
-            fl |= F_LISTED;
-            let head = LIST.load();
-            // The first stream on the list registers the flush with `exit`.
-            // (An empty list means no stream holds unread input, so
-            // `exit_flush_all` is not needed; `enter_read_slow` puts it
-            // back.)
-            if head.is_null() {
-                crate::header::stdlib::set_exit_flush(exit_flush);
-            }
-            self.next = head;
-            LIST.store(self as *mut _IO_FILE);
-        }
         self.flags = fl;
+        self.listed();
         // `wpos` is already 0: every way out of write mode (`flush_write`)
         // and every reset (`freopen`) clears it.
         self.mode = Mode::Write;
@@ -258,14 +252,7 @@ impl _IO_FILE {
         // SAFETY: the data area holds `wpos <= cap` buffered bytes.
         let data = unsafe { core::slice::from_raw_parts(self.buf.add(UNGET), self.wpos) };
         // Not `contains`: that links core's 300-byte memchr.
-        let mut i = data.len();
-        while i != 0 {
-            i -= 1;
-            if data.get(i) == Some(&b'\n') {
-                return true;
-            }
-        }
-        false
+        data.iter().rposition(|&b| b == b'\n').is_some()
     }
 
     /// `fwrite`'s core: writes `data` with the stream's buffering policy.
