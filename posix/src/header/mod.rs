@@ -28,3 +28,4 @@ pub mod sys_uio;
 pub mod time;
 pub mod unistd;
 pub mod wasm_libc;
+pub mod wchar;
