@@ -55,7 +55,12 @@ pub fn run_cmd(args: &[String]) -> Result {
 /// Header path for a module directory name: a `sys_`, `netinet_` or
 /// `arpa_` prefix is a directory (`netinet_in` -> `netinet/in.h`).
 pub fn header_name(module: &str) -> String {
-    for dir in ["sys", "netinet", "arpa"] {
+    // Header names with a hyphen, which a module name cannot have.
+    const HYPHENATED: &[(&str, &str)] = &[("stdc_predef", "stdc-predef.h")];
+    if let Some((_, h)) = HYPHENATED.iter().find(|(m, _)| *m == module) {
+        return h.to_string();
+    }
+    for dir in ["sys", "netinet", "netpacket", "arpa"] {
         if let Some(rest) = module.strip_prefix(dir).and_then(|r| r.strip_prefix('_')) {
             return format!("{dir}/{rest}.h");
         }

@@ -1,0 +1,1 @@
+//! `ar.h`: the header of a member of an `ar` archive (no functions).

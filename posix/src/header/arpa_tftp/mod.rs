@@ -1,0 +1,1 @@
+//! `arpa/tftp.h`: the TFTP packet layout (RFC 1350; no functions).

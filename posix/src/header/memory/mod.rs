@@ -1,0 +1,1 @@
+//! `memory.h`: the historical name of `string.h`.

@@ -1,0 +1,1 @@
+//! `netinet/igmp.h`: the IGMP message (RFC 1112, 2236).

@@ -1,0 +1,1 @@
+//! `netinet/in_systm.h`: network-order integer types of the BSD protocol headers.

@@ -1,0 +1,1 @@
+//! `stdc-predef.h`: what the implementation promises before any header.

@@ -1,0 +1,1 @@
+//! `sys/dir.h`: the BSD name of `struct dirent`.

@@ -1,0 +1,1 @@
+//! `sys/errno.h`: the same as `errno.h`.

@@ -1,0 +1,1 @@
+//! `sys/fcntl.h`: the same as `fcntl.h`.

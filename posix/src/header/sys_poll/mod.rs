@@ -1,0 +1,1 @@
+//! `sys/poll.h`: the same as `poll.h`.

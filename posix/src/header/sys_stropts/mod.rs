@@ -1,0 +1,1 @@
+//! `sys/stropts.h`: the same as `stropts.h`.

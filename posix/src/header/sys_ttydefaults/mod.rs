@@ -1,0 +1,1 @@
+//! `sys/ttydefaults.h`: the traditional default terminal settings and control characters.

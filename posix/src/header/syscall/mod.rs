@@ -1,0 +1,1 @@
+//! `syscall.h`: the same as `sys/syscall.h`.

@@ -1,0 +1,1 @@
+//! `tar.h`: the constants of the POSIX ustar format (no functions).

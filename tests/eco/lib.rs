@@ -1,0 +1,1 @@
+//! Empty: this package only pins C sources to fetch (see Cargo.toml).
