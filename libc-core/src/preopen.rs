@@ -37,7 +37,7 @@ pub fn resolve<'p>(
 }
 
 /// wasi-libc's `strip_prefixes`: drops leading `/`, `./` and a lone `.`.
-fn strip_prefixes(mut p: &[u8]) -> &[u8] {
+pub fn strip_prefixes(mut p: &[u8]) -> &[u8] {
     loop {
         match p {
             [b'/', tail @ ..] => p = tail,

@@ -56,7 +56,13 @@ pub fn run_cmd(args: &[String]) -> Result {
 /// `arpa_` prefix is a directory (`netinet_in` -> `netinet/in.h`).
 pub fn header_name(module: &str) -> String {
     // Header names with a hyphen, which a module name cannot have.
-    const HYPHENATED: &[(&str, &str)] = &[("stdc_predef", "stdc-predef.h")];
+    const HYPHENATED: &[(&str, &str)] = &[
+        ("stdc_predef", "stdc-predef.h"),
+        ("wasi_libc", "wasi/libc.h"),
+        ("wasi_libc_environ", "wasi/libc-environ.h"),
+        ("wasi_libc_find_relpath", "wasi/libc-find-relpath.h"),
+        ("wasi_libc_nocwd", "wasi/libc-nocwd.h"),
+    ];
     if let Some((_, h)) = HYPHENATED.iter().find(|(m, _)| *m == module) {
         return h.to_string();
     }
