@@ -12,6 +12,8 @@
 //!    which the artifact test keeps equal to the built archives), unless
 //!    `parity/exclusions.txt` lists it with its reason.
 //!
+//! 3. The README's table lists every header of the list.
+//!
 //! `WASM_LIBC_BLESS=1` rewrites the reference symbol list from the toolchain.
 //! Own output format (harness = false): figures, then any failure.
 
@@ -280,9 +282,36 @@ fn check_headers(failures: &mut Vec<String>) -> Result {
     Ok(())
 }
 
+/// The README's header table names every header of the list.
+fn check_readme(failures: &mut Vec<String>) {
+    let readme = std::fs::read_to_string(libc_tests::root().join("README.md")).unwrap_or_default();
+    let headers = list(&parity_dir().join("headers.txt"));
+    let missing: Vec<&str> = headers
+        .iter()
+        .map(|(h, _)| h.as_str())
+        .filter(|h| {
+            !readme
+                .lines()
+                .any(|l| l.starts_with('|') && l.contains(&format!("`{h}`")))
+        })
+        .collect();
+    println!(
+        "readme: {} of {} headers in the README's table",
+        headers.len() - missing.len(),
+        headers.len()
+    );
+    if !missing.is_empty() {
+        failures.push(format!(
+            "README.md's header table lacks: {}",
+            missing.join(" ")
+        ));
+    }
+}
+
 fn main() -> ExitCode {
     let mut failures = Vec::new();
     check_symbols(&mut failures);
+    check_readme(&mut failures);
     if let Err(e) = check_headers(&mut failures) {
         failures.push(e);
     }
