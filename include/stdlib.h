@@ -187,6 +187,63 @@ int clearenv(void);
 void __wasm_libc_environ_init(char ***var);
 
 /*
+ [mkostemps](https://man7.org/linux/man-pages/man3/mkostemps.3.html):
+ creates a new file from `template` (six `X`s followed by `suffixlen`
+ bytes), opened read-write with `flags` (`O_APPEND`, `O_SYNC`,
+ `O_CLOEXEC`) added; returns its descriptor. `EINVAL` for a bad template
+ or other flags.
+
+ # Safety
+ `template` must be NULL or a writable NUL-terminated string.
+ */
+int mkostemps(char *template_, int suffixlen, int flags);
+
+/*
+ [mkstemp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkstemp.html)
+
+ # Safety
+ `template` must be NULL or a writable NUL-terminated string.
+ */
+int mkstemp(char *template_);
+
+/*
+ [mkostemp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkostemp.html)
+
+ # Safety
+ `template` must be NULL or a writable NUL-terminated string.
+ */
+int mkostemp(char *template_, int flags);
+
+/*
+ [mkstemps](https://man7.org/linux/man-pages/man3/mkstemps.3.html)
+
+ # Safety
+ `template` must be NULL or a writable NUL-terminated string.
+ */
+int mkstemps(char *template_, int suffixlen);
+
+/*
+ [mkdtemp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdtemp.html):
+ creates a new directory from `template`; returns `template`, or NULL with
+ `errno` (`EINVAL` for a bad template).
+
+ # Safety
+ `template` must be NULL or a writable NUL-terminated string.
+ */
+char *mkdtemp(char *template_);
+
+/*
+ [mktemp](https://man7.org/linux/man-pages/man3/mktemp.3.html)
+ (removed from POSIX: another program may create the name before the
+ caller does; use `mkstemp`): fills in a name that does not exist now and
+ returns `template`; on failure sets `template[0]` to NUL and `errno`.
+
+ # Safety
+ `template` must be NULL or a writable NUL-terminated string.
+ */
+char *mktemp(char *template_);
+
+/*
  `arc4random` (BSD, glibc 2.36): 32 random bits.
  */
 unsigned int arc4random(void);

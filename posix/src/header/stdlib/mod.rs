@@ -185,8 +185,10 @@ pub unsafe extern "C" fn posix_memalign(
 // The environment and arc4random (issue 5, fs/env area): separate files so
 // the rest of stdlib.h can grow here without conflicts.
 mod env;
+mod mktemp;
 mod random;
 pub use env::*;
+pub use mktemp::*;
 pub use random::*;
 mod arith;
 mod pow5;
