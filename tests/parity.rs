@@ -157,10 +157,19 @@ fn check_symbols(failures: &mut Vec<String>) {
     }
 }
 
-/// Compiles `source` for `backend` with `clang` (C or C++), syntax only.
-fn compiles(cc: &Path, sysroot: &Path, backend: &str, cxx: bool, source: &str) -> Result {
+/// Compiles `source` for `backend` with `clang` (C or C++), syntax only,
+/// with `extra` flags.
+fn compiles(
+    cc: &Path,
+    sysroot: &Path,
+    backend: &str,
+    cxx: bool,
+    source: &str,
+    extra: &[&str],
+) -> Result {
     let mut cmd = Command::new(cc);
     cmd.arg("--target=wasm32-wasi")
+        .args(extra)
         .arg(format!("--sysroot={}", sysroot.join(backend).display()))
         .args(["-fsyntax-only", "-Wall", "-Wextra", "-pedantic", "-Werror"])
         .args(if cxx {
@@ -189,10 +198,21 @@ fn compiles(cc: &Path, sysroot: &Path, backend: &str, cxx: bool, source: &str) -
 }
 
 fn check_headers(failures: &mut Vec<String>) -> Result {
-    let headers: Vec<String> = list(&parity_dir().join("headers.txt"))
-        .into_iter()
-        .map(|(h, _)| h)
+    // `name` or `name  compiler flags...` (setjmp.h needs clang 19 and its
+    // exception-handling lowering, as in wasi-libc).
+    let entries = list(&parity_dir().join("headers.txt"));
+    let headers: Vec<String> = entries.iter().map(|(h, _)| h.clone()).collect();
+    let special: std::collections::BTreeMap<String, Vec<String>> = entries
+        .iter()
+        .filter(|(_, f)| !f.is_empty())
+        .map(|(h, f)| {
+            (
+                h.clone(),
+                f.split_whitespace().map(str::to_string).collect(),
+            )
+        })
         .collect();
+    const SJLJ: &[&str] = &["-mllvm", "-wasm-enable-sjlj"];
     // `p2:wasi/api.h reason`: a header that exists but may not compile there.
     let skip: BTreeSet<String> = list(&parity_dir().join("exclusions.txt"))
         .into_iter()
@@ -200,7 +220,8 @@ fn check_headers(failures: &mut Vec<String>) -> Result {
         .map(|(n, _)| n)
         .collect();
     let cc = tool("WASM_LIBC_TEST_CC", &["clang"])?;
-    let cxx = tool("WASM_LIBC_TEST_CXX", &["clang++"])?;
+    let cc19 = tool("WASM_LIBC_TEST_CC19", &["clang-19"])?;
+    let cxx19 = tool("WASM_LIBC_TEST_CXX19", &["clang++-19"])?;
     let work = libc_tests::work_dir(env!("CARGO_TARGET_TMPDIR"));
     let sysroot = libc_tests::sysroot(&work)?;
     for (b, _) in BACKENDS {
@@ -217,19 +238,21 @@ fn check_headers(failures: &mut Vec<String>) -> Result {
             let handles: Vec<_> = chunks
                 .into_iter()
                 .map(|chunk| {
-                    let (cc, sysroot, include) = (&cc, &sysroot, &include);
+                    let (cc, sysroot, include, special) = (&cc, &sysroot, &include, &special);
                     s.spawn(move || {
                         chunk
                             .into_iter()
                             .map(|h| {
                                 let ours = include.join(h).is_file();
-                                let r = compiles(
-                                    cc,
-                                    sysroot,
-                                    b,
-                                    false,
-                                    &format!("#include <{h}>\ntypedef int parity_tu;\n"),
-                                );
+                                let src = format!("#include <{h}>\ntypedef int parity_tu;\n");
+                                let r = match special.get(h.as_str()) {
+                                    Some(f) => {
+                                        let flags: Vec<&str> =
+                                            f[1..].iter().map(String::as_str).collect();
+                                        compiles(Path::new(&f[0]), sysroot, b, false, &src, &flags)
+                                    }
+                                    None => compiles(cc, sysroot, b, false, &src, &[]),
+                                };
                                 (h.clone(), ours, r)
                             })
                             .collect::<Vec<_>>()
@@ -272,9 +295,17 @@ fn check_headers(failures: &mut Vec<String>) -> Result {
             .map(|h| format!("#include <{h}>\n"))
             .chain(std::iter::once("typedef int parity_tu;\n".to_string()))
             .collect();
+        // Together: clang 19 with the setjmp lowering, so setjmp.h joins.
         for (lang, is_cxx) in [("C", false), ("C++", true)] {
-            match compiles(if is_cxx { &cxx } else { &cc }, &sysroot, b, is_cxx, &all) {
-                Ok(()) => println!("headers {b}: all together compile as {lang}"),
+            match compiles(
+                if is_cxx { &cxx19 } else { &cc19 },
+                &sysroot,
+                b,
+                is_cxx,
+                &all,
+                SJLJ,
+            ) {
+                Ok(()) => println!("headers {b}: all together compile as {lang} (clang 19)"),
                 Err(e) => failures.push(format!("{b}: all headers together fail as {lang}:\n{e}")),
             }
         }
