@@ -47,6 +47,7 @@ pub mod sys_poll;
 pub mod sys_random;
 pub mod sys_reg;
 pub mod sys_select;
+pub mod sys_signal;
 pub mod sys_socket;
 pub mod sys_stat;
 pub mod sys_stropts;

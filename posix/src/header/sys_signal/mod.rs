@@ -1,0 +1,1 @@
+//! `sys/signal.h`: the same as `signal.h`.
