@@ -16,6 +16,9 @@
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
+#if defined(__wasm_exception_handling__) && __clang_major__ >= 19
+#include <setjmp.h> /* only with -mllvm -wasm-enable-sjlj (it #errors otherwise) */
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -150,6 +150,23 @@ pub fn run(args: &[String]) -> Result {
             compile(&ll, &obj)?;
             members.push(obj);
         }
+        if f.rust_target != "wasm32v1-none" {
+            // The setjmp/longjmp runtime needs exception handling (`throw`):
+            // its own archive, `-lsetjmp` as with wasi-sdk, so libc.a stays
+            // free of exception instructions (crt/setjmp.ll).
+            let obj = build.join(format!("{}-setjmp.o", f.name));
+            sh(Command::new(&clang)
+                .arg(format!("--target={}", f.triple))
+                .args(["-mexception-handling", "-Wno-override-module", "-O2", "-c"])
+                .arg(root().join("crt/setjmp.ll"))
+                .arg("-o")
+                .arg(&obj))?;
+            let _ = std::fs::remove_file(lib.join("libsetjmp.a"));
+            sh(Command::new(&ar)
+                .arg("rcs")
+                .arg(lib.join("libsetjmp.a"))
+                .arg(&obj))?;
+        }
         crate::strip::strip_archive(&ar, &libc, &build.join(format!("{}-members", f.name)))?;
         sh(Command::new(&ar).arg("rs").arg(&libc).args(&members))?;
         if f.rust_target == "wasm32v1-none" {

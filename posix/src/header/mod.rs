@@ -17,6 +17,7 @@ pub mod poll;
 pub mod pthread;
 pub mod sched;
 pub mod semaphore;
+pub mod setjmp;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
