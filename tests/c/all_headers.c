@@ -32,6 +32,7 @@
 #include <threads.h>
 #include <time.h>
 #include <unistd.h>
+#include <wasi/api.h>
 #include <wasm_libc.h>
 #include "check.h"
 

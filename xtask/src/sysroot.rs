@@ -110,6 +110,15 @@ pub fn run(args: &[String]) -> Result {
         let sys = out.join(f.name);
         let _ = std::fs::remove_dir_all(&sys);
         copy_dir(&root().join("include"), &sys.join("include"))?;
+        if f.feature == "p2" {
+            // <wasi/api.h> marks the preview1 functions unavailable when it
+            // finds this file (the headers are otherwise the same).
+            std::fs::write(
+                sys.join("include/wasi/__wasm_libc_p2.h"),
+                "/* Present only in the p2 sysroot (cargo xtask sysroot). */\n#define __WASM_LIBC_P2 1\n",
+            )
+            .map_err(|e| e.to_string())?;
+        }
         let lib = sys.join("lib").join("wasm32-wasi");
         std::fs::create_dir_all(&lib).map_err(|e| e.to_string())?;
         std::os::unix::fs::symlink("wasm32-wasi", sys.join("lib").join(f.triple))

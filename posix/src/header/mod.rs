@@ -32,5 +32,6 @@ pub mod sys_uio;
 pub mod threads;
 pub mod time;
 pub mod unistd;
+pub mod wasi_api;
 pub mod wasm_libc;
 pub mod wchar;
