@@ -5,7 +5,9 @@
 //! owner's thread id (0: unlocked), `[2]` the lock count.
 
 use super::block::{self, Deadline};
-use super::{PTHREAD_MUTEX_ERRORCHECK, PTHREAD_MUTEX_RECURSIVE, PTHREAD_PRIO_PROTECT};
+use super::{
+    PTHREAD_MUTEX_ERRORCHECK, PTHREAD_MUTEX_RECURSIVE, PTHREAD_PRIO_INHERIT, PTHREAD_PRIO_PROTECT,
+};
 use super::{pthread_mutex_t, pthread_mutexattr_t};
 use crate::header::time::timespec;
 use crate::platform::c_int;
@@ -290,6 +292,9 @@ pub unsafe extern "C" fn pthread_mutexattr_getrobust(
 
 /// [pthread_mutexattr_setrobust](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setrobust.html)
 ///
+/// No thread can die holding a lock: only `PTHREAD_MUTEX_STALLED`; robust
+/// is `EINVAL` (as wasi-libc).
+///
 /// # Safety
 /// `a` valid.
 #[unsafe(no_mangle)]
@@ -298,7 +303,7 @@ pub unsafe extern "C" fn pthread_mutexattr_setrobust(
     r: c_int,
 ) -> c_int {
     // SAFETY: caller contract.
-    unsafe { set_field(a, ROBUST.trailing_zeros(), 1, r, 1) }
+    unsafe { set_field(a, ROBUST.trailing_zeros(), 1, r, 0) }
 }
 
 /// [pthread_mutexattr_getpshared](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getpshared.html)
@@ -342,7 +347,8 @@ pub unsafe extern "C" fn pthread_mutexattr_getprotocol(
 
 /// [pthread_mutexattr_setprotocol](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprotocol.html)
 ///
-/// `PTHREAD_PRIO_PROTECT` is not supported (`ENOTSUP`, as musl).
+/// Only `PTHREAD_PRIO_NONE`: priority inheritance and protection mean nothing
+/// with one thread, `ENOTSUP` (as wasi-libc); other values `EINVAL`.
 ///
 /// # Safety
 /// `a` valid.
@@ -351,9 +357,9 @@ pub unsafe extern "C" fn pthread_mutexattr_setprotocol(
     a: *mut pthread_mutexattr_t,
     p: c_int,
 ) -> c_int {
-    if p == PTHREAD_PRIO_PROTECT {
+    if p == PTHREAD_PRIO_INHERIT || p == PTHREAD_PRIO_PROTECT {
         return Errno::ENOTSUP.0;
     }
     // SAFETY: caller contract.
-    unsafe { set_field(a, PROTO_SHIFT as u32, 3, p, PTHREAD_PRIO_PROTECT) }
+    unsafe { set_field(a, PROTO_SHIFT as u32, 3, p, 0) }
 }
