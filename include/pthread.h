@@ -686,6 +686,9 @@ int pthread_mutexattr_getrobust(const pthread_mutexattr_t *a,
 /*
  [pthread_mutexattr_setrobust](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setrobust.html)
 
+ No thread can die holding a lock: only `PTHREAD_MUTEX_STALLED`; robust
+ is `EINVAL` (as wasi-libc).
+
  # Safety
  `a` valid.
  */
@@ -722,7 +725,8 @@ int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *a,
 /*
  [pthread_mutexattr_setprotocol](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprotocol.html)
 
- `PTHREAD_PRIO_PROTECT` is not supported (`ENOTSUP`, as musl).
+ Only `PTHREAD_PRIO_NONE`: priority inheritance and protection mean nothing
+ with one thread, `ENOTSUP` (as wasi-libc); other values `EINVAL`.
 
  # Safety
  `a` valid.
