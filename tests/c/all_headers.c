@@ -13,6 +13,12 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <semaphore.h>
+#if defined(__wasm_exception_handling__) && __clang_major__ >= 19
+#include <setjmp.h> /* only with -mllvm -wasm-enable-sjlj (it #errors otherwise) */
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,8 +29,10 @@
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <threads.h>
 #include <time.h>
 #include <unistd.h>
+#include <wasi/api.h>
 #include <wasm_libc.h>
 #include "check.h"
 

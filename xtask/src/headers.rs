@@ -52,8 +52,9 @@ pub fn run_cmd(args: &[String]) -> Result {
     Ok(())
 }
 
-/// Header path for a module directory name: a `sys_`, `netinet_` or
-/// `arpa_` prefix is a directory (`netinet_in` -> `netinet/in.h`).
+/// Header path for a module directory name: a `sys_`, `netinet_`, `arpa_`
+/// or `wasi_` prefix is a directory (`netinet_in` -> `netinet/in.h`,
+/// `wasi_api` -> `wasi/api.h`).
 pub fn header_name(module: &str) -> String {
     // Header names with a hyphen, which a module name cannot have.
     const HYPHENATED: &[(&str, &str)] = &[
@@ -66,7 +67,7 @@ pub fn header_name(module: &str) -> String {
     if let Some((_, h)) = HYPHENATED.iter().find(|(m, _)| *m == module) {
         return h.to_string();
     }
-    for dir in ["sys", "netinet", "netpacket", "arpa"] {
+    for dir in ["sys", "netinet", "netpacket", "arpa", "wasi"] {
         if let Some(rest) = module.strip_prefix(dir).and_then(|r| r.strip_prefix('_')) {
             return format!("{dir}/{rest}.h");
         }
@@ -96,6 +97,7 @@ fn generate(out: &Path, tmp: &Path) -> Result {
         // Top-level keys must come before any [table] of the global config.
         let (g_top, g_tables) = split_tables(&global);
         let (o_top, o_tables) = split_tables(&own);
+        let g_top = without_keys(&g_top, &o_top);
         let merged = format!(
             "{g_top}\n{o_top}\n{}\n{}",
             merge_tables(&g_tables, &o_tables),
@@ -142,6 +144,17 @@ fn split_tables(text: &str) -> (String, Vec<(String, String)>) {
         }
     }
     (top, tables)
+}
+
+/// `top` without the `key = ...` lines whose key `over` sets too (a header's
+/// own top-level setting, e.g. `style`, overrides the global one).
+fn without_keys(top: &str, over: &str) -> String {
+    let key = |l: &str| l.split_once('=').map(|(k, _)| k.trim().to_string());
+    let own: Vec<String> = over.lines().filter_map(key).collect();
+    top.lines()
+        .filter(|l| key(l).is_none_or(|k| !own.contains(&k)))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 /// Joins two lists of tables; a table present in both gets both bodies.

@@ -110,6 +110,15 @@ pub fn run(args: &[String]) -> Result {
         let sys = out.join(f.name);
         let _ = std::fs::remove_dir_all(&sys);
         copy_dir(&root().join("include"), &sys.join("include"))?;
+        if f.feature == "p2" {
+            // <wasi/api.h> marks the preview1 functions unavailable when it
+            // finds this file (the headers are otherwise the same).
+            std::fs::write(
+                sys.join("include/wasi/__wasm_libc_p2.h"),
+                "/* Present only in the p2 sysroot (cargo xtask sysroot). */\n#define __WASM_LIBC_P2 1\n",
+            )
+            .map_err(|e| e.to_string())?;
+        }
         let lib = sys.join("lib").join("wasm32-wasi");
         std::fs::create_dir_all(&lib).map_err(|e| e.to_string())?;
         std::os::unix::fs::symlink("wasm32-wasi", sys.join("lib").join(f.triple))
@@ -149,6 +158,23 @@ pub fn run(args: &[String]) -> Result {
             let obj = build.join("p2-component_type.o");
             compile(&ll, &obj)?;
             members.push(obj);
+        }
+        if f.rust_target != "wasm32v1-none" {
+            // The setjmp/longjmp runtime needs exception handling (`throw`):
+            // its own archive, `-lsetjmp` as with wasi-sdk, so libc.a stays
+            // free of exception instructions (crt/setjmp.ll).
+            let obj = build.join(format!("{}-setjmp.o", f.name));
+            sh(Command::new(&clang)
+                .arg(format!("--target={}", f.triple))
+                .args(["-mexception-handling", "-Wno-override-module", "-O2", "-c"])
+                .arg(root().join("crt/setjmp.ll"))
+                .arg("-o")
+                .arg(&obj))?;
+            let _ = std::fs::remove_file(lib.join("libsetjmp.a"));
+            sh(Command::new(&ar)
+                .arg("rcs")
+                .arg(lib.join("libsetjmp.a"))
+                .arg(&obj))?;
         }
         crate::strip::strip_archive(&ar, &libc, &build.join(format!("{}-members", f.name)))?;
         sh(Command::new(&ar).arg("rs").arg(&libc).args(&members))?;

@@ -14,6 +14,9 @@ cat > "$tmp/t.cc" <<'CC'
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <sched.h>
+#include <semaphore.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -22,8 +25,12 @@ cat > "$tmp/t.cc" <<'CC'
 #include <string.h>
 #include <strings.h>
 #include <sys/time.h>
+#include <threads.h>
 #include <time.h>
 #include <unistd.h>
+#include <wasi/api.h>
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 
 static int cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
 
@@ -38,7 +45,9 @@ int main() {
   bool ok = v[0] == 1 && n == 10 && strcmp(buf, "1971-01-01") == 0 &&
             strtod("2.5", nullptr) == 2.5 && strtol("-12", nullptr, 10) == -12 &&
             sqrt(16.0) == 4.0 && floorl(2.5L) == 2.0L && isdigit('7') && strcasecmp("A", "a") == 0 &&
-            PATH_MAX == 4096 && INT64_MAX > 0 && imaxabs(-3) == 3 && div(7, 2).quot == 3;
+            PATH_MAX == 4096 && INT64_MAX > 0 && imaxabs(-3) == 3 && div(7, 2).quot == 3 &&
+            pthread_mutex_lock(&mu) == 0 && pthread_mutex_trylock(&mu) == EBUSY &&
+            sizeof(__wasi_filestat_t) == 64;
   assert(ok);
   static_assert(sizeof(long double) == 16, "binary128");
   const char *msg = ok ? "c++ ok\n" : "c++ FAIL\n";
