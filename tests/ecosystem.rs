@@ -217,6 +217,7 @@ impl Build {
 
 struct Env {
     cc: PathBuf,
+    cc19: PathBuf,
     wasmtime: PathBuf,
     wasm_tools: PathBuf,
     wasm_opt: Option<PathBuf>,
@@ -256,7 +257,8 @@ fn build(env: &Env, p: &Program, src: &Path, b: Build) -> Result<Vec<PathBuf>> {
     }
     let backend = if b == Build::P1 { "p1" } else { "p2" };
     let module = out.with_extension("wasm");
-    let mut cc = Command::new(&env.cc);
+    // setjmp needs clang 19's lowering (setjmp.h says so) and libsetjmp.a.
+    let mut cc = Command::new(if p.sjlj { &env.cc19 } else { &env.cc });
     cc.arg("--target=wasm32-wasi")
         .arg(format!("--sysroot={}", env.sysroot.join(backend).display()))
         .args(["-O2", "-w"])
@@ -264,7 +266,11 @@ fn build(env: &Env, p: &Program, src: &Path, b: Build) -> Result<Vec<PathBuf>> {
     if p.sjlj {
         cc.args(["-mllvm", "-wasm-enable-sjlj"]);
     }
-    check_output(cc.args(&sources).arg("-o").arg(&module))?;
+    cc.args(&sources);
+    if p.sjlj {
+        cc.arg("-lsetjmp");
+    }
+    check_output(cc.arg("-o").arg(&module))?;
     let mut runnable = module.clone();
     if p.sjlj {
         // LLVM emits the legacy exception encoding; wasmtime runs the
@@ -426,6 +432,7 @@ fn run_all() -> Result<bool> {
     let work = libc_tests::work_dir(env!("CARGO_TARGET_TMPDIR"));
     let env = Env {
         cc: tool("WASM_LIBC_TEST_CC", &["clang"])?,
+        cc19: tool("WASM_LIBC_TEST_CC19", &["clang-19"])?,
         wasmtime: tool("WASMTIME", &["wasmtime"])?,
         wasm_tools: tool("WASM_TOOLS", &["wasm-tools"])?,
         wasm_opt: tool("WASM_OPT", &["wasm-opt"]).ok(),
