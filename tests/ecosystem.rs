@@ -282,7 +282,7 @@ fn build(env: &Env, p: &Program, src: &Path, b: Build) -> Result<Vec<PathBuf>> {
         let exnref = out.with_extension("exnref.wasm");
         check_output(
             Command::new(wasm_opt)
-                .args(["--all-features", "--translate-to-exnref", "-O0"])
+                .args(["--enable-exception-handling", "--translate-to-exnref"])
                 .arg(&runnable)
                 .arg("-o")
                 .arg(&exnref),
@@ -435,7 +435,12 @@ fn run_all() -> Result<bool> {
         cc19: tool("WASM_LIBC_TEST_CC19", &["clang-19"])?,
         wasmtime: tool("WASMTIME", &["wasmtime"])?,
         wasm_tools: tool("WASM_TOOLS", &["wasm-tools"])?,
-        wasm_opt: tool("WASM_OPT", &["wasm-opt"]).ok(),
+        // Not on PATH on purpose: clang runs any wasm-opt it finds there
+        // after linking (scripts/setup.sh installs it under .venv).
+        wasm_opt: tool("WASM_OPT", &[]).ok().or_else(|| {
+            let p = libc_tests::root().join(".venv/binaryen/node_modules/.bin/wasm-opt");
+            p.is_file().then_some(p)
+        }),
         sysroot: libc_tests::sysroot(&work)?,
         work: work.join("eco"),
     };
