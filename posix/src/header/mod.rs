@@ -3,6 +3,7 @@
 
 pub mod arpa_inet;
 pub mod assert;
+pub mod complex;
 pub mod ctype;
 pub mod dirent;
 pub mod errno;
