@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fenv.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>

@@ -8,6 +8,7 @@ pub mod ctype;
 pub mod dirent;
 pub mod errno;
 pub mod fcntl;
+pub mod fenv;
 pub mod inttypes;
 pub mod limits;
 pub mod math;
