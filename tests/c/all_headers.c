@@ -25,6 +25,7 @@
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <tgmath.h>
 #include <time.h>
 #include <unistd.h>
 #include <wasm_libc.h>

@@ -27,6 +27,7 @@ pub mod sys_stat;
 pub mod sys_time;
 pub mod sys_types;
 pub mod sys_uio;
+pub mod tgmath;
 pub mod time;
 pub mod unistd;
 pub mod wasm_libc;

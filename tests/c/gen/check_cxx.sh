@@ -8,8 +8,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/t.cc" <<'CC'
 #include <assert.h>
+#include <complex.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fenv.h>
 #include <float.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -22,6 +24,7 @@ cat > "$tmp/t.cc" <<'CC'
 #include <string.h>
 #include <strings.h>
 #include <sys/time.h>
+#include <tgmath.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,7 +41,8 @@ int main() {
   bool ok = v[0] == 1 && n == 10 && strcmp(buf, "1971-01-01") == 0 &&
             strtod("2.5", nullptr) == 2.5 && strtol("-12", nullptr, 10) == -12 &&
             sqrt(16.0) == 4.0 && floorl(2.5L) == 2.0L && isdigit('7') && strcasecmp("A", "a") == 0 &&
-            PATH_MAX == 4096 && INT64_MAX > 0 && imaxabs(-3) == 3 && div(7, 2).quot == 3;
+            PATH_MAX == 4096 && INT64_MAX > 0 && imaxabs(-3) == 3 && div(7, 2).quot == 3 &&
+            fegetround() == FE_TONEAREST && cabs(__builtin_complex(3.0, 4.0)) == 5.0;
   assert(ok);
   static_assert(sizeof(long double) == 16, "binary128");
   const char *msg = ok ? "c++ ok\n" : "c++ FAIL\n";
