@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fenv.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>

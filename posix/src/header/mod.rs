@@ -9,6 +9,7 @@ pub mod dirent;
 pub mod errno;
 pub mod fcntl;
 pub mod fenv;
+pub mod iconv;
 pub mod inttypes;
 pub mod limits;
 pub mod math;

@@ -13,6 +13,7 @@ cat > "$tmp/t.cc" <<'CC'
 #include <errno.h>
 #include <fenv.h>
 #include <float.h>
+#include <iconv.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
