@@ -150,12 +150,38 @@ complex_fns! {
     cexp cexpf cexpl => core::cexp;
     clog clogf clogl => core::clog;
     csqrt csqrtf csqrtl => core::csqrt;
-    cproj cprojf cprojl => core::cproj;
 }
 
 real_fns! {
     cabs cabsf cabsl => core::cabs;
     carg cargf cargl => |x: f64, y: f64| libm::atan2(y, x);
+}
+
+/// [cproj](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cproj.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn cproj(z: Complex) -> Complex {
+    to_d(core::cproj(z.re, z.im))
+}
+
+/// [cprojf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cprojf.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn cprojf(z: ComplexF) -> ComplexF {
+    to_f(core::cproj(z.re as f64, z.im as f64))
+}
+
+/// [cprojl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cprojl.html)
+/// (exact on the binary128 bits)
+#[unsafe(no_mangle)]
+pub extern "C" fn cprojl(z: ComplexL) -> ComplexL {
+    use crate::header::math::f128::{INF, SIGN};
+    if z.re.0 & !SIGN == INF || z.im.0 & !SIGN == INF {
+        ComplexL {
+            re: long_double(INF),
+            im: long_double(z.im.0 & SIGN),
+        }
+    } else {
+        z
+    }
 }
 
 /// [conj](https://pubs.opengroup.org/onlinepubs/9799919799/functions/conj.html)
@@ -182,7 +208,7 @@ pub extern "C" fn conjf(z: ComplexF) -> ComplexF {
 pub extern "C" fn conjl(z: ComplexL) -> ComplexL {
     ComplexL {
         re: z.re,
-        im: long_double(z.im.0 ^ (1u128 << 127)),
+        im: long_double(z.im.0 ^ crate::header::math::f128::SIGN),
     }
 }
 
