@@ -25395,7 +25395,7 @@ int main(void) {
     double complex r = cacos(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("cacos", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("cacos", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cacos", n, bad);
   n = 0; bad = 0;
@@ -25405,7 +25405,7 @@ int main(void) {
     float complex r = cacosf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("cacosf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("cacosf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cacosf", n, bad);
   n = 0; bad = 0;
@@ -25415,7 +25415,7 @@ int main(void) {
     long double complex r = cacosl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("cacosl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("cacosl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cacosl", n, bad);
   n = 0; bad = 0;
@@ -25425,7 +25425,7 @@ int main(void) {
     double complex r = casin(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("casin", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("casin", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("casin", n, bad);
   n = 0; bad = 0;
@@ -25435,7 +25435,7 @@ int main(void) {
     float complex r = casinf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("casinf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("casinf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("casinf", n, bad);
   n = 0; bad = 0;
@@ -25445,7 +25445,7 @@ int main(void) {
     long double complex r = casinl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("casinl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("casinl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("casinl", n, bad);
   n = 0; bad = 0;
@@ -25455,7 +25455,7 @@ int main(void) {
     double complex r = catan(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("catan", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("catan", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("catan", n, bad);
   n = 0; bad = 0;
@@ -25475,7 +25475,7 @@ int main(void) {
     long double complex r = catanl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("catanl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("catanl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("catanl", n, bad);
   n = 0; bad = 0;
@@ -25485,7 +25485,7 @@ int main(void) {
     double complex r = ccos(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("ccos", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("ccos", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ccos", n, bad);
   n = 0; bad = 0;
@@ -25495,7 +25495,7 @@ int main(void) {
     float complex r = ccosf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("ccosf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("ccosf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ccosf", n, bad);
   n = 0; bad = 0;
@@ -25505,7 +25505,7 @@ int main(void) {
     long double complex r = ccosl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("ccosl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("ccosl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ccosl", n, bad);
   n = 0; bad = 0;
@@ -25515,7 +25515,7 @@ int main(void) {
     double complex r = csin(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("csin", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("csin", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("csin", n, bad);
   n = 0; bad = 0;
@@ -25525,7 +25525,7 @@ int main(void) {
     float complex r = csinf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("csinf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("csinf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("csinf", n, bad);
   n = 0; bad = 0;
@@ -25535,7 +25535,7 @@ int main(void) {
     long double complex r = csinl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("csinl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("csinl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("csinl", n, bad);
   n = 0; bad = 0;
@@ -25545,7 +25545,7 @@ int main(void) {
     double complex r = ctan(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("ctan", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("ctan", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ctan", n, bad);
   n = 0; bad = 0;
@@ -25555,7 +25555,7 @@ int main(void) {
     float complex r = ctanf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("ctanf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("ctanf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ctanf", n, bad);
   n = 0; bad = 0;
@@ -25565,7 +25565,7 @@ int main(void) {
     long double complex r = ctanl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("ctanl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("ctanl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ctanl", n, bad);
   n = 0; bad = 0;
@@ -25575,7 +25575,7 @@ int main(void) {
     double complex r = cacosh(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("cacosh", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("cacosh", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cacosh", n, bad);
   n = 0; bad = 0;
@@ -25585,7 +25585,7 @@ int main(void) {
     float complex r = cacoshf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("cacoshf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("cacoshf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cacoshf", n, bad);
   n = 0; bad = 0;
@@ -25595,7 +25595,7 @@ int main(void) {
     long double complex r = cacoshl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("cacoshl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("cacoshl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cacoshl", n, bad);
   n = 0; bad = 0;
@@ -25605,7 +25605,7 @@ int main(void) {
     double complex r = casinh(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("casinh", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("casinh", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("casinh", n, bad);
   n = 0; bad = 0;
@@ -25615,7 +25615,7 @@ int main(void) {
     float complex r = casinhf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("casinhf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("casinhf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("casinhf", n, bad);
   n = 0; bad = 0;
@@ -25625,7 +25625,7 @@ int main(void) {
     long double complex r = casinhl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("casinhl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("casinhl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("casinhl", n, bad);
   n = 0; bad = 0;
@@ -25635,7 +25635,7 @@ int main(void) {
     double complex r = catanh(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("catanh", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("catanh", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("catanh", n, bad);
   n = 0; bad = 0;
@@ -25645,7 +25645,7 @@ int main(void) {
     float complex r = catanhf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("catanhf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("catanhf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("catanhf", n, bad);
   n = 0; bad = 0;
@@ -25655,7 +25655,7 @@ int main(void) {
     long double complex r = catanhl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("catanhl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("catanhl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("catanhl", n, bad);
   n = 0; bad = 0;
@@ -25665,7 +25665,7 @@ int main(void) {
     double complex r = ccosh(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("ccosh", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("ccosh", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ccosh", n, bad);
   n = 0; bad = 0;
@@ -25675,7 +25675,7 @@ int main(void) {
     float complex r = ccoshf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("ccoshf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("ccoshf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ccoshf", n, bad);
   n = 0; bad = 0;
@@ -25685,7 +25685,7 @@ int main(void) {
     long double complex r = ccoshl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("ccoshl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("ccoshl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ccoshl", n, bad);
   n = 0; bad = 0;
@@ -25695,7 +25695,7 @@ int main(void) {
     double complex r = csinh(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("csinh", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("csinh", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("csinh", n, bad);
   n = 0; bad = 0;
@@ -25705,7 +25705,7 @@ int main(void) {
     float complex r = csinhf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("csinhf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("csinhf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("csinhf", n, bad);
   n = 0; bad = 0;
@@ -25715,7 +25715,7 @@ int main(void) {
     long double complex r = csinhl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("csinhl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("csinhl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("csinhl", n, bad);
   n = 0; bad = 0;
@@ -25725,7 +25725,7 @@ int main(void) {
     double complex r = ctanh(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("ctanh", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("ctanh", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ctanh", n, bad);
   n = 0; bad = 0;
@@ -25735,7 +25735,7 @@ int main(void) {
     float complex r = ctanhf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("ctanhf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("ctanhf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ctanhf", n, bad);
   n = 0; bad = 0;
@@ -25745,7 +25745,7 @@ int main(void) {
     long double complex r = ctanhl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("ctanhl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("ctanhl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("ctanhl", n, bad);
   n = 0; bad = 0;
@@ -25755,7 +25755,7 @@ int main(void) {
     double complex r = cexp(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("cexp", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("cexp", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cexp", n, bad);
   n = 0; bad = 0;
@@ -25765,7 +25765,7 @@ int main(void) {
     float complex r = cexpf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("cexpf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("cexpf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cexpf", n, bad);
   n = 0; bad = 0;
@@ -25775,7 +25775,7 @@ int main(void) {
     long double complex r = cexpl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("cexpl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("cexpl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cexpl", n, bad);
   n = 0; bad = 0;
@@ -25785,7 +25785,7 @@ int main(void) {
     double complex r = clog(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("clog", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("clog", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("clog", n, bad);
   n = 0; bad = 0;
@@ -25795,7 +25795,7 @@ int main(void) {
     float complex r = clogf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("clogf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("clogf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("clogf", n, bad);
   n = 0; bad = 0;
@@ -25805,7 +25805,7 @@ int main(void) {
     long double complex r = clogl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("clogl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("clogl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("clogl", n, bad);
   n = 0; bad = 0;
@@ -25815,7 +25815,7 @@ int main(void) {
     double complex r = csqrt(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creal(r), gi = (double)cimag(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("csqrt", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("csqrt", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("csqrt", n, bad);
   n = 0; bad = 0;
@@ -25825,7 +25825,7 @@ int main(void) {
     float complex r = csqrtf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gr = (double)crealf(r), gi = (double)cimagf(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("csqrtf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("csqrtf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("csqrtf", n, bad);
   n = 0; bad = 0;
@@ -25835,7 +25835,7 @@ int main(void) {
     long double complex r = csqrtl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gr = (double)creall(r), gi = (double)cimagl(r);
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("csqrtl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("csqrtl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("csqrtl", n, bad);
   n = 0; bad = 0;
@@ -25905,7 +25905,7 @@ int main(void) {
     double gr = (double)cabs(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gi = 0;
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("cabs", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("cabs", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cabs", n, bad);
   n = 0; bad = 0;
@@ -25915,7 +25915,7 @@ int main(void) {
     double gr = (double)cabsf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gi = 0;
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("cabsf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("cabsf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cabsf", n, bad);
   n = 0; bad = 0;
@@ -25925,7 +25925,7 @@ int main(void) {
     double gr = (double)cabsl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gi = 0;
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("cabsl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("cabsl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cabsl", n, bad);
   n = 0; bad = 0;
@@ -25935,7 +25935,7 @@ int main(void) {
     double gr = (double)carg(CMPLX(D(DIN[i][0]), D(DIN[i][1]))); double gi = 0;
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("carg", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("carg", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("carg", n, bad);
   n = 0; bad = 0;
@@ -25945,7 +25945,7 @@ int main(void) {
     double gr = (double)cargf(CMPLXF(F(FIN[i][0]), F(FIN[i][1]))); double gi = 0;
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, EF) || !same(gi, wi, s, 2, EF)) { bad++; fail1("cargf", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, EF) || !same(gi, wi, s, 4, EF)) { bad++; fail1("cargf", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cargf", n, bad);
   n = 0; bad = 0;
@@ -25955,7 +25955,7 @@ int main(void) {
     double gr = (double)cargl(CMPLXL(D(DIN[i][0]), D(DIN[i][1]))); double gi = 0;
     double s = maxab(wr, wi);
     n++;
-    if (!same(gr, wr, s, 2, E) || !same(gi, wi, s, 2, E)) { bad++; fail1("cargl", (int)i, a, b, gr, gi, wr, wi); }
+    if (!same(gr, wr, s, 4, E) || !same(gi, wi, s, 4, E)) { bad++; fail1("cargl", (int)i, a, b, gr, gi, wr, wi); }
   }
   report("cargl", n, bad);
   n = 0; bad = 0;

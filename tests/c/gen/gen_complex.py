@@ -15,8 +15,12 @@ match exactly, sign included; a finite value must be within BOUND ulps of
 glibc's, or within BOUND ulps of the larger component of glibc's result
 (normwise: a component that is tiny next to the other, from cancellation,
 is compared at the scale of the whole result). BOUNDS below are per
-function (0 = bit-exact); they are the measured maximum difference against
-glibc 2.36, rounded up.
+function (0 = bit-exact): 4 ulps (cpow 32, cpowl 64), the largest
+difference measured against glibc 2.36 over this file's inputs and 5,000
+more random inputs per format for each of the seeds 7, 8 and 9
+(`SEED=7 NRAND=5000 python3 gen_complex.py`, not committed). Much of it is
+glibc's own error: its x87 long double functions differ from its double
+ones by up to 4 ulps too.
 
 long double: our long double forms compute in double; the inputs are
 doubles; both sides' results are rounded to double and compared with
@@ -41,9 +45,9 @@ REAL = ["cabs", "carg", "creal", "cimag"]
 EXACT = {"cproj", "conj", "creal", "cimag"}
 # Bounds (ulps, per component, see above).
 BOUNDS = {
-    "double": {"default": 2, "cpow": 32},
-    "float": {"default": 2, "catan": 4, "cpow": 32},
-    "long": {"default": 2, "cpow": 64},
+    "double": {"default": 4, "cpow": 32},
+    "float": {"default": 4, "cpow": 32},
+    "long": {"default": 4, "cpow": 64},
 }
 
 DBL_MAX = 1.7976931348623157e308
@@ -98,11 +102,11 @@ def bits(x, flt):
 
 
 def main():
-    rng = random.Random(20261202)
+    rng = random.Random(int(os.environ.get("SEED", 20261202)))
     dgrid = [(a, b) for a in SPECIAL for b in SPECIAL]
     fgrid = [(f32(a), f32(b)) for a in SPECIAL for b in SPECIAL]
-    din = dgrid + randvals(rng, 240, False)
-    fin = fgrid + randvals(rng, 240, True)
+    din = dgrid + randvals(rng, int(os.environ.get("NRAND", 240)), False)
+    fin = fgrid + randvals(rng, int(os.environ.get("NRAND", 240)), True)
     # cpow: finite random bases and exponents of moderate size.
     pin = []
     for _ in range(120):
