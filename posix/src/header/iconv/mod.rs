@@ -223,7 +223,8 @@ unsafe fn convert(
     let one_step = s.from == Charset::Wchar || s.to == Charset::Wchar;
     let mark = charsets::bom(s.to);
     let min_out = charsets::min_len(s.to);
-    if one_step && il > 0 && s.bom && !mark.is_empty() {
+    if one_step && s.bom && !mark.is_empty() {
+        // (even for empty input, as glibc)
         // SAFETY: `op` valid for `ol` bytes (caller contract).
         if let Err(e) = unsafe { put_bom(s, mark, &mut op, &mut ol) } {
             result = Err(e);
