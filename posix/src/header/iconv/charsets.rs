@@ -121,22 +121,21 @@ pub(super) enum Decoded {
 /// The byte order a UTF-16/UTF-32 decoder found (`None`: not yet).
 pub(super) type Order = Option<bool>; // Some(true) = big-endian
 
-fn u16_at(b: &[u8], be: bool) -> u32 {
-    let v = [b[0], b[1]];
-    (if be {
+// The decoders below index only through `get` and iterators: no bounds
+// check that could panic (a panic would pull `core::fmt` into programs).
+
+/// The first `N` bytes of `b`, if it has them.
+fn first<const N: usize>(b: &[u8]) -> Option<[u8; N]> {
+    b.get(..N)?.try_into().ok()
+}
+
+fn u16_at(b: &[u8], be: bool) -> Option<u32> {
+    let v = first::<2>(b)?;
+    Some(if be {
         u16::from_be_bytes(v)
     } else {
         u16::from_le_bytes(v)
-    }) as u32
-}
-
-fn u32_at(b: &[u8], be: bool) -> u32 {
-    let v = [b[0], b[1], b[2], b[3]];
-    if be {
-        u32::from_be_bytes(v)
-    } else {
-        u32::from_le_bytes(v)
-    }
+    } as u32)
 }
 
 fn is_surrogate(c: u32) -> bool {
@@ -151,111 +150,100 @@ fn scalar(c: u32, n: usize) -> Decoded {
     }
 }
 
-fn utf8(b: &[u8]) -> Decoded {
-    let c0 = b[0] as u32;
-    let (n, min) = match b[0] {
-        0..=0x7f => return Decoded::Char(c0, 1),
+fn utf8(b0: u8, tail: &[u8]) -> Decoded {
+    let (n, min) = match b0 {
+        0..=0x7f => return Decoded::Char(b0 as u32, 1),
         0xc2..=0xdf => (2, 0x80),
         0xe0..=0xef => (3, 0x800),
         0xf0..=0xf7 => (4, 0x10000),
         _ => return Decoded::Invalid,
     };
-    let avail = b.len().min(n);
-    if b[1..avail].iter().any(|&x| x & 0xc0 != 0x80) {
+    let cont = tail.iter().take(n - 1);
+    if cont.clone().any(|&x| x & 0xc0 != 0x80) {
         return Decoded::Invalid;
     }
-    if avail < n {
+    if cont.len() < n - 1 {
         return Decoded::Incomplete;
     }
-    let mut c = c0 & (0x7f >> n);
-    for &x in &b[1..n] {
-        c = (c << 6) | (x as u32 & 0x3f);
-    }
+    let c = cont.fold(b0 as u32 & (0x7f >> n), |c, &x| {
+        (c << 6) | (x as u32 & 0x3f)
+    });
     if c < min {
         return Decoded::Invalid;
     }
     scalar(c, n)
 }
 
-fn utf16(b: &[u8], be: bool, skip: usize) -> Decoded {
-    if b.len() < 2 {
+fn utf16(b: &[u8], be: bool) -> Decoded {
+    let Some(hi) = u16_at(b, be) else {
         return Decoded::Incomplete;
-    }
-    let hi = u16_at(b, be);
+    };
     if (0xdc00..0xe000).contains(&hi) {
         return Decoded::Invalid;
     }
     if !(0xd800..0xdc00).contains(&hi) {
-        return Decoded::Char(hi, 2 + skip);
+        return Decoded::Char(hi, 2);
     }
-    if b.len() < 4 {
+    let Some(lo) = u16_at(b.get(2..).unwrap_or_default(), be) else {
         return Decoded::Incomplete;
-    }
-    let lo = u16_at(&b[2..], be);
+    };
     if !(0xdc00..0xe000).contains(&lo) {
         return Decoded::Invalid;
     }
-    Decoded::Char(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00), 4 + skip)
+    Decoded::Char(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00), 4)
 }
 
-/// Decodes the character at the start of `b` (not empty).
+/// Decodes the character at the start of `b` (empty: `Incomplete`).
 pub(super) fn decode(cs: Charset, b: &[u8], order: &mut Order) -> Decoded {
+    let Some((&b0, tail)) = b.split_first() else {
+        return Decoded::Incomplete;
+    };
     match cs {
-        Utf8 => utf8(b),
+        Utf8 => utf8(b0, tail),
         Ascii => {
-            if b[0] < 0x80 {
-                Decoded::Char(b[0] as u32, 1)
+            if b0 < 0x80 {
+                Decoded::Char(b0 as u32, 1)
             } else {
                 Decoded::Invalid
             }
         }
-        Latin1 => Decoded::Char(b[0] as u32, 1),
-        Utf16Le => utf16(b, false, 0),
-        Utf16Be => utf16(b, true, 0),
+        Latin1 => Decoded::Char(b0 as u32, 1),
+        Utf16Le => utf16(b, false),
+        Utf16Be => utf16(b, true),
         Utf16 => match *order {
-            Some(be) => utf16(b, be, 0),
-            None => {
-                if b.len() < 2 {
-                    return Decoded::Incomplete;
+            Some(be) => utf16(b, be),
+            None => match first::<2>(b) {
+                None => Decoded::Incomplete,
+                Some([0xfe, 0xff]) => {
+                    *order = Some(true);
+                    Decoded::Bom(2)
                 }
-                match (b[0], b[1]) {
-                    (0xfe, 0xff) => {
-                        *order = Some(true);
-                        Decoded::Bom(2)
-                    }
-                    (0xff, 0xfe) => {
-                        *order = Some(false);
-                        Decoded::Bom(2)
-                    }
-                    _ => {
-                        *order = Some(false);
-                        utf16(b, false, 0)
-                    }
+                Some([0xff, 0xfe]) => {
+                    *order = Some(false);
+                    Decoded::Bom(2)
                 }
-            }
+                Some(_) => {
+                    *order = Some(false);
+                    utf16(b, false)
+                }
+            },
         },
-        Ucs2Le | Ucs2Be => {
-            if b.len() < 2 {
-                return Decoded::Incomplete;
-            }
-            let c = u16_at(b, cs == Ucs2Be);
-            if is_surrogate(c) {
-                Decoded::Invalid
-            } else {
-                Decoded::Char(c, 2)
-            }
-        }
+        Ucs2Le | Ucs2Be => match u16_at(b, cs == Ucs2Be) {
+            None => Decoded::Incomplete,
+            Some(c) if is_surrogate(c) => Decoded::Invalid,
+            Some(c) => Decoded::Char(c, 2),
+        },
         Utf32 | Utf32Le | Utf32Be | Ucs4Le | Ucs4Be | Wchar => {
-            if b.len() < 4 {
+            let Some(w) = first::<4>(b) else {
                 return Decoded::Incomplete;
-            }
+            };
             let be = match cs {
                 Utf32Be | Ucs4Be => true,
                 Utf32 => match *order {
                     Some(be) => be,
                     None => {
-                        let be = b[..4] == [0, 0, 0xfe, 0xff];
-                        let le = b[..4] == [0xff, 0xfe, 0, 0];
+                        let be = w == [0, 0, 0xfe, 0xff];
+                        let le = w == [0xff, 0xfe, 0, 0];
                         *order = Some(be);
                         if be || le {
                             return Decoded::Bom(4);
@@ -265,7 +253,14 @@ pub(super) fn decode(cs: Charset, b: &[u8], order: &mut Order) -> Decoded {
                 },
                 _ => false,
             };
-            scalar(u32_at(b, be), 4)
+            scalar(
+                if be {
+                    u32::from_be_bytes(w)
+                } else {
+                    u32::from_le_bytes(w)
+                },
+                4,
+            )
         }
     }
 }
@@ -314,14 +309,19 @@ pub(super) fn encode(cs: Charset, c: u32, out: &mut [u8]) -> Result<usize, Encod
         }
         Utf16 | Utf16Le | Utf16Be => {
             let be = cs == Utf16Be;
-            let put = |v: u16| if be { v.to_be_bytes() } else { v.to_le_bytes() };
+            let put = |v: u32| {
+                let v = v as u16;
+                if be { v.to_be_bytes() } else { v.to_le_bytes() }
+            };
             if c >= 0x10000 {
                 let v = c - 0x10000;
-                buf[..2].copy_from_slice(&put(0xd800 + (v >> 10) as u16));
-                buf[2..].copy_from_slice(&put(0xdc00 + (v & 0x3ff) as u16));
-                &buf[..4]
+                let [a, b] = put(0xd800 + (v >> 10));
+                let [x, y] = put(0xdc00 + (v & 0x3ff));
+                buf = [a, b, x, y];
+                &buf
             } else {
-                buf[..2].copy_from_slice(&put(c as u16));
+                let [a, b] = put(c);
+                buf = [a, b, 0, 0];
                 &buf[..2]
             }
         }
@@ -330,11 +330,12 @@ pub(super) fn encode(cs: Charset, c: u32, out: &mut [u8]) -> Result<usize, Encod
                 return Err(EncodeError::Unrepresentable);
             }
             let v = c as u16;
-            buf[..2].copy_from_slice(&if cs == Ucs2Be {
+            let [a, b] = if cs == Ucs2Be {
                 v.to_be_bytes()
             } else {
                 v.to_le_bytes()
-            });
+            };
+            buf = [a, b, 0, 0];
             &buf[..2]
         }
         Utf32 | Utf32Le | Wchar | Ucs4Le => {
@@ -349,6 +350,8 @@ pub(super) fn encode(cs: Charset, c: u32, out: &mut [u8]) -> Result<usize, Encod
     if out.len() < bytes.len() {
         return Err(EncodeError::Full);
     }
-    out[..bytes.len()].copy_from_slice(bytes);
+    for (d, &b) in out.iter_mut().zip(bytes) {
+        *d = b;
+    }
     Ok(bytes.len())
 }

@@ -42,7 +42,10 @@ struct State {
 /// or repeated; others are ignored).
 fn parse(name: &[u8]) -> Option<(Charset, bool, bool)> {
     let (base, rest) = match name.windows(2).position(|w| w == b"//") {
-        Some(i) => (&name[..i], &name[i + 2..]),
+        Some(i) => (
+            name.get(..i).unwrap_or_default(),
+            name.get(i + 2..).unwrap_or_default(),
+        ),
         None => (name, &b""[..]),
     };
     let cs = charsets::lookup(base)?;
@@ -106,7 +109,7 @@ pub unsafe extern "C" fn iconv_open(tocode: *const c_char, fromcode: *const c_ch
 unsafe fn state<'a>(cd: iconv_t) -> Result<&'a mut State, Errno> {
     if cd.is_null()
         || cd as usize == usize::MAX
-        || !(cd as usize).is_multiple_of(core::mem::align_of::<State>())
+        || cd as usize & (core::mem::align_of::<State>() - 1) != 0
     {
         return Err(Errno::EBADF);
     }
