@@ -787,6 +787,64 @@ float ynf(int n, float x);
 void sincosf(float x, float *s, float *c);
 
 /*
+ [finite](https://man7.org/linux/man-pages/man3/finite.3.html) (BSD): non-zero if `x` is
+ neither infinite nor NaN (C99: `isfinite`)
+ */
+int finite(double x);
+
+/*
+ [finitef](https://man7.org/linux/man-pages/man3/finite.3.html) (BSD)
+ */
+int finitef(float x);
+
+/*
+ [drem](https://man7.org/linux/man-pages/man3/drem.3.html) (BSD): the old name of `remainder`
+ */
+double drem(double x, double y);
+
+/*
+ [dremf](https://man7.org/linux/man-pages/man3/drem.3.html) (BSD): `remainderf`
+ */
+float dremf(float x, float y);
+
+/*
+ [scalb](https://pubs.opengroup.org/onlinepubs/009695399/functions/scalb.html) (XSI, withdrawn
+ in POSIX.1-2008): `x * 2^n` for an integral `double` `n`; NaN when `n` is not an integer
+ */
+double scalb(double x, double n);
+
+/*
+ [scalbf](https://man7.org/linux/man-pages/man3/scalb.3.html): `scalb` on `float`
+ */
+float scalbf(float x, float n);
+
+/*
+ [significand](https://man7.org/linux/man-pages/man3/significand.3.html) (BSD): the mantissa
+ of `x` in `[1, 2)` (`scalb(x, -ilogb(x))`); zeros, infinities and NaN unchanged
+ */
+double significand(double x);
+
+/*
+ [significandf](https://man7.org/linux/man-pages/man3/significand.3.html) (BSD)
+ */
+float significandf(float x);
+
+/*
+ [pow10](https://man7.org/linux/man-pages/man3/pow10.3.html) (GNU): the old name of `exp10`
+ */
+double pow10(double x);
+
+/*
+ [pow10f](https://man7.org/linux/man-pages/man3/pow10.3.html) (GNU): `exp10f`
+ */
+float pow10f(float x);
+
+/*
+ [pow10l](https://man7.org/linux/man-pages/man3/pow10.3.html) (GNU): `exp10l`
+ */
+long double pow10l(long double x);
+
+/*
  [acosl](https://pubs.opengroup.org/onlinepubs/9799919799/functions/acos.html)
  Computed in `double` precision (see the module documentation).
  */

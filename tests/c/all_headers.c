@@ -2,10 +2,13 @@
  * clash (e.g. struct timeval in sys/time.h and sys/select.h). */
 #include <arpa/inet.h>
 #include <assert.h>
+#include <complex.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fenv.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
@@ -30,6 +33,7 @@
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <threads.h>
+#include <tgmath.h>
 #include <time.h>
 #include <unistd.h>
 #include <wasi/api.h>

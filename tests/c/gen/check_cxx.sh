@@ -8,9 +8,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/t.cc" <<'CC'
 #include <assert.h>
+#include <complex.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fenv.h>
 #include <float.h>
+#include <iconv.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
@@ -25,6 +28,7 @@ cat > "$tmp/t.cc" <<'CC'
 #include <string.h>
 #include <strings.h>
 #include <sys/time.h>
+#include <tgmath.h>
 #include <threads.h>
 #include <time.h>
 #include <unistd.h>
@@ -47,7 +51,8 @@ int main() {
             sqrt(16.0) == 4.0 && floorl(2.5L) == 2.0L && isdigit('7') && strcasecmp("A", "a") == 0 &&
             PATH_MAX == 4096 && INT64_MAX > 0 && imaxabs(-3) == 3 && div(7, 2).quot == 3 &&
             pthread_mutex_lock(&mu) == 0 && pthread_mutex_trylock(&mu) == EBUSY &&
-            sizeof(__wasi_filestat_t) == 64;
+            sizeof(__wasi_filestat_t) == 64 &&
+            fegetround() == FE_TONEAREST && cabs(__builtin_complex(3.0, 4.0)) == 5.0;
   assert(ok);
   static_assert(sizeof(long double) == 16, "binary128");
   const char *msg = ok ? "c++ ok\n" : "c++ FAIL\n";

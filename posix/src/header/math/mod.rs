@@ -19,6 +19,7 @@
 pub mod double;
 pub(crate) mod f128;
 pub mod float;
+mod legacy;
 pub mod long;
 
 pub use double::*;
