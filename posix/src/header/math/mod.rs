@@ -17,6 +17,8 @@
 //! wasi-libc), whose flags are not observable.
 
 pub mod double;
+mod explog;
+mod explog_tables;
 pub(crate) mod f128;
 pub mod float;
 pub mod long;
