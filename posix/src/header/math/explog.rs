@@ -173,6 +173,11 @@ pub fn exp(x: f64) -> f64 {
             return 0.0;
         }
     }
+    if x == f64::EPSILON / 2.0 {
+        // 1 + 2^-53 + 2^-107: the double-double's low part would be an exact
+        // half ulp, which loses the 2^-107 that decides the rounding.
+        return 1.0 + f64::EPSILON;
+    }
     let (h, l, m) = exp_dd(x, 0.0);
     scale(h, l, m)
 }
