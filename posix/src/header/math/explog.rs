@@ -130,7 +130,7 @@ fn exp_core(k: i32, rh: f64, rl: f64) -> (f64, f64, i32) {
     let (r2h, r2l) = two_prod(rh, rh);
     let c = &EXP_C;
     // exp(r) = 1 + rh + r2h/2 + rest.
-    let tail = r2h * rh * (c[1] + rh * (c[2] + rh * (c[3] + rh * (c[4] + rh * c[5]))));
+    let tail = r2h * rh * ((c[1] + rh * c[2]) + r2h * (c[3] + rh * c[4]) + r2h * r2h * c[5]);
     let rest = rl + rh * rl + 0.5 * r2l + tail;
     let (ph, pl) = two_prod(th, rh);
     let (qh, ql) = two_prod(th, 0.5 * r2h);
@@ -226,7 +226,7 @@ pub fn expm1(x: f64) -> f64 {
     if k == 0 {
         let (r2h, r2l) = two_prod(rh, rh);
         let c = &EXP_C;
-        let tail = r2h * rh * (c[1] + rh * (c[2] + rh * (c[3] + rh * (c[4] + rh * c[5]))));
+        let tail = r2h * rh * ((c[1] + rh * c[2]) + r2h * (c[3] + rh * c[4]) + r2h * r2h * c[5]);
         let (h, e) = fast_two_sum(rh, 0.5 * r2h);
         return h + (e + (rl + rh * rl + 0.5 * r2l + tail));
     }
@@ -244,10 +244,11 @@ pub fn expm1(x: f64) -> f64 {
 fn log1p_core(zh: f64, zl: f64) -> (f64, f64) {
     let (sh, sl) = two_prod(zh, zh);
     let c = &LOG_C;
-    let p = c[0]
-        + zh * (c[1]
-            + zh * (c[2]
-                + zh * (c[3] + zh * (c[4] + zh * (c[5] + zh * (c[6] + zh * (c[7] + zh * c[8])))))));
+    // Estrin's scheme (a shorter dependency chain than Horner's).
+    let s2 = sh * sh;
+    let p = (c[0] + zh * c[1])
+        + sh * (c[2] + zh * c[3])
+        + s2 * ((c[4] + zh * c[5]) + sh * (c[6] + zh * c[7]) + s2 * c[8]);
     let (h, e) = fast_two_sum(zh, -0.5 * sh);
     (h, e - 0.5 * sl + (zl - zh * zl) + zh * sh * p)
 }
