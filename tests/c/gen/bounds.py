@@ -14,7 +14,7 @@ DOUBLE.update({"cbrt": 2, "erfc": 2, "exp10": 2, "j0": 3, "j1": 2, "jn": 4, "lga
 FLOAT = dict.fromkeys(_ONE, 1)
 FLOAT.update({"exp10": 3, "j0": 7, "j1": 8, "jn": 4, "lgamma": 7, "tanh": 2, "tgamma": 2,
               "y0": 2, "y1": 2, "yn": 5})
-_CR = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow"]
+_CR = ["exp", "exp2", "exp10", "expm1", "log", "log2", "log10", "log1p", "pow"]
 for _t in (DOUBLE, FLOAT):
     for _n in _CR:
         _t.pop(_n, None)

@@ -12,7 +12,7 @@ the functions where glibc and libm are both correctly rounded or exact;
 otherwise a stated number of ulps (BOUNDS below). The expected .stdout is
 the glibc run of the same test source (all `ok`), via reference.sh.
 
-The functions of explog.rs (OWN: exp, exp2, expm1, log, log2, log10,
+The functions of explog.rs (OWN: exp, exp2, exp10, expm1, log, log2, log10,
 log1p, pow and their float forms) are correctly rounded, so their bound is
 0 and EXTRA_PER_OWN more random arguments each are added (own seed, after
 all other cases, so the other functions' inputs do not move). Where glibc's
@@ -64,7 +64,7 @@ RANGE = {
 }
 POSITIVE = {"acosh", "log", "log10", "log2", "y0", "y1", "sqrt"}
 # Correctly rounded (explog.rs): bound 0, more cases, the oracle where glibc misrounds.
-OWN = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow"]
+OWN = ["exp", "exp2", "exp10", "expm1", "log", "log2", "log10", "log1p", "pow"]
 EXTRA_PER_OWN = 400
 
 

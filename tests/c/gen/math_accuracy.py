@@ -8,7 +8,7 @@ function.
 Arguments: drawn as gen_math.py draws its random inputs (`rand_in`, seed 11,
 no special values): with probability 0.3 a uniform magnitude in [0, 10),
 otherwise 10^U(lo, hi) with the function's range from gen_math.RANGE
-(exp (-5, 3), exp2 (-5, 3.1), expm1 (-20, 2.9), log1p (-20, 10), pow
+(exp (-5, 3), exp2 (-5, 3.1), exp10 (-5, 2.6), expm1 (-20, 2.9), log1p (-20, 10), pow
 (-3, 3); others (-300, 300), for float (-37, 38) clipped to the range), a
 random sign except for the logarithms' positive arguments. pow: x = |x|
 (a negative x with a random y gives NaN on every side), y as drawn; exp's
@@ -40,7 +40,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 sys.path.insert(0, HERE)
 import gen_math  # noqa: E402
 
-FUNCS = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow"]
+FUNCS = ["exp", "exp2", "exp10", "expm1", "log", "log2", "log10", "log1p", "pow"]
 ALL = [(f, "d") for f in FUNCS] + [(f + "f", "f") for f in FUNCS]
 WORK = os.path.join(ROOT, "target", "math-accuracy")
 
@@ -212,6 +212,8 @@ def oracle(base, x, y):
             r = dx.exp()
         elif base == "exp2":
             r = (dx * D(2).ln()).exp()
+        elif base == "exp10":
+            r = (dx * D(10).ln()).exp()
         elif base == "expm1":
             if abs(x) < 1e-6:
                 ctx.prec = 60
@@ -255,10 +257,10 @@ def oracle_bits(name, kind, x, y):
         return None
     if base == "pow" and (x == 0 or math.isinf(x) or math.isinf(y) or y == 0 or x == 1):
         return None
-    if base in ("exp", "exp2", "expm1"):
+    if base in ("exp", "exp2", "exp10", "expm1"):
         if x == 0:
             return bits(x if base == "expm1" else 1.0, kind)
-        lim = {"exp": 800, "exp2": 1200, "expm1": 800}[base]
+        lim = {"exp": 800, "exp2": 1200, "exp10": 400, "expm1": 800}[base]
         if x > lim:
             return bits(math.inf, kind)
         if x < -lim:

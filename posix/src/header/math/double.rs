@@ -98,7 +98,7 @@ pub extern "C" fn exp2(x: f64) -> f64 {
 /// [exp10](https://man7.org/linux/man-pages/man3/exp10.3.html) (GNU)
 #[unsafe(no_mangle)]
 pub extern "C" fn exp10(x: f64) -> f64 {
-    libm::exp10(x)
+    super::explog::exp10(x)
 }
 
 /// [expm1](https://pubs.opengroup.org/onlinepubs/9799919799/functions/expm1.html)

@@ -1,4 +1,4 @@
-//! `exp`, `exp2`, `expm1`, `log`, `log2`, `log10`, `log1p` and `pow` (and
+//! `exp`, `exp2`, `exp10`, `expm1`, `log`, `log2`, `log10`, `log1p` and `pow` (and
 //! their `float` forms, which round the `double` result once), written for
 //! this library: the `libm` crate ports FreeBSD's fdlibm code for these,
 //! which is off by one ulp in about 1 % of `exp` and `pow` results; glibc
@@ -205,6 +205,24 @@ pub fn exp2(x: f64) -> f64 {
     let (ph, pl) = two_prod(r, LN2_HI);
     let (rh, rl) = fast_two_sum(ph, pl + r * LN2_LO);
     let (h, l, m) = exp_core(k, rh, rl);
+    scale(h, l, m)
+}
+
+/// `exp10` (GNU): `exp(x ln10)` with `x ln10` as a double-double (so
+/// `exp10(n)` is exact where `10^n` is a double).
+pub fn exp10(x: f64) -> f64 {
+    if x.is_nan() {
+        return x + x;
+    }
+    let th = x * LN10_HI;
+    if th > 709.8 {
+        return f64::INFINITY;
+    }
+    if th < -746.0 {
+        return 0.0;
+    }
+    let (th, tl) = two_prod(x, LN10_HI);
+    let (h, l, m) = exp_dd(th, tl + x * LN10_LO);
     scale(h, l, m)
 }
 
@@ -432,6 +450,11 @@ pub fn expf(x: f32) -> f32 {
 /// `exp2f`, as [`expf`].
 pub fn exp2f(x: f32) -> f32 {
     exp2(x as f64) as f32
+}
+
+/// `exp10f`, as [`expf`].
+pub fn exp10f(x: f32) -> f32 {
+    exp10(x as f64) as f32
 }
 
 /// `expm1f`, as [`expf`].

@@ -23,6 +23,10 @@ pub(super) const LN2_LO42: f64 = 5.497923018708371e-14;
 pub(super) const INV_LN2_HI: f64 = 1.4426950408889634;
 /// 1 / ln 2 - INV_LN2_HI.
 pub(super) const INV_LN2_LO: f64 = 2.0355273740931033e-17;
+/// ln 10, high part.
+pub(super) const LN10_HI: f64 = 2.302585092994046;
+/// ln 10 - LN10_HI.
+pub(super) const LN10_LO: f64 = -2.1707562233822494e-16;
 /// 1 / ln 10, high part.
 pub(super) const INV_LN10_HI: f64 = 0.4342944819032518;
 /// 1 / ln 10 - INV_LN10_HI.

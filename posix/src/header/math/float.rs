@@ -97,7 +97,7 @@ pub extern "C" fn exp2f(x: f32) -> f32 {
 /// [exp10f](https://man7.org/linux/man-pages/man3/exp10.3.html) (GNU)
 #[unsafe(no_mangle)]
 pub extern "C" fn exp10f(x: f32) -> f32 {
-    libm::exp10f(x)
+    super::explog::exp10f(x)
 }
 
 /// [expm1f](https://pubs.opengroup.org/onlinepubs/9799919799/functions/expm1.html)

@@ -7,7 +7,7 @@ POSIX = "https://pubs.opengroup.org/onlinepubs/9799919799/functions/{}.html"
 MAN = "https://man7.org/linux/man-pages/man3/{}.3.html"
 GNU = {"exp10", "sincos", "lgamma_r"}
 # Computed by explog.rs instead of the libm crate (table-driven, more accurate).
-OWN = {"exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow"}
+OWN = {"exp", "exp2", "exp10", "expm1", "log", "log2", "log10", "log1p", "pow"}
 
 # name, kind, double impl, float impl (None: derive by suffix)
 # kinds: d (x), dd (x,y), ddd, di (x,int), dl (x,long), i (->int), l (->long), ll (->long long),
