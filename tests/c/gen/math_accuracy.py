@@ -70,7 +70,7 @@ def bits(x, kind):
     return gen_math.fbits(x, kind)
 
 
-C_SRC = r'''
+C_SRC = r'''#define _GNU_SOURCE
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -213,6 +213,8 @@ def oracle(base, x, y):
         elif base == "exp2":
             r = (dx * D(2).ln()).exp()
         elif base == "exp10":
+            if x == int(x) and abs(x) < 400:
+                return F(10) ** int(x)  # exact (10^23 is a tie)
             r = (dx * D(10).ln()).exp()
         elif base == "expm1":
             if abs(x) < 1e-6:
@@ -236,6 +238,8 @@ def oracle(base, x, y):
             elif base == "log10":
                 r = dx.log10()
         elif base == "pow":
+            if y == int(y) and abs(y) <= 64:
+                return F(x) ** int(y)  # exact (a tie must go to even)
             r = (D(y) * dx.ln()).exp()
         else:
             raise Exception(base)

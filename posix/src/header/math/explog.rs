@@ -17,9 +17,11 @@
 //! is exact (35-bit constant, `|k| < 2^18`, Sterbenz), the rest of `ln2/128`
 //! and any low part of the argument go into `r = rh + rl`, `|r| <= 0.00271`.
 //! `exp(x) = 2^(k>>7) * T[k&127] * (1 + r + r^2/2 + ... + r^7/7!)` with `T`
-//! `= 2^(j/128)` as a double-double. `T*r` and `T*r^2/2` are formed exactly;
-//! the remaining terms are below `2^-26` of the result, so their rounding
-//! errors are below `2^-78`; the series' truncation error is below `2^-83`.
+//! `= 2^(j/128)` as a double plus a float tail (together within `2^-76` of
+//! `T`). `T*r` and `T*r^2/2` are formed exactly; the remaining terms are
+//! below `2^-26` of the result, so their rounding errors are below `2^-78`;
+//! the series' truncation error is below `2^-83`. In all, the double-double
+//! is within about `2^-75` of `exp(x)` (relative).
 //! The scaled double-double is rounded once: in the subnormal range by
 //! rounding `(h + l) 2^(m+1074)` to an integer exactly (`scale`), so there
 //! is no double rounding.
@@ -31,9 +33,10 @@
 //! `log x = e ln2 - log c + log1p(z)` with `log1p(z) = z - z^2/2 + z^3 (1/3 - z/4 + ... - z^8/11)`
 //! (truncation below `2^-80 |z|`), `z^2` exact; `e ln2` from a 42-bit
 //! constant (exact product) plus its tail; `-log c` from the table as a
-//! double-double. The largest rounding error is that of the `z^3` term,
-//! `2^-53 |z|^3/3`: below `2^-68` relative to the result when `e = 0`,
-//! `c = 1`, and below `2^-75` absolute otherwise. `log2` and `log10`
+//! double plus a float tail (within `2^-77` absolute). The largest rounding
+//! error is that of the `z^3` term, `2^-53 |z|^3/3`: below `2^-68` relative
+//! to the result when `e = 0`, `c = 1`, and below `2^-75` absolute
+//! otherwise (the result then exceeds `2^-7`, or `ln2/2` when `e != 0`). `log2` and `log10`
 //! multiply the double-double by `1/ln2` or `1/ln10` as double-doubles (so
 //! `log2(2^n) = n` and `log10(10^n) = n` exactly), `log1p` forms `1 + x`
 //! exactly as a double-double (or uses the series directly for
@@ -41,8 +44,14 @@
 //!
 //! **pow.** `pow(x, y) = exp(y log|x|)` with `log|x|` as a double-double
 //! and `y log|x|` formed exactly, then `exp` of the double-double argument;
-//! the error of `y log|x|` (at most about `2^-75 |y log|x||`) becomes the
-//! relative error of the result. Special cases follow C99 Annex F.
+//! the error of `y log|x|` (at most about `2^-75 |y log|x||`, `|y log|x||
+//! <= 746`) becomes the relative error of the result. Special cases follow
+//! C99 Annex F. Exact results halfway between two doubles (`x^n` an odd
+//! 54-bit integer times a power of two, e.g. `pow(262143, 3)`, `pow(10,
+//! 23)`) are found exactly for integer `n` in `[3, 54]` and rounded to even
+//! (`pow_tie`); not for fractional `y` (`pow(a^2, 1.5)` with `a^3` such a
+//! tie), which round by the sign of the approximation error. `exp10(23)` is
+//! the one tie of `exp10`.
 //!
 //! **expm1.** Below `|x| < ln2/256` the series itself (`r + r^2/2` exactly,
 //! the rest rounded); otherwise `exp(x)` as a double-double minus 1 (exact),
@@ -126,7 +135,8 @@ fn scale(h: f64, l: f64, m: i32) -> f64 {
 /// `exp(r) * 2^(k/128)` for `|r| <= 0.00271` as a normalised double-double
 /// `(h, l)` and the binary exponent `m`: the value is `(h + l) 2^m`.
 fn exp_core(k: i32, rh: f64, rl: f64) -> (f64, f64, i32) {
-    let (th, tl) = EXP_TAB[(k & 127) as usize];
+    let j = (k & 127) as usize;
+    let (th, tl) = (EXP_HI[j], EXP_LO[j] as f64);
     let (r2h, r2l) = two_prod(rh, rh);
     let c = &EXP_C;
     // exp(r) = 1 + rh + r2h/2 + rest.
@@ -160,6 +170,31 @@ fn exp_dd(th: f64, tl: f64) -> (f64, f64, i32) {
     exp_core(k, rh, rl)
 }
 
+/// `exp(th + tl)` for `|th| <= 746`, rounded once. Below `2^-40` the
+/// value is `1 + t + t^2/2` and may lie a hair from a tie between `1` and a
+/// neighbour; the sign of that hair decides, so it is kept exactly.
+fn exp_round(th: f64, tl: f64) -> f64 {
+    if th.abs() >= TINY {
+        let (h, l, m) = exp_dd(th, tl);
+        return scale(h, l, m);
+    }
+    let small = tl + 0.5 * th * th;
+    let (s, e) = fast_two_sum(1.0, th);
+    let (w, err) = two_sum(e, small);
+    let r = s + w;
+    if err != 0.0 && w != 0.0 {
+        let away = s + 2.0 * w;
+        // `w` is exactly half the gap to the neighbour in its direction.
+        if away - s == 2.0 * w && (r == s || r == away) {
+            return if (err > 0.0) == (w > 0.0) { away } else { s };
+        }
+    }
+    r
+}
+
+/// 2^-40.
+const TINY: f64 = 9.094947017729282e-13;
+
 /// `exp`: see the module documentation.
 pub fn exp(x: f64) -> f64 {
     if x.is_nan() || x.abs() > 709.8 {
@@ -173,13 +208,7 @@ pub fn exp(x: f64) -> f64 {
             return 0.0;
         }
     }
-    if x == f64::EPSILON / 2.0 {
-        // 1 + 2^-53 + 2^-107: the double-double's low part would be an exact
-        // half ulp, which loses the 2^-107 that decides the rounding.
-        return 1.0 + f64::EPSILON;
-    }
-    let (h, l, m) = exp_dd(x, 0.0);
-    scale(h, l, m)
+    exp_round(x, 0.0)
 }
 
 /// `exp2`: `x = k/128 + r` (exact), `exp(r ln2)` with `r ln2` as a
@@ -198,6 +227,10 @@ pub fn exp2(x: f64) -> f64 {
     }
     if x == 1024.0 {
         return f64::INFINITY;
+    }
+    if x.abs() < TINY {
+        let (ph, pl) = two_prod(x, LN2_HI);
+        return exp_round(ph, pl + x * LN2_LO);
     }
     let kd = x * 128.0 + SHIFT;
     let k = kd.to_bits() as i32;
@@ -221,9 +254,12 @@ pub fn exp10(x: f64) -> f64 {
     if th < -746.0 {
         return 0.0;
     }
+    if x == 23.0 {
+        // 10^23 is the one exact tie between two doubles; ties go to even.
+        return 1e23;
+    }
     let (th, tl) = two_prod(x, LN10_HI);
-    let (h, l, m) = exp_dd(th, tl + x * LN10_LO);
-    scale(h, l, m)
+    exp_round(th, tl + x * LN10_LO)
 }
 
 /// `expm1`: see the module documentation.
@@ -287,7 +323,12 @@ fn log_dd(x: f64) -> (f64, f64) {
     }
     let m = f64::from_bits(mb);
     let mh = f64::from_bits(mb & !((1 << 27) - 1));
-    let (c, nlh, nll) = LOG_TAB[i as usize];
+    let i = i as usize;
+    let (c, nlh, nll) = (
+        (LOG_K[i] as f64 + 128.0) * (1.0 / 256.0),
+        LOG_HI[i],
+        LOG_LO[i] as f64,
+    );
     let (zh, zl) = two_sum(mh * c - 1.0, (m - mh) * c);
     let (ph, pl) = log1p_core(zh, zl);
     let ef = e as f64;
@@ -422,6 +463,11 @@ pub fn pow(x: f64, y: f64) -> f64 {
     if ax == 1.0 {
         return sign;
     }
+    if (3.0..=54.0).contains(&y)
+        && let Some(r) = pow_tie(ax, y as u32)
+    {
+        return sign * r;
+    }
     let (lh, ll) = log_dd(ax);
     let th = y * lh;
     if th > 709.8 {
@@ -433,12 +479,43 @@ pub fn pow(x: f64, y: f64) -> f64 {
     sign * pow_dd(y, lh, ll)
 }
 
+/// `x^n` when it is exactly halfway between two doubles (an odd 54-bit
+/// integer times a power of two; `n` in `[3, 54]`, `x` normal): the
+/// approximation cannot tell which way such a tie goes, the conversion of
+/// the exact integer rounds it to even.
+fn pow_tie(x: f64, n: u32) -> Option<f64> {
+    let b = x.to_bits();
+    let be = (b >> 52) as i32;
+    if be == 0 {
+        return None;
+    }
+    let m = (b & ((1 << 52) - 1)) | (1 << 52);
+    let tz = m.trailing_zeros();
+    let mo = m >> tz;
+    let bits = 64 - mo.leading_zeros();
+    if bits < 2 || (bits - 1) * n + 1 > 54 || bits * n < 54 {
+        return None;
+    }
+    let mut p: u64 = 1;
+    for _ in 0..n {
+        p = p.checked_mul(mo)?;
+    }
+    if 64 - p.leading_zeros() != 54 {
+        return None;
+    }
+    // x = mo 2^e2; the result p 2^(e2 n) must be normal.
+    let e = (be - 1075 + tz as i32) * n as i32;
+    if !(-1022 - 53..=1023 - 54).contains(&e) {
+        return None;
+    }
+    Some(p as f64 * pow2(e / 2) * pow2(e - e / 2))
+}
+
 /// `exp(y (lh + ll))` for `|y lh| <= 746`.
 #[inline(always)]
 fn pow_dd(y: f64, lh: f64, ll: f64) -> f64 {
     let (th, tl) = two_prod(y, lh);
-    let (h, l, m) = exp_dd(th, tl + y * ll);
-    scale(h, l, m)
+    exp_round(th, tl + y * ll)
 }
 
 /// `expf`: the `double` result rounded (the rounding is correct unless the

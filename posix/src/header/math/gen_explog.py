@@ -11,6 +11,7 @@ exactness conditions explog.rs relies on (see its module documentation).
   python3 posix/src/header/math/gen_explog.py   (then `cargo fmt -p posix`)
 """
 import os
+import struct
 from decimal import Decimal as D, getcontext
 from fractions import Fraction as F
 
@@ -105,13 +106,29 @@ const("INV_LN10_HI", hi, "1 / ln 10, high part.")
 const("INV_LN10_LO", lo, "1 / ln 10 - INV_LN10_HI.")
 
 # exp table: 2^(i/N) as (hi, lo).
-rows = []
+def f32(x):
+    """x rounded to float (the low parts are stored as float: their own
+    rounding error is below 2^-24 of a value below 2^-53 of the high part)."""
+    return struct.unpack("<f", struct.pack("<f", x))[0]
+
+
+def f32_tail(v, hi):
+    lo = f32(rnd(v - D(hi)))
+    assert lo == 0 or abs(lo) > 2.0 ** -126
+    assert abs(F(v) - F(hi) - F(lo)) <= F(2) ** -76 * abs(F(hi)), v
+    return lo
+
+
+his, los = [], []
 for i in range(N):
     v = (LN2 * i / N).exp()
-    hi, lo = pair(v)
-    rows.append(f"    ({lit(hi)}, {lit(lo)}),\n")
-out.append("/// `2^(i/128)` as (high, low) doubles.\n"
-           f"pub(super) static EXP_TAB: [(f64, f64); {N}] = [\n" + "".join(rows) + "];\n")
+    hi = rnd(v)
+    his.append(hi)
+    los.append(f32_tail(v, hi))
+out.append("/// `2^(i/128)`, high part.\n"
+           f"pub(super) static EXP_HI: [f64; {N}] = [{', '.join(lit(h) for h in his)}];\n")
+out.append("/// `2^(i/128) - EXP_HI[i]` (to float precision: within 2^-76 of the value).\n"
+           f"pub(super) static EXP_LO: [f32; {N}] = [{', '.join(lit(h) for h in los)}];\n")
 
 # Taylor coefficients (exact reciprocals rounded once).
 exp_c = [rnd(F(1, f)) for f in (2, 6, 24, 120, 720, 5040)]
@@ -125,7 +142,7 @@ out.append(f"/// `(-1)^(n+1)/n` for n = 3..{LOG_DEG}: log1p(z) = z - z^2/2 + z^3
 # log table. Index i = the top 7 fraction bits of x's significand m in [1, 2);
 # for i >= SPLIT the argument is halved (m in [0.707, 1), exponent + 1).
 SPLIT = 53
-rows = []
+ks, nhs, nls = [], [], []
 zmax = F(0)
 for i in range(N):
     a = F(N + i, N)
@@ -147,12 +164,19 @@ for i in range(N):
     zmax = max(zmax, z)
     assert sig_bits(float(c)) <= 9 and c.denominator <= 256
     nl = -D(c.numerator).ln() + D(c.denominator).ln()
-    hi, lo = pair(nl)
-    rows.append(f"    ({lit(float(c))}, {lit(hi)}, {lit(lo)}),\n")
+    hi = rnd(nl)
+    ks.append(int(c * 256) - 128)
+    assert 0 <= ks[-1] < 256
+    nhs.append(hi)
+    nls.append(f32_tail(nl, hi) if hi else 0.0)
 out.append(f"/// Index of the first halved interval of the log table.\npub(super) const LOG_SPLIT: u64 = {SPLIT};\n")
-out.append("/// log table: (c, -log c high, -log c low); c = k/256 near 1/m for m in\n"
-           "/// the interval of index i (see explog.rs).\n"
-           f"pub(super) static LOG_TAB: [(f64, f64, f64); {N}] = [\n" + "".join(rows) + "];\n")
+out.append("/// log table: `c = (LOG_K[i] + 128)/256` near `1/m` for `m` in the interval\n"
+           "/// of index i (see explog.rs).\n"
+           f"pub(super) static LOG_K: [u8; {N}] = [{', '.join(str(k) for k in ks)}];\n")
+out.append("/// `-log c`, high part.\n"
+           f"pub(super) static LOG_HI: [f64; {N}] = [{', '.join(lit(h) for h in nhs)}];\n")
+out.append("/// `-log c - LOG_HI[i]` (to float precision: within 2^-76 of the value).\n"
+           f"pub(super) static LOG_LO: [f32; {N}] = [{', '.join(lit(h) for h in nls)}];\n")
 assert zmax <= F(1, 128), float(zmax)
 # Truncation of the log1p series after z^LOG_DEG, relative to z.
 trunc = float(zmax) ** LOG_DEG / (LOG_DEG + 1)
