@@ -208,6 +208,13 @@ def cases_for(kind, rng):
                 if name == "log1p" and x < -1:
                     x = -x
                 cases.append((name + sfx, "d_d", [x]))
+    # Ties and near-ties (the rounding of exact halfway results, tiny arguments).
+    for x, y in [(7.391571044921875, 3.7356128692626953), (262143.0, 3.0), (-262143.0, 3.0), (262143.0, 3.5),
+                 (10.0, 23.0), (2.0 ** 27 + 1, 2.0), (3.0, 33.0), (0.5, 1074.0), (2.0, -1074.5)]:
+        cases.append(("pow" + sfx, "d_dd", [x, y]))
+    for name, x in [("exp", 2.0 ** -53), ("exp", -(2.0 ** -54)), ("exp", 2.0 ** -52), ("exp10", 23.0),
+                    ("exp10", 22.0), ("exp2", -1074.5), ("exp", -745.1332191019412), ("expm1", 2.0 ** -53)]:
+        cases.append((name + sfx, "d_d", [x]))
     return cases
 
 

@@ -463,7 +463,8 @@ pub fn pow(x: f64, y: f64) -> f64 {
     if ax == 1.0 {
         return sign;
     }
-    if (3.0..=54.0).contains(&y)
+    if kind != 0
+        && (3.0..=54.0).contains(&y)
         && let Some(r) = pow_tie(ax, y as u32)
     {
         return sign * r;
