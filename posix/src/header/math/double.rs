@@ -86,25 +86,25 @@ pub extern "C" fn tanh(x: f64) -> f64 {
 /// [exp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exp.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn exp(x: f64) -> f64 {
-    libm::exp(x)
+    super::explog::exp(x)
 }
 
 /// [exp2](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exp2.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn exp2(x: f64) -> f64 {
-    libm::exp2(x)
+    super::explog::exp2(x)
 }
 
 /// [exp10](https://man7.org/linux/man-pages/man3/exp10.3.html) (GNU)
 #[unsafe(no_mangle)]
 pub extern "C" fn exp10(x: f64) -> f64 {
-    libm::exp10(x)
+    super::explog::exp10(x)
 }
 
 /// [expm1](https://pubs.opengroup.org/onlinepubs/9799919799/functions/expm1.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn expm1(x: f64) -> f64 {
-    libm::expm1(x)
+    super::explog::expm1(x)
 }
 
 /// [frexp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
@@ -135,25 +135,25 @@ pub extern "C" fn ldexp(x: f64, n: c_int) -> f64 {
 /// [log](https://pubs.opengroup.org/onlinepubs/9799919799/functions/log.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn log(x: f64) -> f64 {
-    libm::log(x)
+    super::explog::log(x)
 }
 
 /// [log10](https://pubs.opengroup.org/onlinepubs/9799919799/functions/log10.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn log10(x: f64) -> f64 {
-    libm::log10(x)
+    super::explog::log10(x)
 }
 
 /// [log1p](https://pubs.opengroup.org/onlinepubs/9799919799/functions/log1p.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn log1p(x: f64) -> f64 {
-    libm::log1p(x)
+    super::explog::log1p(x)
 }
 
 /// [log2](https://pubs.opengroup.org/onlinepubs/9799919799/functions/log2.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn log2(x: f64) -> f64 {
-    libm::log2(x)
+    super::explog::log2(x)
 }
 
 /// [logb](https://pubs.opengroup.org/onlinepubs/9799919799/functions/logb.html)
@@ -208,7 +208,7 @@ pub extern "C" fn hypot(x: f64, y: f64) -> f64 {
 /// [pow](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pow.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn pow(x: f64, y: f64) -> f64 {
-    libm::pow(x, y)
+    super::explog::pow(x, y)
 }
 
 /// [sqrt](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sqrt.html)

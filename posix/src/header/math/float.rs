@@ -85,25 +85,25 @@ pub extern "C" fn tanhf(x: f32) -> f32 {
 /// [expf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exp.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn expf(x: f32) -> f32 {
-    libm::expf(x)
+    super::explog::expf(x)
 }
 
 /// [exp2f](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exp2.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn exp2f(x: f32) -> f32 {
-    libm::exp2f(x)
+    super::explog::exp2f(x)
 }
 
 /// [exp10f](https://man7.org/linux/man-pages/man3/exp10.3.html) (GNU)
 #[unsafe(no_mangle)]
 pub extern "C" fn exp10f(x: f32) -> f32 {
-    libm::exp10f(x)
+    super::explog::exp10f(x)
 }
 
 /// [expm1f](https://pubs.opengroup.org/onlinepubs/9799919799/functions/expm1.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn expm1f(x: f32) -> f32 {
-    libm::expm1f(x)
+    super::explog::expm1f(x)
 }
 
 /// [frexpf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
@@ -134,25 +134,25 @@ pub extern "C" fn ldexpf(x: f32, n: c_int) -> f32 {
 /// [logf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/log.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn logf(x: f32) -> f32 {
-    libm::logf(x)
+    super::explog::logf(x)
 }
 
 /// [log10f](https://pubs.opengroup.org/onlinepubs/9799919799/functions/log10.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn log10f(x: f32) -> f32 {
-    libm::log10f(x)
+    super::explog::log10f(x)
 }
 
 /// [log1pf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/log1p.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn log1pf(x: f32) -> f32 {
-    libm::log1pf(x)
+    super::explog::log1pf(x)
 }
 
 /// [log2f](https://pubs.opengroup.org/onlinepubs/9799919799/functions/log2.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn log2f(x: f32) -> f32 {
-    libm::log2f(x)
+    super::explog::log2f(x)
 }
 
 /// [logbf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/logb.html)
@@ -207,7 +207,7 @@ pub extern "C" fn hypotf(x: f32, y: f32) -> f32 {
 /// [powf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pow.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn powf(x: f32, y: f32) -> f32 {
-    libm::powf(x, y)
+    super::explog::powf(x, y)
 }
 
 /// [sqrtf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sqrt.html)

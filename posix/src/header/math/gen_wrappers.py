@@ -6,6 +6,8 @@ import os
 POSIX = "https://pubs.opengroup.org/onlinepubs/9799919799/functions/{}.html"
 MAN = "https://man7.org/linux/man-pages/man3/{}.3.html"
 GNU = {"exp10", "sincos", "lgamma_r"}
+# Computed by explog.rs instead of the libm crate (table-driven, more accurate).
+OWN = {"exp", "exp2", "exp10", "expm1", "log", "log2", "log10", "log1p", "pow"}
 
 # name, kind, double impl, float impl (None: derive by suffix)
 # kinds: d (x), dd (x,y), ddd, di (x,int), dl (x,long), i (->int), l (->long), ll (->long long),
@@ -38,6 +40,8 @@ def gen(suffix):
         if suffix == "f" and base in ("j0","j1","jn","y0","y1","yn"):
             lib = base + "f"
         lib = "libm::" + (n if base != "lgamma_r" else ("lgamma_r" if suffix == "" else "lgammaf_r"))
+        if base in OWN:
+            lib = "super::explog::" + n
         d = doc(n, base)
         if suffix == "l":
             out.append(gen_long(base, kind, n, d))

@@ -1,6 +1,8 @@
 //! `math.h`: the C99 set (plus POSIX's Bessel functions and a few GNU
 //! extensions) for `double` and `float` over the `libm` crate, and for
-//! `long double`.
+//! `long double`. `exp`, `exp2`, `exp10`, `expm1`, `log`, `log2`, `log10`,
+//! `log1p`, `pow` and their float forms are this library's own, correctly
+//! rounded on every tested argument (`explog.rs`, docs/math.md).
 //!
 //! `long double` is IEEE binary128 on wasm32. Stable Rust has no `f128`, so
 //! it travels as its bits ([`long_double`]). `sqrtl` (correctly rounded)
@@ -17,6 +19,8 @@
 //! wasi-libc), whose flags are not observable.
 
 pub mod double;
+mod explog;
+mod explog_tables;
 pub(crate) mod f128;
 pub mod float;
 mod legacy;
