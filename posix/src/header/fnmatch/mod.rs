@@ -152,7 +152,8 @@ fn bracket_has(b: &[u8], c: u8, o: &Opts) -> bool {
             i = j + 2;
             if k == b':' {
                 let t = |x: u8| parse_class_name(name, x).unwrap_or(false);
-                hit |= t(c) || (o.fold && (t(c.to_ascii_lowercase()) || t(c.to_ascii_uppercase())));
+                // glibc: FNM_CASEFOLD does not widen the classes.
+                hit |= t(c);
                 continue;
             }
             if name.len() != 1 {
@@ -204,7 +205,8 @@ fn single(p: &[u8], i: usize, c: u8, o: &Opts) -> (bool, usize) {
             }
             None => (c == b'[', 1),
         },
-        b'\\' if o.esc && i + 1 < p.len() => (eq(p[i + 1], c, o.fold), 2),
+        // A trailing backslash matches nothing (as in glibc).
+        b'\\' if o.esc => (i + 1 < p.len() && eq(p[i + 1], c, o.fold), 2),
         x => (eq(x, c, o.fold), 1),
     }
 }

@@ -2,7 +2,7 @@
 //! `readdir`, `stat`), component by component without recursion; names
 //! match with `fnmatch` (`FNM_PERIOD` unless `GLOB_PERIOD`).
 
-use crate::header::dirent::{closedir, opendir, readdir};
+use crate::header::dirent::{DT_DIR, DT_LNK, DT_UNKNOWN, closedir, opendir, readdir};
 use crate::header::fnmatch::{FNM_NOESCAPE, FNM_PERIOD, matches};
 use crate::header::regex::buf::Buf;
 use crate::header::sys_stat::{S_IFDIR, S_IFMT, lstat, stat};
@@ -126,34 +126,29 @@ fn expand(
     } | if esc { 0 } else { FNM_NOESCAPE };
     let mut cur = Paths(Buf::new());
     let mut rest = pat;
-    let root: &[u8] = if rest.first() == Some(&b'/') {
-        b"/"
-    } else {
-        b""
-    };
-    while rest.first() == Some(&b'/') {
-        rest = &rest[1..];
-    }
-    cur.0.push(join(&[root])?).map_err(|_| GLOB_NOSPACE)?;
+    let lead = rest.iter().take_while(|&&c| c == b'/').count();
+    cur.0
+        .push(join(&[&rest[..lead]])?)
+        .map_err(|_| GLOB_NOSPACE)?;
+    rest = &rest[lead..];
     // A trailing slash: only directories, printed with their slash.
-    let dir_only = pat.len() > 1 && pat.ends_with(b"/");
+    let dir_only = !rest.is_empty() && pat.ends_with(b"/");
     let mut name = Buf::<u8>::new();
+    // The slashes between the previous component and this one, kept as written.
+    let mut sep: &[u8] = b"";
     while !rest.is_empty() {
         let end = rest.iter().position(|&c| c == b'/').unwrap_or(rest.len());
         let comp = &rest[..end];
         rest = &rest[end..];
-        while rest.first() == Some(&b'/') {
-            rest = &rest[1..];
-        }
+        let run = rest.iter().take_while(|&&c| c == b'/').count();
+        let this_sep = sep;
+        sep = &rest[..run];
+        rest = &rest[run..];
         let last = rest.is_empty();
         let mut next = Paths(Buf::new());
         for &base in cur.0.iter() {
             let b = bytes(base);
-            let sep: &[u8] = if b.is_empty() || b.ends_with(b"/") {
-                b""
-            } else {
-                b"/"
-            };
+            let sep = this_sep;
             if !magic(comp, esc) {
                 name.truncate(0);
                 unescape(comp, esc, &mut name)?;
@@ -169,7 +164,7 @@ fn expand(
             let dir = if b.is_empty() {
                 join(&[b"."])?
             } else {
-                join(&[b])?
+                join(&[b, sep])?
             };
             // SAFETY: a NUL-terminated path.
             let d = unsafe { opendir(dir) };
@@ -198,6 +193,11 @@ fn expand(
                 // SAFETY: a NUL-terminated entry name.
                 let n = bytes(unsafe { (*ent).d_name.as_ptr() });
                 if !matches(comp, n, fnflags) {
+                    continue;
+                }
+                // SAFETY: as above.
+                let kind = unsafe { (*ent).d_type };
+                if !last && kind != DT_DIR && kind != DT_UNKNOWN && kind != DT_LNK {
                     continue;
                 }
                 let p = match join(&[b, sep, n]) {
