@@ -56,5 +56,9 @@ int main(void) {
   CHECK_EQ(run("(a*)*b", REG_EXTENDED, as), REG_NOMATCH);
   CHECK_EQ(run("(a|aa)*$", REG_EXTENDED, as), 0);
   SPAN(0, 0, 3000);
+  /* Back-references: a bounded search (REG_ESPACE past its budget, never a hang). */
+  as[40] = 0;
+  r = run("\\(a*\\)*\\(a*\\)*\\1\\2x", 0, as);
+  CHECK(r == REG_NOMATCH || r == REG_ESPACE);
   return CHECK_DONE();
 }

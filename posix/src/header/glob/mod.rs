@@ -184,6 +184,29 @@ fn expand(
             }
             // SAFETY: ours.
             unsafe { wasm_libc_alloc::free(dir.cast()) };
+            // `.` and `..` come from here, not from the host's listing (some
+            // hosts leave them out), so every runtime gives the same list.
+            for dot in [&b"."[..], b".."] {
+                if matches(comp, dot, fnflags) {
+                    let p = join(&[b, sep, dot]);
+                    match p.map(|p| (p, next.0.push(p))) {
+                        Ok((_, Ok(()))) => {}
+                        Ok((p, Err(_))) => {
+                            // SAFETY: ours; an open stream.
+                            unsafe {
+                                wasm_libc_alloc::free(p.cast());
+                                closedir(d);
+                            }
+                            return Err(GLOB_NOSPACE);
+                        }
+                        Err(e) => {
+                            // SAFETY: an open stream.
+                            unsafe { closedir(d) };
+                            return Err(e);
+                        }
+                    }
+                }
+            }
             loop {
                 // SAFETY: an open stream.
                 let ent = unsafe { readdir(d) };
@@ -192,7 +215,7 @@ fn expand(
                 }
                 // SAFETY: a NUL-terminated entry name.
                 let n = bytes(unsafe { (*ent).d_name.as_ptr() });
-                if !matches(comp, n, fnflags) {
+                if n == b"." || n == b".." || !matches(comp, n, fnflags) {
                     continue;
                 }
                 // SAFETY: as above.

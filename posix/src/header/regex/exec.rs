@@ -333,16 +333,17 @@ impl<'a> Ctx<'a> {
                 }
                 STAR => {
                     let c = re.nodes[n.a as usize];
+                    // Where an iteration may end: from the body's exit at k the
+                    // loop can still reach its own exit at j. Computed once
+                    // (the nested descents reuse `r`).
+                    self.bwd(n.lo, n.hi, c.hi, i, j)?;
+                    let mut r = Buf::filled(j - i + 1, 0u8)?;
+                    r.copy_from_slice(&self.r[i..=j]);
                     let mut p = i;
                     let mut first = true;
                     loop {
                         self.fwd(c.lo, c.hi, p, j)?;
-                        // Recomputed each time: fwd and descend reuse the buffers.
-                        self.bwd(n.lo, n.hi, c.hi, p, j)?;
-                        match (p + 1..=j)
-                            .rev()
-                            .find(|&k| self.e[k] != 0 && self.r[k] != 0)
-                        {
+                        match (p + 1..=j).rev().find(|&k| self.e[k] != 0 && r[k - i] != 0) {
                             Some(k) => {
                                 self.descend(n.a, p, k, caps)?;
                                 p = k;
