@@ -16,6 +16,9 @@ pub(crate) const I_LMARK: u8 = 6;
 pub(crate) const I_LBACK: u8 = 7;
 pub(crate) const I_BREF: u8 = 8;
 pub(crate) const I_MATCH: u8 = 9;
+pub(crate) const I_LENTER: u8 = 10;
+/// In an `I_LBACK`'s slot: the loop follows copies of its body (no empty iteration).
+pub(crate) const AFTER_COPIES: u32 = 1 << 31;
 
 const MAX_INSTS: usize = 1 << 18;
 
@@ -96,10 +99,14 @@ impl Emit<'_> {
             STAR => {
                 let slot = self.loops;
                 self.loops += 1;
-                let split = self.emit(I_SPLIT, lo + 1, 0)?;
-                self.emit(I_LMARK, slot, 0)?;
+                // Slots 2s (position at loop entry) and 2s + 1 (at the
+                // start of the current iteration), for the backtracker.
+                self.emit(I_LENTER, 2 * slot, 0)?;
+                let split = self.emit(I_SPLIT, lo + 2, 0)?;
+                self.emit(I_LMARK, 2 * slot + 1, 0)?;
                 self.node(n.a)?;
-                self.emit(I_LBACK, slot, split)?;
+                let flag = if n.b != 0 { AFTER_COPIES } else { 0 };
+                self.emit(I_LBACK, (2 * slot) | flag, split)?;
                 let hi = self.insts.len() as u32;
                 self.insts[split as usize].y = hi;
             }
@@ -135,7 +142,7 @@ pub(crate) fn compile(ast: &mut Ast, root: u32) -> Result<Prog, i32> {
         for (q, i) in insts.iter().enumerate() {
             let q = q as u32;
             match i.op {
-                I_ASSERT | I_NOP | I_SAVE | I_LMARK => f(q, q + 1),
+                I_ASSERT | I_NOP | I_SAVE | I_LMARK | I_LENTER => f(q, q + 1),
                 I_SPLIT => {
                     f(q, i.x);
                     f(q, i.y);

@@ -131,7 +131,7 @@ impl<'a> Ctx<'a> {
             let i = self.re.prog.insts[pc as usize];
             match i.op {
                 I_ASSERT if self.assert_ok(i.x, k) => self.stack.push(pc + 1)?,
-                I_NOP | I_SAVE | I_LMARK => self.stack.push(pc + 1)?,
+                I_NOP | I_SAVE | I_LMARK | I_LENTER => self.stack.push(pc + 1)?,
                 I_SPLIT => {
                     self.stack.push(i.y)?;
                     self.stack.push(i.x)?;
@@ -373,7 +373,7 @@ impl<'a> Ctx<'a> {
         let n = self.t.len();
         let nslots = 2 * (self.re.nsub as usize + 1);
         let mut cur = Buf::filled(nslots, -1isize)?;
-        let mut loops = Buf::filled(self.re.nloops as usize, usize::MAX)?;
+        let mut loops = Buf::filled(2 * self.re.nloops as usize, usize::MAX)?;
         // Frames: (kind, a, b): 0 = try (pc, pos); 1 = restore cap (slot, old);
         // 2 = restore loop mark (slot, old).
         let mut st: Buf<(u8, u32, usize)> = Buf::new();
@@ -429,14 +429,22 @@ impl<'a> Ctx<'a> {
                             cur[i.x as usize] = pos as isize;
                             pc += 1;
                         }
-                        I_LMARK => {
+                        I_LMARK | I_LENTER => {
                             st.push((2, i.x, loops[i.x as usize]))?;
                             loops[i.x as usize] = pos;
                             pc += 1;
                         }
                         I_LBACK => {
-                            if loops[i.x as usize] == pos {
-                                break;
+                            let s = (i.x & !AFTER_COPIES) as usize;
+                            if loops[s + 1] == pos {
+                                // An empty iteration: it ends the loop if it is
+                                // the first one (`(a*)*` on "b" sets \1 = (0,0),
+                                // as glibc and TRE do), else the path fails.
+                                if i.x & AFTER_COPIES != 0 || loops[s] != pos {
+                                    break;
+                                }
+                                pc = self.re.prog.insts[i.y as usize].y;
+                                continue;
                             }
                             pc = i.y;
                         }
