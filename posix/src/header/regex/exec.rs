@@ -182,17 +182,17 @@ impl<'a> Ctx<'a> {
 
     /// `e[k] = 1` for each `k` in `p..=j` where the code `lo..=hi`, entered
     /// at `p`, reaches `hi` at `k`.
-    fn fwd(&mut self, lo: u32, hi: u32, p: usize, j: usize) -> Result<(), NoMem> {
-        self.e[p..=j].fill(0);
+    ///
+    /// Returns the last position it got to: `e` beyond it is stale (the
+    /// simulation died out), so a long subject is not cleared at every call.
+    fn fwd(&mut self, lo: u32, hi: u32, p: usize, j: usize) -> Result<usize, NoMem> {
         self.a.clear();
         self.close_fwd(false, lo, p, lo, hi, 0)?;
         let mut k = p;
         loop {
-            if self.a.has(hi) {
-                self.e[k] = 1;
-            }
+            self.e[k] = self.a.has(hi) as u8;
             if k == j || self.a.dense.is_empty() {
-                return Ok(());
+                return Ok(k);
             }
             self.b.clear();
             for x in 0..self.a.dense.len() {
@@ -241,17 +241,16 @@ impl<'a> Ctx<'a> {
 
     /// `r[k] = 1` for each `k` in `p..=j` where `target` at `k` reaches
     /// `hi` at `j` within `lo..=hi`.
-    fn bwd(&mut self, lo: u32, hi: u32, target: u32, p: usize, j: usize) -> Result<(), NoMem> {
-        self.r[p..=j].fill(0);
+    ///
+    /// Returns the lowest position it got to (`r` below it is stale).
+    fn bwd(&mut self, lo: u32, hi: u32, target: u32, p: usize, j: usize) -> Result<usize, NoMem> {
         self.a.clear();
         self.close_bwd(false, hi, j, lo, hi)?;
         let mut k = j;
         loop {
-            if self.a.has(target) {
-                self.r[k] = 1;
-            }
+            self.r[k] = self.a.has(target) as u8;
             if k == p || self.a.dense.is_empty() {
-                return Ok(());
+                return Ok(k);
             }
             self.b.clear();
             for x in 0..self.a.dense.len() {
@@ -296,9 +295,9 @@ impl<'a> Ctx<'a> {
                             return Ok(());
                         }
                         let c = re.nodes[kids[m] as usize];
-                        self.fwd(c.lo, c.hi, p, j)?;
-                        self.bwd(n.lo, n.hi, c.hi, p, j)?;
-                        let k = (p..=j)
+                        let last = self.fwd(c.lo, c.hi, p, j)?;
+                        let low = self.bwd(n.lo, n.hi, c.hi, p, j)?;
+                        let k = (low..=last)
                             .rev()
                             .find(|&k| self.e[k] != 0 && self.r[k] != 0)
                             .unwrap_or(p);
@@ -313,8 +312,7 @@ impl<'a> Ctx<'a> {
                     id = kids[kids.len() - 1];
                     for &kid in &kids[..kids.len() - 1] {
                         let c = re.nodes[kid as usize];
-                        self.fwd(c.lo, c.hi, i, j)?;
-                        if self.e[j] != 0 {
+                        if self.fwd(c.lo, c.hi, i, j)? == j && self.e[j] != 0 {
                             id = kid;
                             break;
                         }
@@ -325,8 +323,7 @@ impl<'a> Ctx<'a> {
                     if i == j && n.b != 0 {
                         return Ok(());
                     }
-                    self.fwd(c.lo, c.hi, i, j)?;
-                    if self.e[j] == 0 {
+                    if self.fwd(c.lo, c.hi, i, j)? != j || self.e[j] == 0 {
                         return Ok(());
                     }
                     id = n.a;
@@ -336,14 +333,17 @@ impl<'a> Ctx<'a> {
                     // Where an iteration may end: from the body's exit at k the
                     // loop can still reach its own exit at j. Computed once
                     // (the nested descents reuse `r`).
-                    self.bwd(n.lo, n.hi, c.hi, i, j)?;
+                    let low = self.bwd(n.lo, n.hi, c.hi, i, j)?;
                     let mut r = Buf::filled(j - i + 1, 0u8)?;
-                    r.copy_from_slice(&self.r[i..=j]);
+                    r[low - i..].copy_from_slice(&self.r[low..=j]);
                     let mut p = i;
                     let mut first = true;
                     loop {
-                        self.fwd(c.lo, c.hi, p, j)?;
-                        match (p + 1..=j).rev().find(|&k| self.e[k] != 0 && r[k - i] != 0) {
+                        let last = self.fwd(c.lo, c.hi, p, j)?;
+                        match (p + 1..=last)
+                            .rev()
+                            .find(|&k| self.e[k] != 0 && r[k - i] != 0)
+                        {
                             Some(k) => {
                                 self.descend(n.a, p, k, caps)?;
                                 p = k;
