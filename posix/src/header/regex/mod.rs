@@ -94,6 +94,9 @@ pub unsafe extern "C" fn regcomp(
     if preg.is_null() || pattern.is_null() {
         return REG_BADPAT;
     }
+    // SAFETY: writable (caller contract); a later regfree of a failed
+    // pattern then frees nothing.
+    unsafe { (*preg).__opaque = core::ptr::null_mut() };
     // SAFETY: NUL-terminated (caller contract).
     let pat = unsafe { core::ffi::CStr::from_ptr(pattern) }.to_bytes();
     let (mut ast, root) = match parse::parse(pat, cflags) {
