@@ -289,15 +289,12 @@ impl Parser<'_> {
             b'(' if self.ere => self.group(b")"),
             b')' if self.ere => self.lit(c),
             b'*' | b'+' | b'?' if self.ere => Err(REG_BADRPT),
-            b'{' if self.ere => {
-                if self.peek().is_some_and(|d| d.is_ascii_digit() || d == b',') {
-                    Err(REG_BADRPT)
-                } else {
-                    self.lit(c)
-                }
-            }
+            // glibc and TRE: a `{` with nothing to repeat is an error.
+            b'{' if self.ere => Err(REG_BADRPT),
             b'*' if first => self.lit(c),
-            b'^' if self.ere || first => self.node(ASSERT, A_BOL, 0, 1, false),
+            b'^' if self.ere || (first && self.at_branch_start()) => {
+                self.node(ASSERT, A_BOL, 0, 1, false)
+            }
             b'$' if self.ere || self.bre_dollar_is_anchor() => {
                 self.node(ASSERT, A_EOL, 0, 1, false)
             }
@@ -313,6 +310,12 @@ impl Parser<'_> {
             b'\\' => self.escape(first),
             _ => self.lit(c),
         }
+    }
+
+    /// BRE: the `^` just read begins its branch (a second `^` is literal).
+    fn at_branch_start(&self) -> bool {
+        let before = &self.p[..self.i - 1];
+        before.is_empty() || before.ends_with(b"\\(") || before.ends_with(b"\\|")
     }
 
     fn escape(&mut self, first: bool) -> R<u32> {
