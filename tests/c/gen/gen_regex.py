@@ -92,6 +92,14 @@ for ere in (True, False):
                 s = s.upper()
             cases.append((fl, 0, p, s))
 
+# Syntax soup: random strings of metacharacters, mostly for the error codes.
+SOUP = "()[]{}*+?|^$\\.ab-:,01]"
+for _ in range(1500):
+    p = "".join(rng.choice(SOUP) for _ in range(rng.randint(1, 10)))
+    if rng.random() < 0.3:
+        p = p.replace("[:", "[:alpha:]")
+    cases.append((rng.choice([0, E, E | I, N]), 0, p, rng.choice(["", "ab", "a(b)c{1}", "aa]b-", "\\x", ".^$|"])))
+
 # Hand-picked: syntax corners, classes, flags, error codes.
 fixed = [
     (E, 0, "(a*)*", "b"), (E, 0, "(a*)+", "b"),
