@@ -9,6 +9,8 @@
 #include <fenv.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <fnmatch.h>
+#include <glob.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
@@ -22,6 +24,7 @@
 #if defined(__wasm_exception_handling__) && __clang_major__ >= 19
 #include <setjmp.h> /* only with -mllvm -wasm-enable-sjlj (it #errors otherwise) */
 #endif
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
