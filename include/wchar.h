@@ -34,4 +34,98 @@ typedef struct __mbstate_t { unsigned __opaque1, __opaque2; } mbstate_t;
 #endif
 
 
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
+/*
+ [mbrtowc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbrtowc.html)
+
+ # Safety
+ `s` NULL or valid for `n` bytes (or up to the end of the character);
+ `pwc` NULL or valid; `ps` NULL or valid.
+ */
+size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
+
+/*
+ [mbrlen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbrlen.html)
+
+ # Safety
+ As [`mbrtowc`].
+ */
+size_t mbrlen(const char *s, size_t n, mbstate_t *ps);
+
+/*
+ [mbsinit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsinit.html)
+
+ # Safety
+ `ps` NULL or valid.
+ */
+int mbsinit(const mbstate_t *ps);
+
+/*
+ [wcrtomb](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcrtomb.html)
+
+ # Safety
+ `s` NULL or valid for `MB_CUR_MAX` bytes; `ps` NULL or valid.
+ */
+size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
+
+/*
+ [btowc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/btowc.html)
+ */
+wint_t btowc(int c);
+
+/*
+ [wctob](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctob.html)
+ */
+int wctob(wint_t c);
+
+/*
+ [mbsnrtowcs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsrtowcs.html)
+
+ Converts at most `nms` bytes from `*src` (stopping after a NUL) into at
+ most `len` wide characters at `dst`. A partial character at the end of
+ the `nms` bytes is not consumed (like musl). With `dst` NULL, counts and
+ leaves `*src` alone.
+
+ # Safety
+ `*src` valid for `nms` bytes or up to its NUL; `dst` NULL or valid for
+ `len` wide characters; `ps` NULL or valid.
+ */
+size_t mbsnrtowcs(wchar_t *dst, const char **src, size_t nms, size_t len, mbstate_t *ps);
+
+/*
+ [mbsrtowcs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsrtowcs.html)
+
+ # Safety
+ As [`mbsnrtowcs`] without a byte limit.
+ */
+size_t mbsrtowcs(wchar_t *dst, const char **src, size_t len, mbstate_t *ps);
+
+/*
+ [wcsnrtombs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrtombs.html)
+
+ Converts at most `nwc` wide characters from `*src` (stopping after a
+ NUL) into at most `len` bytes at `dst` (a character that does not fit
+ whole is left). With `dst` NULL, counts and leaves `*src` alone.
+
+ # Safety
+ `*src` valid for `nwc` wide characters or up to its NUL; `dst` NULL or
+ valid for `len` bytes.
+ */
+size_t wcsnrtombs(char *dst, const wchar_t **src, size_t nwc, size_t len, mbstate_t *ps);
+
+/*
+ [wcsrtombs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrtombs.html)
+
+ # Safety
+ As [`wcsnrtombs`] without a character limit.
+ */
+size_t wcsrtombs(char *dst, const wchar_t **src, size_t len, mbstate_t *ps);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif  // __cplusplus
+
 #endif  /* _WASM_LIBC_WCHAR_H */

@@ -9,6 +9,7 @@ pub mod errno;
 pub mod fcntl;
 pub mod inttypes;
 pub mod limits;
+pub mod locale;
 pub mod math;
 pub mod netdb;
 pub mod netinet_in;
