@@ -124,6 +124,272 @@ size_t wcsnrtombs(char *dst, const wchar_t **src, size_t nwc, size_t len, mbstat
  */
 size_t wcsrtombs(char *dst, const wchar_t **src, size_t len, mbstate_t *ps);
 
+/*
+ [wcslen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcslen.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+size_t wcslen(const wchar_t *s);
+
+/*
+ [wcsnlen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcslen.html)
+
+ # Safety
+ `s` valid up to its NUL or `max` characters.
+ */
+size_t wcsnlen(const wchar_t *s, size_t max);
+
+/*
+ [wmemchr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemchr.html)
+
+ # Safety
+ `s` valid for `n` characters.
+ */
+wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n);
+
+/*
+ [wmemcmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemcmp.html)
+
+ # Safety
+ Both valid for `n` characters.
+ */
+int wmemcmp(const wchar_t *a, const wchar_t *b, size_t n);
+
+/*
+ [wmemcpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemcpy.html)
+
+ # Safety
+ `src` readable and `dst` writable for `n` characters, not overlapping.
+ */
+wchar_t *wmemcpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wmemmove](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemmove.html)
+
+ # Safety
+ `src` readable and `dst` writable for `n` characters.
+ */
+wchar_t *wmemmove(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wmemset](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemset.html)
+
+ # Safety
+ `dst` writable for `n` characters.
+ */
+wchar_t *wmemset(wchar_t *dst, wchar_t c, size_t n);
+
+/*
+ [wcscpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscpy.html)
+
+ # Safety
+ `src` NUL-terminated; `dst` large enough; no overlap.
+ */
+wchar_t *wcscpy(wchar_t *dst, const wchar_t *src);
+
+/*
+ [wcpcpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcpcpy.html):
+ returns the end of the copy (its NUL).
+
+ # Safety
+ As [`wcscpy`].
+ */
+wchar_t *wcpcpy(wchar_t *dst, const wchar_t *src);
+
+/*
+ [wcsncpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncpy.html)
+
+ # Safety
+ `src` valid up to its NUL or `n` characters; `dst` writable for `n`.
+ */
+wchar_t *wcsncpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wcpncpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcpncpy.html):
+ copies at most `n` characters, pads with NULs to `n`; returns the
+ first NUL written (or `dst + n`).
+
+ # Safety
+ As [`wcsncpy`].
+ */
+wchar_t *wcpncpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wcscat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscat.html)
+
+ # Safety
+ Both NUL-terminated; `dst` large enough.
+ */
+wchar_t *wcscat(wchar_t *dst, const wchar_t *src);
+
+/*
+ [wcsncat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncat.html)
+
+ # Safety
+ `dst` NUL-terminated with room for `n + 1` more; `src` valid up to its
+ NUL or `n` characters.
+ */
+wchar_t *wcsncat(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wcscmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscmp.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+int wcscmp(const wchar_t *a, const wchar_t *b);
+
+/*
+ [wcsncmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncmp.html)
+
+ # Safety
+ Both valid up to their NUL or `n` characters.
+ */
+int wcsncmp(const wchar_t *a, const wchar_t *b, size_t n);
+
+/*
+ [wcscasecmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscasecmp.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+int wcscasecmp(const wchar_t *a, const wchar_t *b);
+
+/*
+ [wcsncasecmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncasecmp.html)
+
+ # Safety
+ Both valid up to their NUL or `n` characters.
+ */
+int wcsncasecmp(const wchar_t *a, const wchar_t *b, size_t n);
+
+/*
+ [wcscasecmp_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscasecmp.html)
+
+ # Safety
+ As [`wcscasecmp`].
+ */
+int wcscasecmp_l(const wchar_t *a, const wchar_t *b, locale_t l);
+
+/*
+ [wcsncasecmp_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncasecmp.html)
+
+ # Safety
+ As [`wcsncasecmp`].
+ */
+int wcsncasecmp_l(const wchar_t *a, const wchar_t *b, size_t n, locale_t l);
+
+/*
+ [wcscoll](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscoll.html):
+ `wcscmp` (C collation in every locale here).
+
+ # Safety
+ Both NUL-terminated.
+ */
+int wcscoll(const wchar_t *a, const wchar_t *b);
+
+/*
+ [wcscoll_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscoll.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+int wcscoll_l(const wchar_t *a, const wchar_t *b, locale_t l);
+
+/*
+ [wcsxfrm](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsxfrm.html):
+ a copy (C collation); returns `wcslen(src)`, copying only if it fits in
+ `n` characters with its NUL.
+
+ # Safety
+ `src` NUL-terminated; `dst` valid for `n` characters.
+ */
+size_t wcsxfrm(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wcsxfrm_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsxfrm.html)
+
+ # Safety
+ As [`wcsxfrm`].
+ */
+size_t wcsxfrm_l(wchar_t *dst, const wchar_t *src, size_t n, locale_t l);
+
+/*
+ [wcschr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcschr.html)
+ (the terminating NUL can be found).
+
+ # Safety
+ `s` NUL-terminated.
+ */
+wchar_t *wcschr(const wchar_t *s, wchar_t c);
+
+/*
+ [wcsrchr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrchr.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+wchar_t *wcsrchr(const wchar_t *s, wchar_t c);
+
+/*
+ [wcsspn](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsspn.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+size_t wcsspn(const wchar_t *s, const wchar_t *accept);
+
+/*
+ [wcscspn](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscspn.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+size_t wcscspn(const wchar_t *s, const wchar_t *reject);
+
+/*
+ [wcspbrk](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcspbrk.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+wchar_t *wcspbrk(const wchar_t *s, const wchar_t *accept);
+
+/*
+ [wcsstr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsstr.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+wchar_t *wcsstr(const wchar_t *hay, const wchar_t *needle);
+
+/*
+ [wcswcs](https://pubs.opengroup.org/onlinepubs/7908799/xsh/wcswcs.html)
+ (XSI, withdrawn): `wcsstr`.
+
+ # Safety
+ Both NUL-terminated.
+ */
+wchar_t *wcswcs(const wchar_t *hay, const wchar_t *needle);
+
+/*
+ [wcstok](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstok.html)
+
+ # Safety
+ `s` NULL (continue from `*save`) or NUL-terminated and writable;
+ `delim` NUL-terminated; `save` valid.
+ */
+wchar_t *wcstok(wchar_t *s, const wchar_t *delim, wchar_t **save);
+
+/*
+ [wcsdup](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsdup.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+wchar_t *wcsdup(const wchar_t *s);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -30,3 +30,4 @@ pub mod time;
 pub mod unistd;
 pub mod wasm_libc;
 pub mod wchar;
+pub mod wctype;

@@ -6,9 +6,11 @@
 //! Wide stdio (`fwprintf`, `fgetwc`, ...) lives in [`wstdio`].
 
 mod mb;
+mod wcs;
 mod wstdio;
 
 pub use mb::*;
+pub use wcs::*;
 
 use crate::platform::c_uint;
 
