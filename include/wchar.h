@@ -20,6 +20,11 @@ typedef unsigned int wint_t;
 /** The state of a multibyte conversion. */
 typedef struct __mbstate_t { unsigned __opaque1, __opaque2; } mbstate_t;
 #endif
+#ifndef __DEFINED_locale_t
+#define __DEFINED_locale_t
+/** A locale object (see locale.h). */
+typedef struct __locale_struct *locale_t;
+#endif
 #ifndef WEOF
 /** End of file from the wide character functions. */
 #define WEOF 0xffffffffU
@@ -28,6 +33,8 @@ typedef struct __mbstate_t { unsigned __opaque1, __opaque2; } mbstate_t;
 #define WCHAR_MIN (-1 - 0x7fffffff)
 #define WCHAR_MAX 0x7fffffff
 #endif
+/** For wcsftime. */
+struct tm;
 
 #ifdef __cplusplus
 }
@@ -389,6 +396,78 @@ wchar_t *wcstok(wchar_t *s, const wchar_t *delim, wchar_t **save);
  `s` NUL-terminated.
  */
 wchar_t *wcsdup(const wchar_t *s);
+
+/*
+ [wcstol](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstol.html)
+
+ # Safety
+ `s` NUL-terminated; `end` NULL or valid for a write.
+ */
+long wcstol(const wchar_t *s, wchar_t **end, int base);
+
+/*
+ [wcstoll](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstol.html)
+
+ # Safety
+ As [`wcstol`].
+ */
+long long wcstoll(const wchar_t *s, wchar_t **end, int base);
+
+/*
+ [wcstoul](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstoul.html)
+
+ # Safety
+ As [`wcstol`].
+ */
+unsigned long wcstoul(const wchar_t *s, wchar_t **end, int base);
+
+/*
+ [wcstoull](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstoul.html)
+
+ # Safety
+ As [`wcstol`].
+ */
+unsigned long long wcstoull(const wchar_t *s, wchar_t **end, int base);
+
+/*
+ [wcstod](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstod.html):
+ correctly rounded, like `strtod`.
+
+ # Safety
+ `s` NUL-terminated; `end` NULL or valid for a write.
+ */
+double wcstod(const wchar_t *s, wchar_t **end);
+
+/*
+ [wcstof](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstod.html)
+
+ # Safety
+ As [`wcstod`].
+ */
+float wcstof(const wchar_t *s, wchar_t **end);
+
+/*
+ [wcstold](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstod.html):
+ binary128 `long double`.
+
+ # Safety
+ As [`wcstod`].
+ */
+long double wcstold(const wchar_t *s, wchar_t **end);
+
+/*
+ [wcwidth](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcwidth.html)
+ */
+int wcwidth(wchar_t c);
+
+/*
+ [wcswidth](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcswidth.html):
+ the sum over at most `n` characters up to the NUL, -1 if any has none.
+
+ # Safety
+ `s` valid up to its NUL or `n` characters.
+ */
+int wcswidth(const wchar_t *s, size_t n);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -7,10 +7,14 @@
 
 mod mb;
 mod wcs;
+mod wcsto;
+mod wcwidth;
 mod wstdio;
 
 pub use mb::*;
 pub use wcs::*;
+pub use wcsto::*;
+pub use wcwidth::*;
 
 use crate::platform::c_uint;
 
