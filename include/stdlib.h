@@ -350,6 +350,30 @@ unsigned short *seed48(unsigned short *seed);
 void lcong48(unsigned short *param);
 
 /*
+ [strtod_l](https://man7.org/linux/man-pages/man3/strtod.3.html): `strtod`
+
+ # Safety
+ As `strtod`.
+ */
+double strtod_l(const char *s, char **end, locale_t l);
+
+/*
+ [strtof_l](https://man7.org/linux/man-pages/man3/strtod.3.html): `strtof`
+
+ # Safety
+ As `strtof`.
+ */
+float strtof_l(const char *s, char **end, locale_t l);
+
+/*
+ [strtold_l](https://man7.org/linux/man-pages/man3/strtod.3.html): `strtold`
+
+ # Safety
+ As `strtold`.
+ */
+long double strtold_l(const char *s, char **end, locale_t l);
+
+/*
  `__ctype_get_mb_cur_max`: what `MB_CUR_MAX` expands to a call of (1 in
  "C"/"POSIX", 4 in "C.UTF-8"; the name is glibc's and musl's).
  */

@@ -398,6 +398,25 @@ wchar_t *wcstok(wchar_t *s, const wchar_t *delim, wchar_t **save);
 wchar_t *wcsdup(const wchar_t *s);
 
 /*
+ [wcsftime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsftime.html):
+ 0 if the result and its NUL do not fit in `max` wide characters (or
+ the format holds a value that is no character).
+
+ # Safety
+ `s` valid for `max` wide characters; `fmt` NUL-terminated; `t` valid.
+ */
+size_t wcsftime(wchar_t *s, size_t max, const wchar_t *fmt, const struct tm *t);
+
+/*
+ [wcsftime_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsftime.html)
+ (POSIX 2024): `wcsftime`.
+
+ # Safety
+ As [`wcsftime`].
+ */
+size_t wcsftime_l(wchar_t *s, size_t max, const wchar_t *fmt, const struct tm *t, locale_t l);
+
+/*
  [wcstol](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstol.html)
 
  # Safety

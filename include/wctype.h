@@ -147,6 +147,67 @@ wctrans_t wctrans(const char *name);
 wint_t towctrans(wint_t c, wctrans_t t);
 
 /*
+ [iswalnum_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalnum.html): `iswalnum`
+ */
+int iswalnum_l(wint_t c, locale_t l);
+
+/*
+ [iswalpha_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalpha.html): `iswalpha`
+ */
+int iswalpha_l(wint_t c, locale_t l);
+
+/*
+ [iswblank_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswblank.html): `iswblank`
+ */
+int iswblank_l(wint_t c, locale_t l);
+
+/*
+ [iswcntrl_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswcntrl.html): `iswcntrl`
+ */
+int iswcntrl_l(wint_t c, locale_t l);
+
+/*
+ [iswdigit_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswdigit.html): `iswdigit`
+ */
+int iswdigit_l(wint_t c, locale_t l);
+
+/*
+ [iswgraph_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswgraph.html): `iswgraph`
+ */
+int iswgraph_l(wint_t c, locale_t l);
+
+/*
+ [iswlower_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswlower.html): `iswlower`
+ */
+int iswlower_l(wint_t c, locale_t l);
+
+/*
+ [iswprint_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswprint.html): `iswprint`
+ */
+int iswprint_l(wint_t c, locale_t l);
+
+/*
+ [iswpunct_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswpunct.html): `iswpunct`
+ */
+int iswpunct_l(wint_t c, locale_t l);
+
+/*
+ [iswspace_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswspace.html): `iswspace`
+ */
+int iswspace_l(wint_t c, locale_t l);
+
+/*
+ [iswupper_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswupper.html): `iswupper`
+ */
+int iswupper_l(wint_t c, locale_t l);
+
+/*
+ [iswxdigit_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswxdigit.html): `iswxdigit`
+ */
+int iswxdigit_l(wint_t c,
+                locale_t l);
+
+/*
  [towupper_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towupper.html)
  */
 wint_t towupper_l(wint_t c, locale_t l);

@@ -7,12 +7,14 @@
 
 mod mb;
 mod wcs;
+mod wcsftime;
 mod wcsto;
 mod wcwidth;
 mod wstdio;
 
 pub use mb::*;
 pub use wcs::*;
+pub use wcsftime::*;
 pub use wcsto::*;
 pub use wcwidth::*;
 

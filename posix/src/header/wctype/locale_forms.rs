@@ -5,30 +5,88 @@ use crate::header::locale::locale_t;
 use crate::header::wchar::wint_t;
 use crate::platform::{c_char, c_int};
 
-macro_rules! l_fn {
-    ($($name:ident => $f:ident;)*) => {$(
-        #[doc = concat!("[", stringify!($name), "](https://pubs.opengroup.org/onlinepubs/9799919799/functions/", stringify!($name), ".html): `", stringify!($f), "`")]
-        #[unsafe(no_mangle)]
-        pub extern "C" fn $name(c: wint_t, l: locale_t) -> c_int {
-            let _ = l;
-            super::$f(c)
-        }
-    )*};
+/// [iswalnum_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalnum.html): `iswalnum`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswalnum_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswalnum(c)
 }
 
-l_fn! {
-    iswalnum_l => iswalnum;
-    iswalpha_l => iswalpha;
-    iswblank_l => iswblank;
-    iswcntrl_l => iswcntrl;
-    iswdigit_l => iswdigit;
-    iswgraph_l => iswgraph;
-    iswlower_l => iswlower;
-    iswprint_l => iswprint;
-    iswpunct_l => iswpunct;
-    iswspace_l => iswspace;
-    iswupper_l => iswupper;
-    iswxdigit_l => iswxdigit;
+/// [iswalpha_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalpha.html): `iswalpha`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswalpha_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswalpha(c)
+}
+
+/// [iswblank_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswblank.html): `iswblank`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswblank_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswblank(c)
+}
+
+/// [iswcntrl_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswcntrl.html): `iswcntrl`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswcntrl_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswcntrl(c)
+}
+
+/// [iswdigit_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswdigit.html): `iswdigit`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswdigit_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswdigit(c)
+}
+
+/// [iswgraph_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswgraph.html): `iswgraph`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswgraph_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswgraph(c)
+}
+
+/// [iswlower_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswlower.html): `iswlower`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswlower_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswlower(c)
+}
+
+/// [iswprint_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswprint.html): `iswprint`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswprint_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswprint(c)
+}
+
+/// [iswpunct_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswpunct.html): `iswpunct`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswpunct_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswpunct(c)
+}
+
+/// [iswspace_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswspace.html): `iswspace`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswspace_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswspace(c)
+}
+
+/// [iswupper_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswupper.html): `iswupper`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswupper_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswupper(c)
+}
+
+/// [iswxdigit_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswxdigit.html): `iswxdigit`
+#[unsafe(no_mangle)]
+pub extern "C" fn iswxdigit_l(c: wint_t, l: locale_t) -> c_int {
+    let _ = l;
+    super::iswxdigit(c)
 }
 
 /// [towupper_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towupper.html)
