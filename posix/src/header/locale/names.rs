@@ -43,7 +43,7 @@ fn env(var: &core::ffi::CStr) -> Option<&'static [u8]> {
 /// The name `""` stands for in category `cat` (0..LC_ALL).
 fn from_env(cat: c_int) -> &'static [u8] {
     env(c"LC_ALL")
-        .or_else(|| env(VARS[cat as usize]))
+        .or_else(|| VARS.get(cat as usize).and_then(|v| env(v)))
         .or_else(|| env(c"LANG"))
         .unwrap_or(b"C.UTF-8")
 }
@@ -58,18 +58,30 @@ pub(crate) fn resolve(cat: c_int, name: &[u8]) -> Option<Option<bool>> {
         let u = lookup(n)?;
         return Some((cat == LC_CTYPE).then_some(u));
     }
-    let mut parts = name.split(|&b| b == b';');
-    let composite = name.contains(&b';');
+    // Plain loops (no memchr): this is linked by every program that calls
+    // setlocale.
+    let composite = name.iter().any(|&b| b == b';');
+    let mut rest = name;
     let mut utf8 = false;
     for c in 0..LC_ALL {
-        let part = if composite { parts.next()? } else { name };
+        let part = if composite {
+            let end = rest.iter().position(|&b| b == b';').unwrap_or(rest.len());
+            let (p, r) = rest.split_at_checked(end)?;
+            rest = r.get(1..).unwrap_or(&[]);
+            if p.is_empty() && r.is_empty() {
+                return None;
+            }
+            p
+        } else {
+            name
+        };
         let n = if part.is_empty() { from_env(c) } else { part };
         let u = lookup(n)?;
         if c == LC_CTYPE {
             utf8 = u;
         }
     }
-    if composite && parts.next().is_some() {
+    if composite && !rest.is_empty() {
         return None;
     }
     Some(Some(utf8))
