@@ -60,6 +60,7 @@ pub(crate) fn resolve(cat: c_int, name: &[u8]) -> Option<Option<bool>> {
     }
     // Plain loops (no memchr): this is linked by every program that calls
     // setlocale.
+    #[allow(clippy::manual_contains)] // contains() links memchr
     let composite = name.iter().any(|&b| b == b';');
     let mut rest = name;
     let mut utf8 = false;
