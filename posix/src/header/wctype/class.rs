@@ -50,12 +50,26 @@ pub(crate) fn cntrl(c: wint_t) -> bool {
     c < 0x20 || (0x7f..0xa0).contains(&c) || c == 0x2028 || c == 0x2029
 }
 
+/// The title case letters (`Lt`) with a lower case mapping, which glibc
+/// counts as upper case (Unicode gives them neither property).
+fn title_upper(c: wint_t) -> bool {
+    title_lower(c)
+        || matches!(c, 0x1fbc | 0x1fcc | 0x1ffc)
+        || ((0x1f88..0x1fb0).contains(&c) && c & 8 != 0)
+}
+
+/// The title case letters with an upper case mapping, which glibc counts
+/// as lower case too.
+fn title_lower(c: wint_t) -> bool {
+    matches!(c, 0x1c5 | 0x1c8 | 0x1cb | 0x1f2)
+}
+
 pub(crate) fn upper(c: wint_t) -> bool {
-    ch(c).is_some_and(|x| x.is_uppercase() || (!x.is_lowercase() && towlower(c) != c))
+    ch(c).is_some_and(|x| x.is_uppercase()) || title_upper(c)
 }
 
 pub(crate) fn lower(c: wint_t) -> bool {
-    ch(c).is_some_and(|x| x.is_lowercase() || (!x.is_uppercase() && towupper(c) != c))
+    ch(c).is_some_and(|x| x.is_lowercase()) || title_lower(c)
 }
 
 pub(crate) fn print(c: wint_t) -> bool {
@@ -77,35 +91,14 @@ pub(crate) fn punct(c: wint_t) -> bool {
 /// the simple (one character) upper case mapping.
 #[unsafe(no_mangle)]
 pub extern "C" fn towupper(c: wint_t) -> wint_t {
-    if c < 0x80 {
-        return (c as u8).to_ascii_uppercase() as wint_t;
-    }
-    let Some(x) = ch(c) else { return c };
-    let mut m = x.to_uppercase();
-    match (m.next(), m.next()) {
-        (Some(u), None) => u as wint_t,
-        // Greek with ypogegrammeni: the full mapping adds a capital iota,
-        // the simple one is the title case letter.
-        _ if (0x1f80..0x1fb0).contains(&c) && c & 8 == 0 => c + 8,
-        _ if matches!(c, 0x1fb3 | 0x1fc3 | 0x1ff3) => c + 9,
-        _ => c,
-    }
+    super::case::upper(c)
 }
 
 /// [towlower](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towlower.html):
 /// the simple (one character) lower case mapping.
 #[unsafe(no_mangle)]
 pub extern "C" fn towlower(c: wint_t) -> wint_t {
-    if c < 0x80 {
-        return (c as u8).to_ascii_lowercase() as wint_t;
-    }
-    let Some(x) = ch(c) else { return c };
-    let mut m = x.to_lowercase();
-    match (m.next(), m.next()) {
-        (Some(u), None) => u as wint_t,
-        _ if c == 0x130 => 'i' as wint_t,
-        _ => c,
-    }
+    super::case::lower(c)
 }
 
 /// [iswalnum](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalnum.html):

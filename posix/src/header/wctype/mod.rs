@@ -4,6 +4,7 @@
 //! they were chosen against glibc's C.UTF-8). Each `_l` form ignores the
 //! locale.
 
+mod case;
 mod class;
 mod locale_forms;
 
