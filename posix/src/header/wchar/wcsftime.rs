@@ -26,13 +26,11 @@ pub unsafe extern "C" fn wcsftime(
     }
     // SAFETY: caller contract.
     let n = unsafe { super::wcslen(fmt) };
-    let (Some(flen), Some(olen)) = (
-        n.checked_mul(4).and_then(|x| x.checked_add(1)),
-        max.checked_mul(4),
-    ) else {
+    let Some(flen) = n.checked_mul(4).and_then(|x| x.checked_add(1)) else {
         return 0;
     };
-    let olen = olen.min(1 << 20);
+    // UTF-8 needs at most 4 bytes a character; results beyond 1 MiB fail.
+    let olen = max.saturating_mul(4).min(1 << 20);
     let f = malloc(flen).cast::<u8>();
     let o = malloc(olen).cast::<u8>();
     let mut r = 0;
