@@ -3,7 +3,9 @@
 //! `char::to_uppercase`/`to_lowercase` are core's tables, the same version
 //! the wasm build has): runs of code points with one delta and a stride of
 //! 1 or 2, about 190 per direction (1.5 KB) instead of core's ~11 KB table
-//! that a direct `to_uppercase` call links.
+//! that a direct `to_uppercase` call links. Also `wcwidth`'s tables: the
+//! `unicode-width` crate's widths as runs of zero-width and of wide code
+//! points (about 2 KB instead of the crate's ~9 KB of tables and code).
 
 use std::fmt::Write as _;
 
@@ -71,6 +73,27 @@ fn runs(f: fn(u32) -> u32) -> Vec<(u32, u32)> {
     out
 }
 
+/// Runs of code points whose width (unicode-width's, non-CJK) is `w`, as
+/// `start | (len - 1) << 21` (runs longer than 2048 are split).
+fn width_runs(w: usize) -> Vec<u32> {
+    use unicode_width::UnicodeWidthChar;
+    let is = |c: u32| char::from_u32(c).and_then(|ch| ch.width()) == Some(w);
+    let mut out = Vec::new();
+    let mut c = 0;
+    while c < 0x11_0000 {
+        if !is(c) {
+            c += 1;
+            continue;
+        }
+        let start = c;
+        while c < 0x11_0000 && is(c) && c - start < 2048 {
+            c += 1;
+        }
+        out.push(start | (c - start - 1) << 21);
+    }
+    out
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut s = String::new();
@@ -82,6 +105,16 @@ fn main() {
         }
         writeln!(s, "];").unwrap();
     }
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("case_tables.rs");
-    std::fs::write(out, s).unwrap();
+    let dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(dir.join("case_tables.rs"), s).unwrap();
+    let mut s = String::new();
+    for (name, w) in [("ZERO", 0), ("WIDE", 2)] {
+        let r = width_runs(w);
+        writeln!(s, "pub(crate) static {name}: [u32; {}] = [", r.len()).unwrap();
+        for a in r {
+            writeln!(s, "    0x{a:08x},").unwrap();
+        }
+        writeln!(s, "];").unwrap();
+    }
+    std::fs::write(dir.join("width_tables.rs"), s).unwrap();
 }

@@ -8,7 +8,7 @@ Left out (EXCLUDED): U+00AD (soft hyphen: glibc 1, unicode-width 0),
 U+302E/U+302F (Hangul tone marks, Mc: glibc 2, unicode-width 0), U+3164
 and U+FFA0
 (Hangul fillers: glibc 2 and 1, unicode-width 0). Over all assigned code points
-the two differ in 224 (docs/locale.md lists the classes)."""
+the two differ in 223 (docs/locale.md lists the classes)."""
 import os
 import unicodedata
 

@@ -1,10 +1,22 @@
-//! `wcwidth`, `wcswidth`: terminal column widths from the `unicode-width`
+//! `wcwidth`, `wcswidth`: terminal column widths of the `unicode-width`
 //! crate (East Asian Width and zero-width characters of its Unicode
-//! version; the narrow, non-CJK widths).
+//! version; the narrow, non-CJK widths), as run tables that `build.rs`
+//! derives from it.
 
 use super::wchar_t;
 use crate::platform::{c_int, size_t};
-use unicode_width::UnicodeWidthChar;
+
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/width_tables.rs"));
+}
+
+/// Whether a run of `table` (`start | (len - 1) << 21`, sorted) holds `c`.
+fn in_runs(table: &[u32], c: u32) -> bool {
+    let i = table.partition_point(|&w| w & 0x1f_ffff <= c);
+    i.checked_sub(1)
+        .and_then(|i| table.get(i))
+        .is_some_and(|&w| c - (w & 0x1f_ffff) <= w >> 21)
+}
 
 /// The width of one character: 0 for NUL, -1 where `iswprint` is false
 /// (controls, U+2028/U+2029, surrogates, noncharacters, values above
@@ -16,9 +28,18 @@ fn width(c: wchar_t) -> c_int {
     if crate::header::wctype::iswprint(c as u32) == 0 {
         return -1;
     }
-    char::from_u32(c as u32)
-        .and_then(|ch| ch.width())
-        .map_or(-1, |w| w as c_int)
+    let c = c as u32;
+    if c < 0x300 {
+        // Latin: everything printable is one column except U+00AD.
+        return (c != 0xad) as c_int;
+    }
+    if in_runs(&tables::ZERO, c) {
+        0
+    } else if in_runs(&tables::WIDE, c) {
+        2
+    } else {
+        1
+    }
 }
 
 /// [wcwidth](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcwidth.html)
