@@ -12,11 +12,15 @@
 #include <fnmatch.h>
 #include <glob.h>
 #include <inttypes.h>
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
+#include <monetary.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <nl_types.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
@@ -38,9 +42,12 @@
 #include <threads.h>
 #include <tgmath.h>
 #include <time.h>
+#include <uchar.h>
 #include <unistd.h>
 #include <wasi/api.h>
 #include <wasm_libc.h>
+#include <wchar.h>
+#include <wctype.h>
 #include "check.h"
 
 int main(void) {
@@ -53,5 +60,7 @@ int main(void) {
   CHECK_EQ(htons(0x1234), 0x3412);
   CHECK(isdigit('7'));
   CHECK_EQ((long)floor(2.5), 2);
+  CHECK(setlocale(LC_ALL, "C") != 0);
+  CHECK(iswalpha(L'x') && wcslen(L"ab") == 2 && MB_CUR_MAX == 1);
   return CHECK_DONE();
 }

@@ -33,6 +33,13 @@ cat > "$tmp/t.cc" <<'CC'
 #include <time.h>
 #include <unistd.h>
 #include <wasi/api.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <monetary.h>
+#include <nl_types.h>
+#include <uchar.h>
+#include <wchar.h>
+#include <wctype.h>
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 
@@ -52,7 +59,9 @@ int main() {
             PATH_MAX == 4096 && INT64_MAX > 0 && imaxabs(-3) == 3 && div(7, 2).quot == 3 &&
             pthread_mutex_lock(&mu) == 0 && pthread_mutex_trylock(&mu) == EBUSY &&
             sizeof(__wasi_filestat_t) == 64 &&
-            fegetround() == FE_TONEAREST && cabs(__builtin_complex(3.0, 4.0)) == 5.0;
+            fegetround() == FE_TONEAREST && cabs(__builtin_complex(3.0, 4.0)) == 5.0 &&
+            setlocale(LC_ALL, "C.UTF-8") != nullptr && MB_CUR_MAX == 4 && iswupper(towupper(L'a')) &&
+            c32rtomb(buf, U'\u00e9', nullptr) == 2 && wcscmp(L"a", L"b") < 0 && uselocale(nullptr) == LC_GLOBAL_LOCALE;
   assert(ok);
   static_assert(sizeof(long double) == 16, "binary128");
   const char *msg = ok ? "c++ ok\n" : "c++ FAIL\n";
