@@ -9,6 +9,10 @@ extern "C" {
 #endif
 /** The environment: `NAME=value` strings, NULL-terminated (see stdlib.h). */
 extern char **environ;
+/** Command-line options (defined in getopt.h's module; getopt_long is in getopt.h). */
+int getopt(int argc, char *const argv[], const char *optstring);
+extern char *optarg;
+extern int optind, opterr, optopt, optreset;
 #ifdef __cplusplus
 }
 #endif

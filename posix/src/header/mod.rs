@@ -7,6 +7,7 @@ pub mod ctype;
 pub mod dirent;
 pub mod errno;
 pub mod fcntl;
+pub mod getopt;
 pub mod inttypes;
 pub mod limits;
 pub mod math;
