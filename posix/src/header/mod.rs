@@ -5,6 +5,7 @@ pub mod arpa_inet;
 pub mod assert;
 pub mod ctype;
 pub mod dirent;
+pub mod err;
 pub mod errno;
 pub mod fcntl;
 pub mod getopt;
