@@ -10,6 +10,7 @@ pub mod errno;
 pub mod fcntl;
 pub mod getopt;
 pub mod inttypes;
+pub mod libgen;
 pub mod limits;
 pub mod math;
 pub mod netdb;
