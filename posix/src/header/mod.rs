@@ -17,6 +17,7 @@ pub mod netdb;
 pub mod netinet_in;
 pub mod netinet_tcp;
 pub mod poll;
+pub mod search;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
