@@ -187,6 +187,33 @@ int clearenv(void);
 void __wasm_libc_environ_init(char ***var);
 
 /*
+ [a64l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/a64l.html):
+ up to 6 radix-64 digits, least significant first, as a 32-bit value
+ (stops at the first byte that is not a digit).
+
+ # Safety
+ `s` NUL-terminated.
+ */
+long a64l(const char *s);
+
+/*
+ [l64a](https://pubs.opengroup.org/onlinepubs/9799919799/functions/l64a.html):
+ the low 32 bits of `value` in radix 64 (`""` for 0), in a static buffer.
+ */
+char *l64a(long value);
+
+/*
+ [getsubopt](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getsubopt.html):
+ the index in `keys` of the first `name[=value]` of the comma-separated
+ list at `*optionp` (-1 if none matches; `*valuep` then NULL, as in
+ wasi-libc), which is cut off in place; `*optionp` moves past it.
+
+ # Safety
+ `*optionp` a writable NUL-terminated string; `keys` NULL-terminated.
+ */
+int getsubopt(char **optionp, char *const *keys, char **valuep);
+
+/*
  `arc4random` (BSD, glibc 2.36): 32 random bits.
  */
 unsigned int arc4random(void);

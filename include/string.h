@@ -359,6 +359,17 @@ size_t strlcat(char *dst, const char *src, size_t n);
  */
 void explicit_bzero(void *s, size_t n);
 
+/*
+ [strverscmp](https://man7.org/linux/man-pages/man3/strverscmp.3.html):
+ like `strcmp`, but digit runs compare as numbers ("a9" < "a10"); runs
+ with leading zeros compare as fractions ("09" < "0" < "1"), as in
+ wasi-libc.
+
+ # Safety
+ Both NUL-terminated.
+ */
+int strverscmp(const char *a, const char *b);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -308,6 +308,16 @@ int lchown(const char *path, uid_t owner, gid_t group);
  */
 int fchown(int fd, uid_t _owner, gid_t _group);
 
+/*
+ [swab](https://pubs.opengroup.org/onlinepubs/9799919799/functions/swab.html):
+ copies `n` bytes, exchanging adjacent even and odd bytes (an odd last
+ byte is not copied; nothing for `n <= 0`).
+
+ # Safety
+ `src` readable and `dest` writable for `n` bytes; no overlap.
+ */
+void swab(const void *src, void *dest, ssize_t n);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -10,6 +10,9 @@ use crate::platform::{c_char, c_int, c_long, cpath};
 use libc_core::pal::fs::FileType;
 use libc_core::{Errno, OrMinusOneErrno, Pal, PalFs, Sys, path};
 
+mod versionsort;
+pub use versionsort::*;
+
 /// `struct dirent`. Names longer than `d_name` are returned in a larger
 /// block (read them with `strlen`, not `sizeof`).
 #[repr(C)]

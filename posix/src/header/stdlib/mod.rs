@@ -185,6 +185,8 @@ pub unsafe extern "C" fn posix_memalign(
 // The environment and arc4random (issue 5, fs/env area): separate files so
 // the rest of stdlib.h can grow here without conflicts.
 mod env;
+mod legacy;
+pub use legacy::*;
 mod random;
 pub use env::*;
 pub use random::*;
