@@ -80,6 +80,12 @@ extern long timezone;
 extern int daylight;
 
 /*
+ Why the last `getdate` failed: 1 `DATEMSK` unset, 2 the file cannot be
+ opened, 5 a read error, 6 no memory, 7 no format matched.
+ */
+extern int getdate_err;
+
+/*
  [clock_gettime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html)
 
  Unknown clocks (and the CPU-time clocks, which WASI cannot serve) give
@@ -234,6 +240,18 @@ char *ctime(const time_t *t);
 char *ctime_r(const time_t *t, char *buf);
 
 /*
+ [getdate](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdate.html):
+ the first format of the `DATEMSK` file that `strptime` matches against
+ the whole of `s` (as wasi-libc: fields no format sets keep the values
+ of earlier attempts and calls; no defaults from the current time), in
+ a static `struct tm`; NULL with `getdate_err` set otherwise.
+
+ # Safety
+ `s` NUL-terminated.
+ */
+struct tm *getdate(const char *s);
+
+/*
  [strftime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)
 
  C locale, glibc-compatible flags; `tm_zone` for `%Z` (empty if NULL);
@@ -244,6 +262,16 @@ char *ctime_r(const time_t *t, char *buf);
  `s` valid for `max` bytes; `fmt` NUL-terminated; `t` valid for a read.
  */
 size_t strftime(char *s, size_t max, const char *fmt, const struct tm *t);
+
+/*
+ [strptime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strptime.html):
+ the first unparsed byte of `s`, or NULL if it does not match `format`.
+ Fields without a conversion are left as they were.
+
+ # Safety
+ `s` and `format` NUL-terminated; `t` writable.
+ */
+char *strptime(const char *s, const char *format, struct tm *t);
 
 #ifdef __cplusplus
 }  // extern "C"
