@@ -260,9 +260,8 @@ impl Parser<'_> {
                 b'r' => p = nested(self.s, self.tm, p, b"%I:%M:%S %p")?,
                 b'R' => p = nested(self.s, self.tm, p, b"%H:%M")?,
                 b's' => {
-                    // glibc: seconds since the epoch, broken down (UTC).
-                    let neg = self.at(p) == b'-';
-                    p += neg as usize;
+                    // glibc: seconds since the epoch (digits only), broken
+                    // down as UTC.
                     if !self.at(p).is_ascii_digit() {
                         return None;
                     }
@@ -271,7 +270,7 @@ impl Parser<'_> {
                         v = v.checked_mul(10)?.checked_add((self.at(p) - b'0') as i64)?;
                         p += 1;
                     }
-                    *self.tm = breakdown(if neg { -v } else { v }, c"UTC")?;
+                    *self.tm = breakdown(v, c"UTC")?;
                 }
                 b'S' => self.range(&mut p, Dest::Sec, 0, 61, 0)?,
                 b'T' | b'X' => p = nested(self.s, self.tm, p, b"%H:%M:%S")?,
@@ -283,8 +282,12 @@ impl Parser<'_> {
                     self.range(&mut p, Dest::Dummy, 0, 54, 0)?
                 }
                 b'g' => {
+                    // Up to two digits.
                     self.skip_space(&mut p);
-                    self.range(&mut p, Dest::Dummy, 0, 100, 0)?
+                    if !self.at(p).is_ascii_digit() {
+                        return None;
+                    }
+                    p += 1 + self.at(p + 1).is_ascii_digit() as usize;
                 }
                 b'G' => {
                     self.skip_space(&mut p);
