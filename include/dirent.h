@@ -158,6 +158,27 @@ int scandir(const char *path,
             scandir_compar compar);
 
 /*
+ `opendirat`: `opendir` of `path` relative to `dirfd` (or `AT_FDCWD`).
+
+ # Safety
+ `path` NULL or NUL-terminated.
+ */
+struct DIR *opendirat(int dirfd, const char *path);
+
+/*
+ [scandirat](https://man7.org/linux/man-pages/man3/scandir.3.html):
+ `scandir` of `path` relative to `dirfd`.
+
+ # Safety
+ As `scandir`.
+ */
+int scandirat(int dirfd,
+              const char *path,
+              struct dirent ***namelist,
+              scandir_filter filter,
+              scandir_compar compar);
+
+/*
  [versionsort](https://man7.org/linux/man-pages/man3/scandir.3.html) (GNU):
  `scandir` order by [`strverscmp`] of the names.
 

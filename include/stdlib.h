@@ -214,6 +214,16 @@ char *l64a(long value);
 int getsubopt(char **optionp, char *const *keys, char **valuep);
 
 /*
+ [realpath](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realpath.html):
+ the canonical absolute path of an existing file, in `resolved`
+ (`PATH_MAX` bytes) or, when that is NULL, in memory from `malloc`.
+
+ # Safety
+ `path` NULL or NUL-terminated; `resolved` NULL or valid for 4096 bytes.
+ */
+char *realpath(const char *path, char *resolved);
+
+/*
  `arc4random` (BSD, glibc 2.36): 32 random bits.
  */
 unsigned int arc4random(void);

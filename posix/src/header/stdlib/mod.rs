@@ -186,7 +186,9 @@ pub unsafe extern "C" fn posix_memalign(
 // the rest of stdlib.h can grow here without conflicts.
 mod env;
 mod legacy;
+mod realpath;
 pub use legacy::*;
+pub use realpath::*;
 mod random;
 pub use env::*;
 pub use random::*;
