@@ -187,6 +187,34 @@ int clearenv(void);
 void __wasm_libc_environ_init(char ***var);
 
 /*
+ [ecvt](https://pubs.opengroup.org/onlinepubs/009695399/functions/ecvt.html):
+ the first `n` significant digits of `x`, rounded (static buffer);
+ `*decpt` the decimal point's position, `*sign` nonzero if negative.
+
+ # Safety
+ `decpt` and `sign` writable.
+ */
+char *ecvt(double x, int n, int *decpt, int *sign);
+
+/*
+ [fcvt](https://pubs.opengroup.org/onlinepubs/009695399/functions/fcvt.html):
+ like [`ecvt`] with `n` digits after the decimal point.
+
+ # Safety
+ `decpt` and `sign` writable.
+ */
+char *fcvt(double x, int n, int *decpt, int *sign);
+
+/*
+ [gcvt](https://pubs.opengroup.org/onlinepubs/009695399/functions/gcvt.html):
+ `sprintf(buf, "%.*g", ndigit, x)`.
+
+ # Safety
+ `buf` large enough for the result.
+ */
+char *gcvt(double x, int ndigit, char *buf);
+
+/*
  [a64l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/a64l.html):
  up to 6 radix-64 digits, least significant first, as a 32-bit value
  (stops at the first byte that is not a digit).

@@ -7,6 +7,7 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fmtmsg.h>
 #include <ftw.h>
 #include <getopt.h>
 #include <libgen.h>

@@ -8,6 +8,7 @@ pub mod dirent;
 pub mod err;
 pub mod errno;
 pub mod fcntl;
+pub mod fmtmsg;
 pub mod ftw;
 pub mod getopt;
 pub mod inttypes;

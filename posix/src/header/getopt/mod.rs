@@ -31,10 +31,13 @@ pub static mut optreset: c_int = 0;
 static mut GETOPT_POS: usize = 0;
 
 /// `no_argument`: the long option takes no argument.
+#[allow(non_upper_case_globals)]
 pub const no_argument: c_int = 0;
 /// `required_argument`: `--name=value` or `--name value`.
+#[allow(non_upper_case_globals)]
 pub const required_argument: c_int = 1;
 /// `optional_argument`: only `--name=value`.
+#[allow(non_upper_case_globals)]
 pub const optional_argument: c_int = 2;
 
 /// A long option for [`getopt_long`].
