@@ -57,17 +57,17 @@ pub unsafe extern "C" fn ecvt(
     // SAFETY: single-threaded use of the static buffer; the pointers per
     // caller contract.
     unsafe {
-        let buf = &mut *(&raw mut ECVT);
+        let buf = (&raw mut ECVT).cast::<u8>();
         let mut j = 0;
         let mut i = neg as usize;
         while i < t.len() && t[i] != b'e' {
             if t[i] != b'.' && j < 16 {
-                buf[j] = t[i];
+                *buf.add(j) = t[i];
                 j += 1;
             }
             i += 1;
         }
-        buf[j] = 0;
+        *buf.add(j) = 0;
         let mut e: c_int = 0;
         let mut k = i + 1;
         let eneg = t.get(k) == Some(&b'-');
@@ -80,7 +80,7 @@ pub unsafe extern "C" fn ecvt(
         }
         *decpt = if eneg { -e } else { e } + 1;
         *sign = neg as c_int;
-        buf.as_mut_ptr().cast()
+        buf.cast()
     }
 }
 
