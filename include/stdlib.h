@@ -128,6 +128,34 @@ void *aligned_alloc(size_t align, size_t size);
 int posix_memalign(void **out, size_t align, size_t size);
 
 /*
+ [ecvt](https://pubs.opengroup.org/onlinepubs/009695399/functions/ecvt.html):
+ the first `n` significant digits of `x`, rounded (static buffer);
+ `*decpt` the decimal point's position, `*sign` nonzero if negative.
+
+ # Safety
+ `decpt` and `sign` writable.
+ */
+char *ecvt(double x, int n, int *decpt, int *sign);
+
+/*
+ [fcvt](https://pubs.opengroup.org/onlinepubs/009695399/functions/fcvt.html):
+ like [`ecvt`] with `n` digits after the decimal point.
+
+ # Safety
+ `decpt` and `sign` writable.
+ */
+char *fcvt(double x, int n, int *decpt, int *sign);
+
+/*
+ [gcvt](https://pubs.opengroup.org/onlinepubs/009695399/functions/gcvt.html):
+ `sprintf(buf, "%.*g", ndigit, x)`.
+
+ # Safety
+ `buf` large enough for the result.
+ */
+char *gcvt(double x, int ndigit, char *buf);
+
+/*
  [getenv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getenv.html)
 
  # Safety
@@ -185,34 +213,6 @@ int clearenv(void);
  `var` must be valid for the program's life.
  */
 void __wasm_libc_environ_init(char ***var);
-
-/*
- [ecvt](https://pubs.opengroup.org/onlinepubs/009695399/functions/ecvt.html):
- the first `n` significant digits of `x`, rounded (static buffer);
- `*decpt` the decimal point's position, `*sign` nonzero if negative.
-
- # Safety
- `decpt` and `sign` writable.
- */
-char *ecvt(double x, int n, int *decpt, int *sign);
-
-/*
- [fcvt](https://pubs.opengroup.org/onlinepubs/009695399/functions/fcvt.html):
- like [`ecvt`] with `n` digits after the decimal point.
-
- # Safety
- `decpt` and `sign` writable.
- */
-char *fcvt(double x, int n, int *decpt, int *sign);
-
-/*
- [gcvt](https://pubs.opengroup.org/onlinepubs/009695399/functions/gcvt.html):
- `sprintf(buf, "%.*g", ndigit, x)`.
-
- # Safety
- `buf` large enough for the result.
- */
-char *gcvt(double x, int ndigit, char *buf);
 
 /*
  [a64l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/a64l.html):
@@ -301,6 +301,29 @@ ldiv_t ldiv(long n, long d);
  [lldiv](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lldiv.html)
  */
 lldiv_t lldiv(long long n, long long d);
+
+/*
+ [initstate](https://pubs.opengroup.org/onlinepubs/9799919799/functions/initstate.html):
+ makes the `size` bytes at `state` (4-aligned) the generator's state,
+ seeded with `seed`; the previous state (for `setstate`), or NULL with
+ `EINVAL` when `size < 8`.
+
+ # Safety
+ `state` valid for `size` bytes and 4-aligned; it stays in use until the
+ next `initstate`/`setstate`.
+ */
+char *initstate(unsigned int seed, char *state, size_t size);
+
+/*
+ [setstate](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setstate.html):
+ continues from a state array made by [`initstate`] (as `setstate` or
+ `initstate` left it); the previous state, or NULL with `EINVAL` for a
+ state whose type word is invalid.
+
+ # Safety
+ `state` an array previously passed to [`initstate`].
+ */
+char *setstate(char *state);
 
 /*
  [rand](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html):
