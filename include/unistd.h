@@ -13,6 +13,9 @@ extern char **environ;
 int getopt(int argc, char *const argv[], const char *optstring);
 extern char *optarg;
 extern int optind, opterr, optopt, optreset;
+/** Password hashing and DES (defined in crypt.h's module; encrypt fails with ENOSYS). */
+char *crypt(const char *key, const char *setting);
+void encrypt(char block[64], int edflag);
 #ifdef __cplusplus
 }
 #endif

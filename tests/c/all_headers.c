@@ -2,6 +2,7 @@
  * clash (e.g. struct timeval in sys/time.h and sys/select.h). */
 #include <arpa/inet.h>
 #include <assert.h>
+#include <crypt.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <err.h>

@@ -3,6 +3,7 @@
 
 pub mod arpa_inet;
 pub mod assert;
+pub mod crypt;
 pub mod ctype;
 pub mod dirent;
 pub mod err;
