@@ -157,6 +157,52 @@ int scandir(const char *path,
             scandir_filter filter,
             scandir_compar compar);
 
+/*
+ `opendirat`: `opendir` of `path` relative to `dirfd` (or `AT_FDCWD`).
+
+ # Safety
+ `path` NULL or NUL-terminated.
+ */
+struct DIR *opendirat(int dirfd, const char *path);
+
+/*
+ [scandirat](https://man7.org/linux/man-pages/man3/scandir.3.html):
+ `scandir` of `path` relative to `dirfd`.
+
+ # Safety
+ As `scandir`.
+ */
+int scandirat(int dirfd,
+              const char *path,
+              struct dirent ***namelist,
+              scandir_filter filter,
+              scandir_compar compar);
+
+/*
+ [versionsort](https://man7.org/linux/man-pages/man3/scandir.3.html) (GNU):
+ `scandir` order by [`strverscmp`] of the names.
+
+ # Safety
+ Both point to entries with NUL-terminated names.
+ */
+int versionsort(const struct dirent **a, const struct dirent **b);
+
+/*
+ `versionsort64`: [`versionsort`] (the same `dirent`).
+
+ # Safety
+ As [`versionsort`].
+ */
+int versionsort64(const struct dirent **a, const struct dirent **b);
+
+/*
+ `alphasort64`: [`alphasort`] (the same `dirent`).
+
+ # Safety
+ As [`alphasort`].
+ */
+int alphasort64(const struct dirent **a, const struct dirent **b);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

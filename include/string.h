@@ -5,12 +5,6 @@
 
 #include <stddef.h>
 #include <strings.h>
-#ifndef __DEFINED_locale_t
-#define __DEFINED_locale_t
-/** A locale object (see locale.h). */
-typedef struct __locale_struct *locale_t;
-#endif
-
 
 #ifdef __cplusplus
 extern "C" {
@@ -366,25 +360,15 @@ size_t strlcat(char *dst, const char *src, size_t n);
 void explicit_bzero(void *s, size_t n);
 
 /*
- [strcoll_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcoll.html): `strcmp`
+ [strverscmp](https://man7.org/linux/man-pages/man3/strverscmp.3.html):
+ like `strcmp`, but digit runs compare as numbers ("a9" < "a10"); runs
+ with leading zeros compare as fractions ("09" < "0" < "1"), as in
+ wasi-libc.
 
  # Safety
  Both NUL-terminated.
  */
-int strcoll_l(const char *a, const char *b, locale_t l);
-
-/*
- [strxfrm_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strxfrm.html): `strxfrm`
-
- # Safety
- `src` NUL-terminated; `dst` valid for `n` bytes.
- */
-size_t strxfrm_l(char *dst, const char *src, size_t n, locale_t l);
-
-/*
- [strerror_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html): `strerror`
- */
-char *strerror_l(int errnum, locale_t l);
+int strverscmp(const char *a, const char *b);
 
 #ifdef __cplusplus
 }  // extern "C"

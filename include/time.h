@@ -5,12 +5,6 @@
 
 #include <stddef.h>
 #include <sys/types.h>
-#ifndef __DEFINED_locale_t
-#define __DEFINED_locale_t
-/** A locale object (see locale.h). */
-typedef struct __locale_struct *locale_t;
-#endif
-
 
 /*
  `TIME_UTC`: the base of [`timespec_get`].
@@ -84,6 +78,12 @@ extern long timezone;
  Nonzero if a daylight-saving rule exists (`tzset`): 0.
  */
 extern int daylight;
+
+/*
+ Why the last `getdate` failed: 1 `DATEMSK` unset, 2 the file cannot be
+ opened, 5 a read error, 6 no memory, 7 no format matched.
+ */
+extern int getdate_err;
 
 /*
  [clock_gettime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html)
@@ -240,12 +240,16 @@ char *ctime(const time_t *t);
 char *ctime_r(const time_t *t, char *buf);
 
 /*
- [strftime_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html): `strftime`
+ [getdate](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdate.html):
+ the first format of the `DATEMSK` file that `strptime` matches against
+ the whole of `s` (as wasi-libc: fields no format sets keep the values
+ of earlier attempts and calls; no defaults from the current time), in
+ a static `struct tm`; NULL with `getdate_err` set otherwise.
 
  # Safety
- As `strftime`.
+ `s` NUL-terminated.
  */
-size_t strftime_l(char *s, size_t max, const char *fmt, const struct tm *t, locale_t l);
+struct tm *getdate(const char *s);
 
 /*
  [strftime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)
@@ -258,6 +262,16 @@ size_t strftime_l(char *s, size_t max, const char *fmt, const struct tm *t, loca
  `s` valid for `max` bytes; `fmt` NUL-terminated; `t` valid for a read.
  */
 size_t strftime(char *s, size_t max, const char *fmt, const struct tm *t);
+
+/*
+ [strptime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strptime.html):
+ the first unparsed byte of `s`, or NULL if it does not match `format`.
+ Fields without a conversion are left as they were.
+
+ # Safety
+ `s` and `format` NUL-terminated; `t` writable.
+ */
+char *strptime(const char *s, const char *format, struct tm *t);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -9,6 +9,13 @@ extern "C" {
 #endif
 /** The environment: `NAME=value` strings, NULL-terminated (see stdlib.h). */
 extern char **environ;
+/** Command-line options (defined in getopt.h's module; getopt_long is in getopt.h). */
+int getopt(int argc, char *const argv[], const char *optstring);
+extern char *optarg;
+extern int optind, opterr, optopt, optreset;
+/** Password hashing and DES (defined in crypt.h's module; encrypt fails with ENOSYS). */
+char *crypt(const char *key, const char *setting);
+void encrypt(char block[64], int edflag);
 #ifdef __cplusplus
 }
 #endif
@@ -303,6 +310,16 @@ int lchown(const char *path, uid_t owner, gid_t group);
  else `ENOSYS`.
  */
 int fchown(int fd, uid_t _owner, gid_t _group);
+
+/*
+ [swab](https://pubs.opengroup.org/onlinepubs/9799919799/functions/swab.html):
+ copies `n` bytes, exchanging adjacent even and odd bytes (an odd last
+ byte is not copied; nothing for `n <= 0`).
+
+ # Safety
+ `src` readable and `dest` writable for `n` bytes; no overlap.
+ */
+void swab(const void *src, void *dest, ssize_t n);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -47,6 +47,35 @@ in_addr_t inet_addr(const char *src);
  */
 char *inet_ntoa(struct in_addr a);
 
+/*
+ [inet_network](https://man7.org/linux/man-pages/man3/inet.3.html):
+ `a[.b[.c[.d]]]` (each part decimal, octal with `0` or hex with `0x`, at
+ most 255) as the host-order number `a.b.c.d` with as many bytes as
+ parts ("10.1" is 0x0a01); `INADDR_NONE` (all ones) if malformed.
+
+ # Safety
+ `cp` NUL-terminated.
+ */
+in_addr_t inet_network(const char *cp);
+
+/*
+ [inet_makeaddr](https://man7.org/linux/man-pages/man3/inet.3.html):
+ the address of host `host` on classful network `net` (network order).
+ */
+struct in_addr inet_makeaddr(in_addr_t net, in_addr_t host);
+
+/*
+ [inet_lnaof](https://man7.org/linux/man-pages/man3/inet.3.html): the
+ host part of a classful address (class A: 24 bits, B: 16, else 8).
+ */
+in_addr_t inet_lnaof(struct in_addr a);
+
+/*
+ [inet_netof](https://man7.org/linux/man-pages/man3/inet.3.html): the
+ network part of a classful address.
+ */
+in_addr_t inet_netof(struct in_addr a);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

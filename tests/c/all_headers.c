@@ -3,14 +3,20 @@
 #include <arpa/inet.h>
 #include <assert.h>
 #include <complex.h>
+#include <crypt.h>
 #include <ctype.h>
 #include <dirent.h>
+#include <err.h>
 #include <errno.h>
 #include <fenv.h>
 #include <fcntl.h>
 #include <iconv.h>
 #include <fnmatch.h>
 #include <glob.h>
+#include <fmtmsg.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <libgen.h>
 #include <inttypes.h>
 #include <langinfo.h>
 #include <limits.h>
@@ -29,6 +35,7 @@
 #include <setjmp.h> /* only with -mllvm -wasm-enable-sjlj (it #errors otherwise) */
 #endif
 #include <regex.h>
+#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -7,6 +7,9 @@ use crate::platform::{c_char, c_int, c_void};
 use libc_core::single::Single;
 use libc_core::{Errno, OrMinusOneErrno};
 
+mod classful;
+pub use classful::*;
+
 /// Parses strict dotted-decimal IPv4 (`inet_pton`'s form).
 pub fn parse_v4(s: &[u8]) -> Option<[u8; 4]> {
     let mut out = [0u8; 4];
@@ -231,6 +234,10 @@ unsafe fn cstr<'a>(s: *const c_char) -> &'a [u8] {
 /// `src` NUL-terminated; `dst` valid for 4 (`AF_INET`) or 16 bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn inet_pton(af: c_int, src: *const c_char, dst: *mut c_void) -> c_int {
+    // The family first: an unknown one fails without touching the pointers.
+    if af != AF_INET && af != AF_INET6 {
+        return Err::<i32, _>(Errno::EAFNOSUPPORT).or_minus_one_errno();
+    }
     if src.is_null() || dst.is_null() {
         return Err::<i32, _>(Errno::EFAULT).or_minus_one_errno();
     }
@@ -270,6 +277,9 @@ pub unsafe extern "C" fn inet_ntop(
     size: socklen_t,
 ) -> *const c_char {
     let r = (|| {
+        if af != AF_INET && af != AF_INET6 {
+            return Err(Errno::EAFNOSUPPORT);
+        }
         if src.is_null() || dst.is_null() {
             return Err(Errno::EFAULT);
         }

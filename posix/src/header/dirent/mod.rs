@@ -10,6 +10,11 @@ use crate::platform::{c_char, c_int, c_long, cpath};
 use libc_core::pal::fs::FileType;
 use libc_core::{Errno, OrMinusOneErrno, Pal, PalFs, Sys, path};
 
+mod at;
+mod versionsort;
+pub use at::*;
+pub use versionsort::*;
+
 /// `struct dirent`. Names longer than `d_name` are returned in a larger
 /// block (read them with `strlen`, not `sizeof`).
 #[repr(C)]
@@ -271,7 +276,6 @@ pub unsafe extern "C" fn scandir(
     filter: scandir_filter,
     compar: scandir_compar,
 ) -> c_int {
-    use wasm_libc_alloc::{free, malloc};
     if namelist.is_null() {
         return Err::<c_int, Errno>(Errno::EFAULT).or_minus_one_errno();
     }
@@ -280,6 +284,21 @@ pub unsafe extern "C" fn scandir(
     if d.is_null() {
         return -1;
     }
+    // SAFETY: d is a fresh stream; forwarded contract.
+    unsafe { scan_stream(d, namelist, filter, compar) }
+}
+
+/// `scandir`'s work on an open stream, which it closes.
+///
+/// # Safety
+/// `d` a live stream; `namelist` writable; the callbacks callable.
+pub(crate) unsafe fn scan_stream(
+    d: *mut DIR,
+    namelist: *mut *mut *mut dirent,
+    filter: scandir_filter,
+    compar: scandir_compar,
+) -> c_int {
+    use wasm_libc_alloc::{free, malloc};
     let mut list: *mut *mut dirent = core::ptr::null_mut();
     let (mut n, mut cap) = (0usize, 0usize);
     let result = loop {

@@ -1,6 +1,7 @@
 //! `abs`/`div` families and the pseudo-random generators.
 
-use crate::platform::{c_int, c_long, c_longlong, c_uint};
+use super::set_errno;
+use crate::platform::{c_char, c_int, c_long, c_longlong, c_uint, size_t};
 use core::ffi::c_ushort;
 use libc_core::single::Single;
 
@@ -82,63 +83,177 @@ pub extern "C" fn lldiv(n: c_longlong, d: c_longlong) -> lldiv_t {
 /// Largest value of [`rand`] and [`random`].
 pub const RAND_MAX: c_int = 2147483647;
 
-/// glibc's `random()` generator (additive feedback, "TYPE_3": 31 words,
-/// separation 3), so seeded sequences match glibc's.
+/// glibc's `random()` generator, so seeded sequences match glibc's: an
+/// additive feedback generator over the state array (by default "TYPE_3":
+/// 31 words, separation 3; `initstate` picks the type from the size of the
+/// caller's array: under 32 bytes a plain LCG, then 7/3, 15/1, 31/3, 63/1).
+/// The word before the state holds its type and rear index for `setstate`,
+/// as in glibc.
 struct Random {
-    state: [i32; 31],
+    /// The state words (`base[-1]` is the saved type/rear word).
+    base: *mut i32,
+    kind: usize,
+    deg: usize,
+    sep: usize,
     f: usize,
     r: usize,
 }
 
-impl Random {
-    const fn unseeded() -> Random {
-        Random {
-            state: [0; 31],
-            f: 0,
-            r: 0,
-        }
-    }
+/// Words per type, and the separation of the two taps.
+const DEGREES: [usize; 5] = [0, 7, 15, 31, 63];
+const SEPS: [usize; 5] = [0, 3, 1, 3, 1];
 
+/// The default state array (type 3), seeded with 1 on first use.
+static DEFAULT_STATE: Single<[i32; 32]> = Single::new([0; 32]);
+
+impl Random {
     fn seed(&mut self, seed: c_uint) {
         let seed = if seed == 0 { 1 } else { seed };
-        self.state[0] = seed as i32;
+        // SAFETY: base holds deg (at least 1) words.
+        unsafe { *self.base = seed as i32 };
+        if self.kind == 0 {
+            return;
+        }
         let mut word = seed as i32 as i64;
-        for i in 1..31 {
+        for i in 1..self.deg {
             // state[i] = 16807 * state[i - 1] % 2147483647, Schrage's way.
             let (hi, lo) = (word / 127773, word % 127773);
             word = 16807 * lo - 2836 * hi;
             if word < 0 {
                 word += 2147483647;
             }
-            self.state[i] = word as i32;
+            // SAFETY: i < deg.
+            unsafe { *self.base.add(i) = word as i32 };
         }
-        self.f = 3;
+        self.f = self.sep;
         self.r = 0;
-        for _ in 0..310 {
+        for _ in 0..10 * self.deg {
             self.next();
         }
     }
 
     fn next(&mut self) -> c_int {
-        let v = (self.state[self.f] as u32).wrapping_add(self.state[self.r] as u32);
-        self.state[self.f] = v as i32;
-        self.f = (self.f + 1) % 31;
-        self.r = (self.r + 1) % 31;
-        (v >> 1) as c_int
+        // SAFETY: f, r < deg (and 0 for type 0), inside the state array.
+        unsafe {
+            if self.kind == 0 {
+                let v = (*self.base as u32)
+                    .wrapping_mul(1103515245)
+                    .wrapping_add(12345)
+                    & 0x7fff_ffff;
+                *self.base = v as i32;
+                return v as c_int;
+            }
+            let v = (*self.base.add(self.f) as u32).wrapping_add(*self.base.add(self.r) as u32);
+            *self.base.add(self.f) = v as i32;
+            self.f = (self.f + 1) % self.deg;
+            self.r = (self.r + 1) % self.deg;
+            (v >> 1) as c_int
+        }
+    }
+
+    /// Writes the type/rear word before the state; its address.
+    fn save(&mut self) -> *mut i32 {
+        // SAFETY: every state array has the word before `base`.
+        unsafe {
+            let info = self.base.sub(1);
+            *info = if self.kind == 0 {
+                0
+            } else {
+                (self.r * 5 + self.kind) as i32
+            };
+            info
+        }
     }
 }
 
-/// The generator state; `None` until seeded (the first use seeds with 1).
-static RANDOM: Single<(bool, Random)> = Single::new((false, Random::unseeded()));
+/// The generator; `None` until first used (then the default array seeded
+/// with 1).
+static RANDOM: Single<Option<Random>> = Single::new(None);
 
 fn with_random<T>(f: impl FnOnce(&mut Random) -> T) -> T {
     // SAFETY: one thread; the borrow ends before returning.
     let st = unsafe { &mut *RANDOM.get() };
-    if !st.0 {
-        st.1.seed(1);
-        st.0 = true;
+    let r = st.get_or_insert_with(|| {
+        let mut r = Random {
+            // SAFETY: the static array, used only through this generator.
+            base: unsafe { (*DEFAULT_STATE.get()).as_mut_ptr().add(1) },
+            kind: 3,
+            deg: 31,
+            sep: 3,
+            f: 3,
+            r: 0,
+        };
+        r.seed(1);
+        r
+    });
+    f(r)
+}
+
+/// [initstate](https://pubs.opengroup.org/onlinepubs/9799919799/functions/initstate.html):
+/// makes the `size` bytes at `state` (4-aligned) the generator's state,
+/// seeded with `seed`; the previous state (for `setstate`), or NULL with
+/// `EINVAL` when `size < 8`.
+///
+/// # Safety
+/// `state` valid for `size` bytes and 4-aligned; it stays in use until the
+/// next `initstate`/`setstate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn initstate(seed: c_uint, state: *mut c_char, size: size_t) -> *mut c_char {
+    if size < 8 {
+        set_errno(libc_core::Errno::EINVAL);
+        return core::ptr::null_mut();
     }
-    f(&mut st.1)
+    let kind = match size {
+        8..32 => 0,
+        32..64 => 1,
+        64..128 => 2,
+        128..256 => 3,
+        _ => 4,
+    };
+    with_random(|r| {
+        let old = r.save();
+        // SAFETY: the caller's array (size >= 8: the info word and at
+        // least one state word; deg + 1 words for the others).
+        r.base = unsafe { (state as *mut i32).add(1) };
+        r.kind = kind;
+        r.deg = DEGREES[kind].max(1);
+        r.sep = SEPS[kind];
+        r.seed(seed);
+        r.save();
+        old.cast()
+    })
+}
+
+/// [setstate](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setstate.html):
+/// continues from a state array made by [`initstate`] (as `setstate` or
+/// `initstate` left it); the previous state, or NULL with `EINVAL` for a
+/// state whose type word is invalid.
+///
+/// # Safety
+/// `state` an array previously passed to [`initstate`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn setstate(state: *mut c_char) -> *mut c_char {
+    with_random(|r| {
+        let old = r.save();
+        // SAFETY: caller contract: the type word precedes the state.
+        let info = unsafe { *(state as *const i32) };
+        let kind = info.rem_euclid(5) as usize;
+        if info < 0 {
+            set_errno(libc_core::Errno::EINVAL);
+            return core::ptr::null_mut();
+        }
+        // SAFETY: as above.
+        r.base = unsafe { (state as *mut i32).add(1) };
+        r.kind = kind;
+        r.deg = DEGREES[kind].max(1);
+        r.sep = SEPS[kind];
+        if kind != 0 {
+            let rear = info as usize / 5;
+            r.r = rear % r.deg;
+            r.f = (rear + r.sep) % r.deg;
+        }
+        old.cast()
+    })
 }
 
 /// [rand](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html):

@@ -184,8 +184,14 @@ pub unsafe extern "C" fn posix_memalign(
 
 // The environment and arc4random (issue 5, fs/env area): separate files so
 // the rest of stdlib.h can grow here without conflicts.
+mod ecvt;
 mod env;
 mod mktemp;
+mod legacy;
+pub use ecvt::*;
+mod realpath;
+pub use legacy::*;
+pub use realpath::*;
 mod random;
 pub use env::*;
 pub use mktemp::*;

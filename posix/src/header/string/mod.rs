@@ -11,6 +11,8 @@ use libc_core::Errno;
 
 mod locale;
 pub use locale::*;
+mod strverscmp;
+pub use strverscmp::*;
 
 /// [memcpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 ///

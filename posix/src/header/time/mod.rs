@@ -108,10 +108,14 @@ pub unsafe extern "C" fn time(t: *mut time_t) -> time_t {
 
 mod conv;
 mod locale;
+mod getdate;
 mod strftime;
+mod strptime;
 pub use conv::*;
 pub use locale::*;
+pub use getdate::*;
 pub use strftime::*;
+pub use strptime::*;
 
 /// `TIME_UTC`: the base of [`timespec_get`].
 pub const TIME_UTC: c_int = 1;

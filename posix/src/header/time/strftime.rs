@@ -1,6 +1,8 @@
 //! `strftime` in the C locale, following glibc: C99's conversions with the
 //! `E`/`O` modifiers (ignored: the C locale has no alternatives), POSIX's
-//! `%s`, glibc's `%k %l %P`, and glibc's flags `_ - 0 ^ #` and field widths.
+//! `%s`, glibc's `%k %l %P`, glibc's (2.36) flags `_ - 0 ^ #` and field
+//! widths, and POSIX's `+` flag (zero padding, and a `+` sign on `%C %F %G
+//! %Y` for years wider than the default or than the field width allows).
 
 use super::conv::{seconds, tm};
 use crate::header::string::strlen;
@@ -129,8 +131,9 @@ const MONTHS: [&[u8]; 12] = [
 ];
 
 /// Flags and width of one conversion.
+#[derive(Clone, Copy)]
 struct Spec {
-    /// `0`, `_`, `-` or 0 (none).
+    /// `0`, `_`, `-`, `+` or 0 (none).
     pad: u8,
     width: Option<usize>,
     upper: bool,
@@ -138,13 +141,13 @@ struct Spec {
 }
 
 impl Spec {
-    /// Text, right-aligned in the field width (the `-` flag does not turn
-    /// padding off here, as in glibc), case-converted.
-    fn text(&self, out: &mut Out, s: &[u8]) {
-        let w = self.width.unwrap_or(0);
+    /// glibc's `add`: `s` right-aligned in the field width `width` (zeros
+    /// for the `0` and `+` flags, else spaces), case-converted.
+    fn add(&self, out: &mut Out, s: &[u8], width: usize) {
+        let zero = matches!(self.pad, b'0' | b'+');
         out.fill(
-            w.saturating_sub(s.len()),
-            if self.pad == b'0' { b'0' } else { b' ' },
+            width.saturating_sub(s.len()),
+            if zero { b'0' } else { b' ' },
         );
         for &b in s {
             out.byte(if self.lower {
@@ -157,41 +160,72 @@ impl Spec {
         }
     }
 
-    /// A number of at least `digits` digits, padded with `default_pad`
-    /// (`0` or `_`) unless a flag says otherwise.
-    fn num(&self, out: &mut Out, v: i64, digits: usize, default_pad: u8, sign: bool) {
-        let pad = if self.pad == 0 { default_pad } else { self.pad };
+    /// Text in the field width.
+    fn text(&self, out: &mut Out, s: &[u8]) {
+        self.add(out, s, self.width.unwrap_or(0));
+    }
+
+    /// A number of at least `digits` digits (or the field width), padded
+    /// with zeros, or spaces for `default_pad == b'_'` (`%e %k %l`), unless
+    /// a flag says otherwise; `-` turns that padding off (the field width
+    /// still pads with spaces, as in glibc). `force_digits` skips the
+    /// field width in the digit count (glibc's `%s`).
+    fn num(&self, out: &mut Out, v: i64, digits: usize, default_pad: u8, force_digits: bool) {
+        let mut pad = self.pad;
+        if default_pad == b'_' && !matches!(pad, b'0' | b'-' | b'+') {
+            pad = b'_';
+        }
+        let mut width = self.width.unwrap_or(0);
+        let digits = if force_digits {
+            digits
+        } else {
+            digits.max(width)
+        };
         let mut d = Digits::new(v.unsigned_abs());
-        let mut width = self.width.unwrap_or(digits) as isize;
+        let neg = v < 0;
+        let len = d.len() + neg as usize;
+        let mut sign = neg;
+        if pad != b'-' && digits > len {
+            let padding = digits - len;
+            if pad == b'_' {
+                out.fill(padding, b' ');
+                width = width.saturating_sub(padding);
+            } else {
+                if neg {
+                    out.byte(b'-');
+                    sign = false;
+                }
+                out.fill(padding, b'0');
+                width = 0;
+            }
+        }
+        let mut buf = [0u8; 21];
+        let digits = d.get();
+        let n = digits.len() + sign as usize;
+        buf[0] = b'-';
+        buf[sign as usize..n].copy_from_slice(digits);
+        let s = Spec { pad, ..*self };
+        s.add(out, &buf[..n], width);
+    }
+
+    /// POSIX's `+` flag on `%C %F %G %Y`: zero-padded to the field width
+    /// (default `min`), with a `+` when the value has more than `min`
+    /// digits or the width is above `min`.
+    fn plus_year(&self, out: &mut Out, v: i64, min: usize, width: usize) {
+        let mut d = Digits::new(v.unsigned_abs());
         let sign = if v < 0 {
             Some(b'-')
-        } else if sign {
+        } else if d.len() > min || width > min {
             Some(b'+')
         } else {
             None
         };
         if let Some(c) = sign {
-            let shortage = width - 1 - d.len() as isize;
-            let padding = if pad == b'-' || shortage <= 0 {
-                0
-            } else {
-                shortage
-            };
-            if pad == b'_' {
-                out.fill(padding as usize, b' ');
-                width -= padding;
-            }
             out.byte(c);
-            width -= 1;
         }
-        let w = if pad == b'-' || width < 0 {
-            0
-        } else {
-            width as usize
-        };
         out.fill(
-            w.saturating_sub(d.len()),
-            if pad == b'0' { b'0' } else { b' ' },
+            width.saturating_sub(d.len() + sign.is_some() as usize),
+            b'0',
         );
         out.bytes(d.get());
     }
@@ -254,7 +288,7 @@ fn format(out: &mut Out, f: &[u8], t: &tm) {
         let mut swap = false;
         while i < f.len() {
             match f[i] {
-                b'_' | b'-' | b'0' => spec.pad = f[i],
+                b'_' | b'-' | b'0' | b'+' => spec.pad = f[i],
                 b'^' => spec.upper = true,
                 b'#' => swap = true,
                 _ => break,
@@ -315,6 +349,29 @@ fn format(out: &mut Out, f: &[u8], t: &tm) {
                 spec.text(out, name(&MONTHS, t.tm_mon, conv != b'B'));
             }
             b'c' => sub(out, &spec, b"%a %b %e %H:%M:%S %Y"),
+            b'C' | b'G' | b'Y' if spec.pad == b'+' => {
+                let (v, min) = match conv {
+                    b'C' => (year.div_euclid(100), 2),
+                    b'G' => (iso_week(t).0, 4),
+                    _ => (year, 4),
+                };
+                spec.plus_year(out, v, min, spec.width.unwrap_or(min));
+            }
+            b'F' if spec.pad == b'+' => {
+                // POSIX: the year as `%+{width - 6}Y` (`%+4Y` without a width).
+                let w = spec.width.map_or(4, |w| w.max(6) - 6);
+                spec.plus_year(out, year, 4, w);
+                sub(
+                    out,
+                    &Spec {
+                        pad: 0,
+                        width: None,
+                        upper: false,
+                        lower: false,
+                    },
+                    b"-%m-%d",
+                );
+            }
             b'C' => spec.num(out, year.div_euclid(100), 1, b'0', false),
             b'd' => spec.num(out, t.tm_mday as i64, 2, b'0', false),
             b'e' => spec.num(out, t.tm_mday as i64, 2, b'_', false),
@@ -341,7 +398,7 @@ fn format(out: &mut Out, f: &[u8], t: &tm) {
             b'r' => sub(out, &spec, b"%I:%M:%S %p"),
             b'R' => sub(out, &spec, b"%H:%M"),
             b'T' | b'X' => sub(out, &spec, b"%H:%M:%S"),
-            b's' => spec.num(out, seconds(t), 1, b'0', false),
+            b's' => spec.num(out, seconds(t), 1, b'0', true),
             b'u' => spec.num(
                 out,
                 (t.tm_wday as i64 + 6).rem_euclid(7) + 1,
@@ -364,10 +421,12 @@ fn format(out: &mut Out, f: &[u8], t: &tm) {
             b'y' => spec.num(out, year.rem_euclid(100), 2, b'0', false),
             b'Y' => spec.num(out, year, 1, b'0', false),
             b'z' => {
+                // glibc: the sign and the number each padded to the width.
                 if t.tm_isdst >= 0 {
                     let off = t.tm_gmtoff as i64;
-                    let v = off.abs() / 3600 * 100 + off.abs() / 60 % 60;
-                    spec.num(out, if off < 0 { -v } else { v }, 5, b'0', true);
+                    spec.text(out, if off < 0 { b"-" } else { b"+" });
+                    let m = off.abs() / 60;
+                    spec.num(out, m / 60 * 100 + m % 60, 4, b'0', false);
                 }
             }
             b'Z' => {

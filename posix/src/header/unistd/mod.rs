@@ -148,4 +148,6 @@ pub extern "C" fn _exit(status: c_int) -> ! {
 
 // Files, directories and the working directory (issue 5, fs area).
 mod fs;
+mod swab;
 pub use fs::*;
+pub use swab::*;
