@@ -186,8 +186,8 @@ pub unsafe extern "C" fn posix_memalign(
 // the rest of stdlib.h can grow here without conflicts.
 mod ecvt;
 mod env;
-mod mktemp;
 mod legacy;
+mod mktemp;
 pub use ecvt::*;
 mod realpath;
 pub use legacy::*;

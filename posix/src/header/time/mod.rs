@@ -107,13 +107,13 @@ pub unsafe extern "C" fn time(t: *mut time_t) -> time_t {
 }
 
 mod conv;
-mod locale;
 mod getdate;
+mod locale;
 mod strftime;
 mod strptime;
 pub use conv::*;
-pub use locale::*;
 pub use getdate::*;
+pub use locale::*;
 pub use strftime::*;
 pub use strptime::*;
 
