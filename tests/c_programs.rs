@@ -101,6 +101,9 @@ struct Case {
     /// for runtimes whose own bugs the program exposes.
     skip: Vec<(String, String)>,
     files: Option<PathBuf>,
+    /// `<name>.cflags`: extra compiler flags, one per line (e.g.
+    /// `-fstack-protector-all`).
+    cflags: Vec<String>,
 }
 
 fn read_opt(p: &Path) -> Result<Option<Vec<u8>>> {
@@ -166,7 +169,17 @@ impl Case {
             skip.push((rt.to_string(), why.trim().to_string()));
         }
         let files = with("files");
+        let cflags = text("cflags")?
+            .map(|s| {
+                s.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
         Ok(Case {
+            cflags,
             skip,
             stderr: read_opt(&with("stderr"))?,
             stdin: read_opt(&with("stdin"))?.unwrap_or_default(),
@@ -387,6 +400,7 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
             .arg("--target=wasm32-wasi")
             .arg(format!("--sysroot={}", env.sysroot.join(b).display()))
             .args(["-fno-builtin", "-O2", "-Wall"])
+            .args(&case.cflags)
             .arg(&case.src)
             .arg("-o")
             .arg(&module),
