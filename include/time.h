@@ -12,6 +12,11 @@
 #define TIME_UTC 1
 
 /*
+ `clock_nanosleep` flag: `req` is an absolute time of the clock.
+ */
+#define TIMER_ABSTIME 1
+
+/*
  `struct timespec`
  */
 struct timespec {
@@ -244,6 +249,20 @@ char *ctime_r(const time_t *t, char *buf);
  `s` valid for `max` bytes; `fmt` NUL-terminated; `t` valid for a read.
  */
 size_t strftime(char *s, size_t max, const char *fmt, const struct tm *t);
+
+/*
+ [clock_nanosleep](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_nanosleep.html)
+
+ Sleeps on `CLOCK_MONOTONIC` or `CLOCK_REALTIME` (the host sleeps on its
+ monotonic clock; an absolute `CLOCK_REALTIME` deadline is turned into a
+ duration once). Returns 0 or the error number (`EINVAL` for another
+ clock or a bad `req`); errno is left alone. Never interrupted, so `rem`
+ is not written.
+
+ # Safety
+ `req` must be valid for a read; `rem` is not used.
+ */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *_rem);
 
 #ifdef __cplusplus
 }  // extern "C"

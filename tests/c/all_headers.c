@@ -26,6 +26,19 @@
 #include <time.h>
 #include <unistd.h>
 #include <wasm_libc.h>
+/* system area (issue 11) */
+#include <malloc.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <sys/sysinfo.h>
+#include <sys/timeb.h>
+#include <sys/times.h>
+#include <sys/utsname.h>
+#include <utime.h>
 #include "check.h"
 
 int main(void) {

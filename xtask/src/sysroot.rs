@@ -35,7 +35,12 @@ const FLAVOURS: &[Flavour] = &[
         feature: "p1",
         cflags: &[],
         crt: "crt1-p1.ll",
-        members: &["main_void.ll", "environ.ll", "main_argc_argv.ll", "stack_chk.ll"],
+        members: &[
+            "main_void.ll",
+            "environ.ll",
+            "main_argc_argv.ll",
+            "stack_chk.ll",
+        ],
     },
     Flavour {
         name: "p2",
@@ -44,7 +49,12 @@ const FLAVOURS: &[Flavour] = &[
         feature: "p2",
         cflags: &[],
         crt: "crt1-p2.ll",
-        members: &["main_void.ll", "environ.ll", "main_argc_argv.ll", "stack_chk.ll"],
+        members: &[
+            "main_void.ll",
+            "environ.ll",
+            "main_argc_argv.ll",
+            "stack_chk.ll",
+        ],
     },
     // WebAssembly 1.0 (MVP plus mutable globals) for old runtimes: the p1
     // backend built for `wasm32v1-none`. Programs are compiled with

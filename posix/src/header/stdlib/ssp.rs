@@ -40,4 +40,3 @@ pub extern "C" fn __stack_chk_fail() -> ! {
 pub extern "C" fn __stack_chk_fail_local() -> ! {
     __stack_chk_fail()
 }
-

@@ -149,3 +149,8 @@ pub extern "C" fn _exit(status: c_int) -> ! {
 // Files, directories and the working directory (issue 5, fs area).
 mod fs;
 pub use fs::*;
+mod host;
+mod sysconf;
+pub(crate) use host::NODE_NAME;
+pub use host::*;
+pub use sysconf::*;
