@@ -14,7 +14,8 @@ int open(const char *path, int oflag, ...);
 /** Like `open`, relative to the directory `fd` (or `AT_FDCWD`). */
 int openat(int fd, const char *path, int oflag, ...);
 /** `F_GETFL`/`F_SETFL` (only `O_NONBLOCK` changes), `F_GETFD`/`F_SETFD`
- *  (accepted: there is no exec). */
+ *  (accepted: there is no exec), `F_GETLK`/`F_SETLK`/`F_SETLKW` (checked
+ *  and granted: one process, see `struct flock`). */
 int fcntl(int fd, int cmd, ...);
 #ifdef __cplusplus
 }
@@ -115,6 +116,17 @@ int fcntl(int fd, int cmd, ...);
 #define F_WRLCK 1
 
 #define F_UNLCK 2
+
+/*
+ `struct flock`: a record lock (wasi-libc's layout).
+ */
+struct flock {
+  short l_type;
+  short l_whence;
+  off_t l_start;
+  off_t l_len;
+  pid_t l_pid;
+};
 
 #ifdef __cplusplus
 extern "C" {

@@ -112,9 +112,13 @@ pub struct sigaction {
 #[unsafe(no_mangle)]
 pub extern "C" fn __SIG_IGN(_sig: c_int) {}
 
-/// `SIG_ERR`: a function of its own (never called through).
+/// `SIG_ERR`: a function of its own, never a handler (calling it traps;
+/// the distinct body also keeps the compiler from merging it with
+/// [`__SIG_IGN`], which would make the two compare equal).
 #[unsafe(no_mangle)]
-pub extern "C" fn __SIG_ERR(_sig: c_int) {}
+pub extern "C" fn __SIG_ERR(_sig: c_int) {
+    libc_core::trap()
+}
 
 const SIG_DFL: usize = 0;
 
