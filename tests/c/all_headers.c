@@ -39,6 +39,12 @@
 #include <sys/times.h>
 #include <sys/utsname.h>
 #include <utime.h>
+#include <alloca.h>
+#include <byteswap.h>
+#include <endian.h>
+#include <sys/param.h>
+#include <sys/un.h>
+#include <sysexits.h>
 #include "check.h"
 
 int main(void) {

@@ -1,10 +1,13 @@
 //! One module per C header. Each module's `cbindgen.toml` generates the
 //! matching file under `include/` (`cargo xtask headers`).
 
+pub mod alloca;
 pub mod arpa_inet;
 pub mod assert;
+pub mod byteswap;
 pub mod ctype;
 pub mod dirent;
+pub mod endian;
 pub mod errno;
 pub mod fcntl;
 pub mod inttypes;
@@ -23,6 +26,7 @@ pub mod strings;
 pub mod sys_file;
 pub mod sys_ioctl;
 pub mod sys_mman;
+pub mod sys_param;
 pub mod sys_random;
 pub mod sys_resource;
 pub mod sys_select;
@@ -35,7 +39,9 @@ pub mod sys_timeb;
 pub mod sys_times;
 pub mod sys_types;
 pub mod sys_uio;
+pub mod sys_un;
 pub mod sys_utsname;
+pub mod sysexits;
 pub mod time;
 pub mod unistd;
 pub mod utime;
