@@ -19,7 +19,7 @@ pub const LOCK_UN: c_int = 8;
 /// succeeds (see the module documentation).
 #[unsafe(no_mangle)]
 pub extern "C" fn flock(fd: c_int, op: c_int) -> c_int {
-    let r = Sys::get_status_flags(fd).and_then(|_| match op & !LOCK_NB {
+    let r = Sys::get_status_flags(fd).and(match op & !LOCK_NB {
         LOCK_SH | LOCK_EX | LOCK_UN => Ok(()),
         _ => Err(Errno::EINVAL),
     });

@@ -60,7 +60,7 @@ pub unsafe extern "C" fn ioctl(fd: c_int, request: c_int, varargs: *const u8) ->
             };
             Sys::set_status_flags(fd, fl)
         }),
-        _ => Sys::get_status_flags(fd).and_then(|_| Err(Errno::EINVAL)),
+        _ => Sys::get_status_flags(fd).and(Err(Errno::EINVAL)),
     };
     r.or_minus_one_errno()
 }

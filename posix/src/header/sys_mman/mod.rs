@@ -145,7 +145,7 @@ fn map(
 /// The header of the mapping at `addr` if `addr` is one of length `len`.
 fn mapping(addr: *mut c_void, len: size_t) -> Result<*mut u8, Errno> {
     let a = addr as usize;
-    if a < HDR || a % 16 != 0 {
+    if a < HDR || !a.is_multiple_of(16) {
         return Err(Errno::EINVAL);
     }
     let base = (a - HDR) as *mut u8;
