@@ -679,17 +679,19 @@ int fchdir(int fd);
 /*
  [fchownat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchownat.html)
 
- Not possible under WASI (no users or groups): `ENOSYS`.
+ WASI has no users or groups: after the path's own errors, 0 when
+ `owner` and `group` are each 0 (what `stat` reports) or -1 (no change),
+ else `ENOSYS`.
 
  # Safety
  `path` must be NULL or a NUL-terminated string.
  */
-int fchownat(int fd, const char *path, uid_t _owner, gid_t _group, int flag);
+int fchownat(int fd, const char *path, uid_t owner, gid_t group, int flag);
 
 /*
  [chown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
 
- Not possible under WASI (no users or groups): `ENOSYS`.
+ As `fchownat`: 0 for ids 0 or -1, else `ENOSYS`.
 
  # Safety
  `path` must be NULL or a NUL-terminated string.
@@ -699,7 +701,7 @@ int chown(const char *path, uid_t owner, gid_t group);
 /*
  [lchown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lchown.html)
 
- Not possible under WASI (no users or groups): `ENOSYS`.
+ As `fchownat` (the link itself): 0 for ids 0 or -1, else `ENOSYS`.
 
  # Safety
  `path` must be NULL or a NUL-terminated string.
@@ -709,10 +711,10 @@ int lchown(const char *path, uid_t owner, gid_t group);
 /*
  [fchown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchown.html)
 
- Not possible under WASI (no users or groups): `EBADF` for a closed fd,
- else `ENOSYS`.
+ WASI has no users or groups: `EBADF` for a closed fd, 0 when `owner`
+ and `group` are each 0 (what `fstat` reports) or -1, else `ENOSYS`.
  */
-int fchown(int fd, uid_t _owner, gid_t _group);
+int fchown(int fd, uid_t owner, gid_t group);
 
 /*
  [gethostname](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gethostname.html)
