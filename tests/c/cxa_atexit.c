@@ -35,12 +35,12 @@ int main(void) {
   atexit(a2);
   __cxa_atexit(d_registers, "D", &__dso_handle);
   __cxa_atexit(dtor, "other Y", &other_dso);
+  /* Thread-local destructors run before all the others. */
+  __cxa_thread_atexit_impl(dtor, "thread-local T", &__dso_handle);
   atexit(a3);
   __cxa_atexit(dtor, "E", &__dso_handle);
-  /* Last: glibc runs thread-local destructors before all others, this
-   * library in registration order with them (docs/design.md); registered
-   * last, both orders agree. */
-  __cxa_thread_atexit_impl(dtor, "thread-local T", &__dso_handle);
+  __cxa_thread_atexit_impl(dtor, "thread-local U", &__dso_handle);
+  __cxa_atexit(dtor, "F", &__dso_handle);
   printf("finalize other\n");
   __cxa_finalize(&other_dso);
   printf("finalize other again\n");
