@@ -40,6 +40,7 @@ const FLAVOURS: &[Flavour] = &[
             "environ.ll",
             "main_argc_argv.ll",
             "stack_chk.ll",
+            "cxa_thread_atexit.ll",
         ],
     },
     Flavour {
@@ -54,6 +55,7 @@ const FLAVOURS: &[Flavour] = &[
             "environ.ll",
             "main_argc_argv.ll",
             "stack_chk.ll",
+            "cxa_thread_atexit.ll",
         ],
     },
     // WebAssembly 1.0 (MVP plus mutable globals) for old runtimes: the p1
@@ -66,7 +68,12 @@ const FLAVOURS: &[Flavour] = &[
         feature: "p1",
         cflags: &["-mcpu=mvp"],
         crt: "crt1-p1.ll",
-        members: &["main_void.ll", "main_argc_argv.ll", "stack_chk.ll"],
+        members: &[
+            "main_void.ll",
+            "main_argc_argv.ll",
+            "stack_chk.ll",
+            "cxa_thread_atexit.ll",
+        ],
     },
 ];
 
