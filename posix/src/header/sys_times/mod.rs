@@ -1,7 +1,6 @@
 //! `sys/times.h`
 
 use crate::header::time::clock_t;
-
 use libc_core::OrMinusOneErrno;
 
 /// `struct tms`: process times in clock ticks (`sysconf(_SC_CLK_TCK)`, 100
