@@ -93,11 +93,11 @@ struct rusage {
   long __reserved[16];
 };
 
-#define RLIM_INFINITY ~0
+#define RLIM_INFINITY 18446744073709551615ull
 
-#define RLIM_SAVED_CUR ~0
+#define RLIM_SAVED_CUR 18446744073709551615ull
 
-#define RLIM_SAVED_MAX ~0
+#define RLIM_SAVED_MAX 18446744073709551615ull
 
 #ifdef __cplusplus
 extern "C" {

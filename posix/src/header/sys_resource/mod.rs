@@ -45,9 +45,9 @@ pub const RUSAGE_SELF: c_int = 0;
 pub const RUSAGE_CHILDREN: c_int = -1;
 pub const RUSAGE_THREAD: c_int = 1;
 
-pub const RLIM_INFINITY: rlim_t = !0;
-pub const RLIM_SAVED_CUR: rlim_t = !0;
-pub const RLIM_SAVED_MAX: rlim_t = !0;
+pub const RLIM_INFINITY: rlim_t = 0xffff_ffff_ffff_ffff;
+pub const RLIM_SAVED_CUR: rlim_t = 0xffff_ffff_ffff_ffff;
+pub const RLIM_SAVED_MAX: rlim_t = 0xffff_ffff_ffff_ffff;
 
 pub const RLIMIT_CPU: c_int = 0;
 pub const RLIMIT_FSIZE: c_int = 1;
