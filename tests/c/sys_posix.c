@@ -25,6 +25,7 @@
 #include <sys/sysinfo.h>
 #include <sys/times.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 #include "check.h"
 
@@ -188,6 +189,22 @@ int main(void) {
   CHECK(c1 != (clock_t)-1 && c2 - c1 >= 3);
   CHECK(t2.tms_utime - t1.tms_utime >= 3);
   CHECK(t2.tms_stime == 0 && t2.tms_cutime == 0);
+  /* Real sleeps: relative and absolute (monotonic and realtime). */
+  struct timespec m0, m1, dl;
+  clock_gettime(CLOCK_MONOTONIC, &m0);
+  dl = m0;
+  dl.tv_nsec += 30000000;
+  if (dl.tv_nsec >= 1000000000) { dl.tv_sec++; dl.tv_nsec -= 1000000000; }
+  CHECK_EQ(clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &dl, NULL), 0);
+  clock_gettime(CLOCK_MONOTONIC, &m1);
+  CHECK((m1.tv_sec - m0.tv_sec) * 1000000000LL + (m1.tv_nsec - m0.tv_nsec) >= 30000000);
+  clock_gettime(CLOCK_REALTIME, &dl);
+  dl.tv_sec += 1;
+  clock_gettime(CLOCK_MONOTONIC, &m0);
+  CHECK_EQ(clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &dl, NULL), 0);
+  clock_gettime(CLOCK_MONOTONIC, &m1);
+  CHECK((m1.tv_sec - m0.tv_sec) * 1000000000LL + (m1.tv_nsec - m0.tv_nsec) >= 900000000);
+  CHECK_EQ(clock_nanosleep(CLOCK_PROCESS_CPUTIME_ID, 0, &dl, NULL), EINVAL);
   CHECK_EQ(getpid(), 42);
   return CHECK_DONE();
 }
