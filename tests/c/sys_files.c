@@ -78,7 +78,9 @@ int main(void) {
   FD_ZERO(&rs);
   SHOW(pselect(0, NULL, NULL, NULL, &ts, NULL));
   FD_SET(fd, &rs);
+  ts.tv_sec = 5; /* a file is ready at once; a long timeout keeps a loaded host from timing out first */
   SHOW(pselect(fd + 1, &rs, NULL, NULL, &ts, NULL));
+  ts.tv_sec = 0;
   SHOW(FD_ISSET(fd, &rs));
   ts.tv_nsec = -1;
   SHOW(pselect(0, NULL, NULL, NULL, &ts, NULL));
