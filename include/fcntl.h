@@ -14,7 +14,8 @@ int open(const char *path, int oflag, ...);
 /** Like `open`, relative to the directory `fd` (or `AT_FDCWD`). */
 int openat(int fd, const char *path, int oflag, ...);
 /** `F_GETFL`/`F_SETFL` (only `O_NONBLOCK` changes), `F_GETFD`/`F_SETFD`
- *  (accepted: there is no exec). */
+ *  (accepted: there is no exec), `F_GETLK`/`F_SETLK`/`F_SETLKW` (checked
+ *  and granted: one process, see `struct flock`). */
 int fcntl(int fd, int cmd, ...);
 #ifdef __cplusplus
 }
@@ -92,6 +93,41 @@ int fcntl(int fd, int cmd, ...);
 
 #define FD_CLOEXEC 1
 
+#define POSIX_FADV_NORMAL 0
+
+#define POSIX_FADV_SEQUENTIAL 1
+
+#define POSIX_FADV_RANDOM 2
+
+#define POSIX_FADV_NOREUSE 3
+
+#define POSIX_FADV_WILLNEED 4
+
+#define POSIX_FADV_DONTNEED 5
+
+#define F_GETLK 5
+
+#define F_SETLK 6
+
+#define F_SETLKW 7
+
+#define F_RDLCK 0
+
+#define F_WRLCK 1
+
+#define F_UNLCK 2
+
+/*
+ `struct flock`: a record lock (wasi-libc's layout).
+ */
+struct flock {
+  short l_type;
+  short l_whence;
+  off_t l_start;
+  off_t l_len;
+  pid_t l_pid;
+};
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -105,6 +141,36 @@ extern "C" {
  `path` must be NULL or a NUL-terminated string.
  */
 int creat(const char *path, mode_t _mode);
+
+/*
+ [creat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
+ under its large-file name (`off_t` is always 64-bit).
+
+ # Safety
+ `path` must be NULL or a NUL-terminated string.
+ */
+int creat64(const char *path, mode_t _mode);
+
+/*
+ [posix_fadvise](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_fadvise.html)
+
+ Checks `fd` (`EBADF`; `ESPIPE` for a stream), `len` and `advice`
+ (`EINVAL`) and returns 0: advice may be ignored, and hosts ignore it.
+ Returns the error number; errno is left alone.
+ */
+int posix_fadvise(int fd, off_t _offset, off_t len, int advice);
+
+/*
+ [posix_fallocate](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_fallocate.html)
+
+ WASI cannot reserve storage (wasmtime answers `fd_allocate` with
+ `ENOTSUP`, and WASI 0.2 dropped it), so this does what POSIX asks of
+ the file's size: a file shorter than `offset + len` is extended to it
+ (with `ftruncate`: the new bytes read as zeros). `EINVAL` for a negative
+ `offset` or a `len` not above 0, `EBADF`, `ESPIPE` for a stream,
+ `EFBIG` past `off_t`. Returns the error number; errno is left alone.
+ */
+int posix_fallocate(int fd, off_t offset, off_t len);
 
 #ifdef __cplusplus
 }  // extern "C"

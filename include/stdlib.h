@@ -702,6 +702,32 @@ long atol(const char *s);
  */
 long long atoll(const char *s);
 
+/*
+ [at_quick_exit](https://en.cppreference.com/w/c/program/at_quick_exit)
+
+ 0, or non-zero when `f` is NULL or 32 handlers are registered.
+ */
+int at_quick_exit(void (*f)(void));
+
+/*
+ [quick_exit](https://en.cppreference.com/w/c/program/quick_exit)
+
+ Runs the `at_quick_exit` handlers, last registered first, then ends
+ the program like `_Exit`: no `atexit` handlers, streams not flushed.
+ */
+void quick_exit(int status) __attribute__((__noreturn__));
+
+/*
+ [reallocarray](https://man.openbsd.org/reallocarray) (POSIX 2024)
+
+ `realloc(p, n * size)`, failing with `ENOMEM` (and leaving `p` alone)
+ when the product overflows.
+
+ # Safety
+ As for `realloc`.
+ */
+void *reallocarray(void *p, size_t n, size_t size);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

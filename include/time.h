@@ -5,17 +5,16 @@
 
 #include <stddef.h>
 #include <sys/types.h>
-#ifndef __DEFINED_locale_t
-#define __DEFINED_locale_t
-/** A locale object (see locale.h). */
-typedef struct __locale_struct *locale_t;
-#endif
-
 
 /*
  `TIME_UTC`: the base of [`timespec_get`].
  */
 #define TIME_UTC 1
+
+/*
+ `clock_nanosleep` flag: `req` is an absolute time of the clock.
+ */
+#define TIMER_ABSTIME 1
 
 /*
  `struct timespec`
@@ -84,12 +83,6 @@ extern long timezone;
  Nonzero if a daylight-saving rule exists (`tzset`): 0.
  */
 extern int daylight;
-
-/*
- Why the last `getdate` failed: 1 `DATEMSK` unset, 2 the file cannot be
- opened, 5 a read error, 6 no memory, 7 no format matched.
- */
-extern int getdate_err;
 
 /*
  [clock_gettime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html)
@@ -246,26 +239,6 @@ char *ctime(const time_t *t);
 char *ctime_r(const time_t *t, char *buf);
 
 /*
- [getdate](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdate.html):
- the first format of the `DATEMSK` file that `strptime` matches against
- the whole of `s` (as wasi-libc: fields no format sets keep the values
- of earlier attempts and calls; no defaults from the current time), in
- a static `struct tm`; NULL with `getdate_err` set otherwise.
-
- # Safety
- `s` NUL-terminated.
- */
-struct tm *getdate(const char *s);
-
-/*
- [strftime_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html): `strftime`
-
- # Safety
- As `strftime`.
- */
-size_t strftime_l(char *s, size_t max, const char *fmt, const struct tm *t, locale_t l);
-
-/*
  [strftime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)
 
  C locale, glibc-compatible flags; `tm_zone` for `%Z` (empty if NULL);
@@ -278,14 +251,18 @@ size_t strftime_l(char *s, size_t max, const char *fmt, const struct tm *t, loca
 size_t strftime(char *s, size_t max, const char *fmt, const struct tm *t);
 
 /*
- [strptime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strptime.html):
- the first unparsed byte of `s`, or NULL if it does not match `format`.
- Fields without a conversion are left as they were.
+ [clock_nanosleep](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_nanosleep.html)
+
+ Sleeps on `CLOCK_MONOTONIC` or `CLOCK_REALTIME` (the host sleeps on its
+ monotonic clock; an absolute `CLOCK_REALTIME` deadline is turned into a
+ duration once). Returns 0 or the error number (`EINVAL` for another
+ clock or a bad `req`); errno is left alone. Never interrupted, so `rem`
+ is not written.
 
  # Safety
- `s` and `format` NUL-terminated; `t` writable.
+ `req` must be valid for a read; `rem` is not used.
  */
-char *strptime(const char *s, const char *format, struct tm *t);
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *_rem);
 
 #ifdef __cplusplus
 }  // extern "C"

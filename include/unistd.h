@@ -41,6 +41,416 @@ void encrypt(char block[64], int edflag);
 
 #define R_OK 4
 
+/*
+ `posix_close`'s flag: leave the descriptor closed even when
+ interrupted.
+ */
+#define POSIX_CLOSE_RESTART 0
+
+#define _PC_LINK_MAX 0
+
+#define _PC_MAX_CANON 1
+
+#define _PC_MAX_INPUT 2
+
+#define _PC_NAME_MAX 3
+
+#define _PC_PATH_MAX 4
+
+#define _PC_PIPE_BUF 5
+
+#define _PC_CHOWN_RESTRICTED 6
+
+#define _PC_NO_TRUNC 7
+
+#define _PC_VDISABLE 8
+
+#define _PC_SYNC_IO 9
+
+#define _PC_ASYNC_IO 10
+
+#define _PC_PRIO_IO 11
+
+#define _PC_SOCK_MAXBUF 12
+
+#define _PC_FILESIZEBITS 13
+
+#define _PC_REC_INCR_XFER_SIZE 14
+
+#define _PC_REC_MAX_XFER_SIZE 15
+
+#define _PC_REC_MIN_XFER_SIZE 16
+
+#define _PC_REC_XFER_ALIGN 17
+
+#define _PC_ALLOC_SIZE_MIN 18
+
+#define _PC_SYMLINK_MAX 19
+
+#define _PC_2_SYMLINKS 20
+
+#define _SC_ARG_MAX 0
+
+#define _SC_CHILD_MAX 1
+
+#define _SC_CLK_TCK 2
+
+#define _SC_NGROUPS_MAX 3
+
+#define _SC_OPEN_MAX 4
+
+#define _SC_STREAM_MAX 5
+
+#define _SC_TZNAME_MAX 6
+
+#define _SC_JOB_CONTROL 7
+
+#define _SC_SAVED_IDS 8
+
+#define _SC_REALTIME_SIGNALS 9
+
+#define _SC_PRIORITY_SCHEDULING 10
+
+#define _SC_TIMERS 11
+
+#define _SC_ASYNCHRONOUS_IO 12
+
+#define _SC_PRIORITIZED_IO 13
+
+#define _SC_SYNCHRONIZED_IO 14
+
+#define _SC_FSYNC 15
+
+#define _SC_MAPPED_FILES 16
+
+#define _SC_MEMLOCK 17
+
+#define _SC_MEMLOCK_RANGE 18
+
+#define _SC_MEMORY_PROTECTION 19
+
+#define _SC_MESSAGE_PASSING 20
+
+#define _SC_SEMAPHORES 21
+
+#define _SC_SHARED_MEMORY_OBJECTS 22
+
+#define _SC_AIO_LISTIO_MAX 23
+
+#define _SC_AIO_MAX 24
+
+#define _SC_AIO_PRIO_DELTA_MAX 25
+
+#define _SC_DELAYTIMER_MAX 26
+
+#define _SC_MQ_OPEN_MAX 27
+
+#define _SC_MQ_PRIO_MAX 28
+
+#define _SC_VERSION 29
+
+#define _SC_PAGE_SIZE 30
+
+#define _SC_PAGESIZE 30
+
+#define _SC_RTSIG_MAX 31
+
+#define _SC_SEM_NSEMS_MAX 32
+
+#define _SC_SEM_VALUE_MAX 33
+
+#define _SC_SIGQUEUE_MAX 34
+
+#define _SC_TIMER_MAX 35
+
+#define _SC_BC_BASE_MAX 36
+
+#define _SC_BC_DIM_MAX 37
+
+#define _SC_BC_SCALE_MAX 38
+
+#define _SC_BC_STRING_MAX 39
+
+#define _SC_COLL_WEIGHTS_MAX 40
+
+#define _SC_EXPR_NEST_MAX 42
+
+#define _SC_LINE_MAX 43
+
+#define _SC_RE_DUP_MAX 44
+
+#define _SC_2_VERSION 46
+
+#define _SC_2_C_BIND 47
+
+#define _SC_2_C_DEV 48
+
+#define _SC_2_FORT_DEV 49
+
+#define _SC_2_FORT_RUN 50
+
+#define _SC_2_SW_DEV 51
+
+#define _SC_2_LOCALEDEF 52
+
+#define _SC_UIO_MAXIOV 60
+
+#define _SC_IOV_MAX 60
+
+#define _SC_THREADS 67
+
+#define _SC_THREAD_SAFE_FUNCTIONS 68
+
+#define _SC_GETGR_R_SIZE_MAX 69
+
+#define _SC_GETPW_R_SIZE_MAX 70
+
+#define _SC_LOGIN_NAME_MAX 71
+
+#define _SC_TTY_NAME_MAX 72
+
+#define _SC_THREAD_DESTRUCTOR_ITERATIONS 73
+
+#define _SC_THREAD_KEYS_MAX 74
+
+#define _SC_THREAD_STACK_MIN 75
+
+#define _SC_THREAD_THREADS_MAX 76
+
+#define _SC_THREAD_ATTR_STACKADDR 77
+
+#define _SC_THREAD_ATTR_STACKSIZE 78
+
+#define _SC_THREAD_PRIORITY_SCHEDULING 79
+
+#define _SC_THREAD_PRIO_INHERIT 80
+
+#define _SC_THREAD_PRIO_PROTECT 81
+
+#define _SC_THREAD_PROCESS_SHARED 82
+
+#define _SC_NPROCESSORS_CONF 83
+
+#define _SC_NPROCESSORS_ONLN 84
+
+#define _SC_PHYS_PAGES 85
+
+#define _SC_AVPHYS_PAGES 86
+
+#define _SC_ATEXIT_MAX 87
+
+#define _SC_PASS_MAX 88
+
+#define _SC_XOPEN_VERSION 89
+
+#define _SC_XOPEN_XCU_VERSION 90
+
+#define _SC_XOPEN_UNIX 91
+
+#define _SC_XOPEN_CRYPT 92
+
+#define _SC_XOPEN_ENH_I18N 93
+
+#define _SC_XOPEN_SHM 94
+
+#define _SC_2_CHAR_TERM 95
+
+#define _SC_2_UPE 97
+
+#define _SC_XOPEN_XPG2 98
+
+#define _SC_XOPEN_XPG3 99
+
+#define _SC_XOPEN_XPG4 100
+
+#define _SC_NZERO 109
+
+#define _SC_XBS5_ILP32_OFF32 125
+
+#define _SC_XBS5_ILP32_OFFBIG 126
+
+#define _SC_XBS5_LP64_OFF64 127
+
+#define _SC_XBS5_LPBIG_OFFBIG 128
+
+#define _SC_XOPEN_LEGACY 129
+
+#define _SC_XOPEN_REALTIME 130
+
+#define _SC_XOPEN_REALTIME_THREADS 131
+
+#define _SC_ADVISORY_INFO 132
+
+#define _SC_BARRIERS 133
+
+#define _SC_CLOCK_SELECTION 137
+
+#define _SC_CPUTIME 138
+
+#define _SC_THREAD_CPUTIME 139
+
+#define _SC_MONOTONIC_CLOCK 149
+
+#define _SC_READER_WRITER_LOCKS 153
+
+#define _SC_SPIN_LOCKS 154
+
+#define _SC_REGEXP 155
+
+#define _SC_SHELL 157
+
+#define _SC_SPAWN 159
+
+#define _SC_SPORADIC_SERVER 160
+
+#define _SC_THREAD_SPORADIC_SERVER 161
+
+#define _SC_TIMEOUTS 164
+
+#define _SC_TYPED_MEMORY_OBJECTS 165
+
+#define _SC_2_PBS 168
+
+#define _SC_2_PBS_ACCOUNTING 169
+
+#define _SC_2_PBS_LOCATE 170
+
+#define _SC_2_PBS_MESSAGE 171
+
+#define _SC_2_PBS_TRACK 172
+
+#define _SC_SYMLOOP_MAX 173
+
+#define _SC_STREAMS 174
+
+#define _SC_2_PBS_CHECKPOINT 175
+
+#define _SC_V6_ILP32_OFF32 176
+
+#define _SC_V6_ILP32_OFFBIG 177
+
+#define _SC_V6_LP64_OFF64 178
+
+#define _SC_V6_LPBIG_OFFBIG 179
+
+#define _SC_HOST_NAME_MAX 180
+
+#define _SC_TRACE 181
+
+#define _SC_TRACE_EVENT_FILTER 182
+
+#define _SC_TRACE_INHERIT 183
+
+#define _SC_TRACE_LOG 184
+
+#define _SC_IPV6 235
+
+#define _SC_RAW_SOCKETS 236
+
+#define _SC_V7_ILP32_OFF32 237
+
+#define _SC_V7_ILP32_OFFBIG 238
+
+#define _SC_V7_LP64_OFF64 239
+
+#define _SC_V7_LPBIG_OFFBIG 240
+
+#define _SC_SS_REPL_MAX 241
+
+#define _SC_TRACE_EVENT_NAME_MAX 242
+
+#define _SC_TRACE_NAME_MAX 243
+
+#define _SC_TRACE_SYS_MAX 244
+
+#define _SC_TRACE_USER_EVENT_MAX 245
+
+#define _SC_XOPEN_STREAMS 246
+
+#define _SC_THREAD_ROBUST_PRIO_INHERIT 247
+
+#define _SC_THREAD_ROBUST_PRIO_PROTECT 248
+
+#define _CS_PATH 0
+
+#define _CS_POSIX_V6_WIDTH_RESTRICTED_ENVS 1
+
+#define _CS_GNU_LIBC_VERSION 2
+
+#define _CS_GNU_LIBPTHREAD_VERSION 3
+
+#define _CS_POSIX_V5_WIDTH_RESTRICTED_ENVS 4
+
+#define _CS_POSIX_V7_WIDTH_RESTRICTED_ENVS 5
+
+#define _CS_POSIX_V6_ILP32_OFF32_CFLAGS 1116
+
+#define _CS_POSIX_V6_ILP32_OFF32_LDFLAGS 1117
+
+#define _CS_POSIX_V6_ILP32_OFF32_LIBS 1118
+
+#define _CS_POSIX_V6_ILP32_OFF32_LINTFLAGS 1119
+
+#define _CS_POSIX_V6_ILP32_OFFBIG_CFLAGS 1120
+
+#define _CS_POSIX_V6_ILP32_OFFBIG_LDFLAGS 1121
+
+#define _CS_POSIX_V6_ILP32_OFFBIG_LIBS 1122
+
+#define _CS_POSIX_V6_ILP32_OFFBIG_LINTFLAGS 1123
+
+#define _CS_POSIX_V6_LP64_OFF64_CFLAGS 1124
+
+#define _CS_POSIX_V6_LP64_OFF64_LDFLAGS 1125
+
+#define _CS_POSIX_V6_LP64_OFF64_LIBS 1126
+
+#define _CS_POSIX_V6_LP64_OFF64_LINTFLAGS 1127
+
+#define _CS_POSIX_V6_LPBIG_OFFBIG_CFLAGS 1128
+
+#define _CS_POSIX_V6_LPBIG_OFFBIG_LDFLAGS 1129
+
+#define _CS_POSIX_V6_LPBIG_OFFBIG_LIBS 1130
+
+#define _CS_POSIX_V6_LPBIG_OFFBIG_LINTFLAGS 1131
+
+#define _CS_POSIX_V7_ILP32_OFF32_CFLAGS 1132
+
+#define _CS_POSIX_V7_ILP32_OFF32_LDFLAGS 1133
+
+#define _CS_POSIX_V7_ILP32_OFF32_LIBS 1134
+
+#define _CS_POSIX_V7_ILP32_OFF32_LINTFLAGS 1135
+
+#define _CS_POSIX_V7_ILP32_OFFBIG_CFLAGS 1136
+
+#define _CS_POSIX_V7_ILP32_OFFBIG_LDFLAGS 1137
+
+#define _CS_POSIX_V7_ILP32_OFFBIG_LIBS 1138
+
+#define _CS_POSIX_V7_ILP32_OFFBIG_LINTFLAGS 1139
+
+#define _CS_POSIX_V7_LP64_OFF64_CFLAGS 1140
+
+#define _CS_POSIX_V7_LP64_OFF64_LDFLAGS 1141
+
+#define _CS_POSIX_V7_LP64_OFF64_LIBS 1142
+
+#define _CS_POSIX_V7_LP64_OFF64_LINTFLAGS 1143
+
+#define _CS_POSIX_V7_LPBIG_OFFBIG_CFLAGS 1144
+
+#define _CS_POSIX_V7_LPBIG_OFFBIG_LDFLAGS 1145
+
+#define _CS_POSIX_V7_LPBIG_OFFBIG_LIBS 1146
+
+#define _CS_POSIX_V7_LPBIG_OFFBIG_LINTFLAGS 1147
+
+#define _CS_V6_ENV 1148
+
+#define _CS_V7_ENV 1149
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -276,17 +686,19 @@ int fchdir(int fd);
 /*
  [fchownat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchownat.html)
 
- Not possible under WASI (no users or groups): `ENOSYS`.
+ WASI has no users or groups: after the path's own errors, 0 when
+ `owner` and `group` are each 0 (what `stat` reports) or -1 (no change),
+ else `ENOSYS`.
 
  # Safety
  `path` must be NULL or a NUL-terminated string.
  */
-int fchownat(int fd, const char *path, uid_t _owner, gid_t _group, int flag);
+int fchownat(int fd, const char *path, uid_t owner, gid_t group, int flag);
 
 /*
  [chown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
 
- Not possible under WASI (no users or groups): `ENOSYS`.
+ As `fchownat`: 0 for ids 0 or -1, else `ENOSYS`.
 
  # Safety
  `path` must be NULL or a NUL-terminated string.
@@ -296,7 +708,7 @@ int chown(const char *path, uid_t owner, gid_t group);
 /*
  [lchown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lchown.html)
 
- Not possible under WASI (no users or groups): `ENOSYS`.
+ As `fchownat` (the link itself): 0 for ids 0 or -1, else `ENOSYS`.
 
  # Safety
  `path` must be NULL or a NUL-terminated string.
@@ -306,10 +718,126 @@ int lchown(const char *path, uid_t owner, gid_t group);
 /*
  [fchown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchown.html)
 
- Not possible under WASI (no users or groups): `EBADF` for a closed fd,
- else `ENOSYS`.
+ WASI has no users or groups: `EBADF` for a closed fd, 0 when `owner`
+ and `group` are each 0 (what `fstat` reports) or -1, else `ENOSYS`.
  */
-int fchown(int fd, uid_t _owner, gid_t _group);
+int fchown(int fd, uid_t owner, gid_t group);
+
+/*
+ [gethostname](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gethostname.html)
+
+ `(none)` (wasi-libc's name: WASI does not tell one), cut to `len`.
+
+ # Safety
+ `buf` must be valid for `len` bytes.
+ */
+int gethostname(char *buf, size_t len);
+
+/*
+ `getdomainname` (BSD, glibc): `(none)`; `EINVAL` when it does not fit
+ with its NUL in `len` bytes.
+
+ # Safety
+ `buf` must be valid for `len` bytes.
+ */
+int getdomainname(char *buf, size_t len);
+
+/*
+ [gethostid](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gethostid.html)
+
+ 0, as in wasi-libc.
+ */
+long gethostid(void);
+
+/*
+ `getpagesize` (legacy BSD): the WebAssembly page, 65536 bytes.
+ */
+int getpagesize(void);
+
+/*
+ [getpid](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpid.html)
+
+ WASI has no processes: always 42, the value of wasi-libc's
+ `-lwasi-emulated-getpid`.
+ */
+pid_t getpid(void);
+
+/*
+ `sbrk` (legacy): `sbrk(0)` is the end of linear memory; a positive
+ multiple of 65536 grows memory by that many bytes and returns the old
+ end (as wasi-libc does; `malloc` takes memory the same way and copes
+ with the gap). Any other increment (memory cannot shrink, and the end
+ is always page-aligned) fails with `ENOMEM` (wasi-libc aborts); so does
+ a grow the host refuses.
+ */
+void *sbrk(ptrdiff_t increment);
+
+/*
+ [sleep](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sleep.html)
+
+ Sleeps on the monotonic clock (`poll_oneoff` on p1, a
+ `monotonic-clock` pollable on p2). Never interrupted: returns 0, or
+ all of `seconds` if the host cannot sleep.
+ */
+unsigned int sleep(unsigned int seconds);
+
+/*
+ `usleep` (XSI, removed from POSIX 2008): sleeps `usec` microseconds;
+ 0, or -1 with the host's error.
+ */
+int usleep(useconds_t usec);
+
+/*
+ [posix_close](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_close.html)
+
+ `close`: WASI never interrupts it, so `flag` changes nothing
+ (`POSIX_CLOSE_RESTART` is 0, as in wasi-libc).
+ */
+int posix_close(int fd, int _flag);
+
+/*
+ [sysconf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sysconf.html)
+
+ wasi-libc's values: `_SC_PAGESIZE` 65536 (the wasm page), one
+ processor, `_SC_CLK_TCK` 100, `-1` without errno for limits that do not
+ exist (`_SC_OPEN_MAX`, `_SC_CHILD_MAX`, ...), `EINVAL` for unknown
+ names. `_SC_PHYS_PAGES` is the 4 GiB address space in pages,
+ `_SC_AVPHYS_PAGES` what of it linear memory has not grown into yet.
+ */
+long sysconf(int name);
+
+/*
+ [pathconf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pathconf.html)
+
+ The same limits for every path (wasi-libc's; the path is not looked
+ up); `-1` without errno where there is no limit, `EINVAL` for an
+ unknown name.
+
+ # Safety
+ `path` must be NULL or a NUL-terminated string (it is not read).
+ */
+long pathconf(const char *_path, int name);
+
+/*
+ [fpathconf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fpathconf.html)
+
+ As `pathconf` (the descriptor is not looked at, as in wasi-libc).
+ */
+long fpathconf(int _fd, int name);
+
+/*
+ [confstr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/confstr.html)
+
+ `_CS_PATH` is `/bin:/usr/bin`; the compilation-environment names
+ (`_CS_POSIX_V6_WIDTH_RESTRICTED_ENVS`, the `*_CFLAGS`/`LDFLAGS`/...
+ family) are empty strings; other names fail with `EINVAL` and return 0.
+ Returns the length the whole value needs, NUL included; copies what
+ fits of it into `buf` (always terminated when `len > 0`).
+
+ # Safety
+ `buf` must be valid for `len` bytes (or `len` 0).
+ */
+size_t confstr(int name, char *buf, size_t len);
 
 /*
  [swab](https://pubs.opengroup.org/onlinepubs/9799919799/functions/swab.html):

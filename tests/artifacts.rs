@@ -107,7 +107,8 @@ fn archive(b: Backend) -> Vec<(String, Module)> {
 
 /// Symbols a final link provides (wasm-ld's synthetic symbols, the memory
 /// every object file imports) or the C program itself defines (`main` in
-/// its two spellings).
+/// its three spellings: `main` is a K&R-style definition, which
+/// `main_argc_argv.o` calls through a weak reference).
 const PROVIDED_AT_LINK: &[&str] = &[
     "__linear_memory",
     "__stack_pointer",
@@ -131,6 +132,7 @@ const PROVIDED_AT_LINK: &[&str] = &[
     "__wasm_first_page_end",
     "__main_void",
     "__main_argc_argv",
+    "main",
 ];
 
 /// Import modules of relocatable objects that are symbol references the

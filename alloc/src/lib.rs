@@ -87,3 +87,19 @@ pub unsafe fn realloc(p: *mut u8, size: usize) -> *mut u8 {
     }
     r
 }
+
+/// The usable size of a live block: at least what was asked for
+/// (`malloc_usable_size`). Reads dlmalloc's chunk header, the word before
+/// the block: the chunk size (low 3 bits are flags) less the header's own
+/// word, or two words for a chunk taken directly from the system (both
+/// in-use bits clear).
+///
+/// # Safety
+/// `p` must be a live block of this heap.
+pub unsafe fn usable_size(p: *mut u8) -> usize {
+    let w = core::mem::size_of::<usize>();
+    // SAFETY: every dlmalloc block is preceded by its chunk's head word.
+    let head = unsafe { *(p as *const usize).sub(1) };
+    let overhead = if head & 3 == 0 { 2 * w } else { w };
+    (head & !7).saturating_sub(overhead)
+}

@@ -5,6 +5,8 @@
 
 #include <sys/types.h>
 #include <sys/time.h>
+#include <time.h>
+#include <signal.h>
 typedef struct fd_set fd_set;
 #define FD_ZERO(s) do { for (unsigned __i = 0; __i < FD_SETSIZE / 32; __i++) (s)->__bits[__i] = 0; } while (0)
 #define FD_SET(fd, s) ((void)((s)->__bits[(unsigned)(fd) / 32] |= (1u << ((unsigned)(fd) % 32))))
@@ -43,6 +45,25 @@ int select(int nfds,
            struct fd_set *writefds,
            struct fd_set *exceptfds,
            struct timeval *timeout);
+
+/*
+ [pselect](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pselect.html)
+
+ `select` with a `timespec` timeout (rounded up to microseconds) and,
+ when `sigmask` is not NULL, that signal mask in force during the call
+ (signals are only ever raised by the program itself, so none arrives
+ while it waits; signals the mask unblocks that were pending run first,
+ as they would on entry).
+
+ # Safety
+ Each set NULL or valid; `timeout` and `sigmask` NULL or valid.
+ */
+int pselect(int nfds,
+            struct fd_set *readfds,
+            struct fd_set *writefds,
+            struct fd_set *exceptfds,
+            const struct timespec *timeout,
+            const sigset_t *sigmask);
 
 #ifdef __cplusplus
 }  // extern "C"

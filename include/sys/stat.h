@@ -172,30 +172,33 @@ int futimens(int fd, const struct timespec *times);
 /*
  [chmod](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chmod.html)
 
- Not possible under WASI (no permission bits): `ENOSYS`.
+ WASI has no permission bits: after the path's own errors, 0 for a
+ `mode` without permission bits (what `stat` reports), else `ENOSYS`.
 
  # Safety
  `path` must be NULL or a NUL-terminated string.
  */
-int chmod(const char *path, mode_t _mode);
+int chmod(const char *path, mode_t mode);
 
 /*
  [fchmodat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmodat.html)
 
- Not possible under WASI (no permission bits): `ENOSYS`.
+ As `chmod`: 0 for a `mode` without permission bits, else `ENOSYS`.
 
  # Safety
  `path` must be NULL or a NUL-terminated string.
  */
-int fchmodat(int fd, const char *path, mode_t _mode, int flag);
+int fchmodat(int fd, const char *path, mode_t mode, int flag);
 
 /*
  [fchmod](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmod.html)
 
- Not possible under WASI (no permission bits): `EBADF` for a closed fd,
- else `ENOSYS`.
+ WASI has no permission bits: `EBADF` for a closed fd, 0 for a `mode`
+ without permission bits (what `fstat` reports: a program that copies
+ one file's `st_mode` to another, as compressors do, succeeds), else
+ `ENOSYS`.
  */
-int fchmod(int fd, mode_t _mode);
+int fchmod(int fd, mode_t mode);
 
 /*
  [mkfifo](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkfifo.html)

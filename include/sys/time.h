@@ -35,6 +35,26 @@ extern "C" {
  */
 int gettimeofday(struct timeval *tv, void *tz);
 
+/*
+ [utimes](https://pubs.opengroup.org/onlinepubs/9799919799/functions/utimes.html)
+ (legacy): access and modification times from `tv[0]`, `tv[1]`, or now
+ for a NULL `tv`; `EINVAL` for microseconds outside `0..1000000`.
+
+ # Safety
+ `path` must be NULL or a NUL-terminated string; `tv` NULL or valid for
+ two reads.
+ */
+int utimes(const char *path, const struct timeval *tv);
+
+/*
+ `futimesat` (glibc, wasi-libc): `utimes` relative to the directory
+ `dirfd` (or `AT_FDCWD`).
+
+ # Safety
+ As for [`utimes`].
+ */
+int futimesat(int dirfd, const char *path, const struct timeval *tv);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -71,4 +71,34 @@ typedef long blksize_t;
  */
 typedef int64_t blkcnt_t;
 
+/*
+ Process ids (`getpid`).
+ */
+typedef int pid_t;
+
+/*
+ A pid, uid or gid (`getpriority`).
+ */
+typedef unsigned int id_t;
+
+/*
+ Microseconds (`usleep`).
+ */
+typedef unsigned int useconds_t;
+
+/*
+ Block counts of a file system (`statvfs`).
+ */
+typedef uint64_t fsblkcnt_t;
+
+/*
+ File counts of a file system (`statvfs`).
+ */
+typedef uint64_t fsfilcnt_t;
+
+/*
+ System V IPC keys.
+ */
+typedef int key_t;
+
 #endif  /* _WASM_LIBC_SYS_TYPES_H */

@@ -41,6 +41,29 @@ ssize_t readv(int fd, const struct iovec *iov, int iovcnt);
  */
 ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
 
+/*
+ [preadv](https://man7.org/linux/man-pages/man2/preadv.2.html)
+
+ Reads into each buffer in turn from `offset` on (each through the
+ backend's `pread`: received in place on p2), stopping at a short read;
+ the file position does not move. `EINVAL` for a negative offset.
+
+ # Safety
+ `iov` must be valid for `iovcnt` elements, each buffer for its length.
+ */
+ssize_t preadv(int fd, const struct iovec *iov, int iovcnt, off_t offset);
+
+/*
+ [pwritev](https://man7.org/linux/man-pages/man2/pwritev.2.html)
+
+ Writes each buffer in turn from `offset` on (the backend's `pwrite`),
+ stopping at a short write; the file position does not move.
+
+ # Safety
+ `iov` must be valid for `iovcnt` elements, each buffer for its length.
+ */
+ssize_t pwritev(int fd, const struct iovec *iov, int iovcnt, off_t offset);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

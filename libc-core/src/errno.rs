@@ -121,6 +121,11 @@ impl Errno {
 }
 
 /// The `errno` of the (single) thread. See [`crate::single`].
+///
+/// Also the C symbol `errno` (wasi-libc defines it too): `<errno.h>`
+/// declares `extern int errno`, so C code reads and writes this object
+/// directly, and `__errno_location` returns its address.
+#[unsafe(export_name = "errno")]
 static ERRNO: Single<i32> = Single::new(0);
 
 /// Address of errno, for C's `errno` macro (`*__errno_location()`).

@@ -8,6 +8,7 @@ use core::cell::UnsafeCell;
 /// feature, where an instance has exactly one thread, so a `static` is
 /// effectively thread-local. If threads are ever supported, every `Single`
 /// must become a `#[thread_local]`; nothing else has to change.
+#[repr(transparent)]
 pub struct Single<T>(UnsafeCell<T>);
 
 // SAFETY: see the type's documentation: one thread per instance.

@@ -1,7 +1,9 @@
 //! C types and helpers shared by the header modules.
 
 pub use crate::header::sys_types::{clockid_t, mode_t, off_t, ssize_t, suseconds_t, time_t};
-pub use core::ffi::{c_char, c_int, c_long, c_longlong, c_uint, c_ulong, c_void};
+pub use core::ffi::{
+    c_char, c_int, c_long, c_longlong, c_short, c_uint, c_ulong, c_ushort, c_void,
+};
 pub type size_t = usize;
 
 /// Builds a slice from a C buffer, tolerating `NULL` for a zero length.

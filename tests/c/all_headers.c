@@ -55,6 +55,25 @@
 #include <wasm_libc.h>
 #include <wchar.h>
 #include <wctype.h>
+/* system area (issue 11) */
+#include <malloc.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <sys/sysinfo.h>
+#include <sys/timeb.h>
+#include <sys/times.h>
+#include <sys/utsname.h>
+#include <utime.h>
+#include <alloca.h>
+#include <byteswap.h>
+#include <endian.h>
+#include <sys/param.h>
+#include <sys/un.h>
+#include <sysexits.h>
 #include "check.h"
 
 int main(void) {

@@ -3,7 +3,9 @@
  * - open("") fails with ENOENT as POSIX says (wasi-libc opens the directory);
  * - fdopendir on a regular file fails with ENOTDIR (wasi-libc: EBADF);
  * - getcwd is normalized after chdir("..") (wasi-libc answers "/a/b/..");
- * - chmod/chown/mkfifo/mknod/fchdir fail with ENOSYS (wasi-libc lacks them);
+ * - chmod/chown succeed when they ask for what stat reports (no permission
+ *   bits; owner and group 0 or -1) and otherwise fail with ENOSYS, as do
+ *   mkfifo/mknod/fchdir (wasi-libc: chmod family always ENOSYS, no chown);
  * - getrandom, secure_getenv, umask exist; struct layouts.
  * Fixture: fs_posix.files/a/b/f.txt. */
 #include <dirent.h>
@@ -45,9 +47,17 @@ int main(void) {
   int fd = open("a/b/f.txt", O_RDONLY);
   SHOW(fchmod(fd, 0600));
   SHOW(fchmod(12345, 0600));
+  SHOW(fchmod(fd, 0));
+  SHOW(fchmod(fd, S_IFREG));
+  SHOW(chmod("a/b/f.txt", 0));
+  SHOW(fchmodat(AT_FDCWD, "a", 0, 0));
   SHOW(chown("a/b/f.txt", 0, 0));
+  SHOW(chown("a/b/f.txt", 1000, 0));
+  SHOW(chown("a/b/f.txt", -1, -1));
   SHOW(lchown("missing", 0, 0));
   SHOW(fchown(fd, 0, 0));
+  SHOW(fchown(fd, 0, 5));
+  SHOW(fchown(12345, 0, 0));
   SHOW(fchdir(fd));
   SHOW(close(fd));
   SHOW(mkfifo("fifo", 0600));

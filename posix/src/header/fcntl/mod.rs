@@ -64,6 +64,8 @@ pub unsafe extern "C" fn fcntl(fd: c_int, cmd: c_int, varargs: *const u8) -> c_i
         F_SETFL => arg().and_then(|v| Sys::set_status_flags(fd, v)).map(|()| 0),
         F_GETFD => Sys::get_status_flags(fd).map(|_| 0),
         F_SETFD => arg().and_then(|_| Sys::get_status_flags(fd)).map(|_| 0),
+        // SAFETY: the lock commands take a `struct flock *` (caller contract).
+        F_GETLK | F_SETLK | F_SETLKW => unsafe { extra::lock(fd, cmd, varargs) },
         _ => Err(Errno::EINVAL),
     };
     r.or_minus_one_errno()
@@ -144,3 +146,6 @@ const _: () = assert!(
         && O_ACCMODE == libc_core::types::O_ACCMODE
         && AT_FDCWD == CORE_AT_FDCWD
 );
+
+mod extra;
+pub use extra::*;

@@ -110,3 +110,5 @@ pub unsafe extern "C" fn select(
     })();
     r.or_minus_one_errno()
 }
+mod pselect;
+pub use pselect::*;

@@ -1,10 +1,12 @@
 //! `sys/stat.h`
 //!
 //! WASI has no users, groups or permission bits: `st_mode` carries only the
-//! file type (`S_IF*`), `st_uid`/`st_gid` are 0, and `chmod`, `fchmod`,
-//! `fchmodat`, `mkfifo` and `mknod` fail with `ENOSYS` (after reporting
+//! file type (`S_IF*`), `st_uid`/`st_gid` are 0. `chmod`, `fchmod` and
+//! `fchmodat` succeed for a mode without permission bits (the bits `stat`
+//! reports: copying a file's mode works) and otherwise fail with `ENOSYS`;
+//! `mkfifo` and `mknod` fail with `ENOSYS` (all after reporting
 //! `ENOENT`/`ENOTDIR` for a path that does not exist, so those errors stay
-//! accurate). `umask` records the mask and has no other effect.
+//! accurate; docs/design.md says why). `umask` records the mask and has no other effect.
 
 use crate::header::sys_types::{blkcnt_t, blksize_t, dev_t, gid_t, ino_t, nlink_t, uid_t};
 use crate::header::time::timespec;
@@ -274,31 +276,43 @@ pub unsafe extern "C" fn futimens(fd: c_int, times: *const timespec) -> c_int {
 ///
 /// # Safety
 /// `path` must be NULL or a NUL-terminated string.
-unsafe fn unsupported_at(fd: c_int, path: *const c_char, follow: bool) -> c_int {
+unsafe fn unsupported_at(fd: c_int, path: *const c_char, follow: bool, mode: mode_t) -> c_int {
     // SAFETY: caller contract.
     let r = unsafe { cpath(path) }.and_then(|p| {
         let at = path::resolve_at(fd, p)?;
         Sys::statat(at.fd(), at.rel(), follow)?;
-        Err::<(), Errno>(Errno::ENOSYS)
+        unchanged_mode(mode)
     });
     r.or_minus_one_errno()
 }
 
+/// A `chmod` family request succeeds when it asks for the permission bits
+/// `stat` already reports, none (so copying a file's `st_mode` to another
+/// works); any other is `ENOSYS`. See docs/design.md.
+fn unchanged_mode(mode: mode_t) -> Result<(), Errno> {
+    if mode & 0o7777 == 0 {
+        Ok(())
+    } else {
+        Err(Errno::ENOSYS)
+    }
+}
+
 /// [chmod](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chmod.html)
 ///
-/// Not possible under WASI (no permission bits): `ENOSYS`.
+/// WASI has no permission bits: after the path's own errors, 0 for a
+/// `mode` without permission bits (what `stat` reports), else `ENOSYS`.
 ///
 /// # Safety
 /// `path` must be NULL or a NUL-terminated string.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn chmod(path: *const c_char, _mode: mode_t) -> c_int {
+pub unsafe extern "C" fn chmod(path: *const c_char, mode: mode_t) -> c_int {
     // SAFETY: caller contract.
-    unsafe { unsupported_at(path::AT_FDCWD, path, true) }
+    unsafe { unsupported_at(path::AT_FDCWD, path, true, mode) }
 }
 
 /// [fchmodat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmodat.html)
 ///
-/// Not possible under WASI (no permission bits): `ENOSYS`.
+/// As `chmod`: 0 for a `mode` without permission bits, else `ENOSYS`.
 ///
 /// # Safety
 /// `path` must be NULL or a NUL-terminated string.
@@ -306,21 +320,23 @@ pub unsafe extern "C" fn chmod(path: *const c_char, _mode: mode_t) -> c_int {
 pub unsafe extern "C" fn fchmodat(
     fd: c_int,
     path: *const c_char,
-    _mode: mode_t,
+    mode: mode_t,
     flag: c_int,
 ) -> c_int {
     // SAFETY: caller contract.
-    unsafe { unsupported_at(fd, path, flag & AT_SYMLINK_NOFOLLOW == 0) }
+    unsafe { unsupported_at(fd, path, flag & AT_SYMLINK_NOFOLLOW == 0, mode) }
 }
 
 /// [fchmod](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmod.html)
 ///
-/// Not possible under WASI (no permission bits): `EBADF` for a closed fd,
-/// else `ENOSYS`.
+/// WASI has no permission bits: `EBADF` for a closed fd, 0 for a `mode`
+/// without permission bits (what `fstat` reports: a program that copies
+/// one file's `st_mode` to another, as compressors do, succeeds), else
+/// `ENOSYS`.
 #[unsafe(no_mangle)]
-pub extern "C" fn fchmod(fd: c_int, _mode: mode_t) -> c_int {
+pub extern "C" fn fchmod(fd: c_int, mode: mode_t) -> c_int {
     Sys::fstat(fd)
-        .and(Err::<(), Errno>(Errno::ENOSYS))
+        .and_then(|_| unchanged_mode(mode))
         .or_minus_one_errno()
 }
 

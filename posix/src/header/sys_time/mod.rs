@@ -44,3 +44,5 @@ pub unsafe extern "C" fn gettimeofday(tv: *mut timeval, tz: *mut c_void) -> c_in
     });
     r.or_minus_one_errno()
 }
+mod utimes;
+pub use utimes::*;

@@ -26,3 +26,18 @@ pub type gid_t = core::ffi::c_uint;
 pub type blksize_t = core::ffi::c_long;
 /// Block counts.
 pub type blkcnt_t = i64;
+
+// Process and file-system identifiers (issue 11), as wasi-libc's headers
+// lay them out.
+/// Process ids (`getpid`).
+pub type pid_t = core::ffi::c_int;
+/// A pid, uid or gid (`getpriority`).
+pub type id_t = core::ffi::c_uint;
+/// Microseconds (`usleep`).
+pub type useconds_t = core::ffi::c_uint;
+/// Block counts of a file system (`statvfs`).
+pub type fsblkcnt_t = u64;
+/// File counts of a file system (`statvfs`).
+pub type fsfilcnt_t = u64;
+/// System V IPC keys.
+pub type key_t = core::ffi::c_int;

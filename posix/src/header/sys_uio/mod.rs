@@ -120,3 +120,5 @@ fn libc_core_read_empty(fd: c_int) -> Result<usize, Errno> {
 fn libc_core_write(fd: c_int, buf: &[u8]) -> Result<usize, Errno> {
     Sys::write(fd, buf)
 }
+mod positioned;
+pub use positioned::*;

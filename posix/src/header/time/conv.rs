@@ -219,7 +219,7 @@ pub type clock_t = i64;
 pub const CLOCKS_PER_SEC: clock_t = 1000000;
 
 /// Monotonic time of the first [`clock`] call.
-static CLOCK_START: Single<Option<u64>> = Single::new(None);
+pub(crate) static CLOCK_START: Single<Option<u64>> = Single::new(None);
 
 /// [clock](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock.html)
 ///

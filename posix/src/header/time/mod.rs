@@ -139,3 +139,7 @@ pub unsafe extern "C" fn timespec_get(ts: *mut timespec, base: c_int) -> c_int {
         Err(_) => 0,
     }
 }
+mod sleep;
+pub use sleep::*;
+mod process;
+pub(crate) use process::process_nanos;

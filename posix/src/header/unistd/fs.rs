@@ -1,7 +1,9 @@
 //! `unistd.h`: files, directories, the working directory, `environ`.
 //!
 //! WASI has no users or groups: `chown`, `fchown`, `lchown` and `fchownat`
-//! fail with `ENOSYS` (after reporting a missing path as such); `fchdir`
+//! succeed when they ask for the owner `stat` reports (0, or -1 for "no
+//! change"), else fail with `ENOSYS` (after reporting a missing path as
+//! such; see docs/design.md); `fchdir`
 //! fails with `ENOSYS` (a descriptor does not know its path).
 
 use crate::header::fcntl::{AT_REMOVEDIR, AT_SYMLINK_FOLLOW, AT_SYMLINK_NOFOLLOW, O_WRONLY};
@@ -365,7 +367,9 @@ pub extern "C" fn fchdir(fd: c_int) -> c_int {
 
 /// [fchownat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchownat.html)
 ///
-/// Not possible under WASI (no users or groups): `ENOSYS`.
+/// WASI has no users or groups: after the path's own errors, 0 when
+/// `owner` and `group` are each 0 (what `stat` reports) or -1 (no change),
+/// else `ENOSYS`.
 ///
 /// # Safety
 /// `path` must be NULL or a NUL-terminated string.
@@ -373,19 +377,30 @@ pub extern "C" fn fchdir(fd: c_int) -> c_int {
 pub unsafe extern "C" fn fchownat(
     fd: c_int,
     path: *const c_char,
-    _owner: uid_t,
-    _group: gid_t,
+    owner: uid_t,
+    group: gid_t,
     flag: c_int,
 ) -> c_int {
     let follow = flag & AT_SYMLINK_NOFOLLOW == 0;
     // SAFETY: caller contract.
     let r = unsafe { at(fd, path, |d, p| Sys::statat(d, p, follow)) };
-    r.and(Err::<(), Errno>(Errno::ENOSYS)).or_minus_one_errno()
+    r.and_then(|_| unchanged_owner(owner, group))
+        .or_minus_one_errno()
+}
+
+/// A `chown` family request succeeds when it changes nothing `stat`
+/// reports (ids 0, or -1 for "leave alone"); any other is `ENOSYS`.
+fn unchanged_owner(owner: uid_t, group: gid_t) -> Result<(), Errno> {
+    if matches!(owner, 0 | uid_t::MAX) && matches!(group, 0 | gid_t::MAX) {
+        Ok(())
+    } else {
+        Err(Errno::ENOSYS)
+    }
 }
 
 /// [chown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
 ///
-/// Not possible under WASI (no users or groups): `ENOSYS`.
+/// As `fchownat`: 0 for ids 0 or -1, else `ENOSYS`.
 ///
 /// # Safety
 /// `path` must be NULL or a NUL-terminated string.
@@ -397,7 +412,7 @@ pub unsafe extern "C" fn chown(path: *const c_char, owner: uid_t, group: gid_t) 
 
 /// [lchown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lchown.html)
 ///
-/// Not possible under WASI (no users or groups): `ENOSYS`.
+/// As `fchownat` (the link itself): 0 for ids 0 or -1, else `ENOSYS`.
 ///
 /// # Safety
 /// `path` must be NULL or a NUL-terminated string.
@@ -409,11 +424,11 @@ pub unsafe extern "C" fn lchown(path: *const c_char, owner: uid_t, group: gid_t)
 
 /// [fchown](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchown.html)
 ///
-/// Not possible under WASI (no users or groups): `EBADF` for a closed fd,
-/// else `ENOSYS`.
+/// WASI has no users or groups: `EBADF` for a closed fd, 0 when `owner`
+/// and `group` are each 0 (what `fstat` reports) or -1, else `ENOSYS`.
 #[unsafe(no_mangle)]
-pub extern "C" fn fchown(fd: c_int, _owner: uid_t, _group: gid_t) -> c_int {
+pub extern "C" fn fchown(fd: c_int, owner: uid_t, group: gid_t) -> c_int {
     Sys::fstat(fd)
-        .and(Err::<(), Errno>(Errno::ENOSYS))
+        .and_then(|_| unchanged_owner(owner, group))
         .or_minus_one_errno()
 }

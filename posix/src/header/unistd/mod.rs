@@ -151,3 +151,8 @@ mod fs;
 mod swab;
 pub use fs::*;
 pub use swab::*;
+mod host;
+mod sysconf;
+pub(crate) use host::NODE_NAME;
+pub use host::*;
+pub use sysconf::*;

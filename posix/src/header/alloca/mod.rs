@@ -1,0 +1,1 @@
+//! `alloca.h`: stack allocation by the compiler (header only).
