@@ -13,6 +13,15 @@ extern int errno;
 }
 #endif
 #define errno errno
+/** argv[0], and argv[0] after its last '/' (GNU; set before main). */
+#ifdef __cplusplus
+extern "C" {
+#endif
+extern char *program_invocation_name;
+extern char *program_invocation_short_name;
+#ifdef __cplusplus
+}
+#endif
 
 
 #define E2BIG 1

@@ -5,6 +5,12 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#ifndef __DEFINED_locale_t
+#define __DEFINED_locale_t
+/** A locale object (see locale.h). */
+typedef struct __locale_struct *locale_t;
+#endif
+
 
 /*
  `TIME_UTC`: the base of [`timespec_get`].
@@ -83,6 +89,12 @@ extern long timezone;
  Nonzero if a daylight-saving rule exists (`tzset`): 0.
  */
 extern int daylight;
+
+/*
+ Why the last `getdate` failed: 1 `DATEMSK` unset, 2 the file cannot be
+ opened, 5 a read error, 6 no memory, 7 no format matched.
+ */
+extern int getdate_err;
 
 /*
  [clock_gettime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html)
@@ -239,6 +251,26 @@ char *ctime(const time_t *t);
 char *ctime_r(const time_t *t, char *buf);
 
 /*
+ [getdate](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdate.html):
+ the first format of the `DATEMSK` file that `strptime` matches against
+ the whole of `s` (as wasi-libc: fields no format sets keep the values
+ of earlier attempts and calls; no defaults from the current time), in
+ a static `struct tm`; NULL with `getdate_err` set otherwise.
+
+ # Safety
+ `s` NUL-terminated.
+ */
+struct tm *getdate(const char *s);
+
+/*
+ [strftime_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html): `strftime`
+
+ # Safety
+ As `strftime`.
+ */
+size_t strftime_l(char *s, size_t max, const char *fmt, const struct tm *t, locale_t l);
+
+/*
  [strftime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)
 
  C locale, glibc-compatible flags; `tm_zone` for `%Z` (empty if NULL);
@@ -249,6 +281,16 @@ char *ctime_r(const time_t *t, char *buf);
  `s` valid for `max` bytes; `fmt` NUL-terminated; `t` valid for a read.
  */
 size_t strftime(char *s, size_t max, const char *fmt, const struct tm *t);
+
+/*
+ [strptime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strptime.html):
+ the first unparsed byte of `s`, or NULL if it does not match `format`.
+ Fields without a conversion are left as they were.
+
+ # Safety
+ `s` and `format` NUL-terminated; `t` writable.
+ */
+char *strptime(const char *s, const char *format, struct tm *t);
 
 /*
  [clock_nanosleep](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_nanosleep.html)

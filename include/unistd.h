@@ -724,6 +724,16 @@ int lchown(const char *path, uid_t owner, gid_t group);
 int fchown(int fd, uid_t owner, gid_t group);
 
 /*
+ [swab](https://pubs.opengroup.org/onlinepubs/9799919799/functions/swab.html):
+ copies `n` bytes, exchanging adjacent even and odd bytes (an odd last
+ byte is not copied; nothing for `n <= 0`).
+
+ # Safety
+ `src` readable and `dest` writable for `n` bytes; no overlap.
+ */
+void swab(const void *src, void *dest, ssize_t n);
+
+/*
  [gethostname](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gethostname.html)
 
  `(none)` (wasi-libc's name: WASI does not tell one), cut to `len`.
@@ -838,16 +848,6 @@ long fpathconf(int _fd, int name);
  `buf` must be valid for `len` bytes (or `len` 0).
  */
 size_t confstr(int name, char *buf, size_t len);
-
-/*
- [swab](https://pubs.opengroup.org/onlinepubs/9799919799/functions/swab.html):
- copies `n` bytes, exchanging adjacent even and odd bytes (an odd last
- byte is not copied; nothing for `n <= 0`).
-
- # Safety
- `src` readable and `dest` writable for `n` bytes; no overlap.
- */
-void swab(const void *src, void *dest, ssize_t n);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -436,8 +436,11 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
             .arg("--target=wasm32-wasi")
             .arg(format!("--sysroot={}", env.sysroot.join(b).display()))
             .args(["-fno-builtin", "-O2", "-Wall"])
+            // Flags before the source (`-x c++` applies to what follows),
+            // libraries (`-l...`) after it.
+            .args(case.flags.cflags.iter().filter(|f| !f.starts_with("-l")))
             .arg(&case.src)
-            .args(&case.flags.cflags)
+            .args(case.flags.cflags.iter().filter(|f| f.starts_with("-l")))
             .arg("-o")
             .arg(&module),
     )?;

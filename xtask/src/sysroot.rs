@@ -35,7 +35,14 @@ const FLAVOURS: &[Flavour] = &[
         feature: "p1",
         cflags: &[],
         crt: "crt1-p1.ll",
-        members: &["main_void.ll", "environ.ll", "progname.ll", "main_argc_argv.ll", "stack_chk.ll", "cxa_thread_atexit.ll"],
+        members: &[
+            "main_void.ll",
+            "environ.ll",
+            "progname.ll",
+            "main_argc_argv.ll",
+            "stack_chk.ll",
+            "cxa_thread_atexit.ll",
+        ],
     },
     Flavour {
         name: "p2",
@@ -44,7 +51,14 @@ const FLAVOURS: &[Flavour] = &[
         feature: "p2",
         cflags: &[],
         crt: "crt1-p2.ll",
-        members: &["main_void.ll", "environ.ll", "progname.ll", "main_argc_argv.ll", "stack_chk.ll", "cxa_thread_atexit.ll"],
+        members: &[
+            "main_void.ll",
+            "environ.ll",
+            "progname.ll",
+            "main_argc_argv.ll",
+            "stack_chk.ll",
+            "cxa_thread_atexit.ll",
+        ],
     },
     // WebAssembly 1.0 (MVP plus mutable globals) for old runtimes: the p1
     // backend built for `wasm32v1-none`. Programs are compiled with
@@ -56,7 +70,13 @@ const FLAVOURS: &[Flavour] = &[
         feature: "p1",
         cflags: &["-mcpu=mvp"],
         crt: "crt1-p1.ll",
-        members: &["main_void.ll", "progname.ll", "main_argc_argv.ll", "stack_chk.ll", "cxa_thread_atexit.ll"],
+        members: &[
+            "main_void.ll",
+            "progname.ll",
+            "main_argc_argv.ll",
+            "stack_chk.ll",
+            "cxa_thread_atexit.ll",
+        ],
     },
 ];
 
