@@ -15,6 +15,7 @@ pub mod netinet_in;
 pub mod netinet_tcp;
 pub mod poll;
 pub mod stdio;
+pub mod stdio_ext;
 pub mod stdlib;
 pub mod string;
 pub mod strings;

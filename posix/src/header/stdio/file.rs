@@ -103,6 +103,9 @@ pub struct _IO_FILE {
     pub(crate) flags: Flags,
     /// Next stream on the flush list.
     pub(crate) next: *mut _IO_FILE,
+    /// The functions of a stream that is no descriptor (`fopencookie`,
+    /// the memory streams); null for a descriptor (see [`super::cookie`]).
+    pub(crate) cookie: *mut super::cookie::Cookie,
 }
 
 /// `FILE` as C sees it.
@@ -120,6 +123,7 @@ impl _IO_FILE {
             fd,
             flags,
             next: core::ptr::null_mut(),
+            cookie: core::ptr::null_mut(),
         }
     }
 
@@ -190,7 +194,7 @@ impl _IO_FILE {
     /// Writes `data` straight to the descriptor, looping over short writes.
     #[inline(never)]
     pub(crate) fn raw_write(&mut self, data: &[u8]) -> Io {
-        let r = Sys::write_all(self.fd, data);
+        let r = self.dev_write(data);
         if r.is_err() {
             self.flags |= F_ERR;
         }
@@ -324,7 +328,7 @@ impl _IO_FILE {
         let want = if self.flags & F_NBF != 0 { 1 } else { self.cap };
         // SAFETY: the data area holds `cap >= want` bytes.
         let area = unsafe { core::slice::from_raw_parts_mut(self.buf.add(UNGET), want) };
-        match Sys::read(self.fd, area) {
+        match self.dev_read(area) {
             Ok(0) => {
                 self.flags |= F_EOF;
                 self.rpos = UNGET;
@@ -406,7 +410,7 @@ impl _IO_FILE {
                 let Some(rest_buf) = dst.get_mut(done..) else {
                     break;
                 };
-                match Sys::read(self.fd, rest_buf) {
+                match self.dev_read(rest_buf) {
                     Ok(0) => {
                         self.flags |= F_EOF;
                         break;
@@ -434,7 +438,7 @@ impl _IO_FILE {
         self.rend = UNGET;
         if unread != 0 {
             // Not seekable (a pipe): the input is lost, as in other libcs.
-            let _ = Sys::lseek(self.fd, -unread, Whence::Cur);
+            let _ = self.dev_seek(-unread, Whence::Cur);
         }
     }
 
@@ -458,7 +462,7 @@ impl _IO_FILE {
         if self.mode == Mode::Write {
             self.flush_write()?;
         }
-        Sys::lseek(self.fd, off, whence)?;
+        self.dev_seek(off, whence)?;
         self.mode = Mode::Idle;
         self.rpos = UNGET;
         self.rend = UNGET;
@@ -473,7 +477,7 @@ impl _IO_FILE {
         } else {
             Whence::Cur
         };
-        let pos = Sys::lseek(self.fd, 0, whence)? as i64;
+        let pos = self.dev_seek(0, whence)? as i64;
         Ok(match self.mode {
             Mode::Read => pos - (self.rend - self.rpos) as i64,
             Mode::Write => pos + self.wpos as i64,
@@ -564,7 +568,7 @@ extern "C" fn exit_flush_all() {
 }
 
 /// Flushes line-buffered output streams (before reading stdin).
-fn flush_line_buffered() {
+pub(crate) fn flush_line_buffered() {
     let _ = flush_writing(F_LBF);
 }
 
