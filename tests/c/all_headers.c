@@ -26,6 +26,7 @@
 #include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 #include <wasm_libc.h>
 #include "check.h"
 

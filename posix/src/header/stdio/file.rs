@@ -78,6 +78,10 @@ pub(crate) const F_TTYCHK: Flags = 256;
 pub(crate) const F_APP: Flags = 512;
 /// The buffer was given by `setvbuf` (the user's memory).
 pub(crate) const F_USERBUF: Flags = 1024;
+/// Wide-oriented (`fwide`, the wide functions: wchar/wstdio.rs).
+pub(crate) const F_WIDE: Flags = 2048;
+/// Byte-oriented by `fwide(f, -1)` (the byte functions do not mark it).
+pub(crate) const F_BYTE: Flags = 4096;
 
 #[derive(Copy, Clone, PartialEq, Eq)]
 pub(crate) enum Mode {

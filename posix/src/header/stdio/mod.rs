@@ -13,7 +13,7 @@ mod ext;
 pub(crate) mod file;
 mod float;
 mod fs;
-mod memstream;
+pub(crate) mod memstream;
 pub(crate) mod printf;
 pub(crate) mod scanf;
 mod strtod;
