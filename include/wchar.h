@@ -39,8 +39,9 @@ extern "C" {
 #endif
 /* Wide printf: widths and precisions count wide characters; %s converts
  * a multibyte (UTF-8) string, %ls and %lc are written as they are.
- * swprintf returns -1 when the output does not fit. Wide scanf: %ls, %lc
- * and %l[ are right for ASCII input only (one wchar_t per byte). */
+ * swprintf returns -1 when the output does not fit. Wide scanf: widths
+ * count characters; a scanset matches a non-ASCII character by its first
+ * UTF-8 byte. */
 int fwprintf(FILE *__restrict f, const wchar_t *__restrict fmt, ...);
 int wprintf(const wchar_t *__restrict fmt, ...);
 int swprintf(wchar_t *__restrict s, size_t n, const wchar_t *__restrict fmt, ...);

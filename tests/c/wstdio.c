@@ -106,6 +106,24 @@ int main(void) {
   printf("swscanf colon %d %d %d\n", r, a, n1);
   r = swscanf(L"", L"%d", &a);
   printf("swscanf empty %d\n", r);
+  /* Non-ASCII: widths and %n count characters. */
+  wchar_t w3[8] = {0}, wc1 = 0;
+  r = swscanf(L"\u00e9t\u00e9 \u20ac rest", L"%ls %lc%n", wbuf, &wc1, &n1);
+  printf("swscanf wide %d n %d lc %x ", r, n1, (unsigned)wc1);
+  show(wbuf, r);
+  r = swscanf(L"\u00e9\u00e8\u00ea\u00eb", L"%2ls%n%ls", wbuf, &n1, w3);
+  printf("swscanf %%2ls %d n %d ", r, n1);
+  show(wbuf, r);
+  show(w3, r);
+  memset(s8, 0, sizeof s8);
+  r = swscanf(L"\u00e9ab", L"%2c%n", s8, &n1);
+  printf("swscanf %%2c %d n %d bytes %zu %02x%02x%02x\n", r, n1, strlen(s8),
+         (unsigned char)s8[0], (unsigned char)s8[1], (unsigned char)s8[2]);
+  r = swscanf(L"\U0001F600\u00e9x", L"%7l[^x]x%n", wbuf, &n1);
+  printf("swscanf %%l[ %d n %d ", r, n1);
+  show(wbuf, r);
+  r = swscanf(L"\u00e9 12", L"\u00e9 %d", &a);
+  printf("swscanf literal %d %d\n", r, a);
 
   /* Wide I/O on a file. */
   FILE *f = fopen("w.txt", "w+");

@@ -13,8 +13,9 @@
 //! `%ls`, `%c`, `%lc`, `%n` and `%%` are done here, so widths and
 //! precisions count wide characters, as C says. Wide scanf converts the
 //! format (and for `swscanf` the input) to UTF-8 and runs the narrow
-//! engine; `%ls`, `%lc` and `%l[` then store one `wchar_t` per byte, so
-//! they are right for ASCII input only.
+//! engine in its character mode (widths and `%n` count characters; `%ls`,
+//! `%lc`, `%l[` decode); a scanset matches a non-ASCII character by its
+//! first UTF-8 byte.
 
 use super::wint_t;
 use crate::header::stdio::file::{F_BYTE, F_ERR, F_WIDE, UNGET};
@@ -1000,7 +1001,7 @@ unsafe fn wscan(f: *mut FILE, input: *const wchar_t, fmt: *const wchar_t, ap: Va
         let fr = unsafe { file(f) };
         orient_wide(fr);
         // SAFETY: as above.
-        unsafe { scanf::scan_file(fr, nf, ap) }
+        unsafe { scanf::scan_chars_of(Some(fr), core::ptr::null(), nf, ap) }
     } else {
         // SAFETY: caller contract.
         let ni = unsafe { to_utf8(input) };
@@ -1008,7 +1009,7 @@ unsafe fn wscan(f: *mut FILE, input: *const wchar_t, fmt: *const wchar_t, ap: Va
             Err::<c_int, Errno>(Errno::EILSEQ).or_minus_one_errno()
         } else {
             // SAFETY: both NUL-terminated.
-            let r = unsafe { scanf::scan_str(ni, nf, ap) };
+            let r = unsafe { scanf::scan_chars_of(None, ni, nf, ap) };
             // SAFETY: ours.
             unsafe { wasm_libc_alloc::free(ni) };
             r
