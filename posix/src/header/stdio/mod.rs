@@ -157,7 +157,7 @@ pub unsafe extern "C" fn freopen(
     let r = (|| {
         let (oflags, flags) = file::parse_mode(mode).ok_or(Errno::EINVAL)?;
         if !path.is_null() {
-            let _ = Sys::close(fr.fd);
+            let _ = fr.dev_close();
             // SAFETY: NUL-terminated (caller contract).
             let p = unsafe { cstr(path) };
             if p.is_empty() {
