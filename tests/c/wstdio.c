@@ -79,6 +79,9 @@ int main(void) {
   show(buf, swprintf(buf, 256, L"[%-9.2ls]", ws));
   show(buf, swprintf(buf, 256, L"[%lc%lc%3lc]", (wint_t)0xe9, (wint_t)0x1F600, (wint_t)L'x'));
   show(buf, swprintf(buf, 256, L"[%c%-3c]", 'a', 'b'));
+  printf("%%c of 0xe9: %d\n", swprintf(buf, 256, L"%c", 0xe9));
+  printf("%%s of bad UTF-8: %d\n", swprintf(buf, 256, L"%s", "\xff"));
+  show(buf, swprintf(buf, 256, L"%5%|"));
   show(buf, swprintf(buf, 256, L"\u00e9t\u00e9 %d%%", 5));
   int n1 = 0, n2 = 0;
   show(buf, swprintf(buf, 256, L"\u00e9\u00e9%n%ls%n", &n1, ws, &n2));

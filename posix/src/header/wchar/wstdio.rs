@@ -688,8 +688,12 @@ unsafe fn wformat(sink: &mut dyn WSink, fmt: *const wchar_t, ap: VaList) -> Resu
                 }
                 b'c' | b'C' => {
                     let v = args.int(argn, false) as u32;
-                    // `%c` takes a byte (`btowc`), `%lc` a wide character.
+                    // `%c` takes a byte (`btowc`: not one above 0x7f in
+                    // UTF-8), `%lc` a wide character.
                     let ch = if wide || conv == b'C' { v } else { v & 0xff };
+                    if ch >= 0x80 && !(wide || conv == b'C') {
+                        return Err(Errno::EILSEQ);
+                    }
                     if !left {
                         o.pad(width.saturating_sub(1));
                     }
@@ -737,7 +741,10 @@ unsafe fn wformat(sink: &mut dyn WSink, fmt: *const wchar_t, ap: VaList) -> Resu
                         let mut count = 0;
                         let mut at = 0;
                         while count < max && at < s.len() {
-                            let Some((_, l)) = utf8_decode(s.get(at..).unwrap_or(&[])) else {
+                            // (A lone byte above 0x7f is no character.)
+                            let Some((_, l)) = utf8_decode(s.get(at..).unwrap_or(&[]))
+                                .filter(|&(v, l)| l > 1 || v < 0x80)
+                            else {
                                 return Err(Errno::EILSEQ);
                             };
                             at += l;
