@@ -38,8 +38,11 @@ pub struct cookie_io_functions_t {
 }
 
 /// What a cookie stream's `FILE` points to (malloc'd, freed by `fclose`).
+#[repr(C)]
 pub(crate) struct Cookie {
-    /// Always [`OPS`]: through this table the descriptor paths reach the
+    /// Always `cookie_write` (first, one load from the `FILE`'s pointer).
+    write: unsafe fn(*mut Cookie, *const u8, usize) -> i32,
+    /// Always [`OPS`]: through these the descriptor paths reach the
     /// cookie code without naming it.
     ops: &'static Ops,
     pub(crate) cookie: *mut c_void,
@@ -48,15 +51,12 @@ pub(crate) struct Cookie {
 
 /// The cookie side of the `dev_*` methods.
 struct Ops {
-    /// 0 or an error number (in a register, not a `Result` in memory).
-    write: unsafe fn(*mut Cookie, *const u8, usize) -> i32,
     read: unsafe fn(*mut Cookie, &mut [u8]) -> Result<usize, Errno>,
     seek: unsafe fn(*mut Cookie, i64, Whence) -> Result<u64, Errno>,
     close: unsafe fn(*mut Cookie) -> Result<(), Errno>,
 }
 
 static OPS: Ops = Ops {
-    write: cookie_write,
     read: cookie_read,
     seek: cookie_seek,
     close: cookie_close,
@@ -69,15 +69,19 @@ fn cookie_err() -> Errno {
 }
 
 impl _IO_FILE {
-    /// Writes all of `data` to the descriptor or the cookie.
+    /// Writes all of `data` to the descriptor or the cookie: 0 or an
+    /// error number (one register for both paths).
     #[inline(always)]
-    pub(crate) fn dev_write(&mut self, data: &[u8]) -> Result<(), Errno> {
-        if !self.cookie.is_null() {
+    pub(crate) fn dev_write(&mut self, data: &[u8]) -> i32 {
+        let c = self.cookie;
+        if !c.is_null() {
             // SAFETY: a cookie stream's `cookie` is live until `fclose`.
-            let e = unsafe { ((*self.cookie).ops.write)(self.cookie, data.as_ptr(), data.len()) };
-            return if e == 0 { Ok(()) } else { Err(Errno(e)) };
+            return unsafe { ((*c).write)(c, data.as_ptr(), data.len()) };
         }
-        Sys::write_all(self.fd, data)
+        match Sys::write_all(self.fd, data) {
+            Ok(()) => 0,
+            Err(e) => e.0,
+        }
     }
 
     /// Reads into `buf` from the descriptor or the cookie; 0 at end of file.
@@ -200,6 +204,7 @@ pub(crate) fn open_cookie(
     // SAFETY: c is a fresh block large enough for a Cookie.
     unsafe {
         c.write(Cookie {
+            write: cookie_write,
             ops: &OPS,
             cookie,
             io,

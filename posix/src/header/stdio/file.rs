@@ -198,11 +198,13 @@ impl _IO_FILE {
     /// Writes `data` straight to the descriptor, looping over short writes.
     #[inline(never)]
     pub(crate) fn raw_write(&mut self, data: &[u8]) -> Io {
-        let r = self.dev_write(data);
-        if r.is_err() {
-            self.flags |= F_ERR;
+        match NonZeroI32::new(self.dev_write(data)) {
+            None => Ok(()),
+            Some(e) => {
+                self.flags |= F_ERR;
+                Err(IoErr(e))
+            }
         }
-        r.map_err(|e| IoErr(NonZeroI32::new(e.0).unwrap_or(IoErr::EIO)))
     }
 
     /// Writes out the write buffer.
