@@ -70,7 +70,8 @@ fn cookie_err() -> Errno {
 
 impl _IO_FILE {
     /// Writes all of `data` to the descriptor or the cookie: 0 or an
-    /// error number (one register for both paths).
+    /// error number (one register for both paths; the backends never
+    /// report an error number of 0, and `cookie_write` maps it to EIO).
     #[inline(always)]
     pub(crate) fn dev_write(&mut self, data: &[u8]) -> i32 {
         let c = self.cookie;

@@ -33,8 +33,6 @@ use libc_core::{Errno, Pal, Sys};
 pub(crate) struct IoErr(NonZeroI32);
 
 impl IoErr {
-    /// What an error number of 0 (never reported by the host) becomes.
-    const EIO: NonZeroI32 = NonZeroI32::new(Errno::EIO.0).unwrap();
     /// `EBADF`.
     const EBADF: IoErr = IoErr(NonZeroI32::new(Errno::EBADF.0).unwrap());
 }
