@@ -5,6 +5,12 @@
 
 #include <stddef.h>
 #include <strings.h>
+#ifndef __DEFINED_locale_t
+#define __DEFINED_locale_t
+/** A locale object (see locale.h). */
+typedef struct __locale_struct *locale_t;
+#endif
+
 
 #ifdef __cplusplus
 extern "C" {
@@ -358,6 +364,27 @@ size_t strlcat(char *dst, const char *src, size_t n);
  `s` valid for `n` bytes.
  */
 void explicit_bzero(void *s, size_t n);
+
+/*
+ [strcoll_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcoll.html): `strcmp`
+
+ # Safety
+ Both NUL-terminated.
+ */
+int strcoll_l(const char *a, const char *b, locale_t l);
+
+/*
+ [strxfrm_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strxfrm.html): `strxfrm`
+
+ # Safety
+ `src` NUL-terminated; `dst` valid for `n` bytes.
+ */
+size_t strxfrm_l(char *dst, const char *src, size_t n, locale_t l);
+
+/*
+ [strerror_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html): `strerror`
+ */
+char *strerror_l(int errnum, locale_t l);
 
 #ifdef __cplusplus
 }  // extern "C"

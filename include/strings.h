@@ -7,6 +7,11 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#ifndef __DEFINED_locale_t
+#define __DEFINED_locale_t
+/** A locale object (see locale.h). */
+typedef struct __locale_struct *locale_t;
+#endif
 /** Zero when the `n` bytes at `a` and `b` are equal (defined in string.h's module). */
 int bcmp(const void *a, const void *b, size_t n);
 #ifdef __cplusplus
@@ -82,6 +87,22 @@ int ffsl(long i);
  [ffsll](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffs.html)
  */
 int ffsll(long long i);
+
+/*
+ [strcasecmp_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcasecmp.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+int strcasecmp_l(const char *a, const char *b, locale_t l);
+
+/*
+ [strncasecmp_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncasecmp.html)
+
+ # Safety
+ Both valid up to their NUL or `n` bytes.
+ */
+int strncasecmp_l(const char *a, const char *b, size_t n, locale_t l);
 
 #ifdef __cplusplus
 }  // extern "C"

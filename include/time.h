@@ -5,6 +5,12 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#ifndef __DEFINED_locale_t
+#define __DEFINED_locale_t
+/** A locale object (see locale.h). */
+typedef struct __locale_struct *locale_t;
+#endif
+
 
 /*
  `TIME_UTC`: the base of [`timespec_get`].
@@ -232,6 +238,14 @@ char *ctime(const time_t *t);
  `t` valid for a read; `buf` valid for 26 bytes.
  */
 char *ctime_r(const time_t *t, char *buf);
+
+/*
+ [strftime_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html): `strftime`
+
+ # Safety
+ As `strftime`.
+ */
+size_t strftime_l(char *s, size_t max, const char *fmt, const struct tm *t, locale_t l);
 
 /*
  [strftime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)

@@ -20,6 +20,11 @@ typedef unsigned int wint_t;
 /** The state of a multibyte conversion. */
 typedef struct __mbstate_t { unsigned __opaque1, __opaque2; } mbstate_t;
 #endif
+#ifndef __DEFINED_locale_t
+#define __DEFINED_locale_t
+/** A locale object (see locale.h). */
+typedef struct __locale_struct *locale_t;
+#endif
 #ifndef WEOF
 /** End of file from the wide character functions. */
 #define WEOF 0xffffffffU
@@ -28,6 +33,8 @@ typedef struct __mbstate_t { unsigned __opaque1, __opaque2; } mbstate_t;
 #define WCHAR_MIN (-1 - 0x7fffffff)
 #define WCHAR_MAX 0x7fffffff
 #endif
+/** For wcsftime. */
+struct tm;
 
 #ifdef __cplusplus
 }
@@ -56,6 +63,449 @@ int swscanf(const wchar_t *__restrict s, const wchar_t *__restrict fmt, ...);
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/*
+ [mbrtowc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbrtowc.html)
+
+ # Safety
+ `s` NULL or valid for `n` bytes (or up to the end of the character);
+ `pwc` NULL or valid; `ps` NULL or valid.
+ */
+size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
+
+/*
+ [mbrlen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbrlen.html)
+
+ # Safety
+ As [`mbrtowc`].
+ */
+size_t mbrlen(const char *s, size_t n, mbstate_t *ps);
+
+/*
+ [mbsinit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsinit.html)
+
+ # Safety
+ `ps` NULL or valid.
+ */
+int mbsinit(const mbstate_t *ps);
+
+/*
+ [wcrtomb](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcrtomb.html)
+
+ # Safety
+ `s` NULL or valid for `MB_CUR_MAX` bytes; `ps` NULL or valid.
+ */
+size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
+
+/*
+ [btowc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/btowc.html)
+ */
+wint_t btowc(int c);
+
+/*
+ [wctob](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctob.html)
+ */
+int wctob(wint_t c);
+
+/*
+ [mbsnrtowcs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsrtowcs.html)
+
+ Converts at most `nms` bytes from `*src` (stopping after a NUL) into at
+ most `len` wide characters at `dst`. A partial character at the end of
+ the `nms` bytes is not consumed (like musl). With `dst` NULL, counts and
+ leaves `*src` alone.
+
+ # Safety
+ `*src` valid for `nms` bytes or up to its NUL; `dst` NULL or valid for
+ `len` wide characters; `ps` NULL or valid.
+ */
+size_t mbsnrtowcs(wchar_t *dst, const char **src, size_t nms, size_t len, mbstate_t *ps);
+
+/*
+ [mbsrtowcs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsrtowcs.html)
+
+ # Safety
+ As [`mbsnrtowcs`] without a byte limit.
+ */
+size_t mbsrtowcs(wchar_t *dst, const char **src, size_t len, mbstate_t *ps);
+
+/*
+ [wcsnrtombs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrtombs.html)
+
+ Converts at most `nwc` wide characters from `*src` (stopping after a
+ NUL) into at most `len` bytes at `dst` (a character that does not fit
+ whole is left). With `dst` NULL, counts and leaves `*src` alone.
+
+ # Safety
+ `*src` valid for `nwc` wide characters or up to its NUL; `dst` NULL or
+ valid for `len` bytes.
+ */
+size_t wcsnrtombs(char *dst, const wchar_t **src, size_t nwc, size_t len, mbstate_t *ps);
+
+/*
+ [wcsrtombs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrtombs.html)
+
+ # Safety
+ As [`wcsnrtombs`] without a character limit.
+ */
+size_t wcsrtombs(char *dst, const wchar_t **src, size_t len, mbstate_t *ps);
+
+/*
+ [wcslen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcslen.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+size_t wcslen(const wchar_t *s);
+
+/*
+ [wcsnlen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcslen.html)
+
+ # Safety
+ `s` valid up to its NUL or `max` characters.
+ */
+size_t wcsnlen(const wchar_t *s, size_t max);
+
+/*
+ [wmemchr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemchr.html)
+
+ # Safety
+ `s` valid for `n` characters.
+ */
+wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n);
+
+/*
+ [wmemcmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemcmp.html)
+
+ # Safety
+ Both valid for `n` characters.
+ */
+int wmemcmp(const wchar_t *a, const wchar_t *b, size_t n);
+
+/*
+ [wmemcpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemcpy.html)
+
+ # Safety
+ `src` readable and `dst` writable for `n` characters, not overlapping.
+ */
+wchar_t *wmemcpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wmemmove](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemmove.html)
+
+ # Safety
+ `src` readable and `dst` writable for `n` characters.
+ */
+wchar_t *wmemmove(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wmemset](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemset.html)
+
+ # Safety
+ `dst` writable for `n` characters.
+ */
+wchar_t *wmemset(wchar_t *dst, wchar_t c, size_t n);
+
+/*
+ [wcscpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscpy.html)
+
+ # Safety
+ `src` NUL-terminated; `dst` large enough; no overlap.
+ */
+wchar_t *wcscpy(wchar_t *dst, const wchar_t *src);
+
+/*
+ [wcpcpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcpcpy.html):
+ returns the end of the copy (its NUL).
+
+ # Safety
+ As [`wcscpy`].
+ */
+wchar_t *wcpcpy(wchar_t *dst, const wchar_t *src);
+
+/*
+ [wcsncpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncpy.html)
+
+ # Safety
+ `src` valid up to its NUL or `n` characters; `dst` writable for `n`.
+ */
+wchar_t *wcsncpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wcpncpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcpncpy.html):
+ copies at most `n` characters, pads with NULs to `n`; returns the
+ first NUL written (or `dst + n`).
+
+ # Safety
+ As [`wcsncpy`].
+ */
+wchar_t *wcpncpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wcscat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscat.html)
+
+ # Safety
+ Both NUL-terminated; `dst` large enough.
+ */
+wchar_t *wcscat(wchar_t *dst, const wchar_t *src);
+
+/*
+ [wcsncat](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncat.html)
+
+ # Safety
+ `dst` NUL-terminated with room for `n + 1` more; `src` valid up to its
+ NUL or `n` characters.
+ */
+wchar_t *wcsncat(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wcscmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscmp.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+int wcscmp(const wchar_t *a, const wchar_t *b);
+
+/*
+ [wcsncmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncmp.html)
+
+ # Safety
+ Both valid up to their NUL or `n` characters.
+ */
+int wcsncmp(const wchar_t *a, const wchar_t *b, size_t n);
+
+/*
+ [wcscasecmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscasecmp.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+int wcscasecmp(const wchar_t *a, const wchar_t *b);
+
+/*
+ [wcsncasecmp](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncasecmp.html)
+
+ # Safety
+ Both valid up to their NUL or `n` characters.
+ */
+int wcsncasecmp(const wchar_t *a, const wchar_t *b, size_t n);
+
+/*
+ [wcscasecmp_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscasecmp.html)
+
+ # Safety
+ As [`wcscasecmp`].
+ */
+int wcscasecmp_l(const wchar_t *a, const wchar_t *b, locale_t l);
+
+/*
+ [wcsncasecmp_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncasecmp.html)
+
+ # Safety
+ As [`wcsncasecmp`].
+ */
+int wcsncasecmp_l(const wchar_t *a, const wchar_t *b, size_t n, locale_t l);
+
+/*
+ [wcscoll](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscoll.html):
+ `wcscmp` (C collation in every locale here).
+
+ # Safety
+ Both NUL-terminated.
+ */
+int wcscoll(const wchar_t *a, const wchar_t *b);
+
+/*
+ [wcscoll_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscoll.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+int wcscoll_l(const wchar_t *a, const wchar_t *b, locale_t l);
+
+/*
+ [wcsxfrm](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsxfrm.html):
+ a copy (C collation); returns `wcslen(src)`, copying only if it fits in
+ `n` characters with its NUL.
+
+ # Safety
+ `src` NUL-terminated; `dst` valid for `n` characters.
+ */
+size_t wcsxfrm(wchar_t *dst, const wchar_t *src, size_t n);
+
+/*
+ [wcsxfrm_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsxfrm.html)
+
+ # Safety
+ As [`wcsxfrm`].
+ */
+size_t wcsxfrm_l(wchar_t *dst, const wchar_t *src, size_t n, locale_t l);
+
+/*
+ [wcschr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcschr.html)
+ (the terminating NUL can be found).
+
+ # Safety
+ `s` NUL-terminated.
+ */
+wchar_t *wcschr(const wchar_t *s, wchar_t c);
+
+/*
+ [wcsrchr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrchr.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+wchar_t *wcsrchr(const wchar_t *s, wchar_t c);
+
+/*
+ [wcsspn](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsspn.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+size_t wcsspn(const wchar_t *s, const wchar_t *accept);
+
+/*
+ [wcscspn](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscspn.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+size_t wcscspn(const wchar_t *s, const wchar_t *reject);
+
+/*
+ [wcspbrk](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcspbrk.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+wchar_t *wcspbrk(const wchar_t *s, const wchar_t *accept);
+
+/*
+ [wcsstr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsstr.html)
+
+ # Safety
+ Both NUL-terminated.
+ */
+wchar_t *wcsstr(const wchar_t *hay, const wchar_t *needle);
+
+/*
+ [wcswcs](https://pubs.opengroup.org/onlinepubs/7908799/xsh/wcswcs.html)
+ (XSI, withdrawn): `wcsstr`.
+
+ # Safety
+ Both NUL-terminated.
+ */
+wchar_t *wcswcs(const wchar_t *hay, const wchar_t *needle);
+
+/*
+ [wcstok](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstok.html)
+
+ # Safety
+ `s` NULL (continue from `*save`) or NUL-terminated and writable;
+ `delim` NUL-terminated; `save` valid.
+ */
+wchar_t *wcstok(wchar_t *s, const wchar_t *delim, wchar_t **save);
+
+/*
+ [wcsdup](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsdup.html)
+
+ # Safety
+ `s` NUL-terminated.
+ */
+wchar_t *wcsdup(const wchar_t *s);
+
+/*
+ [wcsftime](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsftime.html):
+ 0 if the result and its NUL do not fit in `max` wide characters (or
+ the format holds a value that is no character).
+
+ # Safety
+ `s` valid for `max` wide characters; `fmt` NUL-terminated; `t` valid.
+ */
+size_t wcsftime(wchar_t *s, size_t max, const wchar_t *fmt, const struct tm *t);
+
+/*
+ [wcsftime_l](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsftime.html)
+ (POSIX 2024): `wcsftime`.
+
+ # Safety
+ As [`wcsftime`].
+ */
+size_t wcsftime_l(wchar_t *s, size_t max, const wchar_t *fmt, const struct tm *t, locale_t l);
+
+/*
+ [wcstol](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstol.html)
+
+ # Safety
+ `s` NUL-terminated; `end` NULL or valid for a write.
+ */
+long wcstol(const wchar_t *s, wchar_t **end, int base);
+
+/*
+ [wcstoll](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstol.html)
+
+ # Safety
+ As [`wcstol`].
+ */
+long long wcstoll(const wchar_t *s, wchar_t **end, int base);
+
+/*
+ [wcstoul](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstoul.html)
+
+ # Safety
+ As [`wcstol`].
+ */
+unsigned long wcstoul(const wchar_t *s, wchar_t **end, int base);
+
+/*
+ [wcstoull](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstoul.html)
+
+ # Safety
+ As [`wcstol`].
+ */
+unsigned long long wcstoull(const wchar_t *s, wchar_t **end, int base);
+
+/*
+ [wcstod](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstod.html):
+ correctly rounded, like `strtod`.
+
+ # Safety
+ `s` NUL-terminated; `end` NULL or valid for a write.
+ */
+double wcstod(const wchar_t *s, wchar_t **end);
+
+/*
+ [wcstof](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstod.html)
+
+ # Safety
+ As [`wcstod`].
+ */
+float wcstof(const wchar_t *s, wchar_t **end);
+
+/*
+ [wcstold](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstod.html):
+ binary128 `long double`.
+
+ # Safety
+ As [`wcstod`].
+ */
+long double wcstold(const wchar_t *s, wchar_t **end);
+
+/*
+ [wcwidth](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcwidth.html)
+ */
+int wcwidth(wchar_t c);
+
+/*
+ [wcswidth](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcswidth.html):
+ the sum over at most `n` characters up to the NUL, -1 if any has none.
+
+ # Safety
+ `s` valid up to its NUL or `n` characters.
+ */
+int wcswidth(const wchar_t *s, size_t n);
 
 /*
  [fwide](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fwide.html)

@@ -7,11 +7,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
+#include <monetary.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <nl_types.h>
 #include <poll.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -25,9 +29,11 @@
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <time.h>
+#include <uchar.h>
 #include <unistd.h>
-#include <wchar.h>
 #include <wasm_libc.h>
+#include <wchar.h>
+#include <wctype.h>
 #include "check.h"
 
 int main(void) {
@@ -40,5 +46,7 @@ int main(void) {
   CHECK_EQ(htons(0x1234), 0x3412);
   CHECK(isdigit('7'));
   CHECK_EQ((long)floor(2.5), 2);
+  CHECK(setlocale(LC_ALL, "C") != 0);
+  CHECK(iswalpha(L'x') && wcslen(L"ab") == 2 && MB_CUR_MAX == 1);
   return CHECK_DONE();
 }

@@ -24,6 +24,13 @@ cat > "$tmp/t.cc" <<'CC'
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <monetary.h>
+#include <nl_types.h>
+#include <uchar.h>
+#include <wchar.h>
+#include <wctype.h>
 
 static int cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
 
@@ -38,7 +45,9 @@ int main() {
   bool ok = v[0] == 1 && n == 10 && strcmp(buf, "1971-01-01") == 0 &&
             strtod("2.5", nullptr) == 2.5 && strtol("-12", nullptr, 10) == -12 &&
             sqrt(16.0) == 4.0 && floorl(2.5L) == 2.0L && isdigit('7') && strcasecmp("A", "a") == 0 &&
-            PATH_MAX == 4096 && INT64_MAX > 0 && imaxabs(-3) == 3 && div(7, 2).quot == 3;
+            PATH_MAX == 4096 && INT64_MAX > 0 && imaxabs(-3) == 3 && div(7, 2).quot == 3 &&
+            setlocale(LC_ALL, "C.UTF-8") != nullptr && MB_CUR_MAX == 4 && iswupper(towupper(L'a')) &&
+            c32rtomb(buf, U'\u00e9', nullptr) == 2 && wcscmp(L"a", L"b") < 0 && uselocale(nullptr) == LC_GLOBAL_LOCALE;
   assert(ok);
   static_assert(sizeof(long double) == 16, "binary128");
   const char *msg = ok ? "c++ ok\n" : "c++ FAIL\n";

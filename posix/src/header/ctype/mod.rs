@@ -5,6 +5,9 @@
 
 use crate::platform::c_int;
 
+mod locale;
+pub use locale::*;
+
 /// The byte `c` stands for, if it is one of `0..=127`.
 fn ascii(c: c_int) -> Option<u8> {
     if (0..128).contains(&c) {

@@ -3,6 +3,9 @@
 
 use crate::platform::{c_char, c_int};
 
+mod wcstoimax;
+pub use wcstoimax::*;
+
 /// `intmax_t` (from `stdint.h`)
 pub type intmax_t = i64;
 /// `uintmax_t` (from `stdint.h`)

@@ -98,7 +98,7 @@ unsafe fn scan(s: *const c_char, end: *mut *mut c_char, base: c_int) -> Result<P
 }
 
 /// Clamps a scanned number into a signed range `[-(max + 1), max]`.
-fn to_signed(r: Result<ParsedInt, Errno>, max: u64) -> i64 {
+pub(crate) fn to_signed(r: Result<ParsedInt, Errno>, max: u64) -> i64 {
     match r {
         Err(e) => {
             set_errno(e);
@@ -120,7 +120,7 @@ fn to_signed(r: Result<ParsedInt, Errno>, max: u64) -> i64 {
 
 /// An unsigned result: `max` with `ERANGE` on overflow, negated (modulo
 /// `max + 1`) for a minus sign.
-fn to_unsigned(r: Result<ParsedInt, Errno>, max: u64) -> u64 {
+pub(crate) fn to_unsigned(r: Result<ParsedInt, Errno>, max: u64) -> u64 {
     match r {
         Err(e) => {
             set_errno(e);

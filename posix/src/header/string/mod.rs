@@ -9,6 +9,9 @@
 use crate::platform::{c_char, c_int, c_void, size_t};
 use libc_core::Errno;
 
+mod locale;
+pub use locale::*;
+
 /// [memcpy](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 ///
 /// # Safety

@@ -4,6 +4,9 @@
 use crate::header::string::{memmove, memset, strchr, strrchr};
 use crate::platform::{c_char, c_int, c_long, c_longlong, c_void, size_t};
 
+mod locale;
+pub use locale::*;
+
 fn lower(c: u8) -> u8 {
     c.to_ascii_lowercase()
 }

@@ -107,8 +107,10 @@ pub unsafe extern "C" fn time(t: *mut time_t) -> time_t {
 }
 
 mod conv;
+mod locale;
 mod strftime;
 pub use conv::*;
+pub use locale::*;
 pub use strftime::*;
 
 /// `TIME_UTC`: the base of [`timespec_get`].

@@ -5,9 +5,23 @@
 //! (the header's `after_includes` spells them out; layouts as wasi-libc's).
 //! Wide stdio (`fwprintf`, `fgetwc`, ...) lives in [`wstdio`].
 
+mod mb;
+mod wcs;
+mod wcsftime;
+mod wcsto;
+mod wcwidth;
 mod wstdio;
 
+pub use mb::*;
+pub use wcs::*;
+pub use wcsftime::*;
+pub use wcsto::*;
+pub use wcwidth::*;
+
 use crate::platform::c_uint;
+
+/// A wide character (`int` on wasm32; built into C++, `<stddef.h>` in C).
+pub type wchar_t = i32;
 
 /// A wide character or `WEOF` (`unsigned int`, like wasi-libc).
 pub type wint_t = c_uint;
@@ -18,6 +32,16 @@ pub type wint_t = c_uint;
 pub struct mbstate_t {
     pub __opaque1: c_uint,
     pub __opaque2: c_uint,
+}
+
+impl mbstate_t {
+    /// The initial state.
+    pub const fn new() -> Self {
+        mbstate_t {
+            __opaque1: 0,
+            __opaque2: 0,
+        }
+    }
 }
 
 /// End of file from the wide character functions.
