@@ -7,9 +7,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 #include <wchar.h>
-#ifdef __GLIBC__
 #include <locale.h>
-#endif
 
 static wchar_t buf[8192];
 static void show(int line, int r) {
@@ -5688,9 +5686,7 @@ static void part14(void) {
 }
 
 int main(void) {
-#ifdef __GLIBC__
   setlocale(LC_ALL, "C.UTF-8");
-#endif
   part0();
   part1();
   part2();

@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <sys/types.h>
 #include <wchar.h>
-#ifdef __GLIBC__
 #include <locale.h>
-#endif
 
 /* double / float: bits of the result. */
 #define FD(in, fmt) do { double v_ = -7.0; int n_ = -1; int r_ = swscanf(in, fmt, &v_, &n_); \
@@ -4511,9 +4509,7 @@ static void part11(void) {
 }
 
 int main(void) {
-#ifdef __GLIBC__
   setlocale(LC_ALL, "C.UTF-8");
-#endif
   part0();
   part1();
   part2();

@@ -5,9 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <wchar.h>
-#ifdef __GLIBC__
 #include <locale.h>
-#endif
 
 static int vw(const wchar_t *fmt, ...) {
   va_list ap;
@@ -18,9 +16,7 @@ static int vw(const wchar_t *fmt, ...) {
 }
 
 int main(void) {
-#ifdef __GLIBC__
   setlocale(LC_ALL, "C.UTF-8");
-#endif
   int r = wprintf(L"caf\u00e9 %d %ls %s %5.2f|\n", 42, L"\u20ac", "\xc3\xbc", 3.14159);
   wprintf(L"wprintf returned %d, fwide %d\n", r, fwide(stdout, 0) > 0);
   putwchar(L'\U0001F600');

@@ -27,12 +27,12 @@ for line in text.splitlines():
         continue
     if line.startswith("#include <sys/types.h>"):
         out.append(line)
-        out.append("#include <wchar.h>\n#ifdef __GLIBC__\n#include <locale.h>\n#endif")
+        out.append("#include <wchar.h>\n#include <locale.h>")
         continue
     line = line.replace("sscanf(in, fmt", "swscanf(in, fmt")
     if line.startswith("int main(void) {"):
         out.append(line)
-        out.append("#ifdef __GLIBC__\n  setlocale(LC_ALL, \"C.UTF-8\");\n#endif")
+        out.append("  setlocale(LC_ALL, \"C.UTF-8\");")
         continue
     m = re.match(r'^(\s*)(FD|FS|I|S)\(', line)
     if m:

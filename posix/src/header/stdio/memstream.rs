@@ -213,7 +213,7 @@ unsafe fn fmemopen_impl(buf: *mut u8, size: usize, mode: &[u8]) -> Result<*mut F
 
 /// The state behind an `open_memstream` / `open_wmemstream` stream. Sizes
 /// and positions count units: bytes, or `wchar_t`s for the wide one (whose
-/// stream carries UTF-8, decoded here).
+/// stream carries the locale's multibyte encoding, decoded here).
 pub(crate) struct Growing {
     buf: *mut u8,
     /// Units allocated, not counting the terminating NUL's.
@@ -224,9 +224,8 @@ pub(crate) struct Growing {
     bufp: *mut *mut u8,
     sizep: *mut size_t,
     wide: bool,
-    /// An incomplete UTF-8 sequence at the end of the last write (wide).
-    pend: [u8; 4],
-    npend: usize,
+    /// The conversion state: a character split between writes (wide).
+    st: u32,
 }
 
 impl Growing {
@@ -300,8 +299,8 @@ impl Growing {
 
 /// Decodes the UTF-8 sequence at the start of `b`: the code point and
 /// its length, or `None` when `b` ends inside a valid sequence. A byte that
-/// starts no valid sequence decodes to itself. (A private minimal codec:
-/// to be replaced by the locale's `mbrtowc` once it is in.)
+/// starts no valid sequence decodes to itself. (Wide scanf's internal
+/// UTF-8, whatever the locale: see `scanf.rs`.)
 pub(crate) fn utf8_decode(b: &[u8]) -> Option<(u32, usize)> {
     let c0 = *b.first()? as u32;
     let (n, min) = match c0 {
@@ -341,18 +340,19 @@ unsafe extern "C" fn grow_write(c: *mut c_void, src: *const c_char, n: size_t) -
             m.put(b as u32);
         }
     } else {
+        use crate::header::wchar::{ILSEQ, INCOMPLETE, decode};
         for &b in data {
-            m.pend[m.npend & 3] = b;
-            m.npend += 1;
-            let Some((v, k)) = utf8_decode(m.pend.get(..m.npend).unwrap_or(&[])) else {
-                continue;
+            let mut wc = 0;
+            // SAFETY: one byte.
+            let v = match unsafe { decode(&mut m.st, &b, 1, &mut wc) } {
+                INCOMPLETE => continue,
+                // (Not from the wide functions, which encode validly.)
+                ILSEQ => b as u32,
+                _ => wc,
             };
             if !m.put(v) {
                 return fail(Errno::ENOMEM) as ssize_t;
             }
-            // Bytes after an invalid lead byte start over.
-            m.pend.copy_within(k..m.npend, 0);
-            m.npend -= k;
         }
     }
     m.publish();
@@ -410,8 +410,7 @@ pub(crate) unsafe fn open_growing(
         bufp,
         sizep,
         wide,
-        pend: [0; 4],
-        npend: 0,
+        st: 0,
     };
     if !g.reserve(1) {
         // SAFETY: ours, unused.

@@ -1,25 +1,27 @@
 //! Wide stdio: `fwide`, `fgetwc`/`fputwc` and friends, the wide printf and
 //! scanf families, `open_wmemstream`.
 //!
-//! A stream carries bytes; wide characters are encoded and decoded as
-//! UTF-8 (the library's multibyte encoding) at this layer. The codec here
-//! is a private minimal one, to be replaced by the locale's
-//! `mbrtowc`/`wcrtomb` once they are in. Only the wide functions orient a
-//! stream (the byte functions leave it alone: no cost on their paths).
+//! A stream carries bytes; wide characters are encoded and decoded in the
+//! current locale's multibyte encoding at this layer (`mb.rs`: UTF-8 in
+//! "C.UTF-8"; one byte per character in "C"). Only the wide functions
+//! orient a stream (the byte functions leave it alone: no cost on their
+//! paths).
 //!
 //! Wide printf walks the wide format itself and hands each numeric or
 //! floating-point conversion, as a one-conversion narrow format, to the
 //! narrow engine with the same arguments (its output is ASCII); `%s`,
 //! `%ls`, `%c`, `%lc`, `%n` and `%%` are done here, so widths and
 //! precisions count wide characters, as C says. Wide scanf converts the
-//! format (and for `swscanf` the input) to UTF-8 and runs the narrow
+//! format (and for `swscanf` the input) to UTF-8 (its internal form,
+//! whatever the locale) and runs the narrow
 //! engine in its character mode (widths and `%n` count characters; `%ls`,
 //! `%lc`, `%l[` decode); a scanset matches a non-ASCII character by its
 //! first UTF-8 byte.
 
+use super::mb::{ILSEQ, INCOMPLETE, decode, encode};
 use super::wint_t;
 use crate::header::stdio::file::{F_BYTE, F_ERR, F_WIDE, UNGET};
-use crate::header::stdio::memstream::{open_growing, utf8_decode};
+use crate::header::stdio::memstream::open_growing;
 use crate::header::stdio::printf::{self, Sink, float_conv};
 use crate::header::stdio::scanf;
 use crate::header::stdio::va::{Args, VaList};
@@ -47,30 +49,9 @@ fn orient_wide(f: &mut FILE) {
     }
 }
 
-/// UTF-8 encoding of `c` into `b`; its length, or `None` for a value that
-/// is no Unicode scalar value.
-fn encode(c: u32, b: &mut [u8; 4]) -> Option<usize> {
-    if c < 0x80 {
-        b[0] = c as u8;
-        return Some(1);
-    }
-    if (0xd800..0xe000).contains(&c) || c > 0x10ffff {
-        return None;
-    }
-    let n = if c < 0x800 {
-        2
-    } else if c < 0x10000 {
-        3
-    } else {
-        4
-    };
-    let mut x = c;
-    for i in (1..n).rev() {
-        b[i] = 0x80 | (x & 0x3f) as u8;
-        x >>= 6;
-    }
-    b[0] = (0xf00u32 >> n) as u8 | x as u8;
-    Some(n)
+/// UTF-8 of `c` (wide scanf's internal form, whatever the locale).
+fn utf8_encode(c: u32, b: &mut [u8; 4]) -> Option<usize> {
+    Some(char::from_u32(c)?.encode_utf8(b).len())
 }
 
 /// Length of a NUL-terminated wide string.
@@ -118,44 +99,37 @@ pub unsafe extern "C" fn fwide(f: *mut FILE, mode: c_int) -> c_int {
 
 // ---- character input ---------------------------------------------------------
 
-/// Reads one UTF-8 encoded character; `EILSEQ` for a malformed one.
+/// Reads one character in the locale's encoding; `EILSEQ` for a malformed
+/// one (the byte that broke the sequence is left for the next read).
 fn get_wide(f: &mut FILE) -> wint_t {
     orient_wide(f);
-    let Some(c0) = f.getc() else { return WEOF };
-    if c0 < 0x80 {
-        return c0 as wint_t;
-    }
-    let n = match c0 {
-        0xc2..=0xdf => 2,
-        0xe0..=0xef => 3,
-        0xf0..=0xf4 => 4,
-        _ => 0,
-    };
-    let mut b = [c0, 0, 0, 0];
-    let mut ok = n != 0;
-    for slot in b.iter_mut().take(n).skip(1) {
-        match f.getc() {
-            Some(c) if c & 0xc0 == 0x80 => *slot = c,
-            Some(_) => {
-                // Not part of the character: left for the next read.
-                f.rpos -= 1;
-                ok = false;
+    let mut st = 0u32;
+    let mut wc = 0u32;
+    let mut first = true;
+    loop {
+        let Some(b) = f.getc() else {
+            if first {
+                return WEOF;
+            }
+            break;
+        };
+        // SAFETY: one byte.
+        match unsafe { decode(&mut st, &b, 1, &mut wc) } {
+            INCOMPLETE => first = false,
+            ILSEQ => {
+                if !first {
+                    // The byte came from the buffer: it is still there.
+                    f.rpos -= 1;
+                }
                 break;
             }
-            None => {
-                ok = false;
-                break;
-            }
+            // 0 for a NUL (wc = 0), else 1.
+            _ => return wc,
         }
     }
-    match utf8_decode(b.get(..n).unwrap_or(&[])) {
-        Some((v, k)) if ok && k == n => v,
-        _ => {
-            f.flags |= F_ERR;
-            Err::<(), Errno>(Errno::EILSEQ).or_minus_one_errno();
-            WEOF
-        }
-    }
+    f.flags |= F_ERR;
+    Err::<(), Errno>(Errno::EILSEQ).or_minus_one_errno();
+    WEOF
 }
 
 /// [fgetwc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetwc.html)
@@ -688,11 +662,15 @@ unsafe fn wformat(sink: &mut dyn WSink, fmt: *const wchar_t, ap: VaList) -> Resu
                 }
                 b'c' | b'C' => {
                     let v = args.int(argn, false) as u32;
-                    // `%c` takes a byte (`btowc`: not one above 0x7f in
-                    // UTF-8), `%lc` a wide character.
-                    let ch = if wide || conv == b'C' { v } else { v & 0xff };
-                    if ch >= 0x80 && !(wide || conv == b'C') {
-                        return Err(Errno::EILSEQ);
+                    // `%c` takes a byte (`btowc`), `%lc` a wide character.
+                    let mut ch = v;
+                    if !(wide || conv == b'C') {
+                        let b = v as u8;
+                        let mut st = 0;
+                        // SAFETY: one byte.
+                        if decode(&mut st, &b, 1, &mut ch) > 1 {
+                            return Err(Errno::EILSEQ);
+                        }
                     }
                     if !left {
                         o.pad(width.saturating_sub(1));
@@ -738,16 +716,20 @@ unsafe fn wformat(sink: &mut dyn WSink, fmt: *const wchar_t, ap: VaList) -> Resu
                         } else {
                             core::ffi::CStr::from_ptr(p.cast()).to_bytes()
                         };
+                        // One character of `s` at `at`: its value and length.
+                        let next = |at: usize| -> Result<(u32, usize), Errno> {
+                            let (mut st, mut wc) = (0, 0);
+                            let rest = s.get(at..).unwrap_or(&[]);
+                            // SAFETY: `rest` holds its length.
+                            match decode(&mut st, rest.as_ptr(), rest.len(), &mut wc) {
+                                ILSEQ | INCOMPLETE | 0 => Err(Errno::EILSEQ),
+                                l => Ok((wc, l)),
+                            }
+                        };
                         let mut count = 0;
                         let mut at = 0;
                         while count < max && at < s.len() {
-                            // (A lone byte above 0x7f is no character.)
-                            let Some((_, l)) = utf8_decode(s.get(at..).unwrap_or(&[]))
-                                .filter(|&(v, l)| l > 1 || v < 0x80)
-                            else {
-                                return Err(Errno::EILSEQ);
-                            };
-                            at += l;
+                            at += next(at)?.1;
                             count += 1;
                         }
                         if !left {
@@ -755,10 +737,9 @@ unsafe fn wformat(sink: &mut dyn WSink, fmt: *const wchar_t, ap: VaList) -> Resu
                         }
                         let mut at = 0;
                         for _ in 0..count {
-                            if let Some((v, l)) = utf8_decode(s.get(at..).unwrap_or(&[])) {
-                                o.put(v);
-                                at += l;
-                            }
+                            let (v, l) = next(at)?;
+                            o.put(v);
+                            at += l;
                         }
                         if left {
                             o.pad(width.saturating_sub(count));
@@ -979,7 +960,7 @@ unsafe fn to_utf8(s: *const wchar_t) -> *mut u8 {
     for i in 0..n {
         let mut b = [0u8; 4];
         // SAFETY: i < n.
-        let Some(k) = encode(unsafe { *s.add(i) } as u32, &mut b) else {
+        let Some(k) = utf8_encode(unsafe { *s.add(i) } as u32, &mut b) else {
             // SAFETY: ours.
             unsafe { wasm_libc_alloc::free(p) };
             return core::ptr::null_mut();
