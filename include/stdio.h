@@ -50,6 +50,8 @@ int __diprintf(int fd, const char *__restrict fmt, ...) __attribute__((__format_
 int __siprintf(char *__restrict buf, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
 int __sniprintf(char *__restrict buf, size_t size, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 3, 4)));
 int __asiprintf(char **out, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
+/* newlib's and wasi-libc's public name of __iprintf. */
+int iprintf(const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 
 /* Size: a printf-family call whose arguments include no float, double,
  * long double or wchar_t pointer calls the integer-only function above

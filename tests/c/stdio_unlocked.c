@@ -7,6 +7,7 @@
 #include <stdio_ext.h>
 #include <string.h>
 
+/* (glibc has no iprintf: its line is printed by printf there.) */
 int __isoc99_sscanf(const char *, const char *, ...);
 
 int main(void) {
@@ -60,5 +61,14 @@ int main(void) {
   int a = 0, b = 0;
   r = __isoc99_sscanf("12 34", "%d %d", &a, &b);
   printf("isoc99_sscanf %d %d %d\n", r, a, b);
+  fflush(stdout);
+#ifdef __GLIBC__
+  printf("iprintf %d\n", 17);
+  fflush(stdout);
+  r = 11;
+#else
+  r = iprintf("iprintf %d\n", 17);
+#endif
+  printf("iprintf returned %d\n", r);
   return 0;
 }

@@ -206,3 +206,15 @@ pub unsafe extern "C" fn fgetln(f: *mut FILE, len: *mut size_t) -> *mut c_char {
         ln.0
     }
 }
+
+/// `iprintf` (newlib, wasi-libc): `printf` without floating point (a
+/// float or wide-string conversion fails with `EINVAL`), the public name of
+/// `__iprintf`.
+///
+/// # Safety
+/// As for `printf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn iprintf(fmt: *const c_char, args: *const u8) -> c_int {
+    // SAFETY: caller contract.
+    unsafe { super::__iprintf(fmt, args) }
+}
