@@ -50,6 +50,8 @@ int __diprintf(int fd, const char *__restrict fmt, ...) __attribute__((__format_
 int __siprintf(char *__restrict buf, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
 int __sniprintf(char *__restrict buf, size_t size, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 3, 4)));
 int __asiprintf(char **out, const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
+/* newlib's and wasi-libc's public name of __iprintf. */
+int iprintf(const char *__restrict fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 
 /* Size: a printf-family call whose arguments include no float, double,
  * long double or wchar_t pointer calls the integer-only function above
@@ -97,6 +99,22 @@ int sscanf(const char *__restrict s, const char *__restrict fmt, ...) __attribut
 
 /** Renames a file (also declared by unistd.h, where it is defined). */
 int rename(const char *old, const char *new_);
+
+/* fopencookie (glibc): a stream over four functions of the program's. */
+typedef ssize_t cookie_read_function_t(void *cookie, char *buf, size_t size);
+typedef ssize_t cookie_write_function_t(void *cookie, const char *buf, size_t size);
+typedef int cookie_seek_function_t(void *cookie, off_t *offset, int whence);
+typedef int cookie_close_function_t(void *cookie);
+typedef struct {
+    cookie_read_function_t *read;
+    cookie_write_function_t *write;
+    cookie_seek_function_t *seek;
+    cookie_close_function_t *close;
+} cookie_io_functions_t;
+FILE *fopencookie(void *cookie, const char *mode, cookie_io_functions_t io_funcs);
+
+/** `fpos64_t` (large-file names: `off_t` is 64-bit already). */
+typedef fpos_t fpos64_t;
 
 #ifdef __cplusplus
 }
@@ -606,6 +624,248 @@ int vscanf(const char *fmt, va_list ap);
  `s` and `fmt` are NUL-terminated and `ap` matches `fmt`.
  */
 int vsscanf(const char *s, const char *fmt, va_list ap);
+
+/*
+ `fopen64`: `fopen` (`off_t` is 64-bit).
+
+ # Safety
+ As for `fopen`.
+ */
+FILE *fopen64(const char *path, const char *mode);
+
+/*
+ `freopen64`: `freopen`.
+
+ # Safety
+ As for `freopen`.
+ */
+FILE *freopen64(const char *path, const char *mode, FILE *f);
+
+/*
+ `fseeko64`: `fseeko`.
+
+ # Safety
+ `f` is a live stream.
+ */
+int fseeko64(FILE *f, off_t off, int whence);
+
+/*
+ `ftello64`: `ftello`.
+
+ # Safety
+ `f` is a live stream.
+ */
+off_t ftello64(FILE *f);
+
+/*
+ `fgetpos64`: `fgetpos` (`fpos64_t` is `fpos_t`).
+
+ # Safety
+ As for `fgetpos`.
+ */
+int fgetpos64(FILE *f, fpos_t *pos);
+
+/*
+ `fsetpos64`: `fsetpos`.
+
+ # Safety
+ As for `fsetpos`.
+ */
+int fsetpos64(FILE *f, const fpos_t *pos);
+
+/*
+ [getw](https://man7.org/linux/man-pages/man3/getw.3.html) (SVID): reads
+ an `int` (its 4 bytes); `EOF` at end of file or on error.
+
+ # Safety
+ `f` is a live stream.
+ */
+int getw(FILE *f);
+
+/*
+ [putw](https://man7.org/linux/man-pages/man3/putw.3.html) (SVID):
+ writes an `int` (its 4 bytes); 0, or `EOF` on error.
+
+ # Safety
+ `f` is a live stream.
+ */
+int putw(int w, FILE *f);
+
+/*
+ [fgetln](https://man.freebsd.org/cgi/man.cgi?query=fgetln) (BSD): the
+ next line, newline included (the last one may lack it), not
+ NUL-terminated; its length in `*len`. NULL at end of file or on error.
+ The line stays valid until the next `fgetln` call (on any stream).
+
+ # Safety
+ `f` is a live stream; `len` is valid for a write.
+ */
+char *fgetln(FILE *f, size_t *len);
+
+/*
+ [fmemopen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmemopen.html)
+
+ A stream over the `size` bytes at `buf` (allocated, zeroed and freed
+ by `fclose` when `buf` is NULL). Mode `r`: the contents are the whole
+ buffer; `w`: empty (`w+` makes `buf[0]` a NUL); `a`: up to the first NUL,
+ and writes go to the end. Fully buffered: writes reach `buf` on
+ `fflush`, `fseek` and `fclose`. `size` 0: `EINVAL`.
+
+ # Safety
+ `buf` is NULL or valid for `size` bytes while the stream is open;
+ `mode` is NUL-terminated.
+ */
+FILE *fmemopen(void *buf, size_t size, const char *mode);
+
+/*
+ [open_memstream](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open_memstream.html)
+
+ A write-only stream into a growing buffer. After `fflush`/`fseek` and at
+ `fclose`, `*bufp` is the buffer (always NUL-terminated after its
+ contents; the program frees it after `fclose`) and `*sizep` the
+ smaller of its length and the position. Seeking past the end and
+ writing fills the gap with zeros.
+
+ # Safety
+ `bufp` and `sizep` are valid while the stream is open.
+ */
+FILE *open_memstream(char **bufp, size_t *sizep);
+
+/*
+ [clearerr_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+void clearerr_unlocked(FILE *f);
+
+/*
+ [feof_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int feof_unlocked(FILE *f);
+
+/*
+ [ferror_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int ferror_unlocked(FILE *f);
+
+/*
+ [fflush_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ `f` is NULL or a live stream.
+ */
+int fflush_unlocked(FILE *f);
+
+/*
+ [fgetc_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int fgetc_unlocked(FILE *f);
+
+/*
+ [fgets_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ `s` is valid for `n` bytes; `f` is a live stream.
+ */
+char *fgets_unlocked(char *s, int n, FILE *f);
+
+/*
+ [fileno_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int fileno_unlocked(FILE *f);
+
+/*
+ [fputc_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int fputc_unlocked(int c, FILE *f);
+
+/*
+ [fputs_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ `s` is NUL-terminated; `f` is a live stream.
+ */
+int fputs_unlocked(const char *s, FILE *f);
+
+/*
+ [fread_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ As for `fread`.
+ */
+size_t fread_unlocked(void *ptr, size_t size, size_t n, FILE *f);
+
+/*
+ [fwrite_unlocked](https://man7.org/linux/man-pages/man3/unlocked_stdio.3.html)
+
+ # Safety
+ As for `fwrite`.
+ */
+size_t fwrite_unlocked(const void *ptr, size_t size, size_t n, FILE *f);
+
+/*
+ `_IO_getc` (glibc's name of `getc`, for old binaries and headers).
+
+ # Safety
+ `f` is a live stream.
+ */
+int _IO_getc(FILE *f);
+
+/*
+ `_IO_putc` (glibc's name of `putc`).
+
+ # Safety
+ `f` is a live stream.
+ */
+int _IO_putc(int c, FILE *f);
+
+/*
+ `_IO_getc_unlocked` (glibc's name of `getc_unlocked`).
+
+ # Safety
+ `f` is a live stream.
+ */
+int _IO_getc_unlocked(FILE *f);
+
+/*
+ `_IO_putc_unlocked` (glibc's name of `putc_unlocked`).
+
+ # Safety
+ `f` is a live stream.
+ */
+int _IO_putc_unlocked(int c, FILE *f);
+
+/*
+ `_IO_feof_unlocked` (glibc's name of `feof_unlocked`).
+
+ # Safety
+ `f` is a live stream.
+ */
+int _IO_feof_unlocked(FILE *f);
+
+/*
+ `_IO_ferror_unlocked` (glibc's name of `ferror_unlocked`).
+
+ # Safety
+ `f` is a live stream.
+ */
+int _IO_ferror_unlocked(FILE *f);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -40,6 +40,25 @@ struct tm;
 }
 #endif
 
+/* ---- wide stdio (wstdio.rs; block kept by the stdio2 work) ---- */
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* Wide printf: widths and precisions count wide characters; %s converts
+ * a multibyte (UTF-8) string, %ls and %lc are written as they are.
+ * swprintf returns -1 when the output does not fit. Wide scanf: widths
+ * count characters; a scanset matches a non-ASCII character by its first
+ * UTF-8 byte. */
+int fwprintf(FILE *__restrict f, const wchar_t *__restrict fmt, ...);
+int wprintf(const wchar_t *__restrict fmt, ...);
+int swprintf(wchar_t *__restrict s, size_t n, const wchar_t *__restrict fmt, ...);
+int fwscanf(FILE *__restrict f, const wchar_t *__restrict fmt, ...);
+int wscanf(const wchar_t *__restrict fmt, ...);
+int swscanf(const wchar_t *__restrict s, const wchar_t *__restrict fmt, ...);
+#ifdef __cplusplus
+}
+#endif
+
 
 #ifdef __cplusplus
 extern "C" {
@@ -487,6 +506,208 @@ int wcwidth(wchar_t c);
  `s` valid up to its NUL or `n` characters.
  */
 int wcswidth(const wchar_t *s, size_t n);
+
+/*
+ [fwide](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fwide.html)
+
+ `mode > 0` orients an unoriented stream wide, `mode < 0` byte; returns
+ the orientation (> 0 wide, < 0 byte, 0 none). The byte functions do not
+ orient a stream here (only `fwide(f, -1)` does).
+
+ # Safety
+ `f` is a live stream.
+ */
+int fwide(FILE *f, int mode);
+
+/*
+ [fgetwc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetwc.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+wint_t fgetwc(FILE *f);
+
+/*
+ [getwc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getwc.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+wint_t getwc(FILE *f);
+
+/*
+ [getwchar](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getwchar.html)
+ */
+wint_t getwchar(void);
+
+/*
+ [fgetws](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetws.html)
+
+ # Safety
+ `s` is valid for `n` wide characters; `f` is a live stream.
+ */
+wchar_t *fgetws(wchar_t *s, int n, FILE *f);
+
+/*
+ [ungetwc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ungetwc.html)
+
+ One character of pushback is guaranteed (its UTF-8 bytes go back into
+ the stream's buffer).
+
+ # Safety
+ `f` is a live stream.
+ */
+wint_t ungetwc(wint_t c, FILE *f);
+
+/*
+ [fputwc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputwc.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+wint_t fputwc(wchar_t c, FILE *f);
+
+/*
+ [putwc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putwc.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+wint_t putwc(wchar_t c, FILE *f);
+
+/*
+ [putwchar](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putwchar.html)
+ */
+wint_t putwchar(wchar_t c);
+
+/*
+ [fputws](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputws.html)
+
+ # Safety
+ `s` is NUL-terminated; `f` is a live stream.
+ */
+int fputws(const wchar_t *s, FILE *f);
+
+/*
+ `fgetwc_unlocked` (glibc).
+
+ # Safety
+ `f` is a live stream.
+ */
+wint_t fgetwc_unlocked(FILE *f);
+
+/*
+ `getwc_unlocked` (glibc).
+
+ # Safety
+ `f` is a live stream.
+ */
+wint_t getwc_unlocked(FILE *f);
+
+/*
+ `getwchar_unlocked` (glibc).
+ */
+wint_t getwchar_unlocked(void);
+
+/*
+ `fgetws_unlocked` (glibc).
+
+ # Safety
+ As for `fgetws`.
+ */
+wchar_t *fgetws_unlocked(wchar_t *s, int n, FILE *f);
+
+/*
+ `fputwc_unlocked` (glibc).
+
+ # Safety
+ `f` is a live stream.
+ */
+wint_t fputwc_unlocked(wchar_t c, FILE *f);
+
+/*
+ `putwc_unlocked` (glibc).
+
+ # Safety
+ `f` is a live stream.
+ */
+wint_t putwc_unlocked(wchar_t c, FILE *f);
+
+/*
+ `putwchar_unlocked` (glibc).
+ */
+wint_t putwchar_unlocked(wchar_t c);
+
+/*
+ `fputws_unlocked` (glibc).
+
+ # Safety
+ As for `fputws`.
+ */
+int fputws_unlocked(const wchar_t *s, FILE *f);
+
+/*
+ [vfwprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vfwprintf.html)
+
+ # Safety
+ `f` is a live stream; `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vfwprintf(FILE *f, const wchar_t *fmt, va_list ap);
+
+/*
+ [vwprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vwprintf.html)
+
+ # Safety
+ `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vwprintf(const wchar_t *fmt, va_list ap);
+
+/*
+ [vswprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vswprintf.html)
+
+ -1 (`EOVERFLOW`) when the output does not fit in `n` wide characters
+ with the NUL (what fits is kept, NUL-terminated).
+
+ # Safety
+ `s` is valid for `n` wide characters; `fmt` is NUL-terminated and `ap`
+ matches it.
+ */
+int vswprintf(wchar_t *s, size_t n, const wchar_t *fmt, va_list ap);
+
+/*
+ [vfwscanf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vfwscanf.html)
+
+ # Safety
+ `f` is a live stream; `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vfwscanf(FILE *f, const wchar_t *fmt, va_list ap);
+
+/*
+ [vwscanf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vwscanf.html)
+
+ # Safety
+ `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vwscanf(const wchar_t *fmt, va_list ap);
+
+/*
+ [vswscanf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vswscanf.html)
+
+ # Safety
+ `s` and `fmt` are NUL-terminated and `ap` matches `fmt`.
+ */
+int vswscanf(const wchar_t *s, const wchar_t *fmt, va_list ap);
+
+/*
+ [open_wmemstream](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open_wmemstream.html)
+
+ `open_memstream` for wide characters: a wide-oriented stream whose
+ buffer holds `wchar_t`s (sizes count them), NUL-terminated.
+
+ # Safety
+ `bufp` and `sizep` are valid while the stream is open.
+ */
+FILE *open_wmemstream(wchar_t **bufp, size_t *sizep);
 
 #ifdef __cplusplus
 }  // extern "C"

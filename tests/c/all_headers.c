@@ -36,6 +36,7 @@
 #endif
 #include <regex.h>
 #include <search.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -61,6 +61,7 @@ pub mod setjmp;
 pub mod signal;
 pub mod stdc_predef;
 pub mod stdio;
+pub mod stdio_ext;
 pub mod stdlib;
 pub mod string;
 pub mod strings;

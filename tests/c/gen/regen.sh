@@ -19,4 +19,12 @@ for t in printf scanf; do
   gcc -std=gnu11 -O2 -fno-builtin -w -o "$tmp/$t" "$c/${t}_gen.c"
   "$tmp/$t" > "$c/${t}_gen.stdout"
 done
+# wprintf_gen: printf_gen's cases through swprintf, glibc under C.UTF-8.
+python3 "$here/wprintf_cases.py" "$c/printf_gen.c" "$c/wprintf_gen.c"
+gcc -std=gnu11 -O2 -fno-builtin -w -o "$tmp/wprintf" "$c/wprintf_gen.c"
+"$tmp/wprintf" > "$c/wprintf_gen.stdout"
+# wscanf_gen: scanf_gen's cases through swscanf, glibc under C.UTF-8.
+python3 "$here/wscanf_cases.py" "$c/scanf_gen.c" "$c/wscanf_gen.c"
+gcc -std=gnu11 -O2 -fno-builtin -w -o "$tmp/wscanf" "$c/wscanf_gen.c"
+"$tmp/wscanf" > "$c/wscanf_gen.stdout"
 python3 "$here/ld_cases.py" "$c/ld_gen.c" "$c/ld_gen.stdout"

@@ -33,8 +33,6 @@ use libc_core::{Errno, Pal, Sys};
 pub(crate) struct IoErr(NonZeroI32);
 
 impl IoErr {
-    /// What an error number of 0 (never reported by the host) becomes.
-    const EIO: NonZeroI32 = NonZeroI32::new(Errno::EIO.0).unwrap();
     /// `EBADF`.
     const EBADF: IoErr = IoErr(NonZeroI32::new(Errno::EBADF.0).unwrap());
 }
@@ -78,6 +76,10 @@ pub(crate) const F_TTYCHK: Flags = 256;
 pub(crate) const F_APP: Flags = 512;
 /// The buffer was given by `setvbuf` (the user's memory).
 pub(crate) const F_USERBUF: Flags = 1024;
+/// Wide-oriented (`fwide`, the wide functions: wchar/wstdio.rs).
+pub(crate) const F_WIDE: Flags = 2048;
+/// Byte-oriented by `fwide(f, -1)` (the byte functions do not mark it).
+pub(crate) const F_BYTE: Flags = 4096;
 
 #[derive(Copy, Clone, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -103,6 +105,9 @@ pub struct _IO_FILE {
     pub(crate) flags: Flags,
     /// Next stream on the flush list.
     pub(crate) next: *mut _IO_FILE,
+    /// The functions of a stream that is no descriptor (`fopencookie`,
+    /// the memory streams); null for a descriptor (see [`super::cookie`]).
+    pub(crate) cookie: *mut super::cookie::Cookie,
 }
 
 /// `FILE` as C sees it.
@@ -120,6 +125,7 @@ impl _IO_FILE {
             fd,
             flags,
             next: core::ptr::null_mut(),
+            cookie: core::ptr::null_mut(),
         }
     }
 
@@ -190,11 +196,13 @@ impl _IO_FILE {
     /// Writes `data` straight to the descriptor, looping over short writes.
     #[inline(never)]
     pub(crate) fn raw_write(&mut self, data: &[u8]) -> Io {
-        let r = Sys::write_all(self.fd, data);
-        if r.is_err() {
-            self.flags |= F_ERR;
+        match NonZeroI32::new(self.dev_write(data)) {
+            None => Ok(()),
+            Some(e) => {
+                self.flags |= F_ERR;
+                Err(IoErr(e))
+            }
         }
-        r.map_err(|e| IoErr(NonZeroI32::new(e.0).unwrap_or(IoErr::EIO)))
     }
 
     /// Writes out the write buffer.
@@ -324,7 +332,7 @@ impl _IO_FILE {
         let want = if self.flags & F_NBF != 0 { 1 } else { self.cap };
         // SAFETY: the data area holds `cap >= want` bytes.
         let area = unsafe { core::slice::from_raw_parts_mut(self.buf.add(UNGET), want) };
-        match Sys::read(self.fd, area) {
+        match self.dev_read(area) {
             Ok(0) => {
                 self.flags |= F_EOF;
                 self.rpos = UNGET;
@@ -406,7 +414,7 @@ impl _IO_FILE {
                 let Some(rest_buf) = dst.get_mut(done..) else {
                     break;
                 };
-                match Sys::read(self.fd, rest_buf) {
+                match self.dev_read(rest_buf) {
                     Ok(0) => {
                         self.flags |= F_EOF;
                         break;
@@ -434,7 +442,7 @@ impl _IO_FILE {
         self.rend = UNGET;
         if unread != 0 {
             // Not seekable (a pipe): the input is lost, as in other libcs.
-            let _ = Sys::lseek(self.fd, -unread, Whence::Cur);
+            let _ = self.dev_seek(-unread, Whence::Cur);
         }
     }
 
@@ -458,7 +466,7 @@ impl _IO_FILE {
         if self.mode == Mode::Write {
             self.flush_write()?;
         }
-        Sys::lseek(self.fd, off, whence)?;
+        self.dev_seek(off, whence)?;
         self.mode = Mode::Idle;
         self.rpos = UNGET;
         self.rend = UNGET;
@@ -473,7 +481,7 @@ impl _IO_FILE {
         } else {
             Whence::Cur
         };
-        let pos = Sys::lseek(self.fd, 0, whence)? as i64;
+        let pos = self.dev_seek(0, whence)? as i64;
         Ok(match self.mode {
             Mode::Read => pos - (self.rend - self.rpos) as i64,
             Mode::Write => pos + self.wpos as i64,
@@ -564,7 +572,7 @@ extern "C" fn exit_flush_all() {
 }
 
 /// Flushes line-buffered output streams (before reading stdin).
-fn flush_line_buffered() {
+pub(crate) fn flush_line_buffered() {
     let _ = flush_writing(F_LBF);
 }
 

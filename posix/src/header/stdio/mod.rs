@@ -8,13 +8,17 @@
 //! the `v` forms take the `va_list` (that same pointer).
 
 mod big;
-mod file;
+pub(crate) mod cookie;
+mod ext;
+pub(crate) mod file;
 mod float;
 mod fs;
-mod printf;
-mod scanf;
+pub(crate) mod memstream;
+pub(crate) mod printf;
+pub(crate) mod scanf;
 mod strtod;
-mod va;
+mod unlocked;
+pub(crate) mod va;
 
 pub use file::{_IO_FILE, FILE, FilePtr};
 
@@ -153,7 +157,7 @@ pub unsafe extern "C" fn freopen(
     let r = (|| {
         let (oflags, flags) = file::parse_mode(mode).ok_or(Errno::EINVAL)?;
         if !path.is_null() {
-            let _ = Sys::close(fr.fd);
+            let _ = fr.dev_close();
             // SAFETY: NUL-terminated (caller contract).
             let p = unsafe { cstr(path) };
             if p.is_empty() {
@@ -186,7 +190,7 @@ unsafe fn close_stream(f: *mut FILE) -> Result<(), Errno> {
     let fr = unsafe { file(f) };
     let r = fr.flush();
     file::unlist(f);
-    let c = Sys::close(fr.fd);
+    let c = fr.dev_close();
     fr.mode = Mode::Idle;
     // SAFETY: off the list; not used again.
     unsafe { file::free_file(f) };

@@ -60,18 +60,36 @@ struct Sc<'a> {
     eof: bool,
     /// `count` when the current conversion started.
     start: usize,
+    /// Wide scanf (over UTF-8): widths and counts are in characters, so
+    /// UTF-8 continuation bytes take no width and are not counted.
+    chars: bool,
+    /// The byte `get` returned last (for `unget`).
+    last: u8,
 }
 
 impl Sc<'_> {
     /// Next byte of the field (`None` at the width limit or end of input).
     fn get(&mut self) -> Option<u8> {
         if self.left == 0 {
-            return None;
+            if !self.chars {
+                return None;
+            }
+            // The rest of the field's last character still belongs to it.
+            let c = self.inp.get()?;
+            if c & 0xc0 != 0x80 {
+                self.inp.unget();
+                return None;
+            }
+            self.last = c;
+            return Some(c);
         }
         match self.inp.get() {
             Some(c) => {
-                self.left -= 1;
-                self.count += 1;
+                self.last = c;
+                if !(self.chars && c & 0xc0 == 0x80) {
+                    self.left -= 1;
+                    self.count += 1;
+                }
                 Some(c)
             }
             None => {
@@ -82,8 +100,10 @@ impl Sc<'_> {
     }
     fn unget(&mut self) {
         self.inp.unget();
-        self.left += 1;
-        self.count -= 1;
+        if !(self.chars && self.last & 0xc0 == 0x80) {
+            self.left += 1;
+            self.count -= 1;
+        }
     }
     /// Next byte if it satisfies `f`; else pushed back.
     fn take_if(&mut self, f: impl Fn(u8) -> bool) -> Option<u8> {
@@ -132,25 +152,47 @@ enum Stop {
 /// `fmt` is NUL-terminated and the arguments match it.
 pub(crate) unsafe fn scan_file(f: &mut FILE, fmt: *const u8, ap: VaList) -> c_int {
     // SAFETY: caller contract.
-    unsafe { scan(&mut FileIn(f), fmt, ap) }
+    unsafe { scan(&mut FileIn(f), fmt, ap, false) }
+}
+
+/// Wide scanf over UTF-8: a stream (`s` null) or a string; widths and
+/// `%n` count characters.
+///
+/// # Safety
+/// As for [`scan_file`] and [`scan_str`].
+pub(crate) unsafe fn scan_chars_of(
+    f: Option<&mut FILE>,
+    s: *const u8,
+    fmt: *const u8,
+    ap: VaList,
+) -> c_int {
+    // SAFETY: caller contract.
+    unsafe {
+        match f {
+            Some(f) => scan(&mut FileIn(f), fmt, ap, true),
+            None => scan(&mut StrIn(s), fmt, ap, true),
+        }
+    }
 }
 
 /// # Safety
 /// `s` and `fmt` are NUL-terminated and the arguments match `fmt`.
 pub(crate) unsafe fn scan_str(s: *const u8, fmt: *const u8, ap: VaList) -> c_int {
     // SAFETY: caller contract.
-    unsafe { scan(&mut StrIn(s), fmt, ap) }
+    unsafe { scan(&mut StrIn(s), fmt, ap, false) }
 }
 
 /// # Safety
 /// `fmt` is NUL-terminated and the arguments match it.
-unsafe fn scan(inp: &mut dyn Input, fmt: *const u8, ap: VaList) -> c_int {
+unsafe fn scan(inp: &mut dyn Input, fmt: *const u8, ap: VaList, chars: bool) -> c_int {
     let mut sc = Sc {
         inp,
         count: 0,
         left: usize::MAX,
         eof: false,
         start: 0,
+        chars,
+        last: 0,
     };
     let mut args = Args::new(ap);
     let mut assigned: c_int = 0;
@@ -378,6 +420,31 @@ unsafe fn scan_chars(
             sc.unget();
             break;
         }
+        // Into `wchar_t`: a UTF-8 sequence is one character (the set
+        // tested its first byte).
+        let mut wc = c as u32;
+        if wide && c >= 0xc0 {
+            let mut b = [c, 0, 0, 0];
+            let mut k = 1;
+            while k < 4 {
+                match sc.get() {
+                    Some(x) if x & 0xc0 == 0x80 => {
+                        b[k] = x;
+                        k += 1;
+                    }
+                    Some(_) => {
+                        sc.unget();
+                        break;
+                    }
+                    None => break,
+                }
+            }
+            if let Some((v, l)) = super::memstream::utf8_decode(b.get(..k).unwrap_or(&b))
+                && l == k
+            {
+                wc = v;
+            }
+        }
         if !out.is_null() {
             if n + 1 >= cap {
                 cap *= 2;
@@ -394,7 +461,7 @@ unsafe fn scan_chars(
             // our allocation).
             unsafe {
                 if wide {
-                    out.cast::<u32>().add(n).write_unaligned(c as u32);
+                    out.cast::<u32>().add(n).write_unaligned(wc);
                 } else {
                     *out.add(n) = c;
                 }
