@@ -122,10 +122,14 @@ impl Errno {
 
 /// The `errno` of the (single) thread. See [`crate::single`].
 ///
-/// Also the C symbol `errno` (wasi-libc defines it too): `<errno.h>`
-/// declares `extern int errno`, so C code reads and writes this object
-/// directly, and `__errno_location` returns its address.
-#[unsafe(export_name = "errno")]
+/// With the `c-errno` feature (which the C library, `posix`, enables) also
+/// the C symbol `errno` (wasi-libc defines it too): `<errno.h>` declares
+/// `extern int errno`, so C code reads and writes this object directly, and
+/// `__errno_location` returns its address. Without it (the Rust API) the
+/// name stays private: rustc exports every symbol-named item of a wasm
+/// program, and a command module that exports data fails to load in
+/// wasmtime's command linker.
+#[cfg_attr(feature = "c-errno", unsafe(export_name = "errno"))]
 static ERRNO: Single<i32> = Single::new(0);
 
 /// Address of errno, for C's `errno` macro (`*__errno_location()`).
