@@ -12,8 +12,12 @@
  *   (readdir order is the file system's);
  * - glibc's FTSENT has short lengths and level, musl-fts's (ours) int:
  *   everything is printed through casts;
- * - no FTS_DNR case: the reference runs as root (reads any directory) and
- *   WASI has no chmod;
+ * - FTS_DNR comes from a directory removed after its preorder visit (the
+ *   reference runs as root, which reads any directory, and WASI has no
+ *   chmod);
+ * - fts_set(FTS_SKIP) on a fts_children entry is checked on later
+ *   children only: BSD and glibc ignore it on the first child, ours
+ *   honours it there too (fts_skip_first.c);
  * - no FTS_XDEV case: on p2 st_dev is a per-file hash. */
 #define _GNU_SOURCE
 #include <fts.h>
@@ -203,6 +207,33 @@ int main(void) {
         check_puts(" errno="); check_puts(show_errname(errno)); check_puts("\n");
       }
     }
+    end(f);
+  }
+
+  /* A directory that goes away after its preorder visit: FTS_DNR. */
+  head("FTS_DNR");
+  {
+    FTS *f = fts_open(t, FTS_PHYSICAL | FTS_NOCHDIR, byname);
+    FTSENT *p;
+    while ((p = fts_read(f))) {
+      say(p);
+      if (p->fts_info == FTS_D && strcmp(p->fts_name, "empty") == 0) SHOW(rmdir("t/empty"));
+    }
+    end(f);
+    mkdir("t/empty", 0777);
+  }
+
+  /* Skipping listed children (not the first one). */
+  head("fts_children + FTS_SKIP");
+  {
+    FTS *f = fts_open(t, FTS_PHYSICAL | FTS_NOCHDIR, byname);
+    FTSENT *p = fts_read(f);
+    say(p);
+    for (FTSENT *c = fts_children(f, 0); c; c = c->fts_link)
+      if (strcmp(c->fts_name, "dangling") == 0 || strcmp(c->fts_name, "sub") == 0 ||
+          strcmp(c->fts_name, "zz") == 0)
+        SHOW(fts_set(f, c, FTS_SKIP));
+    while ((p = fts_read(f))) say(p);
     end(f);
   }
 
