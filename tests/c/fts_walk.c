@@ -210,6 +210,24 @@ int main(void) {
     end(f);
   }
 
+  /* fts_number / fts_pointer kept across visits: a du-style sum of the
+   * file sizes below each directory, handed up at its FTS_DP visit. */
+  head("fts_number (du)");
+  {
+    FTS *f = fts_open(t, FTS_PHYSICAL | FTS_NOCHDIR, byname);
+    FTSENT *p;
+    while ((p = fts_read(f))) {
+      if (p->fts_info == FTS_D) { p->fts_number = 0; p->fts_pointer = p; }
+      if (p->fts_info == FTS_F) p->fts_parent->fts_number += (long)p->fts_statp->st_size;
+      if (p->fts_info == FTS_DP) {
+        check_puts(p->fts_path); check_puts(" "); check_putl((long)p->fts_number);
+        check_puts(p->fts_pointer == p ? " same\n" : " other\n");
+        if (p->fts_level > 0) p->fts_parent->fts_number += p->fts_number;
+      }
+    }
+    end(f);
+  }
+
   /* A directory that goes away after its preorder visit: FTS_DNR. */
   head("FTS_DNR");
   {

@@ -745,6 +745,7 @@ pub unsafe extern "C" fn fts_children(sp: *mut FTS, instr: c_int) -> *mut FTSENT
             return null_mut();
         }
         lfree(sp.fts_child);
+        sp.fts_child = null_mut();
         let kind = if instr == FTS_NAMEONLY {
             sp.fts_options |= FTS_NAMEONLY;
             Build::Names
