@@ -7,8 +7,7 @@
 //! is always set), so `fts_accpath` is `fts_path`. All entries' `fts_path`
 //! point into the stream's one path buffer, which holds the path of the
 //! entry `fts_read` returned last (as in BSD: an entry's path is valid until
-//! the next `fts_read`). Paths longer than `PATH_MAX` (or the longest
-//! starting path) end the walk with `FTS_ERR` / `ENAMETOOLONG`.
+//! the next `fts_read`); the buffer grows as deeper paths need.
 //!
 //! `FTS_NOSTAT` (with `FTS_PHYSICAL`) skips `stat` for entries whose
 //! `d_type` says they are not directories (`FTS_NSOK`); BSD's extra use of
@@ -151,7 +150,6 @@ const _: () = assert!(
         && core::mem::size_of::<FTS>() == 48
 );
 
-const PATH_MAX: usize = 4096;
 const NAME_OFF: usize = core::mem::offset_of!(FTSENT, fts_name);
 
 /// `fts_build` modes: for `fts_read`, `fts_children`, `FTS_NAMEONLY`.
@@ -303,6 +301,50 @@ unsafe fn nappend(sp: &FTS, p: *const FTSENT) -> usize {
     }
 }
 
+/// Enlarges the path buffer to at least `need` bytes and points every live
+/// entry at the new one: the `fts_children` list, the list being built
+/// (`head`, children of `cur`), then, as `fts_close` walks them, later
+/// siblings and ancestors up to the root parent. False if out of memory.
+///
+/// # Safety
+/// `head` null or a list of live children of `cur`, the live current entry.
+unsafe fn grow(sp: &mut FTS, need: usize, head: *mut FTSENT, cur: *mut FTSENT) -> bool {
+    let cap = need.max(2 * sp.fts_pathlen as usize);
+    // SAFETY: our own buffer.
+    let np = unsafe { realloc(sp.fts_path.cast(), cap) } as *mut c_char;
+    if np.is_null() {
+        return false;
+    }
+    sp.fts_path = np;
+    sp.fts_pathlen = cap as c_uint;
+    // SAFETY: live entries (caller contract); a root not yet loaded keeps
+    // its own name as fts_accpath.
+    unsafe {
+        let fix = |p: *mut FTSENT| {
+            if (*p).fts_accpath != (*p).fts_name.as_mut_ptr() {
+                (*p).fts_accpath = np;
+            }
+            (*p).fts_path = np;
+        };
+        let mut p = sp.fts_child;
+        while !p.is_null() {
+            fix(p);
+            p = (*p).fts_link;
+        }
+        let mut p = if head.is_null() { cur } else { head };
+        while (*p).fts_level >= FTS_ROOTLEVEL {
+            fix(p);
+            p = if (*p).fts_link.is_null() {
+                (*p).fts_parent
+            } else {
+                (*p).fts_link
+            };
+        }
+        fix(p);
+    }
+    true
+}
+
 /// Orders a list of `n` entries with the caller's `compar`.
 ///
 /// # Safety
@@ -379,7 +421,6 @@ unsafe fn build(sp: &mut FTS, cur: *mut FTSENT, kind: Build) -> *mut FTSENT {
     }
     // SAFETY: cur live, its path in the buffer.
     let len = unsafe { nappend(sp, cur) };
-    let cap = sp.fts_pathlen as usize;
     // SAFETY: len < cap (the buffer holds cur's path and its NUL).
     unsafe { *sp.fts_path.add(len) = b'/' as c_char };
     let base = len + 1;
@@ -402,9 +443,12 @@ unsafe fn build(sp: &mut FTS, cur: *mut FTSENT, kind: Build) -> *mut FTSENT {
         if sp.fts_options & FTS_SEEDOT == 0 && isdot(nm) {
             continue;
         }
-        if base + nm.len() >= cap {
-            fatal = Some(Errno::ENAMETOOLONG);
-            break;
+        if base + nm.len() >= sp.fts_pathlen as usize {
+            // SAFETY: head is the list built so far, its entries' parent cur.
+            if unsafe { !grow(sp, base + nm.len() + 1, head, cur) } {
+                fatal = Some(Errno::ENOMEM);
+                break;
+            }
         }
         let p = alloc(sp, nm);
         if p.is_null() {
@@ -540,7 +584,8 @@ pub unsafe extern "C" fn fts_open(
             longest = longest.max(core::ffi::CStr::from_ptr(*argv.add(i)).count_bytes());
             i += 1;
         }
-        let cap = longest.max(PATH_MAX) + 1;
+        // Just the starting paths: it grows (doubling) as the walk needs.
+        let cap = longest + 1;
         (*sp).fts_path = malloc(cap) as *mut c_char;
         if (*sp).fts_path.is_null() {
             return open_fail(sp, null_mut(), null_mut(), Errno::ENOMEM);
