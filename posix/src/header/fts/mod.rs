@@ -14,8 +14,13 @@
 //! the directory link count is not made (WASI hosts' `st_nlink` of a
 //! directory need not count subdirectories). `FTS_XDEV` compares `st_dev`,
 //! which on p2 comes from each file's metadata hash (WASI 0.2 has no device
-//! numbers): there it stops below each starting directory. `FTS_WHITEOUT`
-//! is accepted and has no effect (no whiteouts).
+//! numbers): there no directory below a starting path is entered.
+//! `FTS_WHITEOUT` is accepted and has no effect (no whiteouts).
+//!
+//! As in BSD and glibc: `fts_set` returns 1 (not -1) on an unknown
+//! instruction; a `fts_children` list leaves the buffer holding the
+//! directory's path and a `/`. Unlike them, `FTS_SKIP` set on the first
+//! entry of a `fts_children` list is honoured (they visit it anyway).
 
 use crate::header::dirent::{DT_DIR, DT_UNKNOWN, closedir, opendir, readdir};
 use crate::header::stdlib::{calloc, free, malloc, qsort_r, realloc, set_errno};
