@@ -14,6 +14,7 @@
 #include <fnmatch.h>
 #include <glob.h>
 #include <fmtmsg.h>
+#include <fts.h>
 #include <ftw.h>
 #include <getopt.h>
 #include <libgen.h>

@@ -24,6 +24,7 @@ pub mod features;
 pub mod fenv;
 pub mod fmtmsg;
 pub mod fnmatch;
+pub mod fts;
 pub mod ftw;
 pub mod getopt;
 pub mod glob;

@@ -37,6 +37,7 @@ cat > "$tmp/t.cc" <<'CC'
 #include <langinfo.h>
 #include <monetary.h>
 #include <nl_types.h>
+#include <fts.h>
 #include <uchar.h>
 #include <wchar.h>
 #include <wctype.h>
