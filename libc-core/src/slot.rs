@@ -320,8 +320,14 @@ pub unsafe fn free_block(ptr: *mut u8, size: usize) {
     }
 }
 
+/// `n` rounded up to a multiple of `align` (a power of two). Both come from
+/// the host: an overflow cannot be reported from inside a lowering, so it
+/// traps (a wrapped size would hand out a block smaller than asked).
 fn round_up(n: usize, align: usize) -> usize {
-    (n + align - 1) & !(align - 1)
+    match n.checked_add(align - 1) {
+        Some(m) => m & !(align - 1),
+        None => crate::trap(),
+    }
 }
 
 /// Finishes a list-returning call: the list `(ptr, len)` came back for a
@@ -551,6 +557,25 @@ pub(crate) mod tests {
 
     #[repr(C, align(8))]
     struct Spine([u8; 40]);
+
+    /// Bug 4 (issue 12): `round_up(0xFFFFFFF9, 8)` wrapped to 0 on wasm32 and
+    /// the host got a minimal block for a 4 GiB list. A size that overflows
+    /// when rounded must trap.
+    #[test]
+    #[should_panic(expected = "trap")]
+    fn huge_size_overflowing_the_rounding_traps() {
+        let _g = fresh();
+        let p = unsafe { import_realloc(core::ptr::null_mut(), 0, 8, usize::MAX - 6) };
+        // Not reached: a wrapped size would have produced a tiny block.
+        unsafe { heap::free(p) };
+    }
+
+    #[test]
+    fn round_up_is_exact_near_the_top() {
+        assert_eq!(round_up(usize::MAX - 7, 8), usize::MAX - 7);
+        assert_eq!(round_up(5, 4), 8);
+        assert_eq!(round_up(usize::MAX, 1), usize::MAX);
+    }
 
     #[test]
     fn alignment_must_be_a_power_of_two_and_met() {
