@@ -730,6 +730,7 @@ fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Received> {
             continue;
         }
         let mut got = Received::default();
+        let mut lied = false;
         for k in 0..count {
             // SAFETY: the host wrote `count` 40-byte records at `list`.
             let (dp, dl, from) = unsafe {
@@ -742,14 +743,9 @@ fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Received> {
             };
             if k == 0 {
                 got.from = Some(from);
-                if dp == bp && !bp.is_null() {
-                    // Landed in the caller's buffer (the slot only hands it
-                    // out when the datagram fits).
-                    got.len = dl;
-                } else {
-                    got.len = dl.min(total);
-                    got.truncated = dl > total;
-                    scatter(bufs, dp, got.len);
+                match land_datagram(bufs, bp, bcap, total, dp, dl) {
+                    Some((len, truncated)) => (got.len, got.truncated) = (len, truncated),
+                    None => lied = true,
                 }
             }
             if dp != bp || bp.is_null() {
@@ -761,8 +757,31 @@ fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Received> {
             // SAFETY: a spine from the allocator path.
             unsafe { slot::free_block(list, 40 * count) };
         }
-        return Ok(got);
+        return if lied { Err(Errno::EIO) } else { Ok(got) };
     }
+}
+
+/// Takes the first datagram's payload `(dp, dl)` into the caller's buffers
+/// (`bp[..bcap]` is the first non-empty one, `total` their sum): the length
+/// and whether it was truncated, or `None` when the host lied (rule 5 of
+/// `slot`: a payload in the caller's buffer longer than the buffer the slot
+/// handed out is `EIO`, and nothing is copied).
+fn land_datagram(
+    bufs: &[IoSlice],
+    bp: *mut u8,
+    bcap: usize,
+    total: usize,
+    dp: *mut u8,
+    dl: usize,
+) -> Option<(usize, bool)> {
+    if dp == bp && !bp.is_null() {
+        // Landed in the caller's buffer: the slot handed it out for at most
+        // `bcap` bytes, so a longer length is a lie.
+        return (dl <= bcap).then_some((dl, false));
+    }
+    let len = dl.min(total);
+    scatter(bufs, dp, len);
+    Some((len, dl > total))
 }
 
 /// Copies `len` bytes from `src` over `bufs` in order (counted as a copy).
@@ -1949,6 +1968,41 @@ fn free_all(blocks: &[*mut u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Bug 1 (issue 12): the host takes 5 bytes of the caller's 8-byte buffer
+    /// through the slot (`realloc(0, 0, 1, 5)`) and then reports 105: `recv`
+    /// returned 105. Must be `EIO`, nothing touched beyond the buffer.
+    #[test]
+    fn udp_payload_in_the_callers_buffer_longer_than_it_is_eio() {
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut mem = [0xeeu8; 16];
+        let bp = mem.as_mut_ptr();
+        let bufs = [IoSlice { base: bp, len: 8 }];
+        // The hostile host: the slot hands out the buffer for 5 bytes...
+        let got = unsafe {
+            crate::slot::with_parked_split(bp, 8, core::ptr::null_mut(), 0, || {
+                crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, 5)
+            })
+        };
+        assert_eq!(got, bp);
+        // ...then the list says 105 bytes.
+        assert_eq!(land_datagram(&bufs, bp, 8, 8, bp, 105), None);
+        assert_eq!(land_datagram(&bufs, bp, 8, 8, bp, 9), None);
+        assert_eq!(mem, [0xee; 16], "nothing written");
+        // Honest lengths still land without a copy.
+        assert_eq!(land_datagram(&bufs, bp, 8, 8, bp, 5), Some((5, false)));
+        assert_eq!(land_datagram(&bufs, bp, 8, 8, bp, 8), Some((8, false)));
+        // A payload elsewhere is truncated to the buffers, as POSIX says.
+        let mut big = [1u8; 12];
+        assert_eq!(
+            land_datagram(&bufs, bp, 8, 8, big.as_mut_ptr(), 12),
+            Some((8, true))
+        );
+        assert_eq!(&mem[..8], &[1; 8]);
+        assert_eq!(&mem[8..], &[0xee; 8]);
+    }
 
     #[test]
     fn every_error_code_maps_to_an_errno() {
