@@ -720,6 +720,22 @@ pub struct Dir {
     heap: *mut u8,
 }
 
+/// Where an entry's name `(ptr, len)` landed, with `buf` (`NAME_BUF` bytes)
+/// parked during the call: null for `buf`, else the heap block (kept until
+/// the next entry). A name in `buf` longer than `buf` is a lying host
+/// (rule 5 of `slot`): `EIO`, never a read past the buffer.
+fn entry_name(buf: *mut u8, ptr: *mut u8, len: usize) -> Result<*mut u8> {
+    if ptr == buf {
+        return if len <= NAME_BUF {
+            Ok(core::ptr::null_mut())
+        } else {
+            Err(Errno::EIO)
+        };
+    }
+    // Too long for the slot (or empty): keep the heap copy, if any.
+    Ok(if len > 0 { ptr } else { core::ptr::null_mut() })
+}
+
 impl Dir {
     /// Reads the next real entry: (type, name length); the name is then in
     /// `self.name` or `self.heap`.
@@ -760,9 +776,7 @@ impl Dir {
             return Ok(None);
         }
         let (ptr, len) = (ret.u32(12) as *mut u8, ret.u32(16) as usize);
-        if ptr != p && len > 0 {
-            self.heap = ptr; // too long for the slot: keep the heap copy
-        }
+        self.heap = entry_name(p, ptr, len)?;
         Ok(Some((file_type(ret.u8(8)), len)))
     }
 
@@ -791,5 +805,38 @@ impl Dir {
         self.stream = -1;
         self.index = 0;
         self.done = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bug 2 (issue 12): the host takes the 256-byte name buffer through the
+    /// slot and reports a longer name; `readdir` returned a 257-byte `d_name`
+    /// read past the buffer. Must be `EIO`.
+    #[test]
+    fn entry_name_in_the_buffer_longer_than_it_is_eio() {
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut name = [0u8; NAME_BUF];
+        let p = name.as_mut_ptr();
+        let got = unsafe {
+            slot::with_parked(p, NAME_BUF, || {
+                slot::import_realloc(core::ptr::null_mut(), 0, 1, 5)
+            })
+        };
+        assert_eq!(got, p);
+        assert_eq!(entry_name(p, p, NAME_BUF + 1), Err(Errno::EIO));
+        assert_eq!(entry_name(p, p, 5 << 10), Err(Errno::EIO));
+        assert_eq!(entry_name(p, p, usize::MAX), Err(Errno::EIO));
+        // Honest names: in the buffer (up to its size), or a heap block.
+        assert_eq!(entry_name(p, p, 5), Ok(core::ptr::null_mut()));
+        assert_eq!(entry_name(p, p, NAME_BUF), Ok(core::ptr::null_mut()));
+        let mut other = [0u8; 300];
+        let o = other.as_mut_ptr();
+        assert_eq!(entry_name(p, o, 300), Ok(o));
+        assert_eq!(entry_name(p, o, 0), Ok(core::ptr::null_mut()));
     }
 }
