@@ -34,6 +34,16 @@
 //!    buffer, rule 2 for the fit). So the payload, not the spine, lands in
 //!    the caller's buffer whatever the order of the calls (wasmtime's
 //!    preview1 adapter tells them apart the same way).
+//! 7. A list pointer outside the parked buffers is accepted only if it is a
+//!    block the allocator path handed out during this call, with room for
+//!    the length ([`claim`]); anything else (static, null, freed, stale,
+//!    inside the buffer) is `EIO` and is neither read nor freed. The
+//!    realloc resizes only such blocks or parts of a handed-out buffer
+//!    (anything else traps) and frees only its own blocks. Blocks handed
+//!    out and not claimed are freed when the next parking allocates. One
+//!    gap, memory-safe: an unclaimed block of the previous call with the
+//!    same buffer stays claimable until then (it is live, ours, and long
+//!    enough; telling the calls apart would cost the read path a store).
 //!
 //! realloc runs inside the host's lowering of the import's result, where the
 //! guest must not call imports and cannot report errors: out of memory traps.
@@ -55,7 +65,18 @@ enum State {
     /// The parked buffer was handed out; further requests go to the allocator.
     Taken { ptr: *mut u8, cap: usize },
     /// Rule 6: byte lists go to `bytes`, more-aligned blocks to `spine`.
-    Split { bytes: Area, spine: Area },
+    /// `tracked`: as for [`State::ParkedT`].
+    Split {
+        bytes: Area,
+        spine: Area,
+        tracked: bool,
+    },
+    /// `Parked` after the allocator path handed out a block during this
+    /// parking ([`TRACK`] belongs to it). Only the slow path sees these
+    /// variants, so the read path's check stays one compare.
+    ParkedT { ptr: *mut u8, cap: usize },
+    /// `Taken` with [`TRACK`] belonging to this parking.
+    TakenT { ptr: *mut u8, cap: usize },
 }
 
 /// One buffer of a split parking. A null `ptr` serves nothing.
@@ -71,10 +92,6 @@ impl Area {
         !self.taken
             && !self.ptr.is_null()
             && fits(self.ptr, self.cap, old_ptr, old_size, align, new_size)
-    }
-
-    fn contains(&self, p: *mut u8) -> bool {
-        !self.ptr.is_null() && (p as usize).wrapping_sub(self.ptr as usize) < self.cap
     }
 }
 
@@ -127,6 +144,7 @@ pub unsafe fn with_parked_split<R>(
     SLOT.store(State::Split {
         bytes: area(bytes, bytes_cap),
         spine: area(spine, spine_cap),
+        tracked: false,
     });
     let _clear = ClearOnDrop;
     f()
@@ -164,18 +182,31 @@ fn take_parked(
 #[cold]
 #[inline(never)]
 fn take_split(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
-    if let State::Split {
-        mut bytes,
-        mut spine,
-    } = SLOT.load()
-    {
-        let area = if align == 1 { &mut bytes } else { &mut spine };
-        if area.fits(old_ptr, old_size, align, new_size) {
-            area.taken = true;
-            let p = area.ptr;
-            SLOT.store(State::Split { bytes, spine });
-            return Some(p);
+    match SLOT.load() {
+        State::Split {
+            mut bytes,
+            mut spine,
+            tracked,
+        } => {
+            let area = if align == 1 { &mut bytes } else { &mut spine };
+            if area.fits(old_ptr, old_size, align, new_size) {
+                area.taken = true;
+                let p = area.ptr;
+                SLOT.store(State::Split {
+                    bytes,
+                    spine,
+                    tracked,
+                });
+                return Some(p);
+            }
         }
+        // A plain parking whose tracker is live (the slow path's twin of
+        // `take_parked`).
+        State::ParkedT { ptr, cap } if fits(ptr, cap, old_ptr, old_size, align, new_size) => {
+            SLOT.store(State::TakenT { ptr, cap });
+            return Some(ptr);
+        }
+        _ => {}
     }
     None
 }
@@ -203,17 +234,157 @@ fn aligned(ptr: *mut u8, align: usize) -> bool {
     align == 1 || (align.is_power_of_two() && (ptr as usize) & (align - 1) == 0)
 }
 
-/// Whether `ptr` lies inside a parked (or handed-out) buffer.
-fn inside_slot(ptr: *mut u8) -> bool {
+/// Whether `ptr[..size]` lies inside a parked buffer that was handed out
+/// during this parking (a block the host may resize).
+fn inside_taken(ptr: *mut u8, size: usize) -> bool {
+    let within = |p: *mut u8, cap: usize| {
+        let off = (ptr as usize).wrapping_sub(p as usize);
+        !p.is_null() && off < cap && size <= cap - off
+    };
     match SLOT.load() {
-        State::Parked { ptr: p, cap } | State::Taken { ptr: p, cap } => Area {
-            ptr: p,
-            cap,
-            taken: false,
+        State::Taken { ptr: p, cap } | State::TakenT { ptr: p, cap } => within(p, cap),
+        State::Split { bytes, spine, .. } => {
+            (bytes.taken && within(bytes.ptr, bytes.cap))
+                || (spine.taken && within(spine.ptr, spine.cap))
         }
-        .contains(ptr),
-        State::Split { bytes, spine } => bytes.contains(ptr) || spine.contains(ptr),
-        State::Empty => false,
+        _ => false,
+    }
+}
+
+/// Rule 7's record: the blocks the allocator path handed out during the
+/// latest parking that used it, `owner` naming that parking's buffer (see
+/// [`owner`]). A wrapper accepts a list pointer outside its buffers only if
+/// it [`claim`]s it here; what nobody claimed is freed when the next
+/// parking allocates.
+struct Track {
+    owner: usize,
+    n: usize,
+    blocks: [(usize, usize); TRACK_MAX],
+}
+
+/// A `list<incoming-datagram>` of one needs two blocks; a read, one. More
+/// blocks in one call are not recorded (never accepted; leaked, not freed).
+const TRACK_MAX: usize = 8;
+
+static TRACK: Single<Track> = Single::new(Track {
+    owner: 0,
+    n: 0,
+    blocks: [(0, 0); TRACK_MAX],
+});
+
+/// The parking's identity for [`TRACK`]: the buffer of a plain parking, the
+/// spine buffer (else the bytes buffer) of a split one; `None` when nothing
+/// is parked.
+fn owner(state: State) -> Option<usize> {
+    match state {
+        State::Parked { ptr, .. }
+        | State::Taken { ptr, .. }
+        | State::ParkedT { ptr, .. }
+        | State::TakenT { ptr, .. } => Some(ptr as usize),
+        State::Split { bytes, spine, .. } => Some(if spine.ptr.is_null() {
+            bytes.ptr as usize
+        } else {
+            spine.ptr as usize
+        }),
+        State::Empty => None,
+    }
+}
+
+/// Records a block just taken from the allocator during a parking. The
+/// first one of a parking frees what the previous parking left unclaimed
+/// and marks the state (`ParkedT`, `TakenT`, `tracked`).
+fn track(block: *mut u8, size: usize) {
+    let state = SLOT.load();
+    let Some(who) = owner(state) else {
+        // Not parked (arguments, environment, preopens): kept by their
+        // callers, never a candidate for `claim`.
+        return;
+    };
+    // SAFETY: single thread; the reference ends in this function.
+    let t = unsafe { &mut *TRACK.get() };
+    let fresh = match state {
+        State::Parked { ptr, cap } => {
+            SLOT.store(State::ParkedT { ptr, cap });
+            true
+        }
+        State::Taken { ptr, cap } => {
+            SLOT.store(State::TakenT { ptr, cap });
+            true
+        }
+        State::Split {
+            bytes,
+            spine,
+            tracked: false,
+        } => {
+            SLOT.store(State::Split {
+                bytes,
+                spine,
+                tracked: true,
+            });
+            true
+        }
+        _ => false,
+    };
+    if fresh {
+        for &(p, _) in &t.blocks[..t.n] {
+            // SAFETY: handed out by the allocator path and never claimed, so
+            // nothing refers to it.
+            unsafe { heap::free(p as *mut u8) };
+        }
+        t.n = 0;
+        t.owner = who;
+    }
+    if t.n < TRACK_MAX {
+        t.blocks[t.n] = (block as usize, size);
+        t.n += 1;
+    }
+}
+
+/// Index in [`TRACK`] of the block at `ptr` of at least `size` bytes handed
+/// out during the current parking.
+fn tracked_now(ptr: *mut u8, size: usize) -> Option<usize> {
+    let state = SLOT.load();
+    let live = matches!(
+        state,
+        State::ParkedT { .. } | State::TakenT { .. } | State::Split { tracked: true, .. }
+    );
+    // SAFETY: single thread; the reference ends here.
+    let t = unsafe { &*TRACK.get() };
+    if !live || owner(state) != Some(t.owner) {
+        return None;
+    }
+    t.blocks[..t.n]
+        .iter()
+        .position(|&(p, n)| p == ptr as usize && size <= n)
+}
+
+fn untrack(i: usize) {
+    // SAFETY: single thread; the reference ends here.
+    let t = unsafe { &mut *TRACK.get() };
+    t.n -= 1;
+    t.blocks[i] = t.blocks[t.n];
+}
+
+/// Rule 7: after a call with `buf` parked (the buffer of a plain parking,
+/// the spine buffer of a split one), whether `(ptr, len)` is a block the
+/// allocator path handed out during that call with room for `len` bytes.
+/// If so it is now the caller's (to free with [`free_block`] or keep);
+/// otherwise the host lied: the caller must neither read nor free it.
+pub fn claim(buf: *mut u8, ptr: *mut u8, len: usize) -> bool {
+    // SAFETY: single thread; the reference ends here.
+    let t = unsafe { &mut *TRACK.get() };
+    if ptr.is_null() || t.owner != buf as usize {
+        return false;
+    }
+    match t.blocks[..t.n]
+        .iter()
+        .position(|&(p, n)| p == ptr as usize && len <= n)
+    {
+        Some(i) => {
+            untrack(i);
+            true
+        }
+        None => false,
     }
 }
 
@@ -267,9 +438,21 @@ unsafe fn import_realloc_slow(
         return p;
     }
     let align = align.max(1);
-    if !old_ptr.is_null() && new_size <= old_size {
-        // A shrink (string transcoding): the block already fits, including a
-        // block inside the caller's buffer.
+    // A resize (string transcoding) only of a block handed out during this
+    // call (rule 7): a block of ours, or part of a parked buffer we handed
+    // out. Anything else cannot be reported from here: trap.
+    let old = if old_ptr.is_null() {
+        None
+    } else if inside_taken(old_ptr, old_size) {
+        Some(None)
+    } else {
+        match tracked_now(old_ptr, old_size) {
+            Some(i) => Some(Some(i)),
+            None => crate::trap(),
+        }
+    };
+    if old.is_some() && new_size <= old_size {
+        // A shrink: the block already fits.
         return old_ptr;
     }
     if new_size == 0 {
@@ -295,16 +478,18 @@ unsafe fn import_realloc_slow(
         s.fallback_allocs += 1;
         s.fallback_bytes = s.fallback_bytes.wrapping_add(new_size as u32);
     });
-    if !old_ptr.is_null() {
+    if let Some(i) = old {
         // A grow: move the old contents. Never `realloc` a block that might
         // be the caller's buffer.
-        // SAFETY: old_ptr holds old_size bytes (caller contract); new has more.
+        // SAFETY: old_ptr holds old_size bytes (checked above); new has more.
         unsafe { core::ptr::copy_nonoverlapping(old_ptr, new, old_size) };
-        if !inside_slot(old_ptr) {
-            // SAFETY: not the caller's buffer, so it came from the allocator.
+        if let Some(i) = i {
+            untrack(i);
+            // SAFETY: a block of ours (tracked), now replaced.
             unsafe { heap::free(old_ptr) };
         }
     }
+    track(new, new_size);
     new
 }
 
@@ -361,6 +546,12 @@ unsafe fn land_elsewhere(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> 
         // An empty list from the allocator path holds no heap block.
         return 0;
     }
+    if !claim(buf, ptr, len) {
+        // Rule 7: not a block handed out during this call (static, null,
+        // inside the buffer, freed, stale, or shorter than `len`): neither
+        // read nor freed.
+        return crate::errno::pack(Err(Errno::EIO));
+    }
     let result = if len <= cap {
         // SAFETY: the host wrote len bytes at ptr; buf holds cap >= len.
         unsafe { core::ptr::copy_nonoverlapping(ptr, buf, len) };
@@ -374,7 +565,7 @@ unsafe fn land_elsewhere(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> 
         // the caller's memory.
         Err(Errno::EIO)
     };
-    // SAFETY: a non-empty list outside the slot came from the allocator.
+    // SAFETY: claimed: a block of ours, handed out during the call.
     unsafe { heap::free(ptr) };
     crate::errno::pack(result)
 }
@@ -390,8 +581,22 @@ pub(crate) mod tests {
     fn fresh() -> std::sync::MutexGuard<'static, ()> {
         let g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
         SLOT.store(State::Empty);
+        // SAFETY: the lock is held.
+        unsafe { (*TRACK.get()).n = 0 };
         stats::reset();
         g
+    }
+
+    /// Frees a block a test got from the allocator path, as a wrapper does
+    /// after claiming it (so the next parking does not free it again).
+    pub(crate) unsafe fn give_back(p: *mut u8) {
+        // SAFETY: the lock is held.
+        let t = unsafe { &mut *TRACK.get() };
+        if let Some(i) = t.blocks[..t.n].iter().position(|&(b, _)| b == p as usize) {
+            untrack(i);
+        }
+        // SAFETY: caller contract.
+        unsafe { heap::free(p) };
     }
 
     #[test]
@@ -412,7 +617,7 @@ pub(crate) mod tests {
         let got = unsafe { with_parked(p, 16, || import_realloc(core::ptr::null_mut(), 0, 1, 17)) };
         assert_ne!(got, p);
         assert_eq!(stats::get().fallback_allocs, 1);
-        unsafe { heap::free(got) };
+        unsafe { give_back(got) };
     }
 
     #[test]
@@ -424,7 +629,7 @@ pub(crate) mod tests {
         assert_ne!(got, p);
         assert!((got as usize).is_multiple_of(4));
         assert_eq!(stats::get().fallback_allocs, 1);
-        unsafe { heap::free(got) };
+        unsafe { give_back(got) };
     }
 
     #[test]
@@ -443,7 +648,7 @@ pub(crate) mod tests {
         assert_eq!(a, p);
         assert_ne!(b, p);
         assert_eq!(stats::get().fallback_allocs, 1);
-        unsafe { heap::free(b) };
+        unsafe { give_back(b) };
     }
 
     #[test]
@@ -473,7 +678,7 @@ pub(crate) mod tests {
             got, p,
             "a later allocation must never get the caller's buffer"
         );
-        unsafe { heap::free(got) };
+        unsafe { give_back(got) };
         unsafe { with_parked(p, 64, || import_realloc(core::ptr::null_mut(), 0, 1, 8)) };
         assert_eq!(SLOT.load(), State::Empty);
     }
@@ -483,19 +688,86 @@ pub(crate) mod tests {
         let _g = fresh();
         let mut buf = [0u8; 64];
         let p = buf.as_mut_ptr();
-        let mut other = [7u8; 4];
-        let o = other.as_mut_ptr();
-        // A shrink keeps the block; a grow moves it (and does not free a
-        // block that is not from the allocator... here it is a stack block,
-        // so grow is only exercised with a heap block).
-        let got = unsafe { with_parked(p, 64, || import_realloc(o, 4, 1, 2)) };
-        assert_eq!(got, o);
-        let h = unsafe { import_realloc(core::ptr::null_mut(), 0, 1, 4) };
-        unsafe { h.copy_from(o, 4) };
-        let g = unsafe { with_parked(p, 64, || import_realloc(h, 4, 1, 32)) };
+        // A block handed out during the call may shrink (kept) or grow
+        // (moved, the old one freed), never into the caller's buffer.
+        let g = unsafe {
+            with_parked(p, 64, || {
+                let h = import_realloc(core::ptr::null_mut(), 0, 1, 100);
+                assert_ne!(h, p);
+                h.copy_from([7u8; 4].as_ptr(), 4);
+                assert_eq!(import_realloc(h, 4, 1, 2), h);
+                import_realloc(h, 4, 1, 200)
+            })
+        };
         assert_ne!(g, p);
         assert_eq!(unsafe { core::slice::from_raw_parts(g, 4) }, &[7, 7, 7, 7]);
-        unsafe { heap::free(g) };
+        unsafe { give_back(g) };
+    }
+
+    /// Bug 3 (issue 12): a resize of a block this realloc did not hand out
+    /// (a foreign pointer) was copied from and freed. It must trap.
+    #[test]
+    #[should_panic(expected = "trap")]
+    fn resize_of_a_foreign_block_traps() {
+        let _g = fresh();
+        let mut buf = [0u8; 64];
+        let mut other = [7u8; 4];
+        let (p, o) = (buf.as_mut_ptr(), other.as_mut_ptr());
+        unsafe { with_parked(p, 64, || import_realloc(o, 4, 1, 32)) };
+    }
+
+    /// Bug 3: a shrink of a foreign block was returned as is.
+    #[test]
+    #[should_panic(expected = "trap")]
+    fn shrink_of_a_foreign_block_traps() {
+        let _g = fresh();
+        let mut buf = [0u8; 64];
+        let mut other = [7u8; 4];
+        let (p, o) = (buf.as_mut_ptr(), other.as_mut_ptr());
+        unsafe { with_parked(p, 64, || import_realloc(o, 4, 1, 2)) };
+    }
+
+    /// Bug 3: a list pointer that is not a block handed out during the call
+    /// (static, null, inside the buffer, freed, stale, too short) was copied
+    /// from and freed (`free(buf + 1)` trapped in dlmalloc; a freed block was
+    /// freed again). Now `EIO`, nothing read, nothing freed.
+    #[test]
+    fn foreign_list_pointers_are_eio_and_not_freed() {
+        let _g = fresh();
+        let mut buf = [9u8; 8];
+        let p = buf.as_mut_ptr();
+        static STATIC: [u8; 8] = [1; 8];
+        let st = STATIC.as_ptr() as *mut u8;
+        let inside = unsafe { p.add(1) };
+        for (what, ptr) in [
+            ("static", st),
+            ("inside", inside),
+            ("null", core::ptr::null_mut()),
+        ] {
+            unsafe { with_parked(p, 8, || ()) };
+            assert_eq!(unsafe { land(p, 8, ptr, 4) }, Err(Errno::EIO), "{what}");
+        }
+        // Handed out during the call (6 bytes, too big for the 4 parked)
+        // but reported longer than it is.
+        let h = unsafe { with_parked(p, 4, || import_realloc(core::ptr::null_mut(), 0, 1, 6)) };
+        assert_ne!(h, p);
+        assert_eq!(unsafe { land(p, 4, h, 7) }, Err(Errno::EIO));
+        assert_eq!(buf, [9u8; 8], "the caller's buffer is untouched");
+        // Claimed once (3 honest bytes), then returned again (freed): EIO,
+        // no double free.
+        let h = unsafe { with_parked(p, 4, || import_realloc(core::ptr::null_mut(), 0, 1, 6)) };
+        unsafe { h.write_bytes(5, 6) };
+        assert_eq!(unsafe { land(p, 4, h, 3) }, Ok(3));
+        assert_eq!(&buf[..4], &[5, 5, 5, 9]);
+        assert_eq!(unsafe { land(p, 4, h, 3) }, Err(Errno::EIO));
+        // Handed out for another buffer's call.
+        let mut other = [0u8; 8];
+        let q = other.as_mut_ptr();
+        let h = unsafe { with_parked(q, 4, || import_realloc(core::ptr::null_mut(), 0, 1, 6)) };
+        buf = [9u8; 8];
+        assert_eq!(unsafe { land(p, 4, h, 3) }, Err(Errno::EIO));
+        assert_eq!(buf, [9u8; 8], "the caller's buffer is untouched");
+        unsafe { give_back(h) };
     }
 
     #[test]
@@ -505,9 +777,13 @@ pub(crate) mod tests {
         let p = buf.as_mut_ptr();
         assert_eq!(unsafe { land(p, 8, p, 5) }, Ok(5));
         assert_eq!(stats::get().guest_copies, 0);
-        let h = unsafe { import_realloc(core::ptr::null_mut(), 0, 1, 3) };
+        // Aligned 4 at an odd address: the allocator serves it.
+        let odd = unsafe { p.add(1) };
+        let h = unsafe { with_parked(odd, 7, || import_realloc(core::ptr::null_mut(), 0, 4, 3)) };
         unsafe { h.copy_from([1u8, 2, 3].as_ptr(), 3) };
-        assert_eq!(unsafe { land(p, 8, h, 3) }, Ok(3));
+        assert_eq!(unsafe { land(odd, 7, h, 3) }, Ok(3));
+        assert_eq!(&buf[1..4], &[1, 2, 3]);
+        buf[..3].copy_from_slice(&[1, 2, 3]);
         assert_eq!(&buf[..3], &[1, 2, 3]);
         assert_eq!(stats::get().guest_copies, 1);
         assert_eq!(stats::get().guest_copy_bytes, 3);
@@ -567,7 +843,7 @@ pub(crate) mod tests {
         let _g = fresh();
         let p = unsafe { import_realloc(core::ptr::null_mut(), 0, 8, usize::MAX - 6) };
         // Not reached: a wrapped size would have produced a tiny block.
-        unsafe { heap::free(p) };
+        unsafe { give_back(p) };
     }
 
     #[test]
@@ -611,7 +887,7 @@ pub(crate) mod tests {
         };
         assert_ne!(spine, p);
         assert_eq!(stats::get().fallback_allocs, 1);
-        unsafe { heap::free(spine) };
+        unsafe { give_back(spine) };
     }
 
     #[test]
@@ -637,8 +913,8 @@ pub(crate) mod tests {
         assert_eq!(c, p, "the next payload that fits gets the buffer");
         assert_eq!(stats::get().fallback_allocs, 2);
         unsafe {
-            heap::free(a);
-            heap::free(b);
+            give_back(a);
+            give_back(b);
         }
         // A second payload after the buffer was taken is allocated.
         let (x, y) = unsafe {
@@ -651,7 +927,7 @@ pub(crate) mod tests {
         };
         assert_eq!(x, p);
         assert_ne!(y, p);
-        unsafe { heap::free(y) };
+        unsafe { give_back(y) };
     }
 
     #[test]
@@ -672,13 +948,14 @@ pub(crate) mod tests {
         assert_eq!(stats::get().fallback_allocs, 0);
         assert_eq!(SLOT.load(), State::Empty);
         // Never a null buffer handed out, and a grow of a block inside the
-        // spine buffer does not free it.
+        // spine buffer (handed out in this call) does not free it.
         let g = unsafe {
             with_parked_split(core::ptr::null_mut(), 0, s, 40, || {
+                assert_eq!(import_realloc(core::ptr::null_mut(), 0, 4, 4), s);
                 import_realloc(s, 4, 4, 64)
             })
         };
         assert_ne!(g, s);
-        unsafe { heap::free(g) };
+        unsafe { give_back(g) };
     }
 }

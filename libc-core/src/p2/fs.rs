@@ -303,25 +303,29 @@ fn new_timestamp(t: SetTime) -> Result<(i32, i64, i32)> {
 
 /// Finishes a string result received with `buf` parked: the length now in
 /// `buf`, truncated to its size (a longer string came from the allocator
-/// and is copied, then freed).
+/// and is copied, then freed). `EIO` when the pointer is neither `buf` nor
+/// a block handed out during the call (rule 7 of `slot`).
 ///
 /// # Safety
 /// `(ptr, len)` is a string the host just wrote during a call that had
 /// `buf` parked.
-unsafe fn land_truncated(buf: &mut [u8], ptr: *mut u8, len: usize) -> usize {
+unsafe fn land_truncated(buf: &mut [u8], ptr: *mut u8, len: usize) -> Result<usize> {
     if ptr == buf.as_mut_ptr() {
-        return len.min(buf.len());
+        return Ok(len.min(buf.len()));
     }
     let n = len.min(buf.len());
     if len > 0 {
-        // SAFETY: the host wrote len bytes at ptr, a heap block (caller
-        // contract), which nothing else refers to.
+        if !slot::claim(buf.as_mut_ptr(), ptr, len) {
+            return Err(Errno::EIO);
+        }
+        // SAFETY: a block of ours holding the len bytes the host wrote,
+        // which nothing else refers to.
         unsafe {
             core::ptr::copy_nonoverlapping(ptr, buf.as_mut_ptr(), n);
             crate::heap_free(ptr);
         }
     }
-    n
+    Ok(n)
 }
 
 impl crate::pal::PalFs for Sys {
@@ -549,7 +553,7 @@ impl crate::pal::PalFs for Sys {
             return Err(fs_error(ret.u8(4)));
         }
         // SAFETY: the host wrote the string during the parked call.
-        Ok(unsafe { land_truncated(buf, ret.u32(4) as *mut u8, ret.u32(8) as usize) })
+        unsafe { land_truncated(buf, ret.u32(4) as *mut u8, ret.u32(8) as usize) }
     }
 
     fn utimensat(dir: i32, path: &[u8], atim: SetTime, mtim: SetTime, follow: bool) -> Result<()> {
@@ -732,8 +736,16 @@ fn entry_name(buf: *mut u8, ptr: *mut u8, len: usize) -> Result<*mut u8> {
             Err(Errno::EIO)
         };
     }
-    // Too long for the slot (or empty): keep the heap copy, if any.
-    Ok(if len > 0 { ptr } else { core::ptr::null_mut() })
+    if len == 0 {
+        return Ok(core::ptr::null_mut());
+    }
+    // Too long for the slot: keep the heap copy, if it is one of ours
+    // handed out during the call (rule 7 of `slot`).
+    if slot::claim(buf, ptr, len) {
+        Ok(ptr)
+    } else {
+        Err(Errno::EIO)
+    }
 }
 
 impl Dir {
@@ -834,9 +846,16 @@ mod tests {
         // Honest names: in the buffer (up to its size), or a heap block.
         assert_eq!(entry_name(p, p, 5), Ok(core::ptr::null_mut()));
         assert_eq!(entry_name(p, p, NAME_BUF), Ok(core::ptr::null_mut()));
+        let h = unsafe {
+            slot::with_parked(p, NAME_BUF, || {
+                slot::import_realloc(core::ptr::null_mut(), 0, 1, 300)
+            })
+        };
+        assert_eq!(entry_name(p, h, 300), Ok(h));
+        assert_eq!(entry_name(p, h, 0), Ok(core::ptr::null_mut()));
+        unsafe { crate::heap_free(h) };
+        // Bug 3: a name pointer not handed out during the call is EIO.
         let mut other = [0u8; 300];
-        let o = other.as_mut_ptr();
-        assert_eq!(entry_name(p, o, 300), Ok(o));
-        assert_eq!(entry_name(p, o, 0), Ok(core::ptr::null_mut()));
+        assert_eq!(entry_name(p, other.as_mut_ptr(), 300), Err(Errno::EIO));
     }
 }

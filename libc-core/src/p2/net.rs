@@ -485,7 +485,9 @@ fn poll_list(list: &[i32], out: &mut [u32]) -> usize {
         })
     };
     // SAFETY: the host wrote a list allocated during the call.
-    match unsafe { slot::land(p, cap, ret.u32(0) as *mut u8, ret.u32(4) as usize * 4) } {
+    // A count whose byte size overflows is a lie: `land` rejects it (EIO).
+    let bytes = (ret.u32(4) as usize).saturating_mul(4);
+    match unsafe { slot::land(p, cap, ret.u32(0) as *mut u8, bytes) } {
         Ok(bytes) => bytes / 4,
         // More indices than pollables cannot happen; report none ready.
         Err(_) => 0,
@@ -729,35 +731,44 @@ fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Received> {
             }
             continue;
         }
-        let mut got = Received::default();
-        let mut lied = false;
-        for k in 0..count {
-            // SAFETY: the host wrote `count` 40-byte records at `list`.
-            let (dp, dl, from) = unsafe {
-                let e = list.add(40 * k);
-                (
-                    *(e as *const u32) as *mut u8,
-                    *(e.add(4) as *const u32) as usize,
-                    read_addr(e.add(8)),
-                )
-            };
-            if k == 0 {
-                got.from = Some(from);
-                match land_datagram(bufs, bp, bcap, total, dp, dl) {
-                    Some((len, truncated)) => (got.len, got.truncated) = (len, truncated),
-                    None => lied = true,
-                }
+        // Rule 7 of `slot`: we asked for one datagram; the spine must be
+        // the spine buffer or a block handed out during the call. A lie is
+        // EIO and nothing is read or freed (the slot frees unclaimed blocks).
+        let spine_ours = list == sp || slot::claim(sp, list, 40);
+        if count > 1 || !spine_ours {
+            if spine_ours && list != sp {
+                // SAFETY: claimed: a block of ours.
+                unsafe { slot::free_block(list, 40) };
             }
-            if dp != bp || bp.is_null() {
-                // SAFETY: a payload from the allocator path (or empty).
-                unsafe { slot::free_block(dp, dl) };
-            }
+            return Err(Errno::EIO);
         }
+        // SAFETY: the spine holds one 40-byte record (checked above).
+        let (dp, dl, from) = unsafe {
+            (
+                *(list as *const u32) as *mut u8,
+                *(list.add(4) as *const u32) as usize,
+                read_addr(list.add(8)),
+            )
+        };
         if list != sp {
-            // SAFETY: a spine from the allocator path.
-            unsafe { slot::free_block(list, 40 * count) };
+            // SAFETY: claimed above; the record has been read.
+            unsafe { slot::free_block(list, 40) };
         }
-        return if lied { Err(Errno::EIO) } else { Ok(got) };
+        let in_buf = dp == bp && !bp.is_null();
+        if !in_buf && dl > 0 && !slot::claim(sp, dp, dl) {
+            return Err(Errno::EIO);
+        }
+        let landed = land_datagram(bufs, bp, bcap, total, dp, dl);
+        if !in_buf {
+            // SAFETY: claimed above (or empty): a payload of ours.
+            unsafe { slot::free_block(dp, dl) };
+        }
+        let (len, truncated) = landed.ok_or(Errno::EIO)?;
+        return Ok(Received {
+            from: Some(from),
+            len,
+            truncated,
+        });
     }
 }
 
