@@ -272,7 +272,7 @@ static void part0(void) {
   S(" xyz", "%c%n");
   S(" xyz", "% c%n");
   S("abcdef", "%3c%n");
-  S("ab", "%3c%n");
+  S("abc", "%3c%n");
   S("abc123", "%[a-z]%n");
   S("one,two", "%[^,]%n");
   S("]a]b", "%[]a]%n");

@@ -276,7 +276,7 @@ static void part0(void) {
   S(L" xyz", L"%c%n");
   S(L" xyz", L"% c%n");
   S(L"abcdef", L"%3c%n");
-  S(L"ab", L"%3c%n");
+  S(L"abc", L"%3c%n");
   S(L"abc123", L"%[a-z]%n");
   S(L"one,two", L"%[^,]%n");
   S(L"]a]b", L"%[]a]%n");

@@ -242,7 +242,7 @@ def gen_fixed_ints():
 # ------------------------------------------------------- strings and mixes
 STR_CASES = [
     ('%s%n', 'hello world'), ('%3s%n', 'hello'), ('%s%n', '   lead'), ('%s%n', ''), ('%s%n', '  '),
-    ('%c%n', 'xyz'), ('%c%n', ' xyz'), ('% c%n', ' xyz'), ('%3c%n', 'abcdef'), ('%3c%n', 'ab'),
+    ('%c%n', 'xyz'), ('%c%n', ' xyz'), ('% c%n', ' xyz'), ('%3c%n', 'abcdef'), ('%3c%n', 'abc'),
     ('%[a-z]%n', 'abc123'), ('%[^,]%n', 'one,two'), ('%[]a]%n', ']a]b'), ('%[^]x]%n', 'abc]'),
     ('%[a-]%n', 'a-a-b'), ('%[-a]%n', '--ab'), ('%[0-9a-fA-F]%n', 'DeadBeef!'), ('%2[abc]%n', 'abcabc'),
     ('%[abc]%n', 'xyz'), ('%[abc]%n', ''), ('%*s%s%n', 'skip this'), ('%5[^\\n]%n', 'line one\\n'),

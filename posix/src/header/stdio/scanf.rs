@@ -196,7 +196,6 @@ unsafe fn scan(inp: &mut dyn Input, fmt: *const u8, ap: VaList, chars: bool) -> 
     };
     let mut args = Args::new(ap);
     let mut assigned: c_int = 0;
-    let mut matched_any = false;
     let mut p = fmt;
     let mut first = true;
     // SAFETY: the format is NUL-terminated; arguments per format.
@@ -335,7 +334,6 @@ unsafe fn scan(inp: &mut dyn Input, fmt: *const u8, ap: VaList, chars: bool) -> 
             };
             match r {
                 Ok(()) => {
-                    matched_any = true;
                     if !dest.is_null() {
                         assigned += 1;
                     }
@@ -344,8 +342,10 @@ unsafe fn scan(inp: &mut dyn Input, fmt: *const u8, ap: VaList, chars: bool) -> 
             }
         }
     };
+    // An input failure before the first assignment gives EOF, also after
+    // suppressed conversions (glibc, musl: `"%*s%d"` on `"y"`).
     match stop {
-        Some(Stop::Input) if assigned == 0 && !matched_any => -1,
+        Some(Stop::Input) if assigned == 0 => -1,
         _ => assigned,
     }
 }
@@ -469,13 +469,16 @@ unsafe fn scan_chars(
         }
         n += 1;
     }
-    // `%c` short of its width at end of input still succeeds (glibc).
-    if n == 0 {
+    // `%Nc` takes exactly N characters: fewer before the end of input is a
+    // matching failure (C11 7.21.6.2p10; musl; glibc 2.36 accepts it), none
+    // an input failure.
+    let short = conv == b'c' && sc.left != 0 && n != 0;
+    if n == 0 || short {
         if alloc && !out.is_null() {
             // SAFETY: ours.
             unsafe { wasm_libc_alloc::free(out) };
         }
-        return Err(fail(sc));
+        return Err(if short { Stop::Match } else { fail(sc) });
     }
     if !out.is_null() {
         // SAFETY: as above (one more unit for the NUL, not for %c).
