@@ -100,7 +100,7 @@ const FREE: Sock = Sock {
     pend: [0; 3],
 };
 
-const MAX_SOCKS: usize = super::MAX_FDS;
+const MAX_SOCKS: usize = 64;
 static SOCKS: Single<[Sock; MAX_SOCKS]> = Single::new([FREE; MAX_SOCKS]);
 
 fn load(i: u16) -> Sock {
