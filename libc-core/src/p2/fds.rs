@@ -21,6 +21,7 @@
 //! separately by their table index (`u16`): 65,536 sockets.
 
 use super::Entry;
+use super::grow::Grow;
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::single::Single;
@@ -36,17 +37,8 @@ static FDS: Single<[Entry; INLINE]> = Single::new({
     t
 });
 
-/// The heap tier: `cap` entries for fds `INLINE..INLINE + cap`.
-#[derive(Copy, Clone)]
-struct Extra {
-    ptr: *mut Entry,
-    cap: usize,
-}
-
-static EXTRA: Single<Extra> = Single::new(Extra {
-    ptr: core::ptr::null_mut(),
-    cap: 0,
-});
+/// The heap tier: fds `INLINE..`.
+static EXTRA: Grow<Entry> = Grow::new();
 
 /// The slot for `fd` if it is in the static tier (the hot path).
 #[inline(always)]
@@ -72,14 +64,11 @@ pub(super) fn slot_of(fd: i32) -> Result<*mut Entry> {
 #[cold]
 #[inline(never)]
 fn extra_slot(fd: i32) -> Result<*mut Entry> {
-    let x = EXTRA.load();
     // Negative fds wrap to huge values and fail the check.
-    let i = (fd as u32 as usize).wrapping_sub(INLINE);
-    if fd < 0 || i >= x.cap {
-        return Err(Errno::EBADF);
-    }
-    // SAFETY: i < cap, the heap tier's length.
-    Ok(unsafe { x.ptr.add(i) })
+    EXTRA
+        .slot((fd as u32 as usize).wrapping_sub(INLINE))
+        .filter(|_| fd >= 0)
+        .ok_or(Errno::EBADF)
 }
 
 /// Stores `e` in the lowest free descriptor (as POSIX requires of `open`,
@@ -95,56 +84,12 @@ pub(super) fn alloc_fd(e: Entry) -> Result<i32> {
             return Ok(fd as i32);
         }
     }
-    let x = EXTRA.load();
-    for i in 0..x.cap {
-        // SAFETY: i < cap.
-        let p = unsafe { x.ptr.add(i) };
-        // SAFETY: p points into the heap tier.
-        if unsafe { *p } == Entry::Free {
-            // SAFETY: as above.
-            unsafe { *p = e };
-            return Ok((INLINE + i) as i32);
-        }
-    }
-    let i = grow()?;
-    // SAFETY: grow returned a free index below the new capacity.
-    unsafe { *EXTRA.load().ptr.add(i) = e };
-    Ok((INLINE + i) as i32)
-}
-
-/// Doubles the heap tier (first size: `INLINE` entries), moving the old
-/// entries; returns the first new index.
-#[cold]
-#[inline(never)]
-fn grow() -> Result<usize> {
-    let old = EXTRA.load();
-    let cap = if old.cap == 0 { INLINE } else { old.cap };
-    let cap = old.cap.checked_add(cap).ok_or(Errno::EMFILE)?;
     // Every fd must be a non-negative int.
-    if INLINE
-        .checked_add(cap)
-        .is_none_or(|end| end - 1 > i32::MAX as usize)
-    {
-        return Err(Errno::EMFILE);
-    }
-    let bytes = cap
-        .checked_mul(core::mem::size_of::<Entry>())
-        .ok_or(Errno::ENOMEM)?;
-    let new = crate::heap_alloc(bytes, core::mem::align_of::<Entry>()) as *mut Entry;
-    if new.is_null() {
-        return Err(Errno::ENOMEM);
-    }
-    // SAFETY: `new` has room for `cap` entries and does not overlap the old
-    // block; the old block holds `old.cap` initialised entries.
-    unsafe {
-        if old.cap != 0 {
-            core::ptr::copy_nonoverlapping(old.ptr, new, old.cap);
-        }
-        for i in old.cap..cap {
-            new.add(i).write(Entry::Free);
-        }
-        crate::heap_free(old.ptr as *mut u8);
-    }
-    EXTRA.store(Extra { ptr: new, cap });
-    Ok(old.cap)
+    let i = EXTRA.take(
+        |x| *x == Entry::Free,
+        e,
+        Entry::Free,
+        i32::MAX as usize - INLINE,
+    )?;
+    Ok((INLINE + i) as i32)
 }

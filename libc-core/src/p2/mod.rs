@@ -8,6 +8,7 @@
 mod env;
 mod fds;
 mod fs;
+mod grow;
 mod net;
 mod realloc;
 mod wasi;
