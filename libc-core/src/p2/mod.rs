@@ -6,7 +6,9 @@
 //! bytes straight into it: no malloc, no copy.
 
 mod env;
+mod fds;
 mod fs;
+mod grow;
 mod net;
 mod realloc;
 mod wasi;
@@ -16,6 +18,7 @@ use crate::pal::{Pal, Result};
 use crate::single::Single;
 use crate::slot;
 use crate::types::*;
+use fds::{alloc_fd, inline_slot, slot_of};
 
 /// The WASI 0.2 backend.
 pub struct Sys;
@@ -44,25 +47,6 @@ enum Entry {
 const READ: u8 = 1;
 const WRITE: u8 = 2;
 const APPEND: u8 = 4;
-
-const MAX_FDS: usize = 64;
-
-static FDS: Single<[Entry; MAX_FDS]> = Single::new({
-    let mut t = [Entry::Free; MAX_FDS];
-    t[0] = Entry::StdUnopened;
-    t[1] = Entry::StdUnopened;
-    t[2] = Entry::StdUnopened;
-    t
-});
-
-#[inline(always)]
-fn slot_of(fd: i32) -> Result<*mut Entry> {
-    if fd as u32 as usize >= MAX_FDS {
-        return Err(Errno::EBADF);
-    }
-    // SAFETY: in bounds; single-threaded (see `Single`).
-    Ok(unsafe { (FDS.get() as *mut Entry).add(fd as usize) })
-}
 
 /// The entry for `fd`, opening stdio streams on first use.
 #[inline]
@@ -94,19 +78,6 @@ fn set_entry(fd: i32, e: Entry) {
         // SAFETY: p points into the table.
         unsafe { *p = e };
     }
-}
-
-fn alloc_fd(e: Entry) -> Result<i32> {
-    for fd in 3..MAX_FDS as i32 {
-        let p = slot_of(fd)?;
-        // SAFETY: p points into the table.
-        if unsafe { *p } == Entry::Free {
-            // SAFETY: as above.
-            unsafe { *p = e };
-            return Ok(fd);
-        }
-    }
-    Err(Errno::EMFILE)
 }
 
 /// A return area for imports, aligned for any canonical-ABI result.
@@ -445,7 +416,7 @@ impl Pal for Sys {
     /// is inlined into the C `read`; everything else is [`read_slow`].
     #[inline(always)]
     fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
-        if let Ok(p) = slot_of(fd)
+        if let Some(p) = inline_slot(fd)
             && !buf.is_empty()
         {
             // SAFETY: p points into the table; nothing else touches the

@@ -22,6 +22,7 @@
 
 mod wasi;
 
+use super::grow::Grow;
 use super::{Entry, Ret, alloc_fd, entry};
 use crate::errno::Errno;
 use crate::pal::Result;
@@ -100,18 +101,39 @@ const FREE: Sock = Sock {
     pend: [0; 3],
 };
 
-const MAX_SOCKS: usize = super::MAX_FDS;
+/// Sockets in the static tier; more go to a heap array that doubles
+/// ([`Grow`]), up to the 65,536 a `u16` index can name.
+const MAX_SOCKS: usize = 64;
 static SOCKS: Single<[Sock; MAX_SOCKS]> = Single::new([FREE; MAX_SOCKS]);
+static MORE_SOCKS: Grow<Sock> = Grow::new();
+
+/// The slot of socket `i`. Valid until the next [`install`].
+#[inline(always)]
+fn sock_slot(i: u16) -> *mut Sock {
+    if (i as usize) < MAX_SOCKS {
+        // SAFETY: in bounds; single-threaded (see `Single`).
+        return unsafe { (SOCKS.get() as *mut Sock).add(i as usize) };
+    }
+    more_slot(i)
+}
+
+#[cold]
+#[inline(never)]
+fn more_slot(i: u16) -> *mut Sock {
+    // The index comes from an fd entry we created, so it is in the table.
+    MORE_SOCKS
+        .slot(i as usize - MAX_SOCKS)
+        .unwrap_or_else(|| crate::trap())
+}
 
 fn load(i: u16) -> Sock {
-    // SAFETY: single-threaded (see `Single`); the index comes from an fd
-    // entry we created, so it is in bounds; `get` panics otherwise.
-    unsafe { (*SOCKS.get())[i as usize] }
+    // SAFETY: a slot of the table; single-threaded.
+    unsafe { *sock_slot(i) }
 }
 
 fn store(i: u16, s: Sock) {
     // SAFETY: as in `load`.
-    unsafe { (*SOCKS.get())[i as usize] = s }
+    unsafe { *sock_slot(i) = s }
 }
 
 /// The socket behind `fd`: `EBADF` if closed, `ENOTSOCK` if not a socket.
@@ -125,16 +147,25 @@ fn sock(fd: i32) -> Result<(u16, Sock)> {
 /// Registers a new socket and gives it a descriptor; on failure the host
 /// handles are dropped.
 fn install(s: Sock) -> Result<i32> {
+    let used = Sock { used: true, ..s };
     // SAFETY: single-threaded; no other borrow of the table is live.
     let table = unsafe { &mut *SOCKS.get() };
-    let Some(i) = table.iter().position(|s| !s.used) else {
-        release(&s);
-        return Err(Errno::EMFILE);
+    let i = match table.iter().position(|s| !s.used) {
+        Some(i) => {
+            table[i] = used;
+            i
+        }
+        None => match MORE_SOCKS.take(|s| !s.used, used, FREE, (1 << 16) - MAX_SOCKS) {
+            Ok(j) => MAX_SOCKS + j,
+            Err(e) => {
+                release(&s);
+                return Err(e);
+            }
+        },
     };
-    table[i] = Sock { used: true, ..s };
     alloc_fd(Entry::Socket(i as u16)).inspect_err(|_| {
         release(&s);
-        table[i] = FREE;
+        store(i as u16, FREE);
     })
 }
 

@@ -144,7 +144,8 @@ net_tests!(
     sock_poll_many,
     net_gai,
     sock_p1_preopen,
-    sock_ipv6
+    sock_ipv6,
+    many_socks
 );
 
 /// The same names as in `net_tests!` above.
@@ -156,6 +157,7 @@ const DRIVEN: &[&str] = &[
     "net_gai",
     "sock_p1_preopen",
     "sock_ipv6",
+    "many_socks",
 ];
 
 /// Every `.runner` in tests/c has a test above.
