@@ -6,9 +6,9 @@
 //! entries is the host's.
 
 use crate::header::sys_types::ino_t;
-use crate::platform::{c_char, c_int, c_long, cpath};
+use crate::platform::{c_char, c_int, c_long};
 use libc_core::pal::fs::FileType;
-use libc_core::{Errno, OrMinusOneErrno, Pal, PalFs, Sys, path};
+use libc_core::{Errno, OrMinusOneErrno, Pal, PalFs, Sys};
 
 mod at;
 mod versionsort;
@@ -88,20 +88,8 @@ pub extern "C" fn fdopendir(fd: c_int) -> *mut DIR {
 /// `path` must be NULL or a NUL-terminated string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn opendir(path: *const c_char) -> *mut DIR {
-    use crate::header::fcntl::{O_DIRECTORY, O_RDONLY};
-    // SAFETY: caller contract.
-    let r = unsafe { cpath(path) }.and_then(|p| {
-        let at = path::resolve(p)?;
-        let fd = Sys::openat(at.fd(), at.rel(), O_RDONLY | O_DIRECTORY)?;
-        let d = fdopendir(fd);
-        if d.is_null() {
-            let e = libc_core::errno::get_errno();
-            let _ = Sys::close(fd);
-            return Err(e);
-        }
-        Ok(d)
-    });
-    r.or_minus_one_errno()
+    // SAFETY: forwarded contract; `AT_FDCWD` resolves `path` like `open`.
+    unsafe { opendirat(crate::header::fcntl::AT_FDCWD, path) }
 }
 
 /// [readdir](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir.html)

@@ -2,13 +2,13 @@
 //! directory: `dirfd` must be a real directory descriptor (`AT_FDCWD` fails
 //! with `EBADF`), and the path is looked up under it as given.
 
-use crate::header::dirent::{DIR, fdopendir};
-use crate::header::fcntl::{AT_FDCWD, AT_REMOVEDIR, O_DIRECTORY, O_RDONLY, openat};
+use crate::header::dirent::{DIR, opendirat};
+use crate::header::fcntl::{AT_FDCWD, AT_REMOVEDIR, openat};
 use crate::header::sys_stat::{fstatat, mkdirat, stat, utimensat};
 use crate::header::time::timespec;
 use crate::header::unistd::{faccessat, linkat, readlinkat, renameat, symlinkat, unlinkat};
 use crate::platform::{c_char, c_int, size_t, ssize_t};
-use libc_core::{Errno, OrMinusOneErrno, Pal, PalFs, Sys};
+use libc_core::{Errno, OrMinusOneErrno};
 
 /// `Err(EBADF)` for `AT_FDCWD`, which these functions do not accept.
 fn real(fd: c_int) -> Result<(), Errno> {
@@ -72,18 +72,9 @@ nocwd!(/// `utimensat` under a real directory.
 /// `path` must be NULL or a NUL-terminated string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __wasilibc_nocwd_opendirat(fd: c_int, path: *const c_char) -> *mut DIR {
-    let r = real(fd).and_then(|()| {
-        // SAFETY: forwarded contract.
-        let p = unsafe { crate::platform::cpath(path) }?;
-        let at = libc_core::path::resolve_at(fd, p)?;
-        let dfd = Sys::openat(at.fd(), at.rel(), O_RDONLY | O_DIRECTORY)?;
-        let d = fdopendir(dfd);
-        if d.is_null() {
-            let e = libc_core::errno::get_errno();
-            let _ = Sys::close(dfd);
-            return Err(e);
-        }
-        Ok(d)
-    });
-    r.or_minus_one_errno()
+    if let Err(e) = real(fd) {
+        return Err::<*mut DIR, Errno>(e).or_minus_one_errno();
+    }
+    // SAFETY: forwarded contract.
+    unsafe { opendirat(fd, path) }
 }
