@@ -1,8 +1,11 @@
-//! Just enough of the wasm binary format for the artifact checks: the import
-//! and export sections of a module, and the symbol table (`linking` custom
-//! section) of a relocatable object file as wasm-ld and llvm-nm see it.
+//! What the artifact checks read of a wasm file, over `wasmparser`: the
+//! import and export sections of a module, and the symbol table (`linking`
+//! custom section) of a relocatable object file as wasm-ld and llvm-nm see it.
 
 use crate::Result;
+use wasmparser::{
+    ExternalKind, KnownCustom, Linking, Parser, Payload, SymbolFlags, SymbolInfo, TypeRef,
+};
 
 pub const KIND_FUNC: u8 = 0;
 pub const KIND_TABLE: u8 = 1;
@@ -72,59 +75,6 @@ pub struct Module {
     pub custom_sections: Vec<String>,
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn new(b: &'a [u8]) -> Self {
-        Reader { b, pos: 0 }
-    }
-    fn done(&self) -> bool {
-        self.pos >= self.b.len()
-    }
-    fn byte(&mut self) -> Result<u8> {
-        let v = *self.b.get(self.pos).ok_or("unexpected end of wasm data")?;
-        self.pos += 1;
-        Ok(v)
-    }
-    fn leb(&mut self) -> Result<u64> {
-        let mut v = 0u64;
-        for shift in (0..70).step_by(7) {
-            let byte = self.byte()?;
-            v |= u64::from(byte & 0x7f) << shift.min(63);
-            if byte & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err("LEB128 number too long".into())
-    }
-    fn u32(&mut self) -> Result<u32> {
-        u32::try_from(self.leb()?).map_err(|_| "LEB128 number out of range".to_string())
-    }
-    fn bytes(&mut self, n: usize) -> Result<&'a [u8]> {
-        let end = self.pos.checked_add(n).filter(|e| *e <= self.b.len());
-        let end = end.ok_or("unexpected end of wasm data")?;
-        let s = &self.b[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-    fn name(&mut self) -> Result<String> {
-        let n = self.u32()? as usize;
-        let b = self.bytes(n)?;
-        String::from_utf8(b.to_vec()).map_err(|_| "name is not UTF-8".into())
-    }
-    fn limits(&mut self) -> Result<()> {
-        let flags = self.byte()?;
-        self.leb()?;
-        if flags & 1 != 0 {
-            self.leb()?;
-        }
-        Ok(())
-    }
-}
-
 /// Parses a core wasm module (linked or relocatable).
 pub fn parse(bytes: &[u8]) -> Result<Module> {
     if bytes.get(0..4) != Some(b"\0asm") {
@@ -133,141 +83,114 @@ pub fn parse(bytes: &[u8]) -> Result<Module> {
     if bytes.get(4..8) != Some(&[1, 0, 0, 0]) {
         return Err("not a core wasm module (a component?)".into());
     }
-    let mut r = Reader::new(&bytes[8..]);
+    let err = |e: wasmparser::BinaryReaderError| e.to_string();
     let mut m = Module::default();
-    let mut linking: Option<&[u8]> = None;
-    while !r.done() {
-        let id = r.byte()?;
-        let size = r.u32()? as usize;
-        let body = r.bytes(size)?;
-        let mut s = Reader::new(body);
-        match id {
-            0 => {
-                let name = s.name()?;
-                if name == "linking" {
-                    linking = Some(&body[s.pos..]);
-                }
-                m.custom_sections.push(name);
-            }
-            2 => {
-                for _ in 0..s.u32()? {
-                    let module = s.name()?;
-                    let name = s.name()?;
-                    let kind = s.byte()?;
-                    match kind {
-                        KIND_FUNC => {
-                            s.u32()?;
-                        }
-                        KIND_TABLE => {
-                            s.byte()?;
-                            s.limits()?;
-                        }
-                        KIND_MEMORY => s.limits()?,
-                        KIND_GLOBAL => {
-                            s.byte()?;
-                            s.byte()?;
-                        }
-                        KIND_TAG => {
-                            s.byte()?;
-                            s.u32()?;
-                        }
-                        k => return Err(format!("unknown import kind {k}")),
-                    }
-                    m.imports.push(Import { module, name, kind });
+    let mut linking = None;
+    for payload in Parser::new(0).parse_all(bytes) {
+        match payload.map_err(err)? {
+            Payload::ImportSection(r) => {
+                for i in r.into_imports() {
+                    let i = i.map_err(err)?;
+                    let kind = match i.ty {
+                        TypeRef::Func(_) | TypeRef::FuncExact(_) => KIND_FUNC,
+                        TypeRef::Table(_) => KIND_TABLE,
+                        TypeRef::Memory(_) => KIND_MEMORY,
+                        TypeRef::Global(_) => KIND_GLOBAL,
+                        TypeRef::Tag(_) => KIND_TAG,
+                    };
+                    m.imports.push(Import {
+                        module: i.module.to_string(),
+                        name: i.name.to_string(),
+                        kind,
+                    });
                 }
             }
-            7 => {
-                for _ in 0..s.u32()? {
-                    let name = s.name()?;
-                    let kind = s.byte()?;
-                    s.u32()?;
-                    m.exports.push(Export { name, kind });
+            Payload::ExportSection(r) => {
+                for e in r {
+                    let e = e.map_err(err)?;
+                    let kind = match e.kind {
+                        ExternalKind::Func | ExternalKind::FuncExact => KIND_FUNC,
+                        ExternalKind::Table => KIND_TABLE,
+                        ExternalKind::Memory => KIND_MEMORY,
+                        ExternalKind::Global => KIND_GLOBAL,
+                        ExternalKind::Tag => KIND_TAG,
+                    };
+                    m.exports.push(Export {
+                        name: e.name.to_string(),
+                        kind,
+                    });
+                }
+            }
+            Payload::CustomSection(c) => {
+                m.custom_sections.push(c.name().to_string());
+                if let KnownCustom::Linking(l) = c.as_known() {
+                    linking = Some(l);
                 }
             }
             _ => {}
         }
     }
     if let Some(l) = linking {
-        m.symbols = symbols(l, &m.imports)?;
+        for sub in l.subsections() {
+            if let Linking::SymbolTable(table) = sub.map_err(err)? {
+                for sym in table {
+                    m.symbols.push(symbol(sym.map_err(err)?, &m.imports)?);
+                }
+            }
+        }
     }
     Ok(m)
 }
 
-/// The symbol table (subsection 8) of a `linking` section body.
-fn symbols(body: &[u8], imports: &[Import]) -> Result<Vec<Symbol>> {
-    let mut r = Reader::new(body);
-    let version = r.u32()?;
-    if version != 2 {
-        return Err(format!("linking section version {version}, expected 2"));
-    }
-    // Imports of one kind, in index order: undefined symbols without an
-    // explicit name take the import's field name.
-    let of_kind = |k: u8| -> Vec<&Import> { imports.iter().filter(|i| i.kind == k).collect() };
-    let (funcs, globals, tags, tables) = (
-        of_kind(KIND_FUNC),
-        of_kind(KIND_GLOBAL),
-        of_kind(KIND_TAG),
-        of_kind(KIND_TABLE),
-    );
-    let mut out = Vec::new();
-    while !r.done() {
-        let ty = r.byte()?;
-        let size = r.u32()? as usize;
-        let payload = r.bytes(size)?;
-        if ty != 8 {
-            continue;
+/// One entry of the symbol table. An undefined function, global, tag or
+/// table symbol without an explicit name takes its import's field name.
+fn symbol(info: SymbolInfo<'_>, imports: &[Import]) -> Result<Symbol> {
+    let (kind, flags, index, name) = match info {
+        SymbolInfo::Func { flags, index, name } => (SYM_FUNCTION, flags, index, name),
+        SymbolInfo::Global { flags, index, name } => (SYM_GLOBAL, flags, index, name),
+        SymbolInfo::Event { flags, index, name } => (SYM_TAG, flags, index, name),
+        SymbolInfo::Table { flags, index, name } => (SYM_TABLE, flags, index, name),
+        SymbolInfo::Data { flags, name, .. } => {
+            return Ok(Symbol {
+                name: name.to_string(),
+                kind: SYM_DATA,
+                flags: flags.bits(),
+                import_module: None,
+            });
         }
-        let mut s = Reader::new(payload);
-        for _ in 0..s.u32()? {
-            let kind = s.byte()?;
-            let flags = s.u32()?;
-            let undefined = flags & FLAG_UNDEFINED != 0;
-            match kind {
-                SYM_FUNCTION | SYM_GLOBAL | SYM_TAG | SYM_TABLE => {
-                    let index = s.u32()? as usize;
-                    let import = if undefined {
-                        let list = match kind {
-                            SYM_FUNCTION => &funcs,
-                            SYM_GLOBAL => &globals,
-                            SYM_TAG => &tags,
-                            _ => &tables,
-                        };
-                        Some(*list.get(index).ok_or("undefined symbol without import")?)
-                    } else {
-                        None
-                    };
-                    let name = if !undefined || flags & FLAG_EXPLICIT_NAME != 0 {
-                        s.name()?
-                    } else {
-                        import.map(|i| i.name.clone()).unwrap_or_default()
-                    };
-                    out.push(Symbol {
-                        name,
-                        kind,
-                        flags,
-                        import_module: import.map(|i| i.module.clone()),
-                    });
-                }
-                SYM_DATA => {
-                    let name = s.name()?;
-                    if !undefined {
-                        s.u32()?; // segment
-                        s.leb()?; // offset
-                        s.leb()?; // size
-                    }
-                    out.push(Symbol {
-                        name,
-                        kind,
-                        flags,
-                        import_module: None,
-                    });
-                }
-                SYM_SECTION => {
-                    s.u32()?;
-                }
-                k => return Err(format!("unknown symbol kind {k}")),
-            }
+        SymbolInfo::Section { flags, .. } => {
+            return Ok(Symbol {
+                name: String::new(),
+                kind: SYM_SECTION,
+                flags: flags.bits(),
+                import_module: None,
+            });
         }
-    }
-    Ok(out)
+    };
+    let import = if flags.contains(SymbolFlags::UNDEFINED) {
+        let import_kind = match kind {
+            SYM_FUNCTION => KIND_FUNC,
+            SYM_GLOBAL => KIND_GLOBAL,
+            SYM_TAG => KIND_TAG,
+            _ => KIND_TABLE,
+        };
+        let i = imports
+            .iter()
+            .filter(|i| i.kind == import_kind)
+            .nth(index as usize);
+        Some(i.ok_or("undefined symbol without import")?)
+    } else {
+        None
+    };
+    let name = match (name, import) {
+        (Some(n), _) => n.to_string(),
+        (None, Some(i)) => i.name.clone(),
+        (None, None) => String::new(),
+    };
+    Ok(Symbol {
+        name,
+        kind,
+        flags: flags.bits(),
+        import_module: import.map(|i| i.module.clone()),
+    })
 }
