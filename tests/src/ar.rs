@@ -18,7 +18,9 @@ pub fn members(archive: &[u8]) -> Result<Vec<Member<'_>>> {
     let mut out = Vec::new();
     for m in file.members() {
         let m = m.map_err(|e| format!("bad archive member: {e}"))?;
-        let data = m.data(archive).map_err(|e| format!("truncated archive: {e}"))?;
+        let data = m
+            .data(archive)
+            .map_err(|e| format!("truncated archive: {e}"))?;
         out.push(Member {
             name: String::from_utf8_lossy(m.name()).into_owned(),
             data,

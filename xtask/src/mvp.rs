@@ -51,27 +51,24 @@ pub fn check_archive(ar: &str, lib: &Path, tmp: &Path) -> Result {
 /// file that is not a wasm object).
 pub fn used_features(wasm: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
-    if let Some((_, contents)) = crate::wasm::sections(wasm)
+    let Some((_, contents)) = crate::wasm::sections(wasm)
         .unwrap_or_default()
         .into_iter()
         .filter_map(|s| s.custom)
         .find(|(name, _)| *name == "target_features")
-    {
-        let Some((count, n)) = crate::wasm::leb(contents) else {
-            return found;
+    else {
+        return found;
+    };
+    let mut r = wasmparser::BinaryReader::new(contents, 0);
+    let Ok(count) = r.read_var_u32() else {
+        return found;
+    };
+    for _ in 0..count {
+        let (Ok(prefix), Ok(feature)) = (r.read_u8(), r.read_string()) else {
+            break;
         };
-        let mut rest = &contents[n..];
-        for _ in 0..count {
-            let Some((&prefix, tail)) = rest.split_first() else {
-                break;
-            };
-            let Some((feature, used)) = crate::wasm::name(tail) else {
-                break;
-            };
-            if prefix == b'+' {
-                found.push(feature.to_string());
-            }
-            rest = &tail[used..];
+        if prefix == b'+' {
+            found.push(feature.to_string());
         }
     }
     found

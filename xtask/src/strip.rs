@@ -9,9 +9,10 @@
 //! index with zero entries. Nothing else changes.
 
 use crate::util::{Result, output, run};
-use crate::wasm::{leb, put_leb, sections};
+use crate::wasm::sections;
 use std::path::Path;
 use std::process::Command;
+use wasm_encoder::{CustomSection, Encode, RawSection, Section};
 
 pub fn strip_archive(ar: &str, lib: &Path, tmp: &Path) -> Result {
     let _ = std::fs::remove_dir_all(tmp);
@@ -61,28 +62,31 @@ pub fn strip_object(obj: &[u8]) -> Option<Vec<u8>> {
             Some((name, _)) if name.starts_with(".debug_") => Some(Vec::new()),
             Some((name, contents)) if name.starts_with("reloc..debug_") => {
                 // Keep the target section index, drop every entry.
-                let (target, _) = leb(contents)?;
+                let target = wasmparser::BinaryReader::new(contents, 0)
+                    .read_var_u32()
+                    .ok()?;
                 let mut v = Vec::new();
-                put_leb(&mut v, target);
-                put_leb(&mut v, 0);
+                target.encode(&mut v);
+                0u32.encode(&mut v);
                 Some(v)
             }
             _ => None,
         };
-        let body = match (new_contents, sec.custom) {
+        match (new_contents, sec.custom) {
             (Some(contents), Some((name, _))) => {
                 changed = true;
-                let mut b = Vec::new();
-                put_leb(&mut b, name.len() as u32);
-                b.extend_from_slice(name.as_bytes());
-                b.extend_from_slice(&contents);
-                b
+                CustomSection {
+                    name: name.into(),
+                    data: contents.into(),
+                }
+                .append_to(&mut out);
             }
-            _ => sec.body.to_vec(),
-        };
-        out.push(sec.id);
-        put_leb(&mut out, body.len() as u32);
-        out.extend_from_slice(&body);
+            _ => RawSection {
+                id: sec.id,
+                data: sec.body,
+            }
+            .append_to(&mut out),
+        }
     }
     changed.then_some(out)
 }
@@ -92,18 +96,19 @@ mod tests {
     use super::*;
 
     fn section(id: u8, payload: &[u8]) -> Vec<u8> {
-        let mut v = vec![id];
-        put_leb(&mut v, payload.len() as u32);
-        v.extend_from_slice(payload);
+        let mut v = Vec::new();
+        RawSection { id, data: payload }.append_to(&mut v);
         v
     }
 
     fn custom(name: &str, rest: &[u8]) -> Vec<u8> {
-        let mut p = Vec::new();
-        put_leb(&mut p, name.len() as u32);
-        p.extend_from_slice(name.as_bytes());
-        p.extend_from_slice(rest);
-        section(0, &p)
+        let mut v = Vec::new();
+        CustomSection {
+            name: name.into(),
+            data: rest.into(),
+        }
+        .append_to(&mut v);
+        v
     }
 
     #[test]
