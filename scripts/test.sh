@@ -24,9 +24,10 @@ cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo --features 
 cargo clippy --quiet --workspace --exclude posix --exclude libc-core --exclude wasm-libc-alloc --exclude wasm-libc --exclude wc --exclude sort --exclude tcp-echo --all-targets -- -D warnings
 (cd tests/wamr-runner && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
 
-step "host unit tests (slot rules, errno map, path resolution) for both backends"
+step "host unit tests (slot rules, errno map, path resolution) for both backends; xtask's"
 cargo test --quiet -p libc-core --features p1
 cargo test --quiet -p libc-core --features p2
+cargo test --quiet -p xtask
 
 step "C programs on real runtimes, artifact checks, ABI snapshot"
 cargo test --quiet -p libc-tests

@@ -12,7 +12,8 @@
 //!    which the artifact test keeps equal to the built archives), unless
 //!    `parity/exclusions.txt` lists it with its reason.
 //!
-//! 3. The README's table lists every header of the list.
+//! 3. The README's table lists every header of the list, and the C test
+//!    `c/all_headers.c` includes each one.
 //!
 //! `WASM_LIBC_BLESS=1` rewrites the reference symbol list from the toolchain.
 //! Own output format (harness = false): figures, then any failure.
@@ -339,10 +340,32 @@ fn check_readme(failures: &mut Vec<String>) {
     }
 }
 
+/// `c/all_headers.c` (a C test run on every runtime) includes every header
+/// of the list.
+fn check_all_headers_test(failures: &mut Vec<String>) {
+    let path = libc_tests::tests_dir().join("c/all_headers.c");
+    let src = std::fs::read_to_string(&path).unwrap_or_default();
+    let headers = list(&parity_dir().join("headers.txt"));
+    let missing: Vec<&str> = headers
+        .iter()
+        .map(|(h, _)| h.as_str())
+        .filter(|h| !src.contains(&format!("#include <{h}>")))
+        .collect();
+    println!(
+        "all_headers.c: includes {} of {} headers",
+        headers.len() - missing.len(),
+        headers.len()
+    );
+    if !missing.is_empty() {
+        failures.push(format!("{} lacks: {}", path.display(), missing.join(" ")));
+    }
+}
+
 fn main() -> ExitCode {
     let mut failures = Vec::new();
     check_symbols(&mut failures);
     check_readme(&mut failures);
+    check_all_headers_test(&mut failures);
     if let Err(e) = check_headers(&mut failures) {
         failures.push(e);
     }
