@@ -14,6 +14,10 @@ cargo fmt --all -- --check
 step "generated headers match the Rust source (cargo xtask headers --check)"
 cargo xtask headers --check
 
+step "generated math sources match their generators (gen_wrappers.py, gen_explog.py --check)"
+python3 posix/src/header/math/gen_wrappers.py --check
+python3 posix/src/header/math/gen_explog.py --check
+
 step "clippy on both wasm targets and the host crates"
 cargo clippy --quiet -p posix --features p1 --target wasm32-wasip1 --release -- -D warnings
 cargo clippy --quiet -p posix --features p2 --target wasm32-wasip2 --release -- -D warnings

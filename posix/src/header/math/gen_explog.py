@@ -8,10 +8,11 @@ each constant is the correctly rounded value of what it stands for; a pair
 (HI, LO) is HI = round(v), LO = round(v - HI). The checks below prove the
 exactness conditions explog.rs relies on (see its module documentation).
 
-  python3 posix/src/header/math/gen_explog.py   (then `cargo fmt -p posix`)
+  python3 posix/src/header/math/gen_explog.py   (`--check`: compare only; run by scripts/test.sh)
 """
 import os
 import struct
+import sys
 from decimal import Decimal as D, getcontext
 from fractions import Fraction as F
 
@@ -184,7 +185,8 @@ assert trunc < 2.0 ** -80, trunc
 # exp: |r| <= ln2/256 (+ a little); truncation after r^7.
 rmax = float(ln2n) / 2 * 1.0001
 assert rmax ** 8 / 40320 < 2.0 ** -83
-path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "explog_tables.rs")
-with open(path, "w") as f:
-    f.write("".join(out))
-print(f"wrote {path}: max |z| = {float(zmax):.6g} (2^{F(zmax).numerator and __import__('math').log2(zmax):.2f})")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_common import emit  # noqa: E402
+emit({"explog_tables.rs": "".join(out)})
+if "--check" not in sys.argv:
+    print(f"max |z| = {float(zmax):.6g} (2^{F(zmax).numerator and __import__('math').log2(zmax):.2f})")

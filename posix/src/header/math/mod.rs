@@ -17,6 +17,12 @@
 //! Errors: WASI has no floating-point exception flags and these functions
 //! do not set `errno`; `math_errhandling` is `MATH_ERREXCEPT` (as in
 //! wasi-libc), whose flags are not observable.
+//!
+//! Generated files: `double.rs`, `float.rs` and `long.rs` come from
+//! `gen_wrappers.py` (tables of the C wrappers: cbindgen, which writes
+//! `math.h`, does not expand macros, so each function is written out), and
+//! `explog_tables.rs` from `gen_explog.py`. `scripts/test.sh` runs both with
+//! `--check`.
 
 pub mod double;
 mod explog;
