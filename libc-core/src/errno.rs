@@ -143,8 +143,8 @@ pub fn get_errno() -> Errno {
 }
 
 /// Turns a backend result into the C convention: the value, or `-1` with
-/// errno set. This trait is the only code that writes errno (C code may of
-/// course write it through `__errno_location`).
+/// errno set. This trait and [`OrNullErrno`] are the only code that writes
+/// errno (C code may of course write it through `__errno_location`).
 pub trait OrMinusOneErrno {
     type Out;
     fn or_minus_one_errno(self) -> Self::Out;
@@ -185,12 +185,17 @@ impl OrMinusOneErrno for Result<usize, Errno> {
     }
 }
 
-/// For functions that report failure with a null pointer and errno
-/// (`malloc`, `fopen`, ...).
-impl<T> OrMinusOneErrno for Result<*mut T, Errno> {
+/// The C convention of functions that report failure with a null pointer
+/// and errno (`malloc`, `fopen`, ...): the pointer, or null with errno set.
+pub trait OrNullErrno {
+    type Out;
+    fn or_null_errno(self) -> Self::Out;
+}
+
+impl<T> OrNullErrno for Result<*mut T, Errno> {
     type Out = *mut T;
     #[inline]
-    fn or_minus_one_errno(self) -> *mut T {
+    fn or_null_errno(self) -> *mut T {
         match self {
             Ok(p) => p,
             Err(e) => {
@@ -272,7 +277,7 @@ mod tests {
         assert_eq!(get_errno(), Errno::EBADF);
         assert!(
             Err::<*mut u8, Errno>(Errno::ENOMEM)
-                .or_minus_one_errno()
+                .or_null_errno()
                 .is_null()
         );
         assert_eq!(get_errno(), Errno::ENOMEM);

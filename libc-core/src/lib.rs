@@ -36,7 +36,7 @@ pub mod types;
 mod backend;
 
 pub use backend::Sys;
-pub use errno::{Errno, OrMinusOneErrno};
+pub use errno::{Errno, OrMinusOneErrno, OrNullErrno};
 pub use pal::Pal;
 pub use pal::net::PalNet;
 pub use pal::{PalEnv, PalFs};

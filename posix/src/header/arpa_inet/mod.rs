@@ -5,7 +5,7 @@ use crate::header::netinet_in::{in_addr, in_addr_t};
 use crate::header::sys_socket::{AF_INET, AF_INET6, socklen_t};
 use crate::platform::{c_char, c_int, c_void};
 use libc_core::single::Single;
-use libc_core::{Errno, OrMinusOneErrno};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno};
 
 mod classful;
 pub use classful::*;
@@ -307,7 +307,7 @@ pub unsafe extern "C" fn inet_ntop(
         }
         Ok(dst)
     })();
-    r.or_minus_one_errno() as *const c_char
+    r.or_null_errno() as *const c_char
 }
 
 /// Parses one number of the classic `inet_aton` forms (decimal, `0` octal,

@@ -10,7 +10,7 @@ mod hash;
 
 use crate::platform::{c_char, c_int};
 use hash::{Hash, Md5, Sha256, Sha512};
-use libc_core::{Errno, OrMinusOneErrno};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno};
 
 /// Scratch space of [`crypt_r`] (wasi-libc's layout).
 #[repr(C)]
@@ -292,7 +292,7 @@ pub unsafe extern "C" fn crypt_r(
     };
     match hash_into(k, s, buf) {
         Ok(()) => buf.as_mut_ptr().cast(),
-        Err(e) => Err::<*mut c_char, _>(e).or_minus_one_errno(),
+        Err(e) => Err::<*mut c_char, _>(e).or_null_errno(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{DIR, dirent, fdopendir, scan_stream, scandir_compar, scandir_filter};
 use crate::platform::{c_char, c_int, cpath};
-use libc_core::{Errno, OrMinusOneErrno, Pal, PalFs, Sys, path};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno, Pal, PalFs, Sys, path};
 
 /// `opendirat`: `opendir` of `path` relative to `dirfd` (or `AT_FDCWD`).
 ///
@@ -24,7 +24,7 @@ pub unsafe extern "C" fn opendirat(dirfd: c_int, path: *const c_char) -> *mut DI
         }
         Ok(d)
     });
-    r.or_minus_one_errno()
+    r.or_null_errno()
 }
 
 /// [scandirat](https://man7.org/linux/man-pages/man3/scandir.3.html):

@@ -8,7 +8,7 @@
 use crate::header::sys_types::ino_t;
 use crate::platform::{c_char, c_int, c_long};
 use libc_core::pal::fs::FileType;
-use libc_core::{Errno, OrMinusOneErrno, Pal, PalFs, Sys};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno, Pal, PalFs, Sys};
 
 mod at;
 mod versionsort;
@@ -79,7 +79,7 @@ pub extern "C" fn fdopendir(fd: c_int) -> *mut DIR {
         };
         Ok(d)
     });
-    r.or_minus_one_errno()
+    r.or_null_errno()
 }
 
 /// [opendir](https://pubs.opengroup.org/onlinepubs/9799919799/functions/opendir.html)
@@ -102,20 +102,20 @@ pub unsafe extern "C" fn opendir(path: *const c_char) -> *mut DIR {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn readdir(d: *mut DIR) -> *mut dirent {
     if d.is_null() {
-        return Err::<*mut dirent, Errno>(Errno::EBADF).or_minus_one_errno();
+        return Err::<*mut dirent, Errno>(Errno::EBADF).or_null_errno();
     }
     // SAFETY: a live stream (caller contract); the borrow ends here.
     let d = unsafe { &mut *d };
     let e = match Sys::dir_read(&mut d.stream) {
         Ok(Some(e)) => e,
         Ok(None) => return core::ptr::null_mut(),
-        Err(err) => return Err::<*mut dirent, Errno>(err).or_minus_one_errno(),
+        Err(err) => return Err::<*mut dirent, Errno>(err).or_null_errno(),
     };
     let need = (D_NAME + e.name.len() + 1).max(core::mem::size_of::<dirent>());
     if need > d.ent_cap {
         let p = wasm_libc_alloc::malloc(need) as *mut dirent;
         if p.is_null() {
-            return Err::<*mut dirent, Errno>(Errno::ENOMEM).or_minus_one_errno();
+            return Err::<*mut dirent, Errno>(Errno::ENOMEM).or_null_errno();
         }
         // SAFETY: the old block is ours (or null).
         unsafe { wasm_libc_alloc::free(d.ent.cast()) };

@@ -2,7 +2,7 @@
 //! `<stdlib.h>` is included for `malloc` and friends.
 
 use crate::platform::{c_void, size_t};
-use libc_core::{Errno, OrMinusOneErrno};
+use libc_core::{Errno, OrNullErrno};
 
 /// The WebAssembly page (`valloc` alignment).
 const PAGE: size_t = 65536;
@@ -31,7 +31,7 @@ fn aligned(align: size_t, size: size_t) -> *mut c_void {
     } else {
         Ok(p.cast())
     };
-    r.or_minus_one_errno()
+    r.or_null_errno()
 }
 
 /// `memalign` (obsolete): `size` bytes aligned to `align`, a power of two
@@ -52,6 +52,6 @@ pub extern "C" fn valloc(size: size_t) -> *mut c_void {
 pub extern "C" fn pvalloc(size: size_t) -> *mut c_void {
     match size.checked_next_multiple_of(PAGE) {
         Some(n) => aligned(PAGE, n.max(PAGE)),
-        None => Err::<*mut c_void, _>(Errno::ENOMEM).or_minus_one_errno(),
+        None => Err::<*mut c_void, _>(Errno::ENOMEM).or_null_errno(),
     }
 }

@@ -15,7 +15,7 @@ use crate::platform::{c_char, c_int, c_void, off_t, size_t, ssize_t};
 use core::ffi::CStr;
 use libc_core::errno::get_errno;
 use libc_core::types::Whence;
-use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
+use libc_core::{Errno, OrNullErrno, Pal, Sys};
 
 /// `cookie_read_function_t`.
 pub type cookie_read_function_t = unsafe extern "C" fn(*mut c_void, *mut c_char, size_t) -> ssize_t;
@@ -243,5 +243,5 @@ pub unsafe extern "C" fn fopencookie(
 ) -> *mut FILE {
     // SAFETY: caller contract.
     let (mode, io) = unsafe { (CStr::from_ptr(mode).to_bytes(), *io) };
-    open_cookie(cookie, mode, io).or_minus_one_errno()
+    open_cookie(cookie, mode, io).or_null_errno()
 }

@@ -7,7 +7,7 @@ use super::FILE;
 use super::cookie::{cookie_io_functions_t, open_cookie};
 use crate::platform::{c_char, c_int, c_void, off_t, size_t, ssize_t};
 use core::ffi::CStr;
-use libc_core::{Errno, OrMinusOneErrno};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno};
 
 /// Sets `errno` and returns -1 (for the cookie functions).
 fn fail(e: Errno) -> c_int {
@@ -137,7 +137,7 @@ pub unsafe extern "C" fn fmemopen(
     // SAFETY: caller contract.
     let mode = unsafe { CStr::from_ptr(mode) }.to_bytes();
     // SAFETY: caller contract for `buf`.
-    unsafe { fmemopen_impl(buf.cast(), size, mode) }.or_minus_one_errno()
+    unsafe { fmemopen_impl(buf.cast(), size, mode) }.or_null_errno()
 }
 
 /// # Safety
@@ -449,5 +449,5 @@ pub(crate) unsafe fn open_growing(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn open_memstream(bufp: *mut *mut c_char, sizep: *mut size_t) -> *mut FILE {
     // SAFETY: caller contract.
-    unsafe { open_growing(bufp.cast(), sizep, false) }.or_minus_one_errno()
+    unsafe { open_growing(bufp.cast(), sizep, false) }.or_null_errno()
 }

@@ -26,7 +26,7 @@ use crate::platform::{c_char, c_int, c_long, c_void, off_t, size_t, ssize_t};
 use core::ffi::CStr;
 use file::{F_EOF, F_ERR, F_LBF, F_NBF, F_TTYCHK, F_USERBUF, IoErr, Mode, UNGET};
 use libc_core::types::Whence;
-use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno, Pal, Sys};
 use printf::{FloatConv, Sink, float_conv, no_float};
 use va::{Args, VaList};
 
@@ -106,7 +106,7 @@ unsafe fn cstr<'a>(s: *const c_char) -> &'a [u8] {
 pub unsafe extern "C" fn fopen(path: *const c_char, mode: *const c_char) -> *mut FILE {
     // SAFETY: NUL-terminated (caller contract).
     let (path, mode) = unsafe { (cstr(path), cstr(mode)) };
-    open_file(path, mode).or_minus_one_errno()
+    open_file(path, mode).or_null_errno()
 }
 
 fn open_file(path: &[u8], mode: &[u8]) -> Result<*mut FILE, Errno> {
@@ -133,7 +133,7 @@ pub unsafe extern "C" fn fdopen(fd: c_int, mode: *const c_char) -> *mut FILE {
         Some(_) if fd < 0 => Err(Errno::EBADF),
         Some((_, flags)) => file::alloc_file(fd, flags | F_TTYCHK),
     };
-    r.or_minus_one_errno()
+    r.or_null_errno()
 }
 
 /// [freopen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/freopen.html)
@@ -178,7 +178,7 @@ pub unsafe extern "C" fn freopen(
         // SAFETY: f is live; after this it is gone.
         let _ = unsafe { close_stream(f) };
     }
-    r.or_minus_one_errno()
+    r.or_null_errno()
 }
 
 /// Flushes, unlists, closes and frees `f`.
@@ -303,7 +303,7 @@ pub unsafe extern "C" fn ungetc(c: c_int, f: *mut FILE) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgets(s: *mut c_char, n: c_int, f: *mut FILE) -> *mut c_char {
     if n <= 0 {
-        return Err::<*mut c_char, Errno>(Errno::EINVAL).or_minus_one_errno();
+        return Err::<*mut c_char, Errno>(Errno::EINVAL).or_null_errno();
     }
     // SAFETY: caller contract.
     let (fr, dst) = unsafe {
@@ -834,7 +834,7 @@ pub unsafe extern "C" fn remove(path: *const c_char) -> c_int {
 pub extern "C" fn tmpfile() -> *mut FILE {
     fs::tmpfile_fd()
         .and_then(|fd| file::alloc_file(fd, 0))
-        .or_minus_one_errno()
+        .or_null_errno()
 }
 
 /// [tmpnam](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpnam.html)
@@ -842,7 +842,7 @@ pub extern "C" fn tmpfile() -> *mut FILE {
 /// Always fails (NULL, `ENOSYS`): WASI has no shared temporary directory.
 #[unsafe(no_mangle)]
 pub extern "C" fn tmpnam(_s: *mut c_char) -> *mut c_char {
-    Err::<*mut c_char, Errno>(Errno::ENOSYS).or_minus_one_errno()
+    Err::<*mut c_char, Errno>(Errno::ENOSYS).or_null_errno()
 }
 
 /// [popen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/popen.html)
@@ -850,7 +850,7 @@ pub extern "C" fn tmpnam(_s: *mut c_char) -> *mut c_char {
 /// Always fails (NULL, `ENOSYS`): WASI cannot start processes.
 #[unsafe(no_mangle)]
 pub extern "C" fn popen(_cmd: *const c_char, _mode: *const c_char) -> *mut FILE {
-    Err::<*mut FILE, Errno>(Errno::ENOSYS).or_minus_one_errno()
+    Err::<*mut FILE, Errno>(Errno::ENOSYS).or_null_errno()
 }
 
 /// [pclose](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pclose.html)

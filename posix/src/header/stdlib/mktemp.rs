@@ -11,7 +11,7 @@ use crate::header::fcntl::{AT_FDCWD, O_APPEND, O_CREAT, O_EXCL, O_RDWR, O_SYNC, 
 use crate::header::stdlib::arc4random_buf;
 use crate::header::sys_stat::{lstat, mkdir, stat};
 use crate::platform::{c_char, c_int};
-use libc_core::{Errno, OrMinusOneErrno};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno};
 
 const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const TRIES: usize = 100;
@@ -169,7 +169,7 @@ pub unsafe extern "C" fn mkdtemp(template: *mut c_char) -> *mut c_char {
             }
         })
     };
-    r.map(|_| template).or_minus_one_errno()
+    r.map(|_| template).or_null_errno()
 }
 
 /// [mktemp](https://man7.org/linux/man-pages/man3/mktemp.3.html)

@@ -2,7 +2,7 @@
 
 use crate::platform::{c_int, c_void, size_t};
 use libc_core::single::Single;
-use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
+use libc_core::{Errno, OrNullErrno, Pal, Sys};
 
 pub const EXIT_SUCCESS: c_int = 0;
 pub const EXIT_FAILURE: c_int = 1;
@@ -111,13 +111,13 @@ fn nonnull(p: *mut u8) -> Result<*mut c_void, Errno> {
 /// `ENOMEM` on failure.
 #[unsafe(no_mangle)]
 pub extern "C" fn malloc(size: size_t) -> *mut c_void {
-    nonnull(wasm_libc_alloc::malloc(size)).or_minus_one_errno()
+    nonnull(wasm_libc_alloc::malloc(size)).or_null_errno()
 }
 
 /// [calloc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/calloc.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn calloc(n: size_t, size: size_t) -> *mut c_void {
-    nonnull(wasm_libc_alloc::calloc(n, size)).or_minus_one_errno()
+    nonnull(wasm_libc_alloc::calloc(n, size)).or_null_errno()
 }
 
 /// [realloc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realloc.html)
@@ -127,7 +127,7 @@ pub extern "C" fn calloc(n: size_t, size: size_t) -> *mut c_void {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn realloc(p: *mut c_void, size: size_t) -> *mut c_void {
     // SAFETY: caller contract.
-    nonnull(unsafe { wasm_libc_alloc::realloc(p.cast(), size) }).or_minus_one_errno()
+    nonnull(unsafe { wasm_libc_alloc::realloc(p.cast(), size) }).or_null_errno()
 }
 
 /// [free](https://pubs.opengroup.org/onlinepubs/9799919799/functions/free.html)
@@ -150,7 +150,7 @@ pub extern "C" fn aligned_alloc(align: size_t, size: size_t) -> *mut c_void {
     } else {
         Err(Errno::EINVAL)
     };
-    r.or_minus_one_errno()
+    r.or_null_errno()
 }
 
 /// [posix_memalign](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_memalign.html)

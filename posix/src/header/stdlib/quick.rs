@@ -2,7 +2,7 @@
 
 use crate::platform::{c_int, c_void, size_t};
 use libc_core::single::Single;
-use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
+use libc_core::{Errno, OrNullErrno, Pal, Sys};
 
 /// Most `at_quick_exit` handlers (C11 asks for at least 32).
 const QUICK_MAX: usize = 32;
@@ -69,6 +69,6 @@ pub unsafe extern "C" fn reallocarray(p: *mut c_void, n: size_t, size: size_t) -
     match n.checked_mul(size) {
         // SAFETY: caller contract.
         Some(bytes) => unsafe { super::realloc(p, bytes) },
-        None => Err::<*mut c_void, _>(Errno::ENOMEM).or_minus_one_errno(),
+        None => Err::<*mut c_void, _>(Errno::ENOMEM).or_null_errno(),
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::platform::c_char;
 use libc_core::pal::fs::FileType;
-use libc_core::{Errno, OrMinusOneErrno, PalFs, Sys, path};
+use libc_core::{Errno, OrNullErrno, PalFs, Sys, path};
 
 /// `PATH_MAX`.
 const MAX: usize = 4096;
@@ -147,5 +147,5 @@ pub unsafe extern "C" fn realpath(path: *const c_char, resolved: *mut c_char) ->
         }
         Ok(dst)
     })();
-    r.or_minus_one_errno()
+    r.or_null_errno()
 }

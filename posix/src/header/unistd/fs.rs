@@ -10,7 +10,7 @@ use crate::header::fcntl::{AT_REMOVEDIR, AT_SYMLINK_FOLLOW, AT_SYMLINK_NOFOLLOW,
 use crate::header::sys_types::{gid_t, uid_t};
 use crate::platform::{c_char, c_int, cpath, off_t, size_t, ssize_t};
 use libc_core::path::{self, AT_FDCWD};
-use libc_core::{Errno, OrMinusOneErrno, Pal, PalFs, Sys};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno, Pal, PalFs, Sys};
 
 pub const F_OK: c_int = 0;
 pub const X_OK: c_int = 1;
@@ -336,7 +336,7 @@ pub unsafe extern "C" fn getcwd(buf: *mut c_char, size: size_t) -> *mut c_char {
         }
         Ok(dst.cast::<c_char>())
     })();
-    r.or_minus_one_errno()
+    r.or_null_errno()
 }
 
 /// [chdir](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chdir.html)

@@ -8,7 +8,7 @@ use crate::header::sys_stat::{fstatat, mkdirat, stat, utimensat};
 use crate::header::time::timespec;
 use crate::header::unistd::{faccessat, linkat, readlinkat, renameat, symlinkat, unlinkat};
 use crate::platform::{c_char, c_int, size_t, ssize_t};
-use libc_core::{Errno, OrMinusOneErrno};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno};
 
 /// `Err(EBADF)` for `AT_FDCWD`, which these functions do not accept.
 fn real(fd: c_int) -> Result<(), Errno> {
@@ -73,7 +73,7 @@ nocwd!(/// `utimensat` under a real directory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __wasilibc_nocwd_opendirat(fd: c_int, path: *const c_char) -> *mut DIR {
     if let Err(e) = real(fd) {
-        return Err::<*mut DIR, Errno>(e).or_minus_one_errno();
+        return Err::<*mut DIR, Errno>(e).or_null_errno();
     }
     // SAFETY: forwarded contract.
     unsafe { opendirat(fd, path) }

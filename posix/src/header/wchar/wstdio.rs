@@ -31,7 +31,7 @@ use crate::platform::{c_int, size_t};
 /// `wchar_t`: a 32-bit code point (wasi-libc: `int`).
 #[allow(non_camel_case_types)]
 type wchar_t = i32;
-use libc_core::{Errno, OrMinusOneErrno};
+use libc_core::{Errno, OrMinusOneErrno, OrNullErrno};
 
 const WEOF: wint_t = super::WEOF;
 
@@ -166,7 +166,7 @@ pub extern "C" fn getwchar() -> wint_t {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgetws(s: *mut wchar_t, n: c_int, f: *mut FILE) -> *mut wchar_t {
     if n <= 0 {
-        return Err::<*mut wchar_t, Errno>(Errno::EINVAL).or_minus_one_errno();
+        return Err::<*mut wchar_t, Errno>(Errno::EINVAL).or_null_errno();
     }
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
@@ -1108,5 +1108,5 @@ pub unsafe extern "C" fn open_wmemstream(bufp: *mut *mut wchar_t, sizep: *mut si
         // SAFETY: a fresh stream.
         unsafe { (*f).flags |= F_WIDE };
     }
-    r.or_minus_one_errno()
+    r.or_null_errno()
 }
