@@ -7,11 +7,22 @@ use core::cell::UnsafeCell;
 /// Assumption: the library is built for wasm32 targets without the `atomics`
 /// feature, where an instance has exactly one thread, so a `static` is
 /// effectively thread-local. If threads are ever supported, every `Single`
-/// must become a `#[thread_local]`; nothing else has to change.
+/// must become a `#[thread_local]` or a lock; the `compile_error!` below
+/// makes a build with `atomics` (a threads flavour, `cfg(wasm_threads)`
+/// from build.rs) fail until then.
 #[repr(transparent)]
 pub struct Single<T>(UnsafeCell<T>);
 
-// SAFETY: see the type's documentation: one thread per instance.
+// The assumption above as a compile-time fact: with shared memory and
+// atomics (wasm32-wasip1-threads), a `static` is shared by threads.
+#[cfg(wasm_threads)]
+compile_error!(
+    "libc-core's `Single` statics assume one thread per instance; \
+     the atomics (threads) build needs them made thread-safe first"
+);
+
+// SAFETY: see the type's documentation: one thread per instance (enforced
+// on wasm by the `compile_error!` above).
 unsafe impl<T> Sync for Single<T> {}
 
 impl<T> Single<T> {
