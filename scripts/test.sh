@@ -14,6 +14,9 @@ cargo fmt --all -- --check
 step "generated headers match the Rust source (cargo xtask headers --check)"
 cargo xtask headers --check
 
+step "the p2 ABI module matches the WIT (cargo xtask abi --check)"
+cargo xtask abi --check
+
 step "generated math sources match their generators (gen_wrappers.py, gen_explog.py --check)"
 python3 posix/src/header/math/gen_wrappers.py --check
 python3 posix/src/header/math/gen_explog.py --check

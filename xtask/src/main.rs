@@ -7,7 +7,10 @@
 //!   `lib/wasm32-wasip1` / `lib/wasm32-wasip2`); default `DIR` = `sysroot`.
 //! - `headers [--check]`: regenerates `include/` with cbindgen, or fails when
 //!   the checked-in headers differ from what the Rust source generates.
+//! - `abi [--check]`: regenerates `libc-core/src/p2/abi.rs` from the WIT, or
+//!   fails when it is not current.
 
+mod abi;
 mod headers;
 mod mvp;
 mod strip;
@@ -22,8 +25,9 @@ fn main() -> ExitCode {
     let r = match args.first().map(String::as_str) {
         Some("sysroot") => sysroot::run(&args[1..]),
         Some("headers") => headers::run_cmd(&args[1..]),
+        Some("abi") => abi::run_cmd(&args[1..]),
         _ => Err(
-            "usage: cargo xtask sysroot [--out DIR] [--only p1|p2|p1-mvp] | headers [--check]"
+            "usage: cargo xtask sysroot [--out DIR] [--only p1|p2|p1-mvp] | headers [--check] | abi [--check]"
                 .into(),
         ),
     };

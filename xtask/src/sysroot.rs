@@ -221,7 +221,7 @@ pub fn run(args: &[String]) -> Result {
 }
 
 /// The `wasi` crate's `wit` directory (WASI 0.2.0), found with cargo metadata.
-fn wasi_wit_dir() -> Result<PathBuf> {
+pub(crate) fn wasi_wit_dir() -> Result<PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let meta = output(Command::new(cargo).current_dir(root()).args([
         "metadata",
@@ -244,14 +244,7 @@ fn wasi_wit_dir() -> Result<PathBuf> {
 /// embed`) and the symbol that `crt1.o` references to pull it in.
 fn component_type_ll(build: &Path) -> Result<String> {
     let wit = build.join("wit");
-    let _ = std::fs::remove_dir_all(&wit);
-    std::fs::create_dir_all(&wit).map_err(|e| e.to_string())?;
-    std::fs::copy(
-        root().join("libc-core/wit/world.wit"),
-        wit.join("world.wit"),
-    )
-    .map_err(|e| e.to_string())?;
-    copy_dir(&wasi_wit_dir()?.join("deps"), &wit.join("deps"))?;
+    crate::abi::assemble_wit(&wit)?;
     let wasm_tools = tool("WASM_TOOLS", &["wasm-tools"])?;
     let embedded = build.join("component-type.wasm");
     sh(Command::new(wasm_tools)

@@ -74,3 +74,27 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result {
     }
     Ok(())
 }
+
+/// `text` formatted by rustfmt (edition 2024), as `cargo fmt` would.
+pub fn rustfmt(text: &str) -> Result<String> {
+    use std::io::Write;
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2024", "--emit", "stdout", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    if !out.status.success() {
+        return Err("rustfmt failed on the generated source".into());
+    }
+    String::from_utf8(out.stdout).map_err(|e| e.to_string())
+}

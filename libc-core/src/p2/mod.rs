@@ -5,6 +5,7 @@
 //! parked in the caller-buffer slot ([`crate::slot`]), so the host writes the
 //! bytes straight into it: no malloc, no copy.
 
+mod abi;
 mod env;
 mod fds;
 mod fs;

@@ -21,6 +21,9 @@
 
 macro_rules! imports {
     ($module:literal { $($name:literal => fn $f:ident($($a:ident: $t:ty),*) $(-> $r:ty)?;)* }) => {
+        // `abi.rs` (generated from the WIT) declares the same imports with
+        // the WIT's integer signedness (`u64` where this says `i64`).
+        #[allow(clashing_extern_declarations)]
         #[link(wasm_import_module = $module)]
         unsafe extern "C" {
             $(
