@@ -1,7 +1,9 @@
 //! Checks of the built artifacts: what `libc.a` imports from the host, the
-//! exports of a linked program, and the ABI snapshot of the symbols
-//! `libc.a` defines (`tests/expected/<triple>/defined-symbols.txt`, like
-//! wasi-libc's `expected/`).
+//! exports of a linked program, and the ABI snapshots, like wasi-libc's
+//! `expected/`: per triple under `tests/expected/<triple>/`, the symbols
+//! `libc.a` defines (`defined-symbols.txt`), the host imports it may need
+//! (`undefined-symbols.txt`) and the macros the public headers define
+//! (`predefined-macros.txt`).
 //!
 //! `WASM_LIBC_BLESS=1 cargo test -p libc-tests --test artifacts` rewrites
 //! the snapshots after an intended change of the ABI.
@@ -382,12 +384,76 @@ fn defined_symbols(members: &[(String, Module)]) -> String {
     out
 }
 
-fn check_snapshot(b: Backend) {
-    let got = defined_symbols(&archive(b));
+/// The host imports the members of `libc.a` make (what a program linked
+/// against it may import, at most): `module name`, sorted, one per line.
+fn undefined_symbols(members: &[(String, Module)]) -> String {
+    let mut names = BTreeSet::new();
+    for (_, m) in members {
+        let host_fn: BTreeMap<&str, &str> = m
+            .symbols
+            .iter()
+            .filter(|s| !s.defined())
+            .filter_map(|s| Some((s.name.as_str(), s.import_module.as_deref()?)))
+            .filter(|(_, module)| !is_link_time(module))
+            .collect();
+        for i in &m.imports {
+            if i.module == "GOT.func"
+                && let Some(module) = host_fn.get(i.name.as_str())
+            {
+                names.insert(format!("{module} {}", i.name));
+            } else if !is_link_time(&i.module) {
+                names.insert(format!("{} {}", i.module, i.name));
+            }
+        }
+    }
+    names.into_iter().map(|n| n + "\n").collect()
+}
+
+/// The macros the public headers (`tests/parity/headers.txt`) define, as
+/// `clang -E -dM` prints them, less those the compiler predefines without
+/// any header. `setjmp.h` is included with the flags it needs.
+fn header_macros(b: Backend) -> String {
+    let clang = tool("WASM_LIBC_TEST_CC", &["clang-19"]).expect("clang-19");
+    let list = std::fs::read_to_string(libc_tests::tests_dir().join("parity/headers.txt"))
+        .expect("headers.txt");
+    let mut tu = String::new();
+    for h in list
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_whitespace().next())
+    {
+        tu.push_str(&format!("#include <{h}>\n"));
+    }
+    let dir = work().join("macros").join(b.dir());
+    std::fs::create_dir_all(&dir).unwrap();
+    let macros = |src: &str, name: &str| -> BTreeSet<String> {
+        let file = dir.join(name);
+        std::fs::write(&file, src).unwrap();
+        let out = check_output(
+            Command::new(&clang)
+                .arg(format!("--target={}", b.triple()))
+                .arg(format!("--sysroot={}", sysroot().join(b.dir()).display()))
+                .args(["-mllvm", "-wasm-enable-sjlj", "-E", "-dM"])
+                .arg(&file),
+        )
+        .unwrap_or_else(|e| panic!("clang -E -dM: {e}"));
+        String::from_utf8_lossy(&out)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let builtin = macros("", "empty.c");
+    let all = macros(&tu, "all.c");
+    all.difference(&builtin).map(|l| format!("{l}\n")).collect()
+}
+
+/// Compares `got` with the snapshot `tests/expected/<triple>/<file>` (or
+/// rewrites it under `WASM_LIBC_BLESS=1`).
+fn check_snapshot(b: Backend, file: &str, what: &str, got: String) {
     let path = libc_tests::tests_dir()
         .join("expected")
         .join(b.triple())
-        .join("defined-symbols.txt");
+        .join(file);
     if std::env::var_os("WASM_LIBC_BLESS").is_some_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &got).unwrap();
@@ -397,8 +463,8 @@ fn check_snapshot(b: Backend) {
     let want = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         want == got,
-        "the symbols libc.a defines changed ({}); -expected +got:\n{}\n\
-         If the change is intended, rewrite the snapshot with\n  \
+        "{what} changed ({}); -expected +got:\n{}\n\
+         If the change is intended, rewrite the snapshots with\n  \
          WASM_LIBC_BLESS=1 cargo test -p libc-tests --test artifacts",
         path.display(),
         diff(&want, &got, "  ")
@@ -406,13 +472,69 @@ fn check_snapshot(b: Backend) {
 }
 
 #[test]
+fn p1_undefined_symbols_match_snapshot() {
+    let got = undefined_symbols(&archive(Backend::P1));
+    check_snapshot(
+        Backend::P1,
+        "undefined-symbols.txt",
+        "the host imports of libc.a",
+        got,
+    );
+}
+
+#[test]
+fn p2_undefined_symbols_match_snapshot() {
+    let got = undefined_symbols(&archive(Backend::P2));
+    check_snapshot(
+        Backend::P2,
+        "undefined-symbols.txt",
+        "the host imports of libc.a",
+        got,
+    );
+}
+
+#[test]
+fn p1_predefined_macros_match_snapshot() {
+    let got = header_macros(Backend::P1);
+    check_snapshot(
+        Backend::P1,
+        "predefined-macros.txt",
+        "the macros of the headers",
+        got,
+    );
+}
+
+#[test]
+fn p2_predefined_macros_match_snapshot() {
+    let got = header_macros(Backend::P2);
+    check_snapshot(
+        Backend::P2,
+        "predefined-macros.txt",
+        "the macros of the headers",
+        got,
+    );
+}
+
+#[test]
 fn p1_defined_symbols_match_snapshot() {
-    check_snapshot(Backend::P1);
+    let got = defined_symbols(&archive(Backend::P1));
+    check_snapshot(
+        Backend::P1,
+        "defined-symbols.txt",
+        "the symbols libc.a defines",
+        got,
+    );
 }
 
 #[test]
 fn p2_defined_symbols_match_snapshot() {
-    check_snapshot(Backend::P2);
+    let got = defined_symbols(&archive(Backend::P2));
+    check_snapshot(
+        Backend::P2,
+        "defined-symbols.txt",
+        "the symbols libc.a defines",
+        got,
+    );
 }
 
 #[test]
