@@ -21,14 +21,13 @@ step "generated math sources match their generators (gen_wrappers.py, gen_explog
 python3 posix/src/header/math/gen_wrappers.py --check
 python3 posix/src/header/math/gen_explog.py --check
 
-step "clippy on both wasm targets and the host crates"
-cargo clippy --quiet -p posix --features p1 --target wasm32-wasip1 --release -- -D warnings
-cargo clippy --quiet -p posix --features p2 --target wasm32-wasip2 --release -- -D warnings
-cargo clippy --quiet -p libc-core --features p2 --tests -- -D warnings
-cargo clippy --quiet -p wasm-libc -p wc -p sort -p tcp-echo --features p1 --target wasm32-wasip1 --release -- -D warnings
-cargo clippy --quiet -p wasm-libc -p wc -p sort -p tcp-echo --features p2 --target wasm32-wasip2 --release -- -D warnings
-cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo --features p1 --target wasm32v1-none --release -- -D warnings
-cargo clippy --quiet --workspace --exclude posix --exclude libc-core --exclude wasm-libc-alloc --exclude wasm-libc --exclude wc --exclude sort --exclude tcp-echo --all-targets -- -D warnings
+step "clippy: the whole workspace per target (the target picks the backend), the host crates with their tests"
+cargo clippy --quiet --workspace --target wasm32-wasip1 --release -- -D warnings
+cargo clippy --quiet --workspace --target wasm32-wasip2 --release -- -D warnings
+# WebAssembly 1.0 flavour: wasm32v1-none has no std, so only the no_std crates.
+cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo --target wasm32v1-none --release -- -D warnings
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet -p libc-core --features p1 --tests -- -D warnings
 (cd tests/wamr-runner && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
 
 step "host unit tests (slot rules, errno map, path resolution) for both backends; xtask's"
@@ -40,8 +39,8 @@ step "C programs on real runtimes, artifact checks, ABI snapshot"
 cargo test --quiet -p libc-tests
 
 step "Rust API: doc examples without warnings, examples on both backends"
-RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --features p1 --target wasm32-wasip1
-RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --features p2 --target wasm32-wasip2
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --target wasm32-wasip1
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --target wasm32-wasip2
 cargo test --quiet -p wasm-libc-examples
 
 step "p1-mvp flavour: WebAssembly 1.0 validation, December 2020 WAMR (wamr-sys 0.1.1)"

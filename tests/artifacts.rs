@@ -389,18 +389,23 @@ fn defined_symbols(members: &[(String, Module)]) -> String {
 fn undefined_symbols(members: &[(String, Module)]) -> String {
     let mut names = BTreeSet::new();
     for (_, m) in members {
-        let host_fn: BTreeMap<&str, &str> = m
+        // The address of an imported function (`GOT.func` entry) names the
+        // function's symbol; the symbol says which host import it is.
+        let host_fn: BTreeMap<&str, (&str, &str)> = m
             .symbols
             .iter()
             .filter(|s| !s.defined())
-            .filter_map(|s| Some((s.name.as_str(), s.import_module.as_deref()?)))
-            .filter(|(_, module)| !is_link_time(module))
+            .filter_map(|s| {
+                let module = s.import_module.as_deref()?;
+                Some((s.name.as_str(), (module, s.import_field.as_deref()?)))
+            })
+            .filter(|(_, (module, _))| !is_link_time(module))
             .collect();
         for i in &m.imports {
             if i.module == "GOT.func"
-                && let Some(module) = host_fn.get(i.name.as_str())
+                && let Some((module, field)) = host_fn.get(i.name.as_str())
             {
-                names.insert(format!("{module} {}", i.name));
+                names.insert(format!("{module} {field}"));
             } else if !is_link_time(&i.module) {
                 names.insert(format!("{} {}", i.module, i.name));
             }

@@ -4,9 +4,11 @@
 //! ([`Sys`] implements [`pal::Pal`]), errno storage, the caller-buffer slot
 //! ([`slot`]) and, on the p2 backend, `cabi_realloc` / `cabi_import_realloc`.
 //!
-//! The backend is chosen at compile time by exactly one cargo feature:
-//! `p1` (direct `wasi_snapshot_preview1` imports) or `p2` (WASI 0.2 component
-//! model imports). No other crate of the workspace has a backend `cfg`.
+//! The backend is chosen at compile time by the target (`build.rs` sets
+//! `cfg(backend)`): `p1` (direct `wasi_snapshot_preview1` imports) on
+//! `wasm32-wasip1` and `wasm32v1-none`, `p2` (WASI 0.2 component model
+//! imports) on `wasm32-wasip2`. The `p1`/`p2` features only pick the backend
+//! of host unit tests. No other crate of the workspace has a backend `cfg`.
 //!
 //! Threading assumption (written once, relied on everywhere): the wasm32
 //! targets we build for have no shared-memory threads, so a `static` is
@@ -14,11 +16,9 @@
 //! are plain statics behind [`single::Single`], which documents that rule.
 #![cfg_attr(not(test), no_std)]
 #![deny(unsafe_op_in_unsafe_fn)]
-
-#[cfg(all(feature = "p1", feature = "p2"))]
-compile_error!("libc-core: enable exactly one backend feature, `p1` or `p2`, not both");
-#[cfg(not(any(feature = "p1", feature = "p2")))]
-compile_error!("libc-core: enable exactly one backend feature, `p1` or `p2`");
+// Host unit tests: `usize` is 64 bits there, so import declarations that
+// agree on wasm32 (`*mut usize` in one file, `*mut u32` in another) differ.
+#![cfg_attr(not(target_arch = "wasm32"), allow(clashing_extern_declarations))]
 
 pub mod env;
 pub mod errno;
@@ -31,8 +31,8 @@ pub mod slot;
 pub mod stats;
 pub mod types;
 
-#[cfg_attr(feature = "p1", path = "p1/mod.rs")]
-#[cfg_attr(feature = "p2", path = "p2/mod.rs")]
+#[cfg_attr(backend = "p1", path = "p1/mod.rs")]
+#[cfg_attr(backend = "p2", path = "p2/mod.rs")]
 mod backend;
 
 pub use backend::Sys;
@@ -42,7 +42,7 @@ pub use pal::net::PalNet;
 pub use pal::{PalEnv, PalFs};
 
 /// Name of the compiled-in backend (`"p1"` or `"p2"`), for diagnostics.
-pub const BACKEND: &str = if cfg!(feature = "p1") { "p1" } else { "p2" };
+pub const BACKEND: &str = if cfg!(backend = "p1") { "p1" } else { "p2" };
 
 /// Traps the instance (wasm `unreachable`); panics in host unit tests.
 #[inline(always)]

@@ -8,12 +8,12 @@
 //! unavailable in the p2 sysroot, so C code never reaches these stubs.
 
 /// `ENOSYS` in WASI's numbering.
-#[cfg(feature = "p2")]
+#[cfg(backend = "p2")]
 const NOSYS: u16 = 52;
 
 macro_rules! preview1 {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
-        #[cfg(feature = "p1")]
+        #[cfg(backend = "p1")]
         #[allow(clashing_extern_declarations)]
         mod imports {
             #[link(wasm_import_module = "wasi_snapshot_preview1")]
@@ -29,12 +29,12 @@ macro_rules! preview1 {
             #[allow(clippy::too_many_arguments)]
             #[inline]
             pub unsafe fn $name($($arg: $ty),*) -> u16 {
-                #[cfg(feature = "p1")]
+                #[cfg(backend = "p1")]
                 {
                     // SAFETY: caller contract.
                     unsafe { imports::$name($($arg),*) as u16 }
                 }
-                #[cfg(feature = "p2")]
+                #[cfg(backend = "p2")]
                 {
                     let _ = ($($arg,)*);
                     NOSYS

@@ -1,7 +1,7 @@
 //! The safe Rust API of wasm-libc, for `#![no_std]` programs.
 //!
 //! Same backends as the C library (WASI preview1 or WASI 0.2, chosen by the
-//! `p1` / `p2` feature), same zero-copy reads, no C toolchain: a `no_std`
+//! target), same zero-copy reads, no C toolchain: a `no_std`
 //! binary that depends on this crate with the `global-allocator` and
 //! `panic-handler` features needs nothing else.
 //!
@@ -21,8 +21,8 @@
 //! }
 //! ```
 //!
-//! Build it with `cargo build --target wasm32-wasip1` (features `p1`) or
-//! `--target wasm32-wasip2` (features `p2`; the output is a component). See
+//! Build it with `cargo build --target wasm32-wasip1` or
+//! `--target wasm32-wasip2` (the output is a component). See
 //! [`main!`] for how the program is started, and `examples/wc` and
 //! `examples/tcp-echo` (a server on [`net`]) in the repository for complete
 //! programs.
@@ -110,7 +110,8 @@ pub mod time;
 
 #[cfg(all(feature = "c-symbols", target_os = "wasi"))]
 mod cmem;
-#[cfg(feature = "panic-handler")]
+// Not in the crate's own host unit tests, whose harness has std's handler.
+#[cfg(all(feature = "panic-handler", not(test)))]
 mod panic;
 
 #[doc(no_inline)]

@@ -33,7 +33,7 @@
 //!
 //! # The caller-buffer slot on p2
 //!
-//! With the `p2` feature this module exports `cabi_import_realloc`, which
+//! On p2 (`wasm32-wasip2`) this module exports `cabi_import_realloc`, which
 //! `wasm-component-ld` then uses to lower every import result: it hands the
 //! host the caller's buffer parked by a read (see libc-core's `slot`), so
 //! [`crate::io::read`] is zero-copy in Rust programs too.
@@ -95,19 +95,8 @@ macro_rules! main {
     };
 }
 
-/// The realloc the component model lowers import results with (see the
-/// module documentation): the caller-buffer slot first, the heap otherwise.
-///
-/// # Safety
-/// Called only by the host, per the canonical ABI.
-#[cfg(feature = "p2")]
-#[unsafe(export_name = "cabi_import_realloc")]
-unsafe extern "C" fn cabi_import_realloc(
-    old_ptr: *mut u8,
-    old_size: usize,
-    align: usize,
-    new_size: usize,
-) -> *mut u8 {
-    // SAFETY: forwarded contract.
-    unsafe { libc_core::slot::import_realloc(old_ptr, old_size, align, new_size) }
-}
+// On p2, the realloc the component model lowers import results with (see
+// the module documentation): the caller-buffer slot first, the heap
+// otherwise. libc-core defines it for the backend it was built for (nothing
+// on p1), so this crate has no backend `cfg`.
+libc_core::export_import_realloc!();

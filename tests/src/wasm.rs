@@ -52,6 +52,9 @@ pub struct Symbol {
     /// For an undefined function/global/tag/table symbol: the module of the
     /// import it refers to.
     pub import_module: Option<String>,
+    /// ... and the import's field name (which an explicit symbol name, such
+    /// as a Rust-mangled one, hides).
+    pub import_field: Option<String>,
 }
 
 impl Symbol {
@@ -156,6 +159,7 @@ fn symbol(info: SymbolInfo<'_>, imports: &[Import]) -> Result<Symbol> {
                 kind: SYM_DATA,
                 flags: flags.bits(),
                 import_module: None,
+                import_field: None,
             });
         }
         SymbolInfo::Section { flags, .. } => {
@@ -164,6 +168,7 @@ fn symbol(info: SymbolInfo<'_>, imports: &[Import]) -> Result<Symbol> {
                 kind: SYM_SECTION,
                 flags: flags.bits(),
                 import_module: None,
+                import_field: None,
             });
         }
     };
@@ -192,5 +197,6 @@ fn symbol(info: SymbolInfo<'_>, imports: &[Import]) -> Result<Symbol> {
         kind,
         flags: flags.bits(),
         import_module: import.map(|i| i.module.clone()),
+        import_field: import.map(|i| i.name.clone()),
     })
 }

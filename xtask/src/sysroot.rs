@@ -19,7 +19,8 @@ struct Flavour {
     triple: &'static str,
     /// Rust target the library is compiled for.
     rust_target: &'static str,
-    feature: &'static str,
+    /// The backend, which the target picks (libc-core's build.rs).
+    backend: &'static str,
     /// Extra clang flags for the start-up objects.
     cflags: &'static [&'static str],
     crt: &'static str,
@@ -32,7 +33,7 @@ const FLAVOURS: &[Flavour] = &[
         name: "p1",
         triple: "wasm32-wasip1",
         rust_target: "wasm32-wasip1",
-        feature: "p1",
+        backend: "p1",
         cflags: &[],
         crt: "crt1-p1.ll",
         members: &[
@@ -48,7 +49,7 @@ const FLAVOURS: &[Flavour] = &[
         name: "p2",
         triple: "wasm32-wasip2",
         rust_target: "wasm32-wasip2",
-        feature: "p2",
+        backend: "p2",
         cflags: &[],
         crt: "crt1-p2.ll",
         members: &[
@@ -67,7 +68,7 @@ const FLAVOURS: &[Flavour] = &[
         name: "p1-mvp",
         triple: "wasm32-wasip1",
         rust_target: "wasm32v1-none",
-        feature: "p1",
+        backend: "p1",
         cflags: &["-mcpu=mvp"],
         crt: "crt1-p1.ll",
         members: &[
@@ -118,8 +119,6 @@ pub fn run(args: &[String]) -> Result {
             "--release",
             "-p",
             "posix",
-            "--features",
-            f.feature,
             "--target",
             f.rust_target,
         ]))?;
@@ -130,7 +129,7 @@ pub fn run(args: &[String]) -> Result {
         let sys = out.join(f.name);
         let _ = std::fs::remove_dir_all(&sys);
         copy_dir(&root().join("include"), &sys.join("include"))?;
-        if f.feature == "p2" {
+        if f.backend == "p2" {
             // <wasi/api.h> marks the preview1 functions unavailable when it
             // finds this file (the headers are otherwise the same).
             std::fs::write(
@@ -141,8 +140,7 @@ pub fn run(args: &[String]) -> Result {
         }
         let lib = sys.join("lib").join("wasm32-wasi");
         std::fs::create_dir_all(&lib).map_err(|e| e.to_string())?;
-        std::os::unix::fs::symlink("wasm32-wasi", sys.join("lib").join(f.triple))
-            .map_err(|e| e.to_string())?;
+        link_dir("wasm32-wasi", &sys.join("lib").join(f.triple))?;
         let libc = lib.join("libc.a");
         std::fs::copy(
             root()
@@ -172,7 +170,7 @@ pub fn run(args: &[String]) -> Result {
             compile(&root().join("crt").join(m), &obj)?;
             members.push(obj);
         }
-        if f.feature == "p2" {
+        if f.backend == "p2" {
             let ll = build.join("component_type.ll");
             std::fs::write(&ll, component_type_ll(&build)?).map_err(|e| e.to_string())?;
             let obj = build.join("p2-component_type.o");
@@ -301,4 +299,18 @@ fn escape(b: &[u8]) -> String {
         }
     }
     s
+}
+
+/// `link` -> `target` (a sibling directory), as a symlink.
+#[cfg(unix)]
+fn link_dir(target: &str, link: &Path) -> Result {
+    std::os::unix::fs::symlink(target, link).map_err(|e| e.to_string())
+}
+
+/// Hosts without symlinks (xtask only runs on Unix; this keeps the
+/// workspace building for every target): a copy made after the library.
+#[cfg(not(unix))]
+fn link_dir(target: &str, link: &Path) -> Result {
+    let _ = (target, link);
+    Err("cargo xtask sysroot needs a Unix host (symlinks)".into())
 }

@@ -459,3 +459,10 @@ fn clock_id(c: Clock) -> u32 {
         Clock::Monotonic => 1,
     }
 }
+
+/// `cabi_import_realloc` for Rust programs on p2 (see the p2 backend); p1
+/// has no import realloc, so this defines nothing.
+#[macro_export]
+macro_rules! export_import_realloc {
+    () => {};
+}

@@ -25,7 +25,7 @@ fn build() -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .current_dir(root())
-        .args(["build", "--release", "-p", "tcp-echo", "--features", "p1"])
+        .args(["build", "--release", "-p", "tcp-echo"])
         .args(["--target", "wasm32-wasip1"])
         .env_remove("CARGO_TARGET_DIR")
         .output()

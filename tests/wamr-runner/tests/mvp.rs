@@ -203,11 +203,12 @@ fn the_p1_flavour_is_not_mvp() {
     assert!(!validate_mvp(&wasm).status.success());
 }
 
-/// The `no_std` Rust example, built for `wasm32v1-none` with the p1 backend.
+/// The `no_std` Rust example, built for `wasm32v1-none` (the target picks
+/// the p1 backend).
 #[test]
 fn rust_wc_on_wasm32v1_none() {
     let out = cargo_in_root()
-        .args(["build", "--release", "-p", "wc", "--features", "p1"])
+        .args(["build", "--release", "-p", "wc"])
         .args(["--target", "wasm32v1-none"])
         .output()
         .unwrap();
