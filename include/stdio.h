@@ -171,461 +171,6 @@ extern "C" {
 #endif // __cplusplus
 
 /*
- [fopen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fopen.html)
-
- Modes `r w a` with `+`, `b` (ignored), `x` (exclusive) and `e`
- (ignored: no exec). Fully buffered (line-buffered on a terminal).
-
- # Safety
- `path` and `mode` are NUL-terminated.
- */
-FILE *fopen(const char *path, const char *mode);
-
-/*
- [fdopen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopen.html)
-
- # Safety
- `mode` is NUL-terminated.
- */
-FILE *fdopen(int fd, const char *mode);
-
-/*
- [freopen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/freopen.html)
-
- With a path, the old descriptor is closed and the new file gets the
- lowest free descriptor (WASI has no `dup2`, so `fileno` may change).
- With a NULL path the descriptor is kept and only the stream's mode
- changes (WASI cannot change a descriptor's access rights).
-
- # Safety
- `path` is NULL or NUL-terminated; `mode` NUL-terminated; `f` a live stream.
- */
-FILE *freopen(const char *path, const char *mode, FILE *f);
-
-/*
- [fclose](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fclose.html)
-
- # Safety
- `f` is a live stream; it must not be used afterwards.
- */
-int fclose(FILE *f);
-
-/*
- [fflush](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fflush.html)
-
- `fflush(NULL)` flushes every stream. On an input stream, unread
- buffered input is dropped and the descriptor moved back over it.
-
- # Safety
- `f` is NULL or a live stream.
- */
-int fflush(FILE *f);
-
-/*
- [fileno](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fileno.html)
-
- # Safety
- `f` is a live stream.
- */
-int fileno(FILE *f);
-
-/*
- [fgetc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetc.html)
-
- # Safety
- `f` is a live stream.
- */
-int fgetc(FILE *f);
-
-/*
- [getc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc.html)
-
- # Safety
- `f` is a live stream.
- */
-int getc(FILE *f);
-
-/*
- [getc_unlocked](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc_unlocked.html)
-
- # Safety
- `f` is a live stream.
- */
-int getc_unlocked(FILE *f);
-
-/*
- [getchar](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar.html)
- */
-int getchar(void);
-
-/*
- [getchar_unlocked](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar_unlocked.html)
- */
-int getchar_unlocked(void);
-
-/*
- [ungetc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ungetc.html)
-
- At least 8 bytes of pushback are guaranteed.
-
- # Safety
- `f` is a live stream.
- */
-int ungetc(int c, FILE *f);
-
-/*
- [fgets](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgets.html)
-
- # Safety
- `s` is valid for `n` bytes; `f` is a live stream.
- */
-char *fgets(char *s, int n, FILE *f);
-
-/*
- [getdelim](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdelim.html)
-
- # Safety
- `line` and `cap` describe a malloc'd buffer (or NULL / 0); `f` is live.
- */
-ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f);
-
-/*
- [getline](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getline.html)
-
- # Safety
- As for [`getdelim`].
- */
-ssize_t getline(char **line, size_t *cap, FILE *f);
-
-/*
- [fread](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fread.html)
-
- A block at least as large as the stream's buffer is read straight into
- `ptr` when nothing is buffered (zero-copy on p2).
-
- # Safety
- `ptr` is valid for `size * n` bytes; `f` is a live stream.
- */
-size_t fread(void *ptr, size_t size, size_t n, FILE *f);
-
-/*
- [fwrite](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fwrite.html)
-
- # Safety
- `ptr` is valid for `size * n` bytes; `f` is a live stream.
- */
-size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f);
-
-/*
- [fputc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputc.html)
-
- # Safety
- `f` is a live stream.
- */
-int fputc(int c, FILE *f);
-
-/*
- [putc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc.html)
-
- # Safety
- `f` is a live stream.
- */
-int putc(int c, FILE *f);
-
-/*
- [putc_unlocked](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc_unlocked.html)
-
- # Safety
- `f` is a live stream.
- */
-int putc_unlocked(int c, FILE *f);
-
-/*
- [putchar](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar.html)
- */
-int putchar(int c);
-
-/*
- [putchar_unlocked](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar_unlocked.html)
- */
-int putchar_unlocked(int c);
-
-/*
- [fputs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputs.html)
-
- # Safety
- `s` is NUL-terminated; `f` is a live stream.
- */
-int fputs(const char *s, FILE *f);
-
-/*
- [puts](https://pubs.opengroup.org/onlinepubs/9799919799/functions/puts.html)
-
- # Safety
- `s` is NUL-terminated.
- */
-int puts(const char *s);
-
-/*
- [fseeko](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseeko.html)
-
- # Safety
- `f` is a live stream.
- */
-int fseeko(FILE *f, off_t off, int whence);
-
-/*
- [fseek](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
-
- # Safety
- `f` is a live stream.
- */
-int fseek(FILE *f, long off, int whence);
-
-/*
- [ftello](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftello.html)
-
- # Safety
- `f` is a live stream.
- */
-off_t ftello(FILE *f);
-
-/*
- [ftell](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
-
- `EOVERFLOW` past 2 GiB (`long` is 32-bit on wasm32): use `ftello`.
-
- # Safety
- `f` is a live stream.
- */
-long ftell(FILE *f);
-
-/*
- [rewind](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewind.html)
-
- # Safety
- `f` is a live stream.
- */
-void rewind(FILE *f);
-
-/*
- [fgetpos](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetpos.html)
-
- # Safety
- `f` is a live stream; `pos` is valid for a write.
- */
-int fgetpos(FILE *f, fpos_t *pos);
-
-/*
- [fsetpos](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsetpos.html)
-
- # Safety
- `f` is a live stream; `pos` is from `fgetpos`.
- */
-int fsetpos(FILE *f, const fpos_t *pos);
-
-/*
- [feof](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feof.html)
-
- # Safety
- `f` is a live stream.
- */
-int feof(FILE *f);
-
-/*
- [ferror](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ferror.html)
-
- # Safety
- `f` is a live stream.
- */
-int ferror(FILE *f);
-
-/*
- [clearerr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clearerr.html)
-
- # Safety
- `f` is a live stream.
- */
-void clearerr(FILE *f);
-
-/*
- [setvbuf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setvbuf.html)
-
- A user buffer of more than 8 bytes is used (8 bytes of it are reserved
- for `ungetc`); otherwise the stream keeps its own. Pending output is
- written first if the stream was already used.
-
- # Safety
- `f` is a live stream; `buf` is NULL or valid for `size` bytes for the
- stream's life.
- */
-int setvbuf(FILE *f, char *buf, int mode, size_t size);
-
-/*
- [setbuf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setbuf.html)
-
- # Safety
- `f` is a live stream; `buf` is NULL or `BUFSIZ` bytes.
- */
-void setbuf(FILE *f, char *buf);
-
-/*
- `setbuffer` (BSD): `setvbuf` with an explicit size.
-
- # Safety
- As for [`setvbuf`].
- */
-void setbuffer(FILE *f, char *buf, size_t size);
-
-/*
- `setlinebuf` (BSD): makes `f` line-buffered.
-
- # Safety
- `f` is a live stream.
- */
-void setlinebuf(FILE *f);
-
-/*
- [flockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/flockfile.html)
-
- No-op: one thread per instance.
- */
-void flockfile(FILE *_f);
-
-/*
- [funlockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/funlockfile.html)
-
- No-op: one thread per instance.
- */
-void funlockfile(FILE *_f);
-
-/*
- [ftrylockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftrylockfile.html)
-
- Always succeeds: one thread per instance.
- */
-int ftrylockfile(FILE *_f);
-
-/*
- [perror](https://pubs.opengroup.org/onlinepubs/9799919799/functions/perror.html)
-
- # Safety
- `s` is NULL or NUL-terminated.
- */
-void perror(const char *s);
-
-/*
- [remove](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
-
- A file is unlinked, an empty directory removed.
-
- # Safety
- `path` is NUL-terminated.
- */
-int remove(const char *path);
-
-/*
- [tmpfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
-
- A fresh file under `/tmp`, or in the working directory when `/tmp` is
- not pre-opened, unlinked right away.
- */
-FILE *tmpfile(void);
-
-/*
- [tmpnam](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpnam.html)
-
- Always fails (NULL, `ENOSYS`): WASI has no shared temporary directory.
- */
-char *tmpnam(char *_s);
-
-/*
- [popen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/popen.html)
-
- Always fails (NULL, `ENOSYS`): WASI cannot start processes.
- */
-FILE *popen(const char *_cmd, const char *_mode);
-
-/*
- [pclose](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pclose.html)
-
- Always fails (`ENOSYS`): WASI cannot start processes.
- */
-int pclose(FILE *_f);
-
-/*
- [vfprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vfprintf.html)
-
- # Safety
- `f` is a live stream; `fmt` is NUL-terminated and `ap` matches it.
- */
-int vfprintf(FILE *f, const char *fmt, va_list ap);
-
-/*
- [vprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vprintf.html)
-
- # Safety
- `fmt` is NUL-terminated and `ap` matches it.
- */
-int vprintf(const char *fmt, va_list ap);
-
-/*
- [vdprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vdprintf.html)
-
- # Safety
- `fmt` is NUL-terminated and `ap` matches it.
- */
-int vdprintf(int fd, const char *fmt, va_list ap);
-
-/*
- [vsnprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsnprintf.html)
-
- # Safety
- `buf` is valid for `size` bytes; `fmt` is NUL-terminated and `ap` matches it.
- */
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-
-/*
- [vsprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsprintf.html)
-
- # Safety
- `buf` is large enough; `fmt` is NUL-terminated and `ap` matches it.
- */
-int vsprintf(char *buf, const char *fmt, va_list ap);
-
-/*
- [vasprintf](https://man7.org/linux/man-pages/man3/asprintf.3.html) (POSIX 2024)
-
- # Safety
- `out` is valid for a write; `fmt` is NUL-terminated and `ap` matches it.
- */
-int vasprintf(char **out, const char *fmt, va_list ap);
-
-/*
- [vfscanf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vfscanf.html)
-
- # Safety
- `f` is a live stream; `fmt` is NUL-terminated and `ap` matches it.
- */
-int vfscanf(FILE *f, const char *fmt, va_list ap);
-
-/*
- [vscanf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vscanf.html)
-
- # Safety
- `fmt` is NUL-terminated and `ap` matches it.
- */
-int vscanf(const char *fmt, va_list ap);
-
-/*
- [vsscanf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsscanf.html)
-
- # Safety
- `s` and `fmt` are NUL-terminated and `ap` matches `fmt`.
- */
-int vsscanf(const char *s, const char *fmt, va_list ap);
-
-/*
  `fopen64`: `fopen` (`off_t` is 64-bit).
 
  # Safety
@@ -866,6 +411,461 @@ int _IO_feof_unlocked(FILE *f);
  `f` is a live stream.
  */
 int _IO_ferror_unlocked(FILE *f);
+
+/*
+ [setvbuf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setvbuf.html)
+
+ A user buffer of more than 8 bytes is used (8 bytes of it are reserved
+ for `ungetc`); otherwise the stream keeps its own. Pending output is
+ written first if the stream was already used.
+
+ # Safety
+ `f` is a live stream; `buf` is NULL or valid for `size` bytes for the
+ stream's life.
+ */
+int setvbuf(FILE *f, char *buf, int mode, size_t size);
+
+/*
+ [setbuf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setbuf.html)
+
+ # Safety
+ `f` is a live stream; `buf` is NULL or `BUFSIZ` bytes.
+ */
+void setbuf(FILE *f, char *buf);
+
+/*
+ `setbuffer` (BSD): `setvbuf` with an explicit size.
+
+ # Safety
+ As for [`setvbuf`].
+ */
+void setbuffer(FILE *f, char *buf, size_t size);
+
+/*
+ `setlinebuf` (BSD): makes `f` line-buffered.
+
+ # Safety
+ `f` is a live stream.
+ */
+void setlinebuf(FILE *f);
+
+/*
+ [flockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/flockfile.html)
+
+ No-op: one thread per instance.
+ */
+void flockfile(FILE *_f);
+
+/*
+ [funlockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/funlockfile.html)
+
+ No-op: one thread per instance.
+ */
+void funlockfile(FILE *_f);
+
+/*
+ [ftrylockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftrylockfile.html)
+
+ Always succeeds: one thread per instance.
+ */
+int ftrylockfile(FILE *_f);
+
+/*
+ [perror](https://pubs.opengroup.org/onlinepubs/9799919799/functions/perror.html)
+
+ # Safety
+ `s` is NULL or NUL-terminated.
+ */
+void perror(const char *s);
+
+/*
+ [remove](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
+
+ A file is unlinked, an empty directory removed.
+
+ # Safety
+ `path` is NUL-terminated.
+ */
+int remove(const char *path);
+
+/*
+ [tmpfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
+
+ A fresh file under `/tmp`, or in the working directory when `/tmp` is
+ not pre-opened, unlinked right away.
+ */
+FILE *tmpfile(void);
+
+/*
+ [tmpnam](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpnam.html)
+
+ Always fails (NULL, `ENOSYS`): WASI has no shared temporary directory.
+ */
+char *tmpnam(char *_s);
+
+/*
+ [popen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/popen.html)
+
+ Always fails (NULL, `ENOSYS`): WASI cannot start processes.
+ */
+FILE *popen(const char *_cmd, const char *_mode);
+
+/*
+ [pclose](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pclose.html)
+
+ Always fails (`ENOSYS`): WASI cannot start processes.
+ */
+int pclose(FILE *_f);
+
+/*
+ [fgetc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetc.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int fgetc(FILE *f);
+
+/*
+ [getc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int getc(FILE *f);
+
+/*
+ [getc_unlocked](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc_unlocked.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int getc_unlocked(FILE *f);
+
+/*
+ [getchar](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar.html)
+ */
+int getchar(void);
+
+/*
+ [getchar_unlocked](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar_unlocked.html)
+ */
+int getchar_unlocked(void);
+
+/*
+ [ungetc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ungetc.html)
+
+ At least 8 bytes of pushback are guaranteed.
+
+ # Safety
+ `f` is a live stream.
+ */
+int ungetc(int c, FILE *f);
+
+/*
+ [fgets](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgets.html)
+
+ # Safety
+ `s` is valid for `n` bytes; `f` is a live stream.
+ */
+char *fgets(char *s, int n, FILE *f);
+
+/*
+ [getdelim](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdelim.html)
+
+ # Safety
+ `line` and `cap` describe a malloc'd buffer (or NULL / 0); `f` is live.
+ */
+ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f);
+
+/*
+ [getline](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getline.html)
+
+ # Safety
+ As for [`getdelim`].
+ */
+ssize_t getline(char **line, size_t *cap, FILE *f);
+
+/*
+ [fread](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fread.html)
+
+ A block at least as large as the stream's buffer is read straight into
+ `ptr` when nothing is buffered (zero-copy on p2).
+
+ # Safety
+ `ptr` is valid for `size * n` bytes; `f` is a live stream.
+ */
+size_t fread(void *ptr, size_t size, size_t n, FILE *f);
+
+/*
+ [fopen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fopen.html)
+
+ Modes `r w a` with `+`, `b` (ignored), `x` (exclusive) and `e`
+ (ignored: no exec). Fully buffered (line-buffered on a terminal).
+
+ # Safety
+ `path` and `mode` are NUL-terminated.
+ */
+FILE *fopen(const char *path, const char *mode);
+
+/*
+ [fdopen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopen.html)
+
+ # Safety
+ `mode` is NUL-terminated.
+ */
+FILE *fdopen(int fd, const char *mode);
+
+/*
+ [freopen](https://pubs.opengroup.org/onlinepubs/9799919799/functions/freopen.html)
+
+ With a path, the old descriptor is closed and the new file gets the
+ lowest free descriptor (WASI has no `dup2`, so `fileno` may change).
+ With a NULL path the descriptor is kept and only the stream's mode
+ changes (WASI cannot change a descriptor's access rights).
+
+ # Safety
+ `path` is NULL or NUL-terminated; `mode` NUL-terminated; `f` a live stream.
+ */
+FILE *freopen(const char *path, const char *mode, FILE *f);
+
+/*
+ [fclose](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fclose.html)
+
+ # Safety
+ `f` is a live stream; it must not be used afterwards.
+ */
+int fclose(FILE *f);
+
+/*
+ [fflush](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fflush.html)
+
+ `fflush(NULL)` flushes every stream. On an input stream, unread
+ buffered input is dropped and the descriptor moved back over it.
+
+ # Safety
+ `f` is NULL or a live stream.
+ */
+int fflush(FILE *f);
+
+/*
+ [fileno](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fileno.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int fileno(FILE *f);
+
+/*
+ [fwrite](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fwrite.html)
+
+ # Safety
+ `ptr` is valid for `size * n` bytes; `f` is a live stream.
+ */
+size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f);
+
+/*
+ [fputc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputc.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int fputc(int c, FILE *f);
+
+/*
+ [putc](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int putc(int c, FILE *f);
+
+/*
+ [putc_unlocked](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc_unlocked.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int putc_unlocked(int c, FILE *f);
+
+/*
+ [putchar](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar.html)
+ */
+int putchar(int c);
+
+/*
+ [putchar_unlocked](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar_unlocked.html)
+ */
+int putchar_unlocked(int c);
+
+/*
+ [fputs](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputs.html)
+
+ # Safety
+ `s` is NUL-terminated; `f` is a live stream.
+ */
+int fputs(const char *s, FILE *f);
+
+/*
+ [puts](https://pubs.opengroup.org/onlinepubs/9799919799/functions/puts.html)
+
+ # Safety
+ `s` is NUL-terminated.
+ */
+int puts(const char *s);
+
+/*
+ [vfprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vfprintf.html)
+
+ # Safety
+ `f` is a live stream; `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vfprintf(FILE *f, const char *fmt, va_list ap);
+
+/*
+ [vprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vprintf.html)
+
+ # Safety
+ `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vprintf(const char *fmt, va_list ap);
+
+/*
+ [vdprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vdprintf.html)
+
+ # Safety
+ `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vdprintf(int fd, const char *fmt, va_list ap);
+
+/*
+ [vsnprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsnprintf.html)
+
+ # Safety
+ `buf` is valid for `size` bytes; `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+
+/*
+ [vsprintf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsprintf.html)
+
+ # Safety
+ `buf` is large enough; `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vsprintf(char *buf, const char *fmt, va_list ap);
+
+/*
+ [vasprintf](https://man7.org/linux/man-pages/man3/asprintf.3.html) (POSIX 2024)
+
+ # Safety
+ `out` is valid for a write; `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vasprintf(char **out, const char *fmt, va_list ap);
+
+/*
+ [vfscanf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vfscanf.html)
+
+ # Safety
+ `f` is a live stream; `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vfscanf(FILE *f, const char *fmt, va_list ap);
+
+/*
+ [vscanf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vscanf.html)
+
+ # Safety
+ `fmt` is NUL-terminated and `ap` matches it.
+ */
+int vscanf(const char *fmt, va_list ap);
+
+/*
+ [vsscanf](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsscanf.html)
+
+ # Safety
+ `s` and `fmt` are NUL-terminated and `ap` matches `fmt`.
+ */
+int vsscanf(const char *s, const char *fmt, va_list ap);
+
+/*
+ [fseeko](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseeko.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int fseeko(FILE *f, off_t off, int whence);
+
+/*
+ [fseek](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int fseek(FILE *f, long off, int whence);
+
+/*
+ [ftello](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftello.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+off_t ftello(FILE *f);
+
+/*
+ [ftell](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
+
+ `EOVERFLOW` past 2 GiB (`long` is 32-bit on wasm32): use `ftello`.
+
+ # Safety
+ `f` is a live stream.
+ */
+long ftell(FILE *f);
+
+/*
+ [rewind](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewind.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+void rewind(FILE *f);
+
+/*
+ [fgetpos](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetpos.html)
+
+ # Safety
+ `f` is a live stream; `pos` is valid for a write.
+ */
+int fgetpos(FILE *f, fpos_t *pos);
+
+/*
+ [fsetpos](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsetpos.html)
+
+ # Safety
+ `f` is a live stream; `pos` is from `fgetpos`.
+ */
+int fsetpos(FILE *f, const fpos_t *pos);
+
+/*
+ [feof](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feof.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int feof(FILE *f);
+
+/*
+ [ferror](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ferror.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+int ferror(FILE *f);
+
+/*
+ [clearerr](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clearerr.html)
+
+ # Safety
+ `f` is a live stream.
+ */
+void clearerr(FILE *f);
 
 #ifdef __cplusplus
 }  // extern "C"

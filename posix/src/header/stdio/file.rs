@@ -222,7 +222,7 @@ impl _IO_FILE {
             return self.raw_write(data);
         }
         // Through printf's sink: the one copy of `put_buffered`.
-        let mut sink = super::FileSink { f: self, err: None };
+        let mut sink = super::print::FileSink { f: self, err: None };
         super::printf::Sink::put(&mut sink, data);
         match sink.err {
             Some(e) => Err(e),
