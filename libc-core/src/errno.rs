@@ -269,7 +269,9 @@ mod tests {
 
     #[test]
     fn or_minus_one_sets_errno_only_on_error() {
-        let _g = crate::slot::tests::LOCK.lock().unwrap();
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         ERRNO.store(0);
         assert_eq!(Ok::<i32, Errno>(5).or_minus_one_errno(), 5);
         assert_eq!(get_errno(), Errno(0));
