@@ -57,14 +57,10 @@ pub fn trap() -> ! {
     }
 }
 
-/// Allocates from the C heap (the `alloc` crate's `aligned_alloc`, linked
-/// into the same `libc.a`); null on failure.
+/// Allocates from the C heap (wasm-libc-alloc, the allocator behind the C
+/// library's `malloc`); null on failure.
 pub(crate) fn heap_alloc(size: usize, align: usize) -> *mut u8 {
-    unsafe extern "C" {
-        fn aligned_alloc(align: usize, size: usize) -> *mut u8;
-    }
-    // SAFETY: aligned_alloc accepts any size and a power-of-two alignment.
-    unsafe { aligned_alloc(align, size) }
+    wasm_libc_alloc::alloc_aligned(size, align)
 }
 
 /// Returns a block from [`heap_alloc`] (or null) to the C heap.
@@ -72,9 +68,17 @@ pub(crate) fn heap_alloc(size: usize, align: usize) -> *mut u8 {
 /// # Safety
 /// `p` is null or a live block of the C heap.
 pub(crate) unsafe fn heap_free(p: *mut u8) {
-    unsafe extern "C" {
-        fn free(ptr: *mut u8);
-    }
     // SAFETY: caller contract.
-    unsafe { free(p) }
+    unsafe { wasm_libc_alloc::free(p) }
+}
+
+/// Frees every block of `blocks` ([`heap_free`] each).
+///
+/// # Safety
+/// Each entry is null or a live block of the C heap, listed once.
+pub(crate) unsafe fn heap_free_all(blocks: &[*mut u8]) {
+    for &b in blocks {
+        // SAFETY: caller contract.
+        unsafe { heap_free(b) };
+    }
 }

@@ -388,12 +388,15 @@ pub fn claim(buf: *mut u8, ptr: *mut u8, len: usize) -> bool {
     }
 }
 
-/// The allocator the fallback uses. The C `malloc` family lives in the
-/// `alloc` crate, linked into the same `libc.a`; host tests link glibc's.
+/// The allocator the fallback uses: the C heap (wasm-libc-alloc) through
+/// [`crate::heap_alloc`] and [`crate::heap_free`]; on the host too, so the
+/// unit tests run the allocator the library ships.
 mod heap {
-    unsafe extern "C" {
-        pub fn aligned_alloc(align: usize, size: usize) -> *mut u8;
-        pub fn free(ptr: *mut u8);
+    pub(crate) use crate::heap_free as free;
+
+    /// `aligned_alloc`'s argument order, over [`crate::heap_alloc`].
+    pub fn aligned_alloc(align: usize, size: usize) -> *mut u8 {
+        crate::heap_alloc(size, align)
     }
 }
 
@@ -463,13 +466,10 @@ unsafe fn import_realloc_slow(
     if !align.is_power_of_two() {
         crate::trap();
     }
-    // SAFETY: align is a power of two; size non-zero.
-    let new = unsafe {
-        heap::aligned_alloc(
-            align.max(core::mem::size_of::<usize>()),
-            round_up(new_size, align),
-        )
-    };
+    let new = heap::aligned_alloc(
+        align.max(core::mem::size_of::<usize>()),
+        round_up(new_size, align),
+    );
     if new.is_null() {
         // Out of memory cannot be reported from inside a lowering: trap.
         crate::trap();

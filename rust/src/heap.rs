@@ -3,8 +3,7 @@
 //!
 //! [`Heap`] is a [`GlobalAlloc`]; the `global-allocator` feature installs it
 //! as the `#[global_allocator]`, so `alloc::vec::Vec` and friends work in a
-//! `no_std` program. The default `c-symbols` feature also defines the C symbols
-//! `aligned_alloc` and `free` over it: libc-core allocates with them (the
+//! `no_std` program. libc-core allocates from the same heap directly (the
 //! program arguments; on p2, a list the caller-buffer slot could not take).
 //!
 //! ```
@@ -79,24 +78,3 @@ unsafe impl GlobalAlloc for Heap {
 #[cfg(feature = "global-allocator")]
 #[global_allocator]
 static GLOBAL: Heap = Heap;
-
-/// The C allocation functions libc-core calls (`extern "C"`), when no C
-/// library is linked to provide them.
-#[cfg(feature = "c-symbols")]
-mod c_symbols {
-    /// C `aligned_alloc`, without errno (no C code reads it here).
-    #[unsafe(no_mangle)]
-    extern "C" fn aligned_alloc(align: usize, size: usize) -> *mut u8 {
-        wasm_libc_alloc::alloc_aligned(size, align)
-    }
-
-    /// C `free`.
-    ///
-    /// # Safety
-    /// `p` is null or a live block of this heap.
-    #[unsafe(no_mangle)]
-    unsafe extern "C" fn free(p: *mut u8) {
-        // SAFETY: caller contract.
-        unsafe { wasm_libc_alloc::free(p) }
-    }
-}

@@ -78,8 +78,7 @@
 //!
 //! | feature | what it does |
 //! | --- | --- |
-//! | `p1` / `p2` | the backend (exactly one) |
-//! | `c-symbols` (default) | defines the C functions that `std` programs get from wasi-libc: `aligned_alloc` and `free` (over wasm-libc-alloc; libc-core allocates with them) and, on WASI targets, `memcpy`, `memmove`, `memset`, `memcmp`, `bcmp`, `strlen` (compiled Rust calls them); turn it off when another C library is linked too (`std`'s wasi-libc, or this project's `libc.a`) |
+//! | `c-symbols` (default) | defines the C functions that `std` programs get from wasi-libc: on WASI targets `memcpy`, `memmove`, `memset`, `memcmp`, `bcmp`, `strlen` (compiled Rust calls them); turn it off when another C library is linked too (`std`'s wasi-libc, or this project's `libc.a`) |
 //! | `global-allocator` | installs [`heap::Heap`] as the `#[global_allocator]` (the `alloc` crate then works) |
 //! | `panic-handler` | installs a `#[panic_handler]` that prints the message to stderr and traps |
 //!

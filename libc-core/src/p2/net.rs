@@ -1846,7 +1846,8 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
         let r = crate::heap_alloc((need + 1) * 4, 4) as *mut u32;
         heap = [l as *mut u8, w as *mut u8, r as *mut u8];
         if heap.iter().any(|p| p.is_null()) {
-            free_all(&heap);
+            // SAFETY: null or blocks from heap_alloc, each listed once, freed once.
+            unsafe { crate::heap_free_all(&heap) };
             return Err(Errno::ENOMEM);
         }
         // SAFETY: fresh allocations of the right sizes, freed at the end.
@@ -1875,7 +1876,8 @@ fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<usize> {
         // Every wake-up was spurious (see `probe`): wait again for the rest
         // of the timeout.
     };
-    free_all(&heap);
+    // SAFETY: null or blocks from heap_alloc, each listed once, freed once.
+    unsafe { crate::heap_free_all(&heap) };
     r
 }
 
@@ -1995,16 +1997,6 @@ fn poll_round(
     let now = unsafe { wasi::poll::now() };
     let over = wait_ns == Some(0) || deadline.is_some_and(|d| now >= d);
     (count, over)
-}
-
-fn free_all(blocks: &[*mut u8]) {
-    unsafe extern "C" {
-        fn free(p: *mut u8);
-    }
-    for &b in blocks {
-        // SAFETY: null or a block from `heap_alloc`, freed once.
-        unsafe { free(b) };
-    }
 }
 
 #[cfg(test)]

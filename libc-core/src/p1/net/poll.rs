@@ -17,7 +17,8 @@ pub(super) fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<us
         heap[0] = crate::heap_alloc(need * core::mem::size_of::<Subscription>(), 8);
         heap[1] = crate::heap_alloc(need * core::mem::size_of::<Event>(), 8);
         if heap.iter().any(|p| p.is_null()) {
-            free_all(&heap);
+            // SAFETY: null or blocks from heap_alloc, each listed once, freed once.
+            unsafe { crate::heap_free_all(&heap) };
             return Err(Errno::ENOMEM);
         }
         // SAFETY: fresh blocks of the right size and alignment; both types
@@ -79,7 +80,8 @@ pub(super) fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<us
         // SAFETY: n subscriptions in, room for n events out.
         let r = check(unsafe { poll_oneoff(subs.as_ptr(), events.as_mut_ptr(), n, &mut got) });
         if let Err(e) = r {
-            free_all(&heap);
+            // SAFETY: null or blocks from heap_alloc, each listed once, freed once.
+            unsafe { crate::heap_free_all(&heap) };
             return Err(e);
         }
         for e in &events[..got] {
@@ -103,16 +105,7 @@ pub(super) fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<us
             }
         }
     }
-    free_all(&heap);
+    // SAFETY: null or blocks from heap_alloc, each listed once, freed once.
+    unsafe { crate::heap_free_all(&heap) };
     Ok(fds.iter().filter(|f| f.revents != 0).count())
-}
-
-pub(super) fn free_all(blocks: &[*mut u8]) {
-    unsafe extern "C" {
-        fn free(p: *mut u8);
-    }
-    for &b in blocks {
-        // SAFETY: null or a block from `heap_alloc`, freed once.
-        unsafe { free(b) };
-    }
 }
