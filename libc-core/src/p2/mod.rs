@@ -139,7 +139,9 @@ pub(crate) mod host_ptrs {
 }
 
 /// Maps a `stream-error` in a return area (tag at `off`, error handle at
-/// `off + 4`): `closed` is end of file, anything else is `EIO`.
+/// `off + 4`): `last-operation-failed` is `EIO` (its error handle is
+/// dropped), `closed` is `EPIPE` (a write whose reader has gone). Reads test
+/// for `closed` themselves before calling this and report end of file.
 fn stream_error<const N: usize>(ret: &Ret<N>, off: usize) -> Errno {
     if ret.u8(off) == 0 {
         // last-operation-failed(own<error>): we own the error; drop it.

@@ -221,6 +221,9 @@ fn drop_udp_streams(s: &Sock) {
     }
 }
 
+/// `poll_add`'s type: (socket, events, revents, add pollable).
+type PollAdd = fn(u16, i16, &mut i16, &mut dyn FnMut(i32, i16, Kind));
+
 /// The socket operations the rest of the backend (`read`, `write`,
 /// `close`, `poll`) reaches only through this table, which `socket` fills
 /// in. A socket entry can only exist once `socket` ran, and a program that
@@ -228,9 +231,6 @@ fn drop_udp_streams(s: &Sock) {
 /// does not import `wasi:sockets/*` at all. The accesses are volatile so
 /// that LTO cannot see the table's only value and call it directly (which
 /// would pull everything back in).
-/// `poll_add`'s type: (socket, events, revents, add pollable).
-type PollAdd = fn(u16, i16, &mut i16, &mut dyn FnMut(i32, i16, Kind));
-
 #[derive(Copy, Clone)]
 struct Hooks {
     read: fn(u16, &mut [u8]) -> Result<usize>,
