@@ -7,7 +7,7 @@
 //! where a caller buffer exists (`readlink`, directory entry names); the rest
 //! falls back to the allocator.
 
-use super::{APPEND, Entry, READ, Ret, Sys, WRITE, alloc_fd, entry, fs_error, wasi};
+use super::{APPEND, Entry, READ, Ret, Sys, WRITE, alloc_fd, entry, fs_error};
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::fs::*;
@@ -17,130 +17,72 @@ use crate::types::{
     O_APPEND, O_DIRECTORY, O_DSYNC, O_NOFOLLOW, O_RDONLY, O_RSYNC, O_SYNC, O_WRONLY,
 };
 
-mod imports {
-    #[link(wasm_import_module = "wasi:filesystem/types@0.2.0")]
-    unsafe extern "C" {
-        // Every `ret` is the return area of a `result<T, error-code>`; the
-        // layouts are noted where they are read.
-        #[link_name = "[method]descriptor.stat-at"]
-        pub fn stat_at(h: i32, path_flags: i32, path: *const u8, len: usize, ret: *mut u8);
-        #[link_name = "[method]descriptor.metadata-hash"]
-        pub fn metadata_hash(h: i32, ret: *mut u8);
-        #[link_name = "[method]descriptor.metadata-hash-at"]
-        pub fn metadata_hash_at(h: i32, path_flags: i32, path: *const u8, len: usize, ret: *mut u8);
-        #[link_name = "[method]descriptor.create-directory-at"]
-        pub fn create_directory_at(h: i32, path: *const u8, len: usize, ret: *mut u8);
-        #[link_name = "[method]descriptor.unlink-file-at"]
-        pub fn unlink_file_at(h: i32, path: *const u8, len: usize, ret: *mut u8);
-        #[link_name = "[method]descriptor.remove-directory-at"]
-        pub fn remove_directory_at(h: i32, path: *const u8, len: usize, ret: *mut u8);
-        #[link_name = "[method]descriptor.rename-at"]
-        pub fn rename_at(
-            h: i32,
-            old: *const u8,
-            old_len: usize,
-            new_h: i32,
-            new: *const u8,
-            new_len: usize,
-            ret: *mut u8,
-        );
-        #[link_name = "[method]descriptor.link-at"]
-        pub fn link_at(
-            h: i32,
-            old_flags: i32,
-            old: *const u8,
-            old_len: usize,
-            new_h: i32,
-            new: *const u8,
-            new_len: usize,
-            ret: *mut u8,
-        );
-        #[link_name = "[method]descriptor.symlink-at"]
-        pub fn symlink_at(
-            h: i32,
-            old: *const u8,
-            old_len: usize,
-            new: *const u8,
-            new_len: usize,
-            ret: *mut u8,
-        );
-        #[link_name = "[method]descriptor.readlink-at"]
-        pub fn readlink_at(h: i32, path: *const u8, len: usize, ret: *mut u8);
-        // new-timestamp flattens to (tag, seconds, nanoseconds).
-        #[link_name = "[method]descriptor.set-times-at"]
-        pub fn set_times_at(
-            h: i32,
-            path_flags: i32,
-            path: *const u8,
-            len: usize,
-            a_tag: i32,
-            a_sec: i64,
-            a_nsec: i32,
-            m_tag: i32,
-            m_sec: i64,
-            m_nsec: i32,
-            ret: *mut u8,
-        );
-        #[link_name = "[method]descriptor.set-times"]
-        pub fn set_times(
-            h: i32,
-            a_tag: i32,
-            a_sec: i64,
-            a_nsec: i32,
-            m_tag: i32,
-            m_sec: i64,
-            m_nsec: i32,
-            ret: *mut u8,
-        );
-        #[link_name = "[method]descriptor.set-size"]
-        pub fn set_size(h: i32, size: u64, ret: *mut u8);
-        #[link_name = "[method]descriptor.sync"]
-        pub fn sync(h: i32, ret: *mut u8);
-        #[link_name = "[method]descriptor.sync-data"]
-        pub fn sync_data(h: i32, ret: *mut u8);
-        #[link_name = "[method]descriptor.get-flags"]
-        pub fn get_flags(h: i32, ret: *mut u8);
-        #[link_name = "[method]descriptor.read-directory"]
-        pub fn read_directory(h: i32, ret: *mut u8);
-        #[link_name = "[method]directory-entry-stream.read-directory-entry"]
-        pub fn read_directory_entry(h: i32, ret: *mut u8);
-        #[link_name = "[resource-drop]directory-entry-stream"]
-        pub fn drop_directory_entry_stream(h: i32);
-    }
-}
-use imports::*;
+use super::abi::clocks_wall_clock::datetime;
+use super::abi::filesystem_types::{self as fst, descriptor_flags as df, ret as fr};
 
-// descriptor-flags
-const F_READ: i32 = 1;
-const F_WRITE: i32 = 2;
-const F_FILE_INTEGRITY_SYNC: i32 = 4;
-const F_DATA_INTEGRITY_SYNC: i32 = 8;
-const F_REQUESTED_WRITE_SYNC: i32 = 16;
-const F_MUTATE_DIRECTORY: i32 = 32;
+// descriptor-flags, as the flags argument of open-at
+const F_READ: i32 = df::READ as i32;
+const F_WRITE: i32 = df::WRITE as i32;
+const F_FILE_INTEGRITY_SYNC: i32 = df::FILE_INTEGRITY_SYNC as i32;
+const F_DATA_INTEGRITY_SYNC: i32 = df::DATA_INTEGRITY_SYNC as i32;
+const F_REQUESTED_WRITE_SYNC: i32 = df::REQUESTED_WRITE_SYNC as i32;
+const F_MUTATE_DIRECTORY: i32 = df::MUTATE_DIRECTORY as i32;
 
 fn path_flags(follow: bool) -> i32 {
-    follow as i32 // symlink-follow
+    if follow {
+        fst::path_flags::SYMLINK_FOLLOW as i32
+    } else {
+        0
+    }
 }
 
 fn file_type(t: u8) -> FileType {
+    use fst::descriptor_type as t_;
     match t {
-        1 => FileType::BlockDevice,
-        2 => FileType::CharacterDevice,
-        3 => FileType::Directory,
-        4 => FileType::Fifo,
-        5 => FileType::SymbolicLink,
-        6 => FileType::RegularFile,
-        7 => FileType::Socket,
+        t_::BLOCK_DEVICE => FileType::BlockDevice,
+        t_::CHARACTER_DEVICE => FileType::CharacterDevice,
+        t_::DIRECTORY => FileType::Directory,
+        t_::FIFO => FileType::Fifo,
+        t_::SYMBOLIC_LINK => FileType::SymbolicLink,
+        t_::REGULAR_FILE => FileType::RegularFile,
+        t_::SOCKET => FileType::Socket,
         _ => FileType::Unknown,
     }
 }
 
-/// `result<_, error-code>`: [0] tag, [1] code.
-fn unit(ret: &Ret<8>) -> Result<()> {
+/// The return area of every `result<_, error-code>` function used here.
+type UnitRet = Ret<{ fr::descriptor_sync::BYTES }>;
+
+// The functions read through [`UnitRet`] and [`unit`] share its layout.
+macro_rules! unit_layout {
+    ($($f:ident),*) => {
+        const _: () = {
+            $(assert!(
+                fr::$f::BYTES == fr::descriptor_sync::BYTES
+                    && fr::$f::ERR == fr::descriptor_sync::ERR
+            );)*
+        };
+    };
+}
+unit_layout!(
+    descriptor_sync_data,
+    descriptor_create_directory_at,
+    descriptor_unlink_file_at,
+    descriptor_remove_directory_at,
+    descriptor_rename_at,
+    descriptor_link_at,
+    descriptor_symlink_at,
+    descriptor_set_times_at,
+    descriptor_set_times,
+    descriptor_set_size
+);
+
+/// Decodes a `result<_, error-code>` (the tag first, as every result).
+fn unit(ret: &UnitRet) -> Result<()> {
     if ret.u8(0) == 0 {
         Ok(())
     } else {
-        Err(fs_error(ret.u8(1)))
+        Err(fs_error(ret.u8(fr::descriptor_sync::ERR)))
     }
 }
 
@@ -164,14 +106,17 @@ fn preopens() -> &'static Preopens {
     let p = unsafe { &mut *PREOPENS.get() };
     if !p.loaded {
         p.loaded = true;
-        let mut ret = Ret::<8>::new();
+        use super::abi::filesystem_preopens::{get_directories, ret::get_directories as r};
+        let mut ret = Ret::<{ r::BYTES }>::new();
         // SAFETY: nothing is parked, so the list and its strings come from
         // the allocator; the names are kept for the program's life.
-        unsafe { wasi::preopens::get_directories(ret.ptr()) };
-        let list = ret.u32(0) as *const [u32; 3];
-        let n = ret.u32(4) as usize;
+        unsafe { get_directories(ret.ptr()) };
+        let list = ret.u32(r::PTR) as *const [u32; 3];
+        let n = ret.u32(r::LEN) as usize;
         for i in 0..n {
-            // SAFETY: the host wrote n (handle, name ptr, name len) triples.
+            // The element, tuple<own<descriptor>, string>: handle, name
+            // pointer, name length, 4 bytes each (checked below).
+            // SAFETY: the host wrote n elements.
             let [h, name, len] = unsafe { *list.add(i) };
             let fd = if p.count < MAX_PREOPENS {
                 alloc_fd(Entry::File {
@@ -189,7 +134,7 @@ fn preopens() -> &'static Preopens {
                     p.count += 1;
                 }
                 // SAFETY: a handle we own and do not keep.
-                None => unsafe { wasi::filesystem::drop_descriptor(h as i32) },
+                None => unsafe { fst::descriptor_drop(h as i32) },
             }
         }
         if n > 0 {
@@ -221,54 +166,88 @@ fn dir_desc(fd: i32) -> Result<i32> {
     })
 }
 
-fn stat_from(ret: &Ret<104>) -> Result<Stat> {
+/// The return area of `stat` and `stat-at`: `result<descriptor-stat,
+/// error-code>`.
+type StatRet = Ret<{ fr::descriptor_stat::BYTES }>;
+const _: () = assert!(
+    fr::descriptor_stat_at::BYTES == fr::descriptor_stat::BYTES
+        && fr::descriptor_stat_at::OK == fr::descriptor_stat::OK
+        && fr::descriptor_stat_at::ERR == fr::descriptor_stat::ERR
+);
+
+fn stat_from(ret: &StatRet) -> Result<Stat> {
+    use fr::descriptor_stat::{ERR, OK};
+    use fst::descriptor_stat as st;
     if ret.u8(0) != 0 {
-        return Err(fs_error(ret.u8(8)));
+        return Err(fs_error(ret.u8(ERR)));
     }
-    let ts = |off: usize| {
-        if ret.u8(off) == 0 {
+    // An option<datetime> at `tag`, its payload at `some`.
+    let ts = |tag: usize, some: usize| {
+        if ret.u8(OK + tag) == 0 {
             Timestamp::default()
         } else {
             Timestamp {
-                sec: ret.u64(off + 8) as i64,
-                nsec: ret.u32(off + 16),
+                sec: ret.u64(OK + some + datetime::SECONDS) as i64,
+                nsec: ret.u32(OK + some + datetime::NANOSECONDS),
             }
         }
     };
-    // descriptor-stat at [8]: type [8], link-count [16], size [24],
-    // option<datetime> x3 at [32], [56], [80] (tag, seconds +8, nanos +16).
     Ok(Stat {
         dev: 0,
         ino: 0,
-        kind: file_type(ret.u8(8)),
-        nlink: ret.u64(16),
-        size: ret.u64(24),
-        atim: ts(32),
-        mtim: ts(56),
-        ctim: ts(80),
+        kind: file_type(ret.u8(OK + st::TYPE)),
+        nlink: ret.u64(OK + st::LINK_COUNT),
+        size: ret.u64(OK + st::SIZE),
+        atim: ts(st::DATA_ACCESS_TIMESTAMP, st::DATA_ACCESS_TIMESTAMP_SOME),
+        mtim: ts(
+            st::DATA_MODIFICATION_TIMESTAMP,
+            st::DATA_MODIFICATION_TIMESTAMP_SOME,
+        ),
+        ctim: ts(
+            st::STATUS_CHANGE_TIMESTAMP,
+            st::STATUS_CHANGE_TIMESTAMP_SOME,
+        ),
     })
 }
 
-/// `result<metadata-hash-value, error-code>`: [0] tag, [8] lower, [16] upper.
-fn hash_from(ret: &Ret<24>) -> Result<(u64, u64)> {
+/// The return area of `metadata-hash` and `metadata-hash-at`:
+/// `result<metadata-hash-value, error-code>`.
+type HashRet = Ret<{ fr::descriptor_metadata_hash::BYTES }>;
+const _: () = assert!(
+    fr::descriptor_metadata_hash_at::BYTES == fr::descriptor_metadata_hash::BYTES
+        && fr::descriptor_metadata_hash_at::OK == fr::descriptor_metadata_hash::OK
+        && fr::descriptor_metadata_hash_at::ERR == fr::descriptor_metadata_hash::ERR
+);
+
+fn hash_from(ret: &HashRet) -> Result<(u64, u64)> {
+    use fr::descriptor_metadata_hash::{ERR, OK};
+    use fst::metadata_hash_value as v;
     if ret.u8(0) == 0 {
-        Ok((ret.u64(8), ret.u64(16)))
+        Ok((ret.u64(OK + v::LOWER), ret.u64(OK + v::UPPER)))
     } else {
-        Err(fs_error(ret.u8(8)))
+        Err(fs_error(ret.u8(ERR)))
     }
 }
 
 fn hash(d: i32) -> Result<(u64, u64)> {
-    let mut ret = Ret::<24>::new();
+    let mut ret = HashRet::new();
     // SAFETY: ret has room for the result.
-    unsafe { metadata_hash(d, ret.ptr()) };
+    unsafe { fst::descriptor_metadata_hash(d, ret.ptr()) };
     hash_from(&ret)
 }
 
 fn hash_at(d: i32, path: &[u8], follow: bool) -> Result<(u64, u64)> {
-    let mut ret = Ret::<24>::new();
+    let mut ret = HashRet::new();
     // SAFETY: path is a valid byte range; ret has room for the result.
-    unsafe { metadata_hash_at(d, path_flags(follow), path.as_ptr(), path.len(), ret.ptr()) };
+    unsafe {
+        fst::descriptor_metadata_hash_at(
+            d,
+            path_flags(follow),
+            path.as_ptr(),
+            path.len(),
+            ret.ptr(),
+        )
+    };
     hash_from(&ret)
 }
 
@@ -281,23 +260,24 @@ fn with_hash(mut st: Stat, h: Result<(u64, u64)>) -> Stat {
 }
 
 fn flags(d: i32) -> Result<i32> {
-    let mut ret = Ret::<8>::new();
+    use fr::descriptor_get_flags as r;
+    let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: ret has room for result<descriptor-flags, error-code>.
-    unsafe { get_flags(d, ret.ptr()) };
+    unsafe { fst::descriptor_get_flags(d, ret.ptr()) };
     if ret.u8(0) == 0 {
-        Ok(ret.u8(1) as i32)
+        Ok(ret.u8(r::OK) as i32)
     } else {
-        Err(fs_error(ret.u8(1)))
+        Err(fs_error(ret.u8(r::ERR)))
     }
 }
 
 /// A `new-timestamp` flattened: (tag, seconds, nanoseconds).
 fn new_timestamp(t: SetTime) -> Result<(i32, i64, i32)> {
     match t {
-        SetTime::Omit => Ok((0, 0, 0)),
-        SetTime::Now => Ok((1, 0, 0)),
+        SetTime::Omit => Ok((fst::new_timestamp::NO_CHANGE as i32, 0, 0)),
+        SetTime::Now => Ok((fst::new_timestamp::NOW as i32, 0, 0)),
         SetTime::At(ts) if ts.sec < 0 => Err(Errno::EINVAL),
-        SetTime::At(ts) => Ok((2, ts.sec, ts.nsec as i32)),
+        SetTime::At(ts) => Ok((fst::new_timestamp::TIMESTAMP as i32, ts.sec, ts.nsec as i32)),
     }
 }
 
@@ -365,11 +345,12 @@ impl crate::pal::PalFs for Sys {
         if oflags & O_DIRECTORY != 0 {
             flags &= !F_WRITE;
         }
-        let mut ret = Ret::<8>::new();
+        use fr::descriptor_open_at as r;
+        let mut ret = Ret::<{ r::BYTES }>::new();
         // SAFETY: path is a valid byte range; ret has room for
-        // result<own<descriptor>, error-code> ([0] tag, [4] handle/code).
+        // result<own<descriptor>, error-code>.
         unsafe {
-            wasi::filesystem::open_at(
+            fst::descriptor_open_at(
                 d,
                 path_flags(oflags & O_NOFOLLOW == 0),
                 path.as_ptr(),
@@ -380,9 +361,9 @@ impl crate::pal::PalFs for Sys {
             )
         };
         if ret.u8(0) != 0 {
-            return Err(fs_error(ret.u8(4)));
+            return Err(fs_error(ret.u8(r::ERR)));
         }
-        let h = ret.u32(4) as i32;
+        let h = ret.u32(r::OK) as i32;
         alloc_fd(Entry::File {
             desc: h,
             pos: 0,
@@ -390,7 +371,7 @@ impl crate::pal::PalFs for Sys {
         })
         .inspect_err(|_| {
             // SAFETY: we own the handle and nothing else refers to it.
-            unsafe { wasi::filesystem::drop_descriptor(h) };
+            unsafe { fst::descriptor_drop(h) };
         })
     }
 
@@ -398,9 +379,9 @@ impl crate::pal::PalFs for Sys {
         preopens();
         match entry(fd)? {
             Entry::File { desc, .. } => {
-                let mut ret = Ret::<104>::new();
+                let mut ret = StatRet::new();
                 // SAFETY: ret has room for result<descriptor-stat, error-code>.
-                unsafe { wasi::filesystem::stat(desc, ret.ptr()) };
+                unsafe { fst::descriptor_stat(desc, ret.ptr()) };
                 Ok(with_hash(stat_from(&ret)?, hash(desc)))
             }
             // Like preview1 hosts: a terminal is a character device, a
@@ -425,17 +406,21 @@ impl crate::pal::PalFs for Sys {
 
     fn statat(dir: i32, path: &[u8], follow: bool) -> Result<Stat> {
         let d = dir_desc(dir)?;
-        let mut ret = Ret::<104>::new();
+        let mut ret = StatRet::new();
         // SAFETY: path is a valid byte range; ret has room for the result.
-        unsafe { stat_at(d, path_flags(follow), path.as_ptr(), path.len(), ret.ptr()) };
+        unsafe {
+            fst::descriptor_stat_at(d, path_flags(follow), path.as_ptr(), path.len(), ret.ptr())
+        };
         Ok(with_hash(stat_from(&ret)?, hash_at(d, path, follow)))
     }
 
     fn accessat(dir: i32, path: &[u8], amode: i32, follow: bool) -> Result<()> {
         let d = dir_desc(dir)?;
-        let mut ret = Ret::<104>::new();
+        let mut ret = StatRet::new();
         // SAFETY: as in `statat`.
-        unsafe { stat_at(d, path_flags(follow), path.as_ptr(), path.len(), ret.ptr()) };
+        unsafe {
+            fst::descriptor_stat_at(d, path_flags(follow), path.as_ptr(), path.len(), ret.ptr())
+        };
         stat_from(&ret)?;
         if amode & (R_OK | W_OK) == 0 {
             return Ok(());
@@ -458,34 +443,34 @@ impl crate::pal::PalFs for Sys {
 
     fn mkdirat(dir: i32, path: &[u8]) -> Result<()> {
         let d = dir_desc(dir)?;
-        let mut ret = Ret::<8>::new();
+        let mut ret = UnitRet::new();
         // SAFETY: path is a valid byte range; ret has room for the result.
-        unsafe { create_directory_at(d, path.as_ptr(), path.len(), ret.ptr()) };
+        unsafe { fst::descriptor_create_directory_at(d, path.as_ptr(), path.len(), ret.ptr()) };
         unit(&ret)
     }
 
     fn unlinkat(dir: i32, path: &[u8]) -> Result<()> {
         let d = dir_desc(dir)?;
-        let mut ret = Ret::<8>::new();
+        let mut ret = UnitRet::new();
         // SAFETY: as in `mkdirat`.
-        unsafe { unlink_file_at(d, path.as_ptr(), path.len(), ret.ptr()) };
+        unsafe { fst::descriptor_unlink_file_at(d, path.as_ptr(), path.len(), ret.ptr()) };
         unit(&ret)
     }
 
     fn rmdirat(dir: i32, path: &[u8]) -> Result<()> {
         let d = dir_desc(dir)?;
-        let mut ret = Ret::<8>::new();
+        let mut ret = UnitRet::new();
         // SAFETY: as in `mkdirat`.
-        unsafe { remove_directory_at(d, path.as_ptr(), path.len(), ret.ptr()) };
+        unsafe { fst::descriptor_remove_directory_at(d, path.as_ptr(), path.len(), ret.ptr()) };
         unit(&ret)
     }
 
     fn renameat(old_dir: i32, old: &[u8], new_dir: i32, new: &[u8]) -> Result<()> {
         let (a, b) = (dir_desc(old_dir)?, dir_desc(new_dir)?);
-        let mut ret = Ret::<8>::new();
+        let mut ret = UnitRet::new();
         // SAFETY: both paths are valid byte ranges; ret has room.
         unsafe {
-            rename_at(
+            fst::descriptor_rename_at(
                 a,
                 old.as_ptr(),
                 old.len(),
@@ -500,10 +485,10 @@ impl crate::pal::PalFs for Sys {
 
     fn linkat(old_dir: i32, old: &[u8], new_dir: i32, new: &[u8], follow: bool) -> Result<()> {
         let (a, b) = (dir_desc(old_dir)?, dir_desc(new_dir)?);
-        let mut ret = Ret::<8>::new();
+        let mut ret = UnitRet::new();
         // SAFETY: both paths are valid byte ranges; ret has room.
         unsafe {
-            link_at(
+            fst::descriptor_link_at(
                 a,
                 path_flags(follow),
                 old.as_ptr(),
@@ -519,10 +504,10 @@ impl crate::pal::PalFs for Sys {
 
     fn symlinkat(target: &[u8], dir: i32, path: &[u8]) -> Result<()> {
         let d = dir_desc(dir)?;
-        let mut ret = Ret::<8>::new();
+        let mut ret = UnitRet::new();
         // SAFETY: both are valid byte ranges; ret has room.
         unsafe {
-            symlink_at(
+            fst::descriptor_symlink_at(
                 d,
                 target.as_ptr(),
                 target.len(),
@@ -539,30 +524,30 @@ impl crate::pal::PalFs for Sys {
         if buf.is_empty() {
             return Err(Errno::EINVAL);
         }
-        let mut ret = Ret::<12>::new();
+        use fr::descriptor_readlink_at as r;
+        let mut ret = Ret::<{ r::BYTES }>::new();
         let (p, cap) = (buf.as_mut_ptr(), buf.len());
         // SAFETY: buf is valid for cap (> 0) bytes during the call; the
         // string lands in it when it fits (see `slot`).
         unsafe {
             slot::with_parked(p, cap, || {
-                readlink_at(d, path.as_ptr(), path.len(), ret.ptr())
+                fst::descriptor_readlink_at(d, path.as_ptr(), path.len(), ret.ptr())
             })
         };
-        // result<string, error-code>: [0] tag, [4] ptr / code, [8] len.
         if ret.u8(0) != 0 {
-            return Err(fs_error(ret.u8(4)));
+            return Err(fs_error(ret.u8(r::ERR)));
         }
         // SAFETY: the host wrote the string during the parked call.
-        unsafe { land_truncated(buf, ret.u32(4) as *mut u8, ret.u32(8) as usize) }
+        unsafe { land_truncated(buf, ret.ptr_at(r::OK_PTR), ret.u32(r::OK_LEN) as usize) }
     }
 
     fn utimensat(dir: i32, path: &[u8], atim: SetTime, mtim: SetTime, follow: bool) -> Result<()> {
         let d = dir_desc(dir)?;
         let (a, m) = (new_timestamp(atim)?, new_timestamp(mtim)?);
-        let mut ret = Ret::<8>::new();
+        let mut ret = UnitRet::new();
         // SAFETY: path is a valid byte range; ret has room.
         unsafe {
-            set_times_at(
+            fst::descriptor_set_times_at(
                 d,
                 path_flags(follow),
                 path.as_ptr(),
@@ -582,9 +567,9 @@ impl crate::pal::PalFs for Sys {
     fn futimens(fd: i32, atim: SetTime, mtim: SetTime) -> Result<()> {
         let d = desc(fd)?;
         let (a, m) = (new_timestamp(atim)?, new_timestamp(mtim)?);
-        let mut ret = Ret::<8>::new();
+        let mut ret = UnitRet::new();
         // SAFETY: ret has room.
-        unsafe { set_times(d, a.0, a.1, a.2, m.0, m.1, m.2, ret.ptr()) };
+        unsafe { fst::descriptor_set_times(d, a.0, a.1, a.2, m.0, m.1, m.2, ret.ptr()) };
         unit(&ret)
     }
 
@@ -593,9 +578,9 @@ impl crate::pal::PalFs for Sys {
         match entry(fd)? {
             Entry::File { mode, .. } if mode & WRITE == 0 => Err(Errno::EINVAL),
             Entry::File { desc, .. } => {
-                let mut ret = Ret::<8>::new();
+                let mut ret = UnitRet::new();
                 // SAFETY: ret has room.
-                unsafe { set_size(desc, len, ret.ptr()) };
+                unsafe { fst::descriptor_set_size(desc, len, ret.ptr()) };
                 unit(&ret)
             }
             _ => Err(Errno::EINVAL),
@@ -603,24 +588,25 @@ impl crate::pal::PalFs for Sys {
     }
 
     fn fsync(fd: i32) -> Result<()> {
-        sync_with(fd, |d, r| unsafe { sync(d, r) })
+        sync_with(fd, |d, r| unsafe { fst::descriptor_sync(d, r) })
     }
 
     fn fdatasync(fd: i32) -> Result<()> {
-        sync_with(fd, |d, r| unsafe { sync_data(d, r) })
+        sync_with(fd, |d, r| unsafe { fst::descriptor_sync_data(d, r) })
     }
 
     type Dir = Dir;
 
     fn dir_open(fd: i32) -> Result<Dir> {
         let d = desc(fd)?;
-        let mut t = Ret::<8>::new();
+        use fr::descriptor_get_type as r;
+        let mut t = Ret::<{ r::BYTES }>::new();
         // SAFETY: ret has room for result<descriptor-type, error-code>.
-        unsafe { wasi::filesystem::get_type(d, t.ptr()) };
+        unsafe { fst::descriptor_get_type(d, t.ptr()) };
         if t.u8(0) != 0 {
-            return Err(fs_error(t.u8(1)));
+            return Err(fs_error(t.u8(r::ERR)));
         }
-        if t.u8(1) != 3 {
+        if t.u8(r::OK) != fst::descriptor_type::DIRECTORY {
             return Err(Errno::ENOTDIR);
         }
         Ok(Dir {
@@ -697,7 +683,7 @@ fn sync_with(fd: i32, f: impl FnOnce(i32, *mut u8)) -> Result<()> {
     preopens();
     match entry(fd)? {
         Entry::File { desc, .. } => {
-            let mut ret = Ret::<8>::new();
+            let mut ret = UnitRet::new();
             f(desc, ret.ptr());
             unit(&ret)
         }
@@ -761,35 +747,44 @@ impl Dir {
             return Err(Errno::EBADF);
         }
         if self.stream < 0 {
-            let mut ret = Ret::<8>::new();
+            use fr::descriptor_read_directory as r;
+            let mut ret = Ret::<{ r::BYTES }>::new();
             // SAFETY: ret has room for result<own<stream>, error-code>.
-            unsafe { read_directory(self.desc, ret.ptr()) };
+            unsafe { fst::descriptor_read_directory(self.desc, ret.ptr()) };
             if ret.u8(0) != 0 {
-                return Err(fs_error(ret.u8(4)));
+                return Err(fs_error(ret.u8(r::ERR)));
             }
-            self.stream = ret.u32(4) as i32;
+            self.stream = ret.u32(r::OK) as i32;
         }
         // SAFETY: our block or null.
         unsafe { crate::heap_free(self.heap) };
         self.heap = core::ptr::null_mut();
-        let mut ret = Ret::<20>::new();
+        use fr::directory_entry_stream_read_directory_entry as r;
+        use fst::directory_entry as de;
+        let mut ret = Ret::<{ r::BYTES }>::new();
         let p = self.name.as_mut_ptr();
         let stream = self.stream;
         // SAFETY: name is valid for NAME_BUF bytes during the call; the
         // entry's name string lands there when it fits.
-        unsafe { slot::with_parked(p, NAME_BUF, || read_directory_entry(stream, ret.ptr())) };
-        // result<option<directory-entry>, error-code>: [0] tag; ok: [4]
-        // option tag, [8] type, [12] name ptr, [16] name len; err: [4] code.
+        unsafe {
+            slot::with_parked(p, NAME_BUF, || {
+                fst::directory_entry_stream_read_directory_entry(stream, ret.ptr())
+            })
+        };
         if ret.u8(0) != 0 {
-            return Err(fs_error(ret.u8(4)));
+            return Err(fs_error(ret.u8(r::ERR)));
         }
-        if ret.u8(4) == 0 {
+        // ok: an option<directory-entry>, its tag at OK.
+        if ret.u8(r::OK) == 0 {
             self.done = true;
             return Ok(None);
         }
-        let (ptr, len) = (ret.u32(12) as *mut u8, ret.u32(16) as usize);
+        let (ptr, len) = (
+            ret.ptr_at(r::OK_SOME + de::NAME_PTR),
+            ret.u32(r::OK_SOME + de::NAME_LEN) as usize,
+        );
         self.heap = entry_name(p, ptr, len)?;
-        Ok(Some((file_type(ret.u8(8)), len)))
+        Ok(Some((file_type(ret.u8(r::OK_SOME + de::TYPE)), len)))
     }
 
     fn name(&self, len: usize) -> &[u8] {
@@ -809,7 +804,7 @@ impl Dir {
     fn reset(&mut self) {
         if self.stream >= 0 {
             // SAFETY: our handle, not used again.
-            unsafe { drop_directory_entry_stream(self.stream) };
+            unsafe { fst::directory_entry_stream_drop(self.stream) };
         }
         // SAFETY: our block or null.
         unsafe { crate::heap_free(self.heap) };
