@@ -44,6 +44,23 @@
 //!    gap, memory-safe: an unclaimed block of the previous call with the
 //!    same buffer stays claimable until then (it is live, ours, and long
 //!    enough; telling the calls apart would cost the read path a store).
+//!    Wrappers that decode through [`land`] (and the p2 read, readlink and
+//!    readdir paths) also call [`release`] once the result is decoded, so
+//!    what the host allocated and did not return is freed at once, even if
+//!    no further call happens (issue 12, bug 6). Once the allocator path
+//!    served a plain parking, the slot serves no later request of that
+//!    call, so the list comes back elsewhere and a decoding path runs. The
+//!    read fast paths (list in the caller's buffer, decoded inline) skip
+//!    `release` (it cost 3-6 fuel per read); so one gap remains: blocks
+//!    handed out *after* the slot was taken, in a call whose list landed
+//!    in the slot, wait for the next decoding path or the next parking
+//!    that allocates (a host that does this lies: one list, two blocks).
+//! 8. A return area is *armed* before the import call (`Ret::arm` in
+//!    `p2/mod.rs`: the result-tag byte set to 0xFF, a value no `result` or
+//!    `option` tag takes). A tag still 0xFF after the call means the host
+//!    wrote no result record: the wrapper answers `EIO` and decodes nothing,
+//!    so a previous call's pointer is never landed or freed again (issue 12,
+//!    bug 5). One byte store per call.
 //!
 //! realloc runs inside the host's lowering of the import's result, where the
 //! guest must not call imports and cannot report errors: out of memory traps.
@@ -200,12 +217,10 @@ fn take_split(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) 
                 return Some(p);
             }
         }
-        // A plain parking whose tracker is live (the slow path's twin of
-        // `take_parked`).
-        State::ParkedT { ptr, cap } if fits(ptr, cap, old_ptr, old_size, align, new_size) => {
-            SLOT.store(State::TakenT { ptr, cap });
-            return Some(ptr);
-        }
+        // A plain parking whose tracker is live: the allocator path already
+        // served this call, so the slot serves nothing more (rule 7): the
+        // list then comes back outside the buffer and the wrapper's decoding
+        // path, which releases what was not returned, runs.
         _ => {}
     }
     None
@@ -338,6 +353,30 @@ fn track(block: *mut u8, size: usize) {
         t.blocks[t.n] = (block as usize, size);
         t.n += 1;
     }
+}
+
+/// Rule 7: frees every block the allocator path handed out that nobody
+/// claimed. Called by wrappers once their result is decoded (after any
+/// [`claim`]); cheap when nothing is outstanding.
+#[inline(always)]
+pub fn release() {
+    // SAFETY: single thread; the read ends here.
+    if unsafe { (*TRACK.get()).n } != 0 {
+        release_slow();
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn release_slow() {
+    // SAFETY: single thread; the reference ends in this function.
+    let t = unsafe { &mut *TRACK.get() };
+    for &(p, _) in &t.blocks[..t.n] {
+        // SAFETY: handed out by the allocator path and never claimed, so
+        // nothing refers to it.
+        unsafe { heap::free(p as *mut u8) };
+    }
+    t.n = 0;
 }
 
 /// Index in [`TRACK`] of the block at `ptr` of at least `size` bytes handed
@@ -528,6 +567,7 @@ pub unsafe fn land(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> Result
     if ptr == buf {
         // The zero-copy path: the host wrote into the caller's buffer, and
         // `take` only handed it out for `len <= cap`.
+        release();
         return if len <= cap { Ok(len) } else { Err(Errno::EIO) };
     }
     // SAFETY: forwarded contract.
@@ -544,9 +584,11 @@ pub unsafe fn land(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> Result
 unsafe fn land_elsewhere(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> u64 {
     if len == 0 {
         // An empty list from the allocator path holds no heap block.
+        release();
         return 0;
     }
     if !claim(buf, ptr, len) {
+        release();
         // Rule 7: not a block handed out during this call (static, null,
         // inside the buffer, freed, stale, or shorter than `len`): neither
         // read nor freed.
@@ -567,6 +609,7 @@ unsafe fn land_elsewhere(buf: *mut u8, cap: usize, ptr: *mut u8, len: usize) -> 
     };
     // SAFETY: claimed: a block of ours, handed out during the call.
     unsafe { heap::free(ptr) };
+    release();
     crate::errno::pack(result)
 }
 
@@ -585,6 +628,58 @@ pub(crate) mod tests {
         unsafe { (*TRACK.get()).n = 0 };
         stats::reset();
         g
+    }
+
+    /// Blocks the allocator path handed out that are neither claimed nor
+    /// freed (live heap blocks the slot still owes back).
+    pub(crate) fn unclaimed() -> usize {
+        // SAFETY: the lock is held.
+        unsafe { (*TRACK.get()).n }
+    }
+
+    /// Bug 6 (issue 12): a block handed out during a parking that the host
+    /// did not return stayed live until the next parking allocated. It must
+    /// be freed once the result is decoded.
+    #[test]
+    fn an_unreturned_fallback_block_is_freed_when_the_call_ends() {
+        let _g = fresh();
+        let mut buf = [0u8; 8];
+        let p = buf.as_mut_ptr();
+        let (h, q) = unsafe {
+            with_parked(p, 8, || {
+                (
+                    import_realloc(core::ptr::null_mut(), 0, 1, 100),
+                    import_realloc(core::ptr::null_mut(), 0, 1, 5),
+                )
+            })
+        };
+        assert_ne!(h, p);
+        assert_ne!(q, p, "after a fallback the slot serves no more");
+        assert_eq!(stats::get().fallback_allocs, 2);
+        // The host returns the 5-byte list; the 100-byte block is nobody's.
+        assert_eq!(unsafe { land(p, 8, q, 5) }, Ok(5));
+        assert_eq!(unclaimed(), 0, "the unreturned block is freed");
+        // Same when the list came back elsewhere (two blocks, one returned).
+        let (a, b) = unsafe {
+            with_parked(p, 8, || {
+                (
+                    import_realloc(core::ptr::null_mut(), 0, 1, 50),
+                    import_realloc(core::ptr::null_mut(), 0, 1, 60),
+                )
+            })
+        };
+        unsafe { b.write_bytes(3, 4) };
+        assert_eq!(unsafe { land(p, 8, b, 4) }, Ok(4));
+        assert_eq!(&buf[..4], &[3; 4]);
+        assert_eq!(unclaimed(), 0, "both blocks are freed");
+        let _ = a;
+        // And when the host lies about the pointer (EIO).
+        unsafe { with_parked(p, 8, || import_realloc(core::ptr::null_mut(), 0, 1, 50)) };
+        assert_eq!(
+            unsafe { land(p, 8, core::ptr::null_mut(), 4) },
+            Err(Errno::EIO)
+        );
+        assert_eq!(unclaimed(), 0);
     }
 
     /// Frees a block a test got from the allocator path, as a wrapper does

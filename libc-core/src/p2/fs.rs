@@ -531,14 +531,20 @@ impl crate::pal::PalFs for Sys {
         // string lands in it when it fits (see `slot`).
         unsafe {
             slot::with_parked(p, cap, || {
-                fst::descriptor_readlink_at(d, path.as_ptr(), path.len(), ret.ptr())
+                fst::descriptor_readlink_at(d, path.as_ptr(), path.len(), ret.arm())
             })
         };
-        if ret.u8(0) != 0 {
-            return Err(fs_error(ret.u8(r::ERR)));
-        }
-        // SAFETY: the host wrote the string during the parked call.
-        unsafe { land_truncated(buf, ret.ptr_at(r::OK_PTR), ret.u32(r::OK_LEN) as usize) }
+        let r = if ret.unwritten() {
+            // No result record (rule 8 of `slot`).
+            Err(Errno::EIO)
+        } else if ret.u8(0) != 0 {
+            Err(fs_error(ret.u8(r::ERR)))
+        } else {
+            // SAFETY: the host wrote the string during the parked call.
+            unsafe { land_truncated(buf, ret.ptr_at(r::OK_PTR), ret.u32(r::OK_LEN) as usize) }
+        };
+        slot::release();
+        r
     }
 
     fn utimensat(dir: i32, path: &[u8], atim: SetTime, mtim: SetTime, follow: bool) -> Result<()> {
@@ -760,7 +766,6 @@ impl Dir {
         unsafe { crate::heap_free(self.heap) };
         self.heap = core::ptr::null_mut();
         use fr::directory_entry_stream_read_directory_entry as r;
-        use fst::directory_entry as de;
         let mut ret = Ret::<{ r::BYTES }>::new();
         let p = self.name.as_mut_ptr();
         let stream = self.stream;
@@ -768,9 +773,27 @@ impl Dir {
         // entry's name string lands there when it fits.
         unsafe {
             slot::with_parked(p, NAME_BUF, || {
-                fst::directory_entry_stream_read_directory_entry(stream, ret.ptr())
+                fst::directory_entry_stream_read_directory_entry(stream, ret.arm())
             })
         };
+        let r = self.decode_entry(p, &ret);
+        slot::release();
+        r
+    }
+
+    /// The rest of [`Dir::next`]: decodes the entry in `ret` (name buffer
+    /// `p`).
+    fn decode_entry(
+        &mut self,
+        p: *mut u8,
+        ret: &Ret<{ fr::directory_entry_stream_read_directory_entry::BYTES }>,
+    ) -> Result<Option<(FileType, usize)>> {
+        use fr::directory_entry_stream_read_directory_entry as r;
+        use fst::directory_entry as de;
+        if ret.unwritten() {
+            // No result record (rule 8 of `slot`).
+            return Err(Errno::EIO);
+        }
         if ret.u8(0) != 0 {
             return Err(fs_error(ret.u8(r::ERR)));
         }

@@ -94,6 +94,23 @@ impl<const N: usize> Ret<N> {
     fn ptr(&mut self) -> *mut u8 {
         self.0.as_mut_ptr()
     }
+    /// Arms the area before an import call (rule 8 of `slot`): the tag byte
+    /// at 0 gets [`Ret::UNWRITTEN`], which no `result`/`option` tag takes,
+    /// so [`Ret::unwritten`] tells a host that wrote no record. Returns the
+    /// area's pointer, for the call.
+    #[inline(always)]
+    fn arm(&mut self) -> *mut u8 {
+        self.0[0] = Self::UNWRITTEN;
+        self.ptr()
+    }
+    /// The sentinel tag of an armed area.
+    const UNWRITTEN: u8 = 0xFF;
+    /// Whether the host left an armed area's tag unwritten (or wrote a tag
+    /// no result has): decode nothing, answer `EIO`.
+    #[inline(always)]
+    fn unwritten(&self) -> bool {
+        self.0[0] > 1
+    }
     #[inline(always)]
     fn u8(&self, off: usize) -> u8 {
         self.0[off]
@@ -243,7 +260,7 @@ fn stream_read_via(
     // SAFETY: buf is valid for cap (> 0) bytes during the call; the host
     // writes the list through `cabi_import_realloc`, which hands out the
     // parked buffer for a fitting request (see `slot`).
-    unsafe { slot::with_parked(p, cap, || import(h, cap as i64, ret.ptr())) };
+    unsafe { slot::with_parked(p, cap, || import(h, cap as i64, ret.arm())) };
     // The usual outcome, decoded inline: bytes in the caller's buffer (the
     // slot only hands it out for requests of at most `cap` bytes, but the
     // host's length is checked all the same, rule 5 of `slot`).
@@ -262,7 +279,10 @@ fn stream_read_via(
 fn stream_read_finish(buf: &mut [u8]) -> u64 {
     // SAFETY: see `READ_RET`: no other reference to it is live.
     let ret = unsafe { &*READ_RET.get() };
-    let r = if ret.u8(0) == 0 {
+    let r = if ret.unwritten() {
+        // No result record (rule 8 of `slot`): nothing to decode or free.
+        Err(Errno::EIO)
+    } else if ret.u8(0) == 0 {
         // SAFETY: the host wrote a list (ptr, len) allocated during the call.
         unsafe {
             slot::land(
@@ -277,6 +297,7 @@ fn stream_read_finish(buf: &mut [u8]) -> u64 {
     } else {
         Err(stream_error(ret, 4))
     };
+    slot::release();
     crate::errno::pack(r)
 }
 
@@ -297,7 +318,7 @@ fn file_read_call(desc: i32, buf: &mut [u8], offset: u64) {
     // SAFETY: as in `stream_read`.
     unsafe {
         slot::with_parked(p, cap, || {
-            wasi::filesystem::read(desc, cap as u64, offset, ret.ptr())
+            wasi::filesystem::read(desc, cap as u64, offset, ret.arm())
         })
     };
 }
@@ -307,7 +328,10 @@ fn file_read_call(desc: i32, buf: &mut [u8], offset: u64) {
 fn file_read_result(buf: &mut [u8]) -> Result<usize> {
     // SAFETY: see `READ_RET`: no other reference to it is live.
     let ret = unsafe { &*READ_RET.get() };
-    if ret.u8(0) == 0 {
+    let r = if ret.unwritten() {
+        // No result record (rule 8 of `slot`): nothing to decode or free.
+        Err(Errno::EIO)
+    } else if ret.u8(0) == 0 {
         // SAFETY: as in `stream_read`.
         unsafe {
             slot::land(
@@ -319,7 +343,9 @@ fn file_read_result(buf: &mut [u8]) -> Result<usize> {
         }
     } else {
         Err(fs_error(ret.u8(4)))
-    }
+    };
+    slot::release();
+    r
 }
 
 /// Reads a file at `offset` until `buf` is full or end of file: POSIX lets
@@ -792,6 +818,57 @@ mod tests {
             (0, 0),
             "zero malloc, zero copy"
         );
+    }
+
+    /// A host that writes no result record at all.
+    unsafe extern "C" fn silent_blocking_read(_h: i32, _len: i64, _ret: *mut u8) {}
+
+    /// A host that hands out a block it never returns, then answers in the
+    /// caller's buffer.
+    unsafe extern "C" fn wasteful_blocking_read(_h: i32, _len: i64, ret: *mut u8) {
+        // SAFETY: as in `fake_blocking_read`.
+        unsafe {
+            let _lost = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, 1000);
+            let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, 3);
+            p.copy_from(b"abc".as_ptr(), 3);
+            *ret = 0;
+            (ret.add(4) as *mut u32).write_unaligned(host_ptrs::put(p));
+            (ret.add(8) as *mut u32).write_unaligned(3);
+        }
+    }
+
+    /// Bug 5 (issue 12): with no result record written, the previous call's
+    /// record in the static return area was decoded again (here: 5 stale
+    /// bytes reported as read; with a fallback block, freed twice). `EIO`.
+    #[test]
+    fn no_result_record_is_eio_not_the_previous_result() {
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut buf = [0u8; 8];
+        assert_eq!(read_with(Some(b"hello"), &mut buf), Ok(5));
+        let silent = |h, l, r| unsafe { silent_blocking_read(h, l, r) };
+        assert_eq!(stream_read_via(7, &mut buf, silent), Err(Errno::EIO));
+        // After a list that came back elsewhere (freed by the first decode).
+        assert_eq!(read_with(Some(b"0123456789"), &mut buf), Err(Errno::EIO));
+        assert_eq!(stream_read_via(7, &mut buf, silent), Err(Errno::EIO));
+        assert_eq!(crate::slot::tests::unclaimed(), 0);
+    }
+
+    /// Bug 6 (issue 12): a block the host got from realloc and did not
+    /// return leaked until the next parking allocated.
+    #[test]
+    fn a_block_the_host_does_not_return_is_freed_by_the_read() {
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        stats::reset();
+        let mut buf = [0u8; 8];
+        let wasteful = |h, l, r| unsafe { wasteful_blocking_read(h, l, r) };
+        assert_eq!(stream_read_via(7, &mut buf, wasteful), Ok(3));
+        assert_eq!(&buf[..3], b"abc");
+        assert_eq!(stats::get().fallback_allocs, 2);
+        assert_eq!(crate::slot::tests::unclaimed(), 0, "no live block left");
     }
 
     #[test]
