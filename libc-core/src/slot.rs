@@ -199,29 +199,27 @@ fn take_parked(
 #[cold]
 #[inline(never)]
 fn take_split(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
-    match SLOT.load() {
-        State::Split {
-            mut bytes,
-            mut spine,
-            tracked,
-        } => {
-            let area = if align == 1 { &mut bytes } else { &mut spine };
-            if area.fits(old_ptr, old_size, align, new_size) {
-                area.taken = true;
-                let p = area.ptr;
-                SLOT.store(State::Split {
-                    bytes,
-                    spine,
-                    tracked,
-                });
-                return Some(p);
-            }
+    // A plain parking whose tracker is live (`ParkedT`) gets nothing here:
+    // the allocator path already served this call, so the slot serves
+    // nothing more (rule 7); the list comes back outside the buffer and the
+    // wrapper's decoding path, which releases what was not returned, runs.
+    if let State::Split {
+        mut bytes,
+        mut spine,
+        tracked,
+    } = SLOT.load()
+    {
+        let area = if align == 1 { &mut bytes } else { &mut spine };
+        if area.fits(old_ptr, old_size, align, new_size) {
+            area.taken = true;
+            let p = area.ptr;
+            SLOT.store(State::Split {
+                bytes,
+                spine,
+                tracked,
+            });
+            return Some(p);
         }
-        // A plain parking whose tracker is live: the allocator path already
-        // served this call, so the slot serves nothing more (rule 7): the
-        // list then comes back outside the buffer and the wrapper's decoding
-        // path, which releases what was not returned, runs.
-        _ => {}
     }
     None
 }
