@@ -13,13 +13,15 @@ pub const SEEK_END: i32 = 2;
 
 /// A clock the backend can read.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
+#[repr(i32)]
 pub enum Clock {
-    Realtime,
-    Monotonic,
+    Realtime = CLOCK_REALTIME,
+    Monotonic = CLOCK_MONOTONIC,
 }
 
 impl Clock {
     /// Maps a C clock id; `None` for ids WASI cannot serve (`EINVAL`).
+    #[inline(always)]
     pub fn from_id(id: i32) -> Option<Clock> {
         match id {
             CLOCK_REALTIME => Some(Clock::Realtime),

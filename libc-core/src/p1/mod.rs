@@ -175,6 +175,13 @@ impl Pal for Sys {
         Ok(t)
     }
 
+    #[inline(always)]
+    unsafe fn clock_time_to(clock: Clock, out: *mut u64) -> Result<()> {
+        // SAFETY: `out` is valid for the host's 8-byte write (caller
+        // contract); the host writes it only on success.
+        check(unsafe { wasi::clock_time_get(clock_id(clock), 1, out) })
+    }
+
     fn clock_res(clock: Clock) -> Result<u64> {
         let mut t = 0u64;
         // SAFETY: t is a valid out-pointer.
@@ -453,6 +460,7 @@ fn fill_regular_file(
     done
 }
 
+#[inline(always)]
 fn clock_id(c: Clock) -> u32 {
     match c {
         Clock::Realtime => 0,

@@ -440,6 +440,24 @@ fn stream_write(h: i32, buf: &[u8]) -> Result<usize> {
     Ok(done)
 }
 
+/// The wall clock into `*out` for [`Pal::clock_time_to`], out of line and
+/// returning a bare errno (0 = success), so the monotonic path that
+/// `clock_gettime` inlines needs no stack frame.
+///
+/// # Safety
+/// `out` must be valid for an aligned 8-byte write.
+#[inline(never)]
+unsafe fn realtime_to(out: *mut u64) -> i32 {
+    match Sys::clock_time(Clock::Realtime) {
+        Ok(t) => {
+            // SAFETY: caller contract.
+            unsafe { *out = t };
+            0
+        }
+        Err(e) => e.0,
+    }
+}
+
 impl Pal for Sys {
     /// The hot path (an open stream or a readable file, a non-empty buffer)
     /// is inlined into the C `read`; everything else is [`read_slow`].
@@ -591,6 +609,24 @@ impl Pal for Sys {
                 datetime_ns(&ret)
             }
         }
+    }
+
+    #[inline(always)]
+    unsafe fn clock_time_to(clock: Clock, out: *mut u64) -> Result<()> {
+        let t = match clock {
+            // SAFETY: plain import.
+            Clock::Monotonic => unsafe { wasi::monotonic_clock::now() },
+            Clock::Realtime => {
+                // SAFETY: forwarded contract.
+                return match unsafe { realtime_to(out) } {
+                    0 => Ok(()),
+                    e => Err(Errno(e)),
+                };
+            }
+        };
+        // SAFETY: valid for the write (caller contract).
+        unsafe { *out = t };
+        Ok(())
     }
 
     fn clock_res(clock: Clock) -> Result<u64> {

@@ -72,6 +72,22 @@ pub trait Pal {
     /// `Realtime`, since an arbitrary point for `Monotonic`).
     fn clock_time(clock: Clock) -> Result<u64>;
 
+    /// [`Pal::clock_time`] written to `*out`: `clock_gettime`'s hot path.
+    /// A backend whose import takes an out-pointer hands `out` to the host
+    /// as is (no stack frame, no intermediate result); the caller passes
+    /// the first field of its own `timespec`. On error `*out` may have been
+    /// written.
+    ///
+    /// # Safety
+    /// `out` must be valid for an aligned 8-byte write.
+    #[inline(always)]
+    unsafe fn clock_time_to(clock: Clock, out: *mut u64) -> Result<()> {
+        let t = Self::clock_time(clock)?;
+        // SAFETY: valid for the write (caller contract).
+        unsafe { *out = t };
+        Ok(())
+    }
+
     /// Resolution of `clock` in nanoseconds.
     fn clock_res(clock: Clock) -> Result<u64>;
 

@@ -21,6 +21,11 @@ const _: () = assert!(
         && CLOCK_MONOTONIC == libc_core::types::CLOCK_MONOTONIC
 );
 
+// `clock_gettime` has the backend write a u64 reading into `tv_sec`.
+const _: () =
+    assert!(core::mem::size_of::<time_t>() == 8 && core::mem::offset_of!(timespec, tv_sec) == 0);
+
+#[inline(always)]
 fn to_timespec(ns: u64) -> timespec {
     timespec {
         tv_sec: (ns / NANOS_PER_SEC) as time_t,
@@ -37,14 +42,23 @@ fn to_timespec(ns: u64) -> timespec {
 /// `tp` must be NULL or valid for a write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn clock_gettime(clock: clockid_t, tp: *mut timespec) -> c_int {
-    let r = Clock::from_id(clock).ok_or(Errno::EINVAL).and_then(|c| {
-        let ns = Sys::clock_time(c)?;
-        if tp.is_null() {
-            return Err(Errno::EFAULT);
+    let Some(c) = Clock::from_id(clock) else {
+        return Err::<(), Errno>(Errno::EINVAL).or_minus_one_errno();
+    };
+    if tp.is_null() {
+        return Err::<(), Errno>(Errno::EFAULT).or_minus_one_errno();
+    }
+    // The backend writes the reading straight into `tv_sec` (a 64-bit field
+    // at offset 0, 8-aligned like the timespec), which is then split in place.
+    // SAFETY: non-null and valid (caller contract).
+    let ns_at = unsafe { &raw mut (*tp).tv_sec }.cast::<u64>();
+    // SAFETY: `ns_at` is valid for an aligned 8-byte write.
+    let r = unsafe { Sys::clock_time_to(c, ns_at) }.map(|()| {
+        // SAFETY: as above; the backend wrote the reading.
+        unsafe {
+            let ns = *ns_at;
+            *tp = to_timespec(ns);
         }
-        // SAFETY: non-null and valid (caller contract).
-        unsafe { *tp = to_timespec(ns) };
-        Ok(())
     });
     r.or_minus_one_errno()
 }
