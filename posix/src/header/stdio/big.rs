@@ -51,7 +51,7 @@ pub(crate) fn ndigits(w: u32) -> i32 {
 
 impl Big {
     /// Zero, with the radix point before word `r`.
-    pub(crate) fn new(r: usize) -> Self {
+    pub(crate) const fn new(r: usize) -> Self {
         Big {
             d: [0; N],
             a: r,
@@ -59,6 +59,21 @@ impl Big {
             r,
             sticky: false,
         }
+    }
+
+    /// Zero again, with the radix point before word `r`. Words outside
+    /// `a..z` are zero already, so only the words in use are cleared: a
+    /// reused `Big` costs what its last value used, not 8 KiB.
+    #[inline(never)]
+    pub(crate) fn reset(&mut self, r: usize) {
+        match self.d.get_mut(self.a..self.z) {
+            Some(used) => used.fill(0),
+            None => self.d.fill(0),
+        }
+        self.a = r;
+        self.z = r;
+        self.r = r;
+        self.sticky = false;
     }
 
     pub(crate) fn is_zero(&self) -> bool {

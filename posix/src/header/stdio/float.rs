@@ -10,6 +10,16 @@
 
 use super::big::{Big, N};
 use super::printf::{F_ALT, F_MINUS, F_PLUS, F_SPACE, F_ZERO, Out, Spec, emit};
+use libc_core::single::Single;
+
+/// The expansion's storage, reused by every call: zeroed once (it lives in
+/// .bss) and kept zero outside the words in use, so a call clears only what
+/// the previous one used instead of 8 KiB ([`Big::reset`]).
+static SCRATCH: Single<Big> = Single::new(Big::new(0));
+/// Set while [`SCRATCH`] is in use. A nested call (a `fopencookie` write
+/// function that formats a float while the outer call is writing its
+/// digits) takes a fresh `Big` on its stack instead.
+static BUSY: Single<bool> = Single::new(false);
 
 pub(crate) enum Cls {
     Inf,
@@ -135,6 +145,39 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
     if conv == b'a' {
         return fmt_hex(o, s, sign, mant, e2, mbits, upper);
     }
+    let busy = BUSY.get();
+    // SAFETY: one thread per instance (`Single`); the flag is only read and
+    // written here, never across a call.
+    let nested = unsafe { core::mem::replace(&mut *busy, true) };
+    let mut local;
+    let big: &mut Big = if nested {
+        local = Big::new(0);
+        &mut local
+    } else {
+        // SAFETY: BUSY was clear, so no other reference to SCRATCH exists;
+        // the one taken here ends before BUSY is cleared below.
+        unsafe { &mut *SCRATCH.get() }
+    };
+    fmt_dec(o, s, sign, upper, conv, mant, e2, big);
+    if !nested {
+        // SAFETY: as above.
+        unsafe { *busy = false };
+    }
+}
+
+/// `%e %f %g` of the finite value `mant * 2^e2`, expanded in `big`.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn fmt_dec(
+    o: &mut Out,
+    s: &Spec,
+    sign: &[u8],
+    upper: bool,
+    conv: u8,
+    mant: u128,
+    e2: i32,
+    big: &mut Big,
+) {
     let p = s.prec().unwrap_or(6);
     let alt = s.flags & F_ALT != 0;
 
@@ -151,13 +194,12 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
     // (113 bits) and so double.
     let tz = mant.trailing_zeros().min(127);
     let (mant, e2) = (mant >> tz, e2 + tz as i32);
-    let mut big;
     if e2 >= 0 {
-        big = Big::new(N - 2);
+        big.reset(N - 2);
         big.set_u128(mant);
         big.mul_pow2(e2 as u32);
     } else {
-        big = Big::new(8);
+        big.reset(8);
         big.set_u128(mant);
         let need = p.saturating_add(p.saturating_mul(71) / 100 + 40) / 9 + 3;
         let mut k = -e2 as u32;
