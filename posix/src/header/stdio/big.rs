@@ -194,15 +194,6 @@ impl Big {
         }
     }
 
-    /// The digit at decimal place `j` (0 = units, -1 = tenths, ...).
-    pub(crate) fn digit(&self, j: i32) -> u8 {
-        let w = self.r as i32 - 1 - j.div_euclid(9);
-        if w < 0 || w >= N as i32 {
-            return 0;
-        }
-        ((self.d[(w as usize) & M] / POW10[j.rem_euclid(9) as usize % 10]) % 10) as u8
-    }
-
     /// The lowest place holding a non-zero digit (`None` for zero).
     pub(crate) fn lowest_place(&self) -> Option<i32> {
         if self.is_zero() {

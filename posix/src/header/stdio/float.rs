@@ -8,7 +8,7 @@
 //! subnormals (`0x0.xxxp-1022`) and `%a` rounding that carries into the
 //! leading digit (`0x2.0p+0`).
 
-use super::big::{Big, N};
+use super::big::{Big, M, N, POW10};
 use super::printf::{F_ALT, F_MINUS, F_PLUS, F_SPACE, F_ZERO, Out, Spec, emit};
 use libc_core::single::Single;
 
@@ -85,6 +85,7 @@ struct Buf<'a, 'b> {
 }
 
 impl Buf<'_, '_> {
+    #[inline(always)]
     fn push(&mut self, c: u8) {
         if self.n == self.b.len() {
             self.flush();
@@ -193,7 +194,12 @@ fn fmt_dec(
     // k - p <= 114 + 2.33p: a margin of 0.71p + 40 digits covers binary128
     // (113 bits) and so double.
     let tz = mant.trailing_zeros().min(127);
-    let (mant, e2) = (mant >> tz, e2 + tz as i32);
+    // Zero: no division steps at all (its trailing zeros would ask for 127).
+    let (mant, e2) = if mant == 0 {
+        (0, 0)
+    } else {
+        (mant >> tz, e2 + tz as i32)
+    };
     if e2 >= 0 {
         big.reset(N - 2);
         big.set_u128(mant);
@@ -275,9 +281,7 @@ fn fmt_dec(
         b: [0; 64],
         n: 0,
     };
-    for j in (0..int_digits).rev() {
-        b.push(b'0' + big.digit(top - (int_digits - 1 - j)));
-    }
+    push_digits(&mut b, big, top, int_digits);
     if point {
         b.push(b'.');
     }
@@ -287,15 +291,36 @@ fn fmt_dec(
         Some(l) => ((first_frac - l + 1).max(0) as usize).min(prec),
         None => 0,
     };
-    for k in 0..stored {
-        b.push(b'0' + big.digit(first_frac - k as i32));
-    }
+    push_digits(&mut b, big, first_frac, stored as i32);
     b.flush();
     let o = b.o;
     o.pad(b'0', prec - stored);
     o.put(exp_buf.get(8 - exp_len..).unwrap_or(&[]));
     if s.flags & F_MINUS != 0 {
         o.pad(b' ', fill);
+    }
+}
+
+/// Pushes the `count` digits at decimal places `j`, `j - 1`, ... of `big`
+/// (0 = units): one word lookup per word, not per digit.
+fn push_digits(b: &mut Buf, big: &Big, mut j: i32, mut count: i32) {
+    while count > 0 {
+        let wi = big.r as i32 - 1 - j.div_euclid(9);
+        let w = if wi >= big.a as i32 && wi < big.z as i32 {
+            big.d[wi as usize & M]
+        } else {
+            0
+        };
+        let mut k = j.rem_euclid(9) as usize;
+        loop {
+            b.push(b'0' + (w / POW10[k % 10] % 10) as u8);
+            j -= 1;
+            count -= 1;
+            if k == 0 || count == 0 {
+                break;
+            }
+            k -= 1;
+        }
     }
 }
 
