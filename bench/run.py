@@ -442,12 +442,20 @@ def snprintf_double(tc: dict, runner: Runner, wall_runs: int) -> dict:
     return out
 
 
+# Issue 12's goal (ours <= wasi-libc) is not met yet: --ci asserts the ratio
+# measured when the formatter was last trimmed (1.45-1.53x) plus ~5%.
+SNPRINTF_CI_LIMIT = 1.6
+
+
 def snprintf_checks(sn: dict) -> list[Check]:
     checks = []
     for f, row in sn.items():
         o, w = row["ours-p1"]["fuel"], row["wl-p1"]["fuel"]
+        detail = f"{o:,.0f} vs {w:,.0f} ({o / w:.2f}x)"
         checks.append(Check(f"fuel per snprintf(\"{f}\", double) (issue 12): ours p1 <= wasi-libc p1",
-                            o <= w, f"{o:,.0f} vs {w:,.0f} ({o / w:.2f}x)", ci=False))
+                            o <= w, detail, ci=False))
+        checks.append(Check(f"no regression: fuel per snprintf(\"{f}\", double) <= {SNPRINTF_CI_LIMIT}x "
+                            "wasi-libc p1", o <= SNPRINTF_CI_LIMIT * w, detail, goal=False))
     return checks
 
 

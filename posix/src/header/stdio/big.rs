@@ -66,9 +66,9 @@ impl Big {
     /// reused `Big` costs what its last value used, not 8 KiB.
     #[inline(never)]
     pub(crate) fn reset(&mut self, r: usize) {
-        match self.d.get_mut(self.a..self.z) {
-            Some(used) => used.fill(0),
-            None => self.d.fill(0),
+        // (`a..z` is always in range.)
+        if let Some(used) = self.d.get_mut(self.a..self.z) {
+            used.fill(0);
         }
         self.a = r;
         self.z = r;

@@ -85,7 +85,6 @@ struct Buf<'a, 'b> {
 }
 
 impl Buf<'_, '_> {
-    #[inline(always)]
     fn push(&mut self, c: u8) {
         if self.n == self.b.len() {
             self.flush();
