@@ -124,6 +124,37 @@ impl Big {
         self.add_int(m as u64);
     }
 
+    /// Sets the fraction to `f / 2^k` exactly (`k` in 1..=64, `f < 2^k`;
+    /// the number must have no fraction words yet): each word is
+    /// `floor(f * 10^9 / 2^k)`, and `f * 10^9 mod 2^k` goes on; since
+    /// 10^9 holds 2^9, at most `ceil(k / 9)` words.
+    pub(crate) fn set_frac(&mut self, mut f: u64, k: u32) {
+        let was_zero = self.is_zero();
+        let mut i = self.r;
+        while f != 0 && i < N {
+            // f * 10^9 (below 2^94) as t_hi * 2^64 + t_lo.
+            let lo = (f & 0xffff_ffff) * E9 as u64;
+            let hi = (f >> 32) * E9 as u64;
+            let (t_lo, c) = lo.overflowing_add(hi << 32);
+            let t_hi = (hi >> 32) + c as u64;
+            let (word, rest) = if k >= 64 {
+                (t_hi, t_lo)
+            } else {
+                ((t_hi << (64 - k)) | (t_lo >> k), t_lo & ((1 << k) - 1))
+            };
+            self.d[i & M] = word as u32;
+            f = rest;
+            i += 1;
+        }
+        if i > self.r {
+            if was_zero {
+                self.a = self.r;
+            }
+            self.z = i;
+            self.trim();
+        }
+    }
+
     /// Multiplies by `m` (at most 2^30).
     pub(crate) fn mul_small(&mut self, m: u32) {
         let mut carry = 0u64;

@@ -203,6 +203,13 @@ fn fmt_dec(
         big.reset(N - 2);
         big.set_u128(mant);
         big.mul_pow2(e2 as u32);
+    } else if e2 >= -64 {
+        // A fraction of at most 64 bits: its exact decimal words directly,
+        // one multiplication each, instead of a pass per 9 bits.
+        let k = -e2 as u32;
+        big.reset(8);
+        big.set_u128(mant >> k);
+        big.set_frac((mant & ((1u128 << k) - 1)) as u64, k);
     } else {
         big.reset(8);
         big.set_u128(mant);
