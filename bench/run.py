@@ -413,6 +413,61 @@ def per_call_clock(runner: Runner, plain: Artifact, count: Artifact, n1: int, n2
                    copy_bytes=int(c["copy_bytes"]) / n2, pages=int(parse(b)["pages"]))
 
 
+SNPRINTF_FORMATS = ["%g", "%.17g", "%f", "%.2f", "%e"]  # the order of FMT[] in snprintf_double.c
+SNPRINTF_KEYS = ("ours-p1", "wl-p1")
+
+
+def snprintf_double(tc: dict, runner: Runner, wall_runs: int) -> dict:
+    """Issue 12: snprintf of doubles, ours p1 against wasi-libc p1, per format.
+
+    Fuel per call from two runs (640 and 1280 calls: whole cycles of the 64
+    inputs); the wall ratio ours/wasi-libc from the best of `wall_runs` runs
+    of 64,000 calls each without fuel (0: no timing). The checksums of the
+    output must match between the two libcs."""
+    arts = {k: build("snprintf_double", BY_KEY[k], False, tc) for k in SNPRINTF_KEYS}
+    fast = Runner(fuel=False) if wall_runs else None
+    out = {}
+    for i, f in enumerate(SNPRINTF_FORMATS):
+        row, sums = {}, set()
+        for k, art in arts.items():
+            a, fa, _ = runner.run(art, ["snprintf_double", "640", str(i)])
+            b, fb, _ = runner.run(art, ["snprintf_double", "1280", str(i)])
+            sums.add(parse(b)["sum"])
+            t = min(fast.run(art, ["snprintf_double", "64000", str(i)])[2] for _ in range(wall_runs)) \
+                if fast else 0.0
+            row[k] = {"fuel": (fb - fa) / 640, "time": t}
+        if len(sums) != 1:
+            sys.exit(f"bench: snprintf_double {f}: outputs differ between the libcs: {sums}")
+        out[f] = row
+    return out
+
+
+# Issue 12's goal (ours <= wasi-libc) is not met yet: --ci asserts the ratio
+# measured when the formatter was last trimmed (1.38-1.46x) plus ~5%.
+SNPRINTF_CI_LIMIT = 1.53
+
+
+def snprintf_checks(sn: dict) -> list[Check]:
+    checks = []
+    for f, row in sn.items():
+        o, w = row["ours-p1"]["fuel"], row["wl-p1"]["fuel"]
+        detail = f"{o:,.0f} vs {w:,.0f} ({o / w:.2f}x)"
+        checks.append(Check(f"fuel per snprintf(\"{f}\", double) (issue 12): ours p1 <= wasi-libc p1",
+                            o <= w, detail, ci=False))
+        checks.append(Check(f"no regression: fuel per snprintf(\"{f}\", double) <= {SNPRINTF_CI_LIMIT}x "
+                            "wasi-libc p1", o <= SNPRINTF_CI_LIMIT * w, detail, goal=False))
+    return checks
+
+
+def print_snprintf(sn: dict) -> None:
+    print("snprintf of doubles, per call (fuel; wall ratio ours p1 / wasi-libc p1, best of runs):")
+    for f, row in sn.items():
+        o, w = row["ours-p1"], row["wl-p1"]
+        ratio = f"{o['time'] / w['time']:.2f}x" if w["time"] else "-"
+        print(f"  {f:6} ours p1 {o['fuel']:>9,.0f}  wasi-libc p1 {w['fuel']:>9,.0f}  "
+              f"fuel {o['fuel'] / w['fuel']:.2f}x  wall {ratio}")
+
+
 def verify_outputs(runner: Runner, arts: dict, data: Path) -> None:
     """Every variant reads the same bytes: adler32 over all of them must match."""
     import zlib
@@ -975,8 +1030,11 @@ def main() -> int:
     clock = {v.key: per_call_clock(runner, run_art["clockloop"][v.key], count["clockloop"][v.key], 1000, 2000)
              for v in VARIANTS}
 
+    log("snprintf of doubles (issue 12)")
+    sn = snprintf_double(tc, runner, 0 if args.no_wall else (1 if args.ci else args.runs))
+
     if args.ci:
-        all_checks = goal_checks(fuel, stdin_fuel, None)
+        all_checks = goal_checks(fuel, stdin_fuel, None) + snprintf_checks(sn)
         ph = {k: stripped_size(build("printf_hello", BY_KEY[k], False, tc).core) for k in ("ours-p1", "wl-p1")}
         all_checks.append(printf_size_check(ph["ours-p1"], ph["wl-p1"]))
         checks = [c for c in all_checks if c.ci]
@@ -991,6 +1049,9 @@ def main() -> int:
             for v in VARIANTS:
                 print(f"  {v.label:36} " + "  ".join(f"{c:>5} B {table[v.key][c].fuel:>10.1f}" for c in CHUNKS))
         print("fuel per clock_gettime: " + ", ".join(f"{k} {clock[k].fuel:.1f}" for k in clock))
+        print_snprintf(sn)
+        pf = stripped_size(build("printf_float", BY_KEY["ours-p1"], False, tc).core)
+        print(f"size: printf_hello ours p1 {ph['ours-p1']:,} B, printf_float ours p1 {pf:,} B")
         print(f"{passed} passed, {len(checks) - passed} failed")
         return 0 if passed == len(checks) else 1
 
@@ -1029,6 +1090,7 @@ def main() -> int:
         DOC.write_text(text)
         log(f"wrote {DOC.relative_to(ROOT)}")
     print(text)
+    print_snprintf(sn)
     return 0
 
 

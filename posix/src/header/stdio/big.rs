@@ -51,7 +51,7 @@ pub(crate) fn ndigits(w: u32) -> i32 {
 
 impl Big {
     /// Zero, with the radix point before word `r`.
-    pub(crate) fn new(r: usize) -> Self {
+    pub(crate) const fn new(r: usize) -> Self {
         Big {
             d: [0; N],
             a: r,
@@ -59,6 +59,21 @@ impl Big {
             r,
             sticky: false,
         }
+    }
+
+    /// Zero again, with the radix point before word `r`. Words outside
+    /// `a..z` are zero already, so only the words in use are cleared: a
+    /// reused `Big` costs what its last value used, not 8 KiB.
+    #[inline(never)]
+    pub(crate) fn reset(&mut self, r: usize) {
+        // (`a..z` is always in range.)
+        if let Some(used) = self.d.get_mut(self.a..self.z) {
+            used.fill(0);
+        }
+        self.a = r;
+        self.z = r;
+        self.r = r;
+        self.sticky = false;
     }
 
     pub(crate) fn is_zero(&self) -> bool {
@@ -107,6 +122,37 @@ impl Big {
             self.mul_pow2(64);
         }
         self.add_int(m as u64);
+    }
+
+    /// Sets the fraction to `f / 2^k` exactly (`k` in 1..=64, `f < 2^k`;
+    /// the number must have no fraction words yet): each word is
+    /// `floor(f * 10^9 / 2^k)`, and `f * 10^9 mod 2^k` goes on; since
+    /// 10^9 holds 2^9, at most `ceil(k / 9)` words.
+    pub(crate) fn set_frac(&mut self, mut f: u64, k: u32) {
+        let was_zero = self.is_zero();
+        let mut i = self.r;
+        while f != 0 && i < N {
+            // f * 10^9 (below 2^94) as t_hi * 2^64 + t_lo.
+            let lo = (f & 0xffff_ffff) * E9 as u64;
+            let hi = (f >> 32) * E9 as u64;
+            let (t_lo, c) = lo.overflowing_add(hi << 32);
+            let t_hi = (hi >> 32) + c as u64;
+            let (word, rest) = if k >= 64 {
+                (t_hi, t_lo)
+            } else {
+                ((t_hi << (64 - k)) | (t_lo >> k), t_lo & ((1 << k) - 1))
+            };
+            self.d[i & M] = word as u32;
+            f = rest;
+            i += 1;
+        }
+        if i > self.r {
+            if was_zero {
+                self.a = self.r;
+            }
+            self.z = i;
+            self.trim();
+        }
     }
 
     /// Multiplies by `m` (at most 2^30).
@@ -177,15 +223,6 @@ impl Big {
         } else {
             9 * (self.r as i32 - self.a as i32 - 1) + ndigits(self.d[(self.a) & M]) - 1
         }
-    }
-
-    /// The digit at decimal place `j` (0 = units, -1 = tenths, ...).
-    pub(crate) fn digit(&self, j: i32) -> u8 {
-        let w = self.r as i32 - 1 - j.div_euclid(9);
-        if w < 0 || w >= N as i32 {
-            return 0;
-        }
-        ((self.d[(w as usize) & M] / POW10[j.rem_euclid(9) as usize % 10]) % 10) as u8
     }
 
     /// The lowest place holding a non-zero digit (`None` for zero).

@@ -8,8 +8,18 @@
 //! subnormals (`0x0.xxxp-1022`) and `%a` rounding that carries into the
 //! leading digit (`0x2.0p+0`).
 
-use super::big::{Big, N};
+use super::big::{Big, M, N, POW10};
 use super::printf::{F_ALT, F_MINUS, F_PLUS, F_SPACE, F_ZERO, Out, Spec, emit};
+use libc_core::single::Single;
+
+/// The expansion's storage, reused by every call: zeroed once (it lives in
+/// .bss) and kept zero outside the words in use, so a call clears only what
+/// the previous one used instead of 8 KiB ([`Big::reset`]).
+static SCRATCH: Single<Big> = Single::new(Big::new(0));
+/// Set while [`SCRATCH`] is in use. A nested call (a `fopencookie` write
+/// function that formats a float while the outer call is writing its
+/// digits) takes a fresh `Big` on its stack instead.
+static BUSY: Single<bool> = Single::new(false);
 
 pub(crate) enum Cls {
     Inf,
@@ -135,6 +145,39 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
     if conv == b'a' {
         return fmt_hex(o, s, sign, mant, e2, mbits, upper);
     }
+    let busy = BUSY.get();
+    // SAFETY: one thread per instance (`Single`); the flag is only read and
+    // written here, never across a call.
+    let nested = unsafe { core::mem::replace(&mut *busy, true) };
+    let mut local;
+    let big: &mut Big = if nested {
+        local = Big::new(0);
+        &mut local
+    } else {
+        // SAFETY: BUSY was clear, so no other reference to SCRATCH exists;
+        // the one taken here ends before BUSY is cleared below.
+        unsafe { &mut *SCRATCH.get() }
+    };
+    fmt_dec(o, s, sign, upper, conv, mant, e2, big);
+    if !nested {
+        // SAFETY: as above.
+        unsafe { *busy = false };
+    }
+}
+
+/// `%e %f %g` of the finite value `mant * 2^e2`, expanded in `big`.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn fmt_dec(
+    o: &mut Out,
+    s: &Spec,
+    sign: &[u8],
+    upper: bool,
+    conv: u8,
+    mant: u128,
+    e2: i32,
+    big: &mut Big,
+) {
     let p = s.prec().unwrap_or(6);
     let alt = s.flags & F_ALT != 0;
 
@@ -150,14 +193,25 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
     // k - p <= 114 + 2.33p: a margin of 0.71p + 40 digits covers binary128
     // (113 bits) and so double.
     let tz = mant.trailing_zeros().min(127);
-    let (mant, e2) = (mant >> tz, e2 + tz as i32);
-    let mut big;
+    // Zero: no division steps at all (its trailing zeros would ask for 127).
+    let (mant, e2) = if mant == 0 {
+        (0, 0)
+    } else {
+        (mant >> tz, e2 + tz as i32)
+    };
     if e2 >= 0 {
-        big = Big::new(N - 2);
+        big.reset(N - 2);
         big.set_u128(mant);
         big.mul_pow2(e2 as u32);
+    } else if e2 >= -64 {
+        // A fraction of at most 64 bits: its exact decimal words directly,
+        // one multiplication each, instead of a pass per 9 bits.
+        let k = -e2 as u32;
+        big.reset(8);
+        big.set_u128(mant >> k);
+        big.set_frac((mant & ((1u128 << k) - 1)) as u64, k);
     } else {
-        big = Big::new(8);
+        big.reset(8);
         big.set_u128(mant);
         let need = p.saturating_add(p.saturating_mul(71) / 100 + 40) / 9 + 3;
         let mut k = -e2 as u32;
@@ -233,9 +287,7 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
         b: [0; 64],
         n: 0,
     };
-    for j in (0..int_digits).rev() {
-        b.push(b'0' + big.digit(top - (int_digits - 1 - j)));
-    }
+    push_digits(&mut b, big, top, int_digits);
     if point {
         b.push(b'.');
     }
@@ -245,15 +297,36 @@ pub(crate) fn fmt_float(o: &mut Out, s: &Spec, neg: bool, cls: Cls) {
         Some(l) => ((first_frac - l + 1).max(0) as usize).min(prec),
         None => 0,
     };
-    for k in 0..stored {
-        b.push(b'0' + big.digit(first_frac - k as i32));
-    }
+    push_digits(&mut b, big, first_frac, stored as i32);
     b.flush();
     let o = b.o;
     o.pad(b'0', prec - stored);
     o.put(exp_buf.get(8 - exp_len..).unwrap_or(&[]));
     if s.flags & F_MINUS != 0 {
         o.pad(b' ', fill);
+    }
+}
+
+/// Pushes the `count` digits at decimal places `j`, `j - 1`, ... of `big`
+/// (0 = units): one word lookup per word, not per digit.
+fn push_digits(b: &mut Buf, big: &Big, mut j: i32, mut count: i32) {
+    while count > 0 {
+        let wi = big.r as i32 - 1 - j.div_euclid(9);
+        let w = if wi >= big.a as i32 && wi < big.z as i32 {
+            big.d[wi as usize & M]
+        } else {
+            0
+        };
+        let mut k = j.rem_euclid(9) as usize;
+        loop {
+            b.push(b'0' + (w / POW10[k % 10] % 10) as u8);
+            j -= 1;
+            count -= 1;
+            if k == 0 || count == 0 {
+                break;
+            }
+            k -= 1;
+        }
     }
 }
 
