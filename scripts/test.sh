@@ -38,6 +38,9 @@ cargo test --quiet -p xtask
 step "C programs on real runtimes, artifact checks, ABI snapshot"
 cargo test --quiet -p libc-tests
 
+step "plain clang-19 --target=wasm32-wasip1|wasm32-wasip2 (compiler-rt, wasm-component-ld); p2 run() returns ok (tests/sdk/check.sh)"
+./tests/sdk/check.sh
+
 step "Rust API: doc examples without warnings, examples on both backends"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --target wasm32-wasip1
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --target wasm32-wasip2
