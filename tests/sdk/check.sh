@@ -21,7 +21,15 @@ check() { # name expected actual
 cc -O2 tests/sdk/prog.c -o "$out/native"
 ref="$("$out/native" x)"
 clang-19 --target=wasm32-wasip1 --sysroot="$sys/p1" -O2 tests/sdk/prog.c -o "$out/p1.wasm"
-clang-19 --target=wasm32-wasip2 --sysroot="$sys/p2" -O2 tests/sdk/prog.c -o "$out/p2.wasm"
+# Without flags wasm-component-ld also links in its preview1 adapter (clang
+# makes every program export `_start`), which adds a second `run` export
+# (wasi:cli/run@0.2.12, ending through exit) and moves the imports to 0.2.12;
+# `--wasi-adapter=none` keeps the component to what libc.a declares.
+clang-19 --target=wasm32-wasip2 --sysroot="$sys/p2" -O2 tests/sdk/prog.c -o "$out/p2-default.wasm"
+clang-19 --target=wasm32-wasip2 --sysroot="$sys/p2" -O2 tests/sdk/prog.c -o "$out/p2.wasm" -Wl,--wasi-adapter=none
+check "p2 component, no flags, on wasmtime" "$ref" "$(wasmtime run "$out/p2-default.wasm" x)"
+check "p2 component with --wasi-adapter=none exports only run@0.2.0" "export wasi:cli/run@0.2.0;" \
+  "$(wasm-tools component wit "$out/p2.wasm" | grep -E '^ *export' | sed 's/^ *//')"
 wasm-tools validate "$out/p2.wasm"
 check "p2 output is a component" "component" "$(wasm-tools print "$out/p2.wasm" | head -1 | cut -c2-10)"
 check "p1 module on wasmtime" "$ref" "$(wasmtime run "$out/p1.wasm" x)"
@@ -34,5 +42,9 @@ run returned ok" "$(python3 tests/sdk/run_component.py "$out/p2.wasm" x)"
 check "p2 run() through the component API, main returns 3" \
   "$("$out/native" 3 || true)
 run exited with status 1" "$(python3 tests/sdk/run_component.py "$out/p2.wasm" 3)"
+jco="${JCO:-.venv/jco/node_modules/.bin/jco}"
+check "p2 component on jco" "$ref" "$("$jco" run "$out/p2.wasm" x)"
+set +e; "$jco" run "$out/p2.wasm" 3 >/dev/null; st=$?; set -e
+check "p2 non-zero status reaches jco as 1" 1 "$st"
 [ "$fail" == 0 ] && echo "sdk check: all passed"
 exit "$fail"
