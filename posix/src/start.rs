@@ -2,8 +2,8 @@
 //!
 //! `crt1.o` starts the program: on p1 `_start` calls `__main_void` and
 //! `exit` itself (one function less in every program); on p2 the
-//! `wasi:cli/run@0.2.0#run` export calls [`__wasm_libc_start`], which does
-//! the same. clang names a
+//! `wasi:cli/run@0.2.0#run` export calls [`__wasm_libc_start_returning`],
+//! which returns to the host when `main` returns 0. clang names a
 //! `main(void)` `__main_void` itself; for `main(int, char **)` (named
 //! `__main_argc_argv`) the `libc.a` member `main_void.o` defines
 //! `__main_void` as a call to [`__wasm_libc_main_args`] with that function.
@@ -24,6 +24,23 @@ pub extern "C" fn __wasm_libc_start() -> ! {
     // SAFETY: defined by the program or by `main_void.o`.
     let status = unsafe { __main_void() };
     crate::header::stdlib::exit(status)
+}
+
+/// Runs `main` for a component's `wasi:cli/run` export: when `main`
+/// returns 0, runs the atexit handlers (stdio flush) and returns 0, so `run`
+/// returns `ok` to its caller; any other status ends the program through
+/// `exit` (on p2 `wasi:cli/exit` with `err`, the only way WASI 0.2.0 has to
+/// report a failure). An embedder calling `run` through the component API
+/// thus sees `Ok(())` for a successful program rather than an exit trap.
+#[unsafe(no_mangle)]
+pub extern "C" fn __wasm_libc_start_returning() -> c_int {
+    // SAFETY: defined by the program or by `main_void.o`.
+    let status = unsafe { __main_void() };
+    if status != 0 {
+        crate::header::stdlib::exit(status)
+    }
+    crate::header::stdlib::run_atexit();
+    0
 }
 
 /// Fetches argc/argv from the host and calls `main(argc, argv)`.

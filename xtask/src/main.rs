@@ -3,8 +3,8 @@
 //! - `sysroot [--out DIR] [--only p1|p2|p1-mvp]`: builds a wasi-sdk-style
 //!   sysroot per flavour: `DIR/p1`, `DIR/p2` and `DIR/p1-mvp` (the p1 backend
 //!   for WebAssembly 1.0 runtimes), each with `include/` and
-//!   `lib/wasm32-wasi/{crt1.o,libc.a}` (also reachable as
-//!   `lib/wasm32-wasip1` / `lib/wasm32-wasip2`); default `DIR` = `sysroot`.
+//!   `lib/<triple>/{crt1.o,libc.a}` (`wasm32-wasip1` or `wasm32-wasip2`, also
+//!   reachable as `lib/wasm32-wasi`); default `DIR` = `sysroot`.
 //! - `headers [--check]`: regenerates `include/` with cbindgen, or fails when
 //!   the checked-in headers differ from what the Rust source generates.
 //! - `abi [--check]`: regenerates `libc-core/src/p2/abi.rs` from the WIT, or

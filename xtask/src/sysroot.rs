@@ -1,5 +1,6 @@
 //! Builds the sysroots: `OUT/p1`, `OUT/p2` and `OUT/p1-mvp`, each laid out
-//! like wasi-sdk's (`include/`, `lib/<triple>/{crt1.o,libc.a}`).
+//! like wasi-sdk's (`include/`, `lib/<triple>/{crt1.o,libc.a}`, with
+//! `lib/wasm32-wasi` a link to `lib/<triple>`).
 //!
 //! `p1-mvp` is the p1 backend for WebAssembly 1.0 runtimes: the library is
 //! built on Rust's `wasm32v1-none` target (no bulk memory, sign extension,
@@ -122,10 +123,12 @@ pub fn run(args: &[String]) -> Result {
             "--target",
             f.rust_target,
         ]))?;
-        // One complete sysroot per backend: `OUT/p1`, `OUT/p2`. Headers are
-        // the same in both. The library sits under clang's `wasm32-wasi`
-        // triple (the one Debian's compiler-rt package serves) and is linked
-        // as the flavour's own triple too.
+        // One complete sysroot per flavour: `OUT/p1`, `OUT/p2`, `OUT/p1-mvp`.
+        // Headers are the same in all of them and sit in `include/`, which
+        // clang searches for every triple (after `include/<triple>`). The
+        // library sits under the flavour's triple, where
+        // `clang --target=wasm32-wasip1|wasm32-wasip2` looks (wasi-sdk's
+        // layout), and is reachable under the deprecated `wasm32-wasi` too.
         let sys = out.join(f.name);
         let _ = std::fs::remove_dir_all(&sys);
         copy_dir(&root().join("include"), &sys.join("include"))?;
@@ -138,9 +141,9 @@ pub fn run(args: &[String]) -> Result {
             )
             .map_err(|e| e.to_string())?;
         }
-        let lib = sys.join("lib").join("wasm32-wasi");
+        let lib = sys.join("lib").join(f.triple);
         std::fs::create_dir_all(&lib).map_err(|e| e.to_string())?;
-        link_dir("wasm32-wasi", &sys.join("lib").join(f.triple))?;
+        link_dir(f.triple, &sys.join("lib").join("wasm32-wasi"))?;
         let libc = lib.join("libc.a");
         std::fs::copy(
             root()

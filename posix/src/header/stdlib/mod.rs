@@ -42,7 +42,7 @@ pub extern "C" fn atexit(f: Option<extern "C" fn()>) -> c_int {
 /// runs after its slot is given up, so one that registers another or calls
 /// `exit` does not run again), then stdio's flush.
 #[inline(always)]
-fn run_atexit() {
+pub(crate) fn run_atexit() {
     loop {
         // SAFETY: single-threaded; the borrow ends before the handler runs
         // (a handler may register another one).
