@@ -18,6 +18,9 @@ PIP=${PIP:-$ROOT/.venv/bin/pip}
 flavours=("$@"); [ ${#flavours[@]} -gt 0 ] || flavours=(p1 p2)
 
 mkdir -p "$CACHE"
+# One build at a time per cache (test binaries may run this concurrently).
+exec 9>"$CACHE/lock"
+flock 9
 SRC=$CACHE/src-$ZIG/ziglang/lib
 if [ ! -d "$SRC/libcxx" ]; then
   ls "$CACHE"/ziglang-$ZIG-*.whl >/dev/null 2>&1 ||
@@ -108,6 +111,8 @@ CS
     "$AR" rcs "$OUT/libc++abi.a" "$OUT"/obj/abi-*.o
     cp "$SRC/libcxx/LICENSE.TXT" "$OUT/LICENSE.libcxx.txt"
     touch "$OUT/done"
+    # Drop builds of older keys.
+    for old in "$CACHE"/build-$fl-*; do [ "$old" = "$OUT" ] || rm -rf "$old"; done
     echo "cxx.sh: built libc++ for $fl in $(( $(date +%s) - start ))s ($OUT)"
   fi
   rm -rf "$SYS/include/c++"
