@@ -371,6 +371,22 @@ void encrypt(char block[64], int edflag);
 
 #define _SC_THREAD_ROBUST_PRIO_PROTECT 248
 
+/*
+ POSIX.1-2008 (what `<chrono>` and other feature tests look for).
+ */
+#define _POSIX_VERSION 200809
+
+/*
+ `clock_gettime` and the `CLOCK_*` clocks exist (libc++'s `<chrono>`
+ picks `clock_gettime` from this).
+ */
+#define _POSIX_TIMERS 200809
+
+/*
+ `CLOCK_MONOTONIC` exists (WASI's monotonic clock).
+ */
+#define _POSIX_MONOTONIC_CLOCK 200809
+
 #define _CS_PATH 0
 
 #define _CS_POSIX_V6_WIDTH_RESTRICTED_ENVS 1

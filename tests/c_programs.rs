@@ -1,6 +1,10 @@
 //! Runs the C test programs of `tests/c/` (conventions: docs/design.md,
 //! "C tests").
 //!
+//! C++ programs `cxx/<name>.cpp` (same conventions, compiled with
+//! `clang++`, `WASM_LIBC_TEST_CXX`) need libc++ in the sysroot
+//! (scripts/cxx.sh, docs/cxx.md).
+//!
 //! Each `<name>.c` is compiled against both sysroots (`-fno-builtin -O2`);
 //! the p1 module runs on wasmtime and on node's WASI, the p2 module becomes a
 //! component and runs on wasmtime. Every (program, runtime) pair prints one
@@ -235,6 +239,8 @@ impl Case {
 
 struct Tools {
     cc: PathBuf,
+    /// The C++ compiler for `cxx/*.cpp` (`WASM_LIBC_TEST_CXX`).
+    cxx: PathBuf,
     wasmtime: PathBuf,
     wasm_tools: PathBuf,
     node: PathBuf,
@@ -274,15 +280,20 @@ fn main() -> ExitCode {
 }
 
 fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
-    let dir = libc_tests::tests_dir().join("c");
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "c"))
-        // Programs with a `<name>.runner` need runtime flags or a special
-        // host: tests/p1-host/tests/sockets.rs runs them.
-        .filter(|p| !p.with_extension("runner").exists())
-        .collect();
+    // C programs under `c/`, C++ programs (libc++, scripts/cxx.sh) under `cxx/`.
+    let mut sources: Vec<PathBuf> = Vec::new();
+    for (sub, ext) in [("c", "c"), ("cxx", "cpp")] {
+        let dir = libc_tests::tests_dir().join(sub);
+        sources.extend(
+            std::fs::read_dir(&dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
+                // Programs with a `<name>.runner` need runtime flags or a special
+                // host: tests/p1-host/tests/sockets.rs runs them.
+                .filter(|p| !p.with_extension("runner").exists()),
+        );
+    }
     sources.sort();
     let cases: Vec<Case> = sources
         .into_iter()
@@ -302,6 +313,7 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
 
     let tools = Tools {
         cc: tool("WASM_LIBC_TEST_CC", &["clang"])?,
+        cxx: tool("WASM_LIBC_TEST_CXX", &["clang++-19", "clang++"])?,
         wasmtime: tool("WASMTIME", &["wasmtime"])?,
         wasm_tools: tool("WASM_TOOLS", &["wasm-tools"])?,
         node: tool("NODE", &["node"])?,
@@ -426,11 +438,16 @@ fn run_case(env: &Env, case: &Case) -> Vec<Outcome> {
 fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
     let b = backend.name();
     let module = env.build.join(format!("{}.{b}.wasm", case.name));
-    let cc = case
-        .flags
-        .cc
-        .as_ref()
-        .map_or(env.tools.cc.clone(), PathBuf::from);
+    let cc = case.flags.cc.as_ref().map_or_else(
+        || {
+            if case.src.extension().is_some_and(|x| x == "cpp") {
+                env.tools.cxx.clone()
+            } else {
+                env.tools.cc.clone()
+            }
+        },
+        PathBuf::from,
+    );
     check_output(
         Command::new(cc)
             .arg("--target=wasm32-wasi")

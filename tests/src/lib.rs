@@ -139,6 +139,14 @@ pub fn sysroot(work: &Path) -> Result<PathBuf> {
             String::from_utf8_lossy(&res.stderr)
         ));
     }
+    // libc++ and libc++abi for the C++ tests (cached: scripts/cxx.sh).
+    check_output(
+        Command::new(root().join("scripts/cxx.sh"))
+            .current_dir(root())
+            .env("WASM_LIBC_SYSROOT_DIR", &out)
+            .args(["p1", "p2"]),
+    )
+    .map_err(|e| format!("scripts/cxx.sh (libc++ for the sysroots): {e}"))?;
     eprintln!(
         "libc-tests: sysroots built in {} ({:.1}s)",
         out.display(),

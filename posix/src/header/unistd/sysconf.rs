@@ -168,6 +168,13 @@ pub const _SC_TRACE_USER_EVENT_MAX: c_int = 245;
 pub const _SC_XOPEN_STREAMS: c_int = 246;
 pub const _SC_THREAD_ROBUST_PRIO_INHERIT: c_int = 247;
 pub const _SC_THREAD_ROBUST_PRIO_PROTECT: c_int = 248;
+/// POSIX.1-2008 (what `<chrono>` and other feature tests look for).
+pub const _POSIX_VERSION: c_long = 200809;
+/// `clock_gettime` and the `CLOCK_*` clocks exist (libc++'s `<chrono>`
+/// picks `clock_gettime` from this).
+pub const _POSIX_TIMERS: c_long = 200809;
+/// `CLOCK_MONOTONIC` exists (WASI's monotonic clock).
+pub const _POSIX_MONOTONIC_CLOCK: c_long = 200809;
 pub const _CS_PATH: c_int = 0;
 pub const _CS_POSIX_V6_WIDTH_RESTRICTED_ENVS: c_int = 1;
 pub const _CS_GNU_LIBC_VERSION: c_int = 2;

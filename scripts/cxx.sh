@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Builds libc++ and libc++abi (no exceptions, no threads) against our own
+# headers and installs them into sysroot/<flavour> (issue 14, docs/cxx.md).
+# The sources come from the PyPI wheel ziglang==$ZIG (downloaded with pip into
+# a cache; no third-party source is in this repository). The build is cached
+# per flavour, keyed on the wheel version, our headers and this script.
+# Usage: scripts/cxx.sh [p1|p2 ...]   (default: p1 p2). The sysroots
+# ($WASM_LIBC_SYSROOT_DIR, default sysroot/) must exist: cargo xtask sysroot.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+ZIG=0.17.0
+CACHE=${WASM_LIBC_CXX_CACHE:-$HOME/.cache/wasm-libc/cxx}
+CXX=${WASM_LIBC_CXX:-clang++-19}
+AR=${WASM_LIBC_AR:-llvm-ar-19}
+JOBS=${WASM_LIBC_CXX_JOBS:-$(nproc)}
+PIP=${PIP:-$ROOT/.venv/bin/pip}
+flavours=("$@"); [ ${#flavours[@]} -gt 0 ] || flavours=(p1 p2)
+
+mkdir -p "$CACHE"
+# One build at a time per cache (test binaries may run this concurrently).
+exec 9>"$CACHE/lock"
+flock 9
+SRC=$CACHE/src-$ZIG/ziglang/lib
+if [ ! -d "$SRC/libcxx" ]; then
+  ls "$CACHE"/ziglang-$ZIG-*.whl >/dev/null 2>&1 ||
+    "$PIP" download -q --no-deps "ziglang==$ZIG" -d "$CACHE"
+  python3 - "$CACHE" "$ZIG" <<'PY'
+import sys, zipfile, glob, os
+cache, v = sys.argv[1], sys.argv[2]
+z = zipfile.ZipFile(glob.glob(f"{cache}/ziglang-{v}-*.whl")[0])
+keep = ("ziglang/lib/libcxx/", "ziglang/lib/libcxxabi/", "ziglang/lib/libunwind/")
+z.extractall(f"{cache}/src-{v}.tmp", [n for n in z.namelist() if n.startswith(keep)])
+os.rename(f"{cache}/src-{v}.tmp", f"{cache}/src-{v}")
+PY
+fi
+
+key=$( (echo "$ZIG $CXX"; cat "$0" crt/cxx_noeh.cpp; find include -type f | sort | xargs cat) | sha256sum | cut -c1-16)
+
+for fl in "${flavours[@]}"; do
+  case $fl in p1) triple=wasm32-wasip1 ;; p2) triple=wasm32-wasip2 ;; *) echo "cxx.sh: unknown flavour $fl" >&2; exit 2 ;; esac
+  SYS=${WASM_LIBC_SYSROOT_DIR:-$ROOT/sysroot}/$fl
+  [ -f "$SYS/lib/wasm32-wasi/libc.a" ] || { echo "cxx.sh: build $SYS first (cargo xtask sysroot)" >&2; exit 1; }
+  OUT=$CACHE/build-$fl-$key
+  if [ ! -f "$OUT/done" ]; then
+    start=$(date +%s)
+    rm -rf "$OUT"; mkdir -p "$OUT/include/c++" "$OUT/obj"
+    cp -r "$SRC/libcxx/include" "$OUT/include/c++/v1"
+    cp "$SRC/libcxxabi/include/"*.h "$OUT/include/c++/v1/"
+    inc=$OUT/include/c++/v1
+    # Restore the configuration header zig replaced with -D flags, and drop
+    # libc++ 22's "only Clang 20 and later" warning (Debian's clang is 19).
+    sed -i 's|^/\* zig patch: instead of including __config_site.*|#include <__config_site>|' "$inc/__config"
+    sed -i 's|^\(#  *\)warning "Libc++ only supports Clang 20 and later"|\1/* clang 19: accepted */|' "$inc/__configuration/compiler.h"
+    cat > "$inc/__config_site" <<CS
+/* wasm-libc's libc++ configuration (scripts/cxx.sh, flavour $fl). */
+#ifndef _LIBCPP___CONFIG_SITE
+#define _LIBCPP___CONFIG_SITE
+#define _LIBCPP_ABI_VERSION 1
+#define _LIBCPP_ABI_NAMESPACE __1
+#define _LIBCPP_HAS_THREADS 0
+#define _LIBCPP_HAS_MONOTONIC_CLOCK 1
+#define _LIBCPP_HAS_TERMINAL 1
+#define _LIBCPP_HAS_MUSL_LIBC 0
+#define _LIBCPP_HAS_THREAD_API_PTHREAD 0
+#define _LIBCPP_HAS_THREAD_API_EXTERNAL 0
+#define _LIBCPP_HAS_THREAD_API_WIN32 0
+#define _LIBCPP_HAS_THREAD_API_C11 0
+#define _LIBCPP_HAS_VENDOR_AVAILABILITY_ANNOTATIONS 0
+#define _LIBCPP_HAS_FILESYSTEM 1
+#define _LIBCPP_HAS_RANDOM_DEVICE 1
+#define _LIBCPP_HAS_LOCALIZATION 1
+#define _LIBCPP_HAS_UNICODE 1
+#define _LIBCPP_HAS_WIDE_CHARACTERS 1
+#define _LIBCPP_HAS_TIME_ZONE_DATABASE 0
+#define _LIBCPP_INSTRUMENTED_WITH_ASAN 0
+#define _LIBCPP_PSTL_BACKEND_SERIAL
+#define _LIBCPP_HARDENING_MODE_DEFAULT _LIBCPP_HARDENING_MODE_NONE
+#define _LIBCPP_ASSERTION_SEMANTIC_DEFAULT _LIBCPP_ASSERTION_SEMANTIC_HARDENING_DEPENDENT
+#endif
+CS
+    common=(--target=$triple --sysroot=$SYS -nostdinc++ -isystem "$inc" -O2 -fno-exceptions
+            -ffunction-sections -fdata-sections -fvisibility-inlines-hidden -w)
+    cxxsrc=$SRC/libcxx/src
+    jobs=()
+    for f in algorithm any bind call_once charconv chrono error_category exception expected \
+             functional hash ios ios.instantiations iostream locale memory memory_resource new_handler \
+             new_helpers optional ostream print random random_shuffle regex stdexcept string strstream \
+             system_error typeinfo valarray variant vector verbose_abort fstream \
+             filesystem/directory_entry filesystem/directory_iterator filesystem/filesystem_clock \
+             filesystem/filesystem_error filesystem/operations filesystem/path filesystem/int128_builtins \
+             ryu/d2fixed ryu/d2s ryu/f2s; do
+      jobs+=("cxx $cxxsrc/$f.cpp $OUT/obj/cxx-${f//\//-}.o")
+    done
+    for f in abort_message cxa_aux_runtime cxa_default_handlers cxa_demangle cxa_exception_storage \
+             cxa_guard cxa_handlers cxa_noexception cxa_vector cxa_virtual fallback_malloc private_typeinfo \
+             stdlib_exception stdlib_new_delete stdlib_stdexcept stdlib_typeinfo; do
+      jobs+=("abi $SRC/libcxxabi/src/$f.cpp $OUT/obj/abi-$f.o")
+    done
+    jobs+=("abi $ROOT/crt/cxx_noeh.cpp $OUT/obj/abi-wasm_libc_noeh.o")
+    export CXX_BIN=$CXX CXX_SRC=$cxxsrc ABI_INC=$SRC/libcxxabi/include LIBC_INC=$SRC/libcxx/libc
+    printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L1 bash -c '
+      kind=$0 src=$1 obj=$2; shift 3
+      if [ "$kind" = cxx ]; then
+        set -- -std=c++23 -I"$CXX_SRC" -I"$LIBC_INC" -D_LIBCPP_BUILDING_LIBRARY -DLIBCXX_BUILDING_LIBCXXABI -D_LIBCPP_REMOVE_TRANSITIVE_INCLUDES
+      else
+        set -- -std=c++23 -I"$ABI_INC" -I"$CXX_SRC" -D_LIBCXXABI_BUILDING_LIBRARY -D_LIBCPP_BUILDING_LIBRARY -D_LIBCXXABI_HAS_NO_THREADS -D_LIBCXXABI_NO_EXCEPTIONS
+      fi
+      "$CXX_BIN" '"${common[*]@Q}"' "$@" -c "$src" -o "$obj" || { echo "cxx.sh: failed: $src" >&2; exit 255; }'
+    "$AR" rcs "$OUT/libc++.a" "$OUT"/obj/cxx-*.o
+    "$AR" rcs "$OUT/libc++abi.a" "$OUT"/obj/abi-*.o
+    cp "$SRC/libcxx/LICENSE.TXT" "$OUT/LICENSE.libcxx.txt"
+    touch "$OUT/done"
+    # Drop builds of older keys.
+    for old in "$CACHE"/build-$fl-*; do [ "$old" = "$OUT" ] || rm -rf "$old"; done
+    echo "cxx.sh: built libc++ for $fl in $(( $(date +%s) - start ))s ($OUT)"
+  fi
+  rm -rf "$SYS/include/c++"
+  cp -r "$OUT/include/c++" "$SYS/include/c++"
+  cp "$OUT/libc++.a" "$OUT/libc++abi.a" "$SYS/lib/wasm32-wasi/"
+  cp "$OUT/LICENSE.libcxx.txt" "$SYS/lib/wasm32-wasi/"
+  echo "cxx.sh: installed libc++ into $SYS"
+done
