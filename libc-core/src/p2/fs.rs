@@ -291,7 +291,13 @@ fn new_timestamp(t: SetTime) -> Result<(i32, i64, i32)> {
 /// `buf` parked.
 unsafe fn land_truncated(buf: &mut [u8], ptr: *mut u8, len: usize) -> Result<usize> {
     if ptr == buf.as_mut_ptr() {
-        return Ok(len.min(buf.len()));
+        // The slot hands the buffer out only for requests that fit, so a
+        // longer length there is a lying host (rule 5 of `slot`).
+        return if len <= buf.len() {
+            Ok(len)
+        } else {
+            Err(Errno::EIO)
+        };
     }
     let n = len.min(buf.len());
     if len > 0 {
@@ -721,15 +727,16 @@ pub struct Dir {
 /// the next entry). A name in `buf` longer than `buf` is a lying host
 /// (rule 5 of `slot`): `EIO`, never a read past the buffer.
 fn entry_name(buf: *mut u8, ptr: *mut u8, len: usize) -> Result<*mut u8> {
+    if len == 0 {
+        // No file has an empty name: a host that says so is lying.
+        return Err(Errno::EIO);
+    }
     if ptr == buf {
         return if len <= NAME_BUF {
             Ok(core::ptr::null_mut())
         } else {
             Err(Errno::EIO)
         };
-    }
-    if len == 0 {
-        return Ok(core::ptr::null_mut());
     }
     // Too long for the slot: keep the heap copy, if it is one of ours
     // handed out during the call (rule 7 of `slot`).
@@ -870,10 +877,31 @@ mod tests {
             })
         };
         assert_eq!(entry_name(p, h, 300), Ok(h));
-        assert_eq!(entry_name(p, h, 0), Ok(core::ptr::null_mut()));
+        // An empty name is no name: EIO wherever it landed.
+        assert_eq!(entry_name(p, h, 0), Err(Errno::EIO));
+        assert_eq!(entry_name(p, p, 0), Err(Errno::EIO));
         unsafe { crate::heap_free(h) };
         // Bug 3: a name pointer not handed out during the call is EIO.
         let mut other = [0u8; 300];
         assert_eq!(entry_name(p, other.as_mut_ptr(), 300), Err(Errno::EIO));
+    }
+
+    /// A link target reported in the caller's buffer with a length past the
+    /// buffer: `readlink` returned the buffer's size as if the target had
+    /// been truncated, though the host lied. Must be `EIO`.
+    #[test]
+    fn readlink_length_past_the_buffer_is_eio() {
+        let _g = crate::slot::tests::LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut buf = [0u8; 16];
+        let p = buf.as_mut_ptr();
+        // SAFETY: the host's view: the buffer itself, with various lengths.
+        unsafe {
+            assert_eq!(land_truncated(&mut buf, p, 17), Err(Errno::EIO));
+            assert_eq!(land_truncated(&mut buf, p, usize::MAX), Err(Errno::EIO));
+            assert_eq!(land_truncated(&mut buf, p, 16), Ok(16));
+            assert_eq!(land_truncated(&mut buf, p, 3), Ok(3));
+        }
     }
 }

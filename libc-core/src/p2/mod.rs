@@ -681,7 +681,16 @@ impl Pal for Sys {
         unsafe { wasi::environment::get_arguments(ret.ptr()) };
         let list = ret.u32(0) as *const [u32; 2];
         let argc = ret.u32(4) as usize;
-        let argv = crate::heap_alloc((argc + 1) * core::mem::size_of::<usize>(), 4) as *mut *mut u8;
+        // Sizes from the host are checked: an argument count or length
+        // near 4 GiB must not wrap into a small block (ENOMEM instead).
+        let Some(size) = argc
+            .checked_add(1)
+            .and_then(|n| n.checked_mul(core::mem::size_of::<usize>()))
+            .filter(|_| argc <= i32::MAX as usize)
+        else {
+            return Err(Errno::ENOMEM);
+        };
+        let argv = crate::heap_alloc(size, 4) as *mut *mut u8;
         if argv.is_null() {
             return Err(Errno::ENOMEM);
         }
@@ -689,7 +698,10 @@ impl Pal for Sys {
             // SAFETY: the host wrote argc (ptr, len) pairs.
             let [ptr, len] = unsafe { *list.add(i) };
             // C wants NUL-terminated strings: copy into len + 1 bytes.
-            let s = crate::heap_alloc(len as usize + 1, 1);
+            let Some(size) = (len as usize).checked_add(1) else {
+                return Err(Errno::ENOMEM);
+            };
+            let s = crate::heap_alloc(size, 1);
             if s.is_null() {
                 return Err(Errno::ENOMEM);
             }
