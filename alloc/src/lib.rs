@@ -5,31 +5,232 @@
 //! never a trap. Every block is aligned to 16 bytes, the
 //! alignment of `max_align_t` on wasm32 (`long double` is 16 bytes), like
 //! wasi-libc's malloc.
+//!
+//! # 16-byte alignment without `memalign`
+//!
+//! The `dlmalloc` crate aligns to two words, 8 bytes on wasm32, and its
+//! `memalign` path (over-allocate, split off a leading and a trailing chunk)
+//! costs about twice a plain `malloc`. The block a chunk holds starts 8 bytes
+//! after the chunk, so a block is 16-aligned exactly when its chunk starts at
+//! 8 mod 16. Two things keep every chunk there:
+//!
+//! - every request is padded so that its chunk size (the request plus the
+//!   4-byte head, rounded up to 8 by dlmalloc) is a multiple of 16
+//!   ([`request`]): chunks cut from the top or split off a free chunk then
+//!   keep the phase of the chunk they came from, and coalesced free chunks
+//!   are sums of multiples of 16;
+//! - the memory dlmalloc gets from the system ([`Pages`]) starts at 8 mod 16:
+//!   the first `memory.grow` of a run of contiguous ones is handed over 8
+//!   bytes in (pages are 64 KiB-aligned); later contiguous ones extend the
+//!   same segment, whose top chunk keeps its phase.
+//!
+//! Only a segment's bookkeeping (its record and fence posts, written when
+//! someone else grew the memory in between) breaks the rule, so every result
+//! is checked anyway: a misaligned block is given back and the request
+//! retried through `memalign`, whose split re-aligns the top. The chunk sizes
+//! are the ones wasi-libc's dlmalloc (configured for 16-byte alignment)
+//! makes, so memory use is the same.
 #![no_std]
 
 use core::ptr;
 use dlmalloc::Dlmalloc;
-use spin::Mutex;
-
-/// The C heap. A spin lock costs one uncontended compare per call on
-/// single-threaded wasm and keeps the code sound if threads ever arrive.
-static HEAP: Mutex<Dlmalloc> = Mutex::new(Dlmalloc::new());
 
 /// `alignof(max_align_t)` on wasm32.
 pub const MALLOC_ALIGN: usize = 16;
 
+/// dlmalloc's per-chunk overhead for an in-use chunk: its head word.
+const CHUNK_OVERHEAD: usize = core::mem::size_of::<usize>();
+
+/// The largest size accepted: room for the padding, never near overflow.
+const MAX_SIZE: usize = isize::MAX as usize - 4 * MALLOC_ALIGN;
+
+/// The request passed to dlmalloc for `size` bytes: chunk size
+/// (`request + CHUNK_OVERHEAD`) a multiple of 16 and at least 16, usable size
+/// at least `size`. `size` must be at most [`MAX_SIZE`].
+#[inline(always)]
+const fn request(size: usize) -> usize {
+    ((size + CHUNK_OVERHEAD + (MALLOC_ALIGN - 1)) & !(MALLOC_ALIGN - 1)) - CHUNK_OVERHEAD
+}
+
+#[inline(always)]
+fn aligned(p: *mut u8) -> bool {
+    (p as usize).is_multiple_of(MALLOC_ALIGN)
+}
+
+#[cfg(target_family = "wasm")]
+type Dl = Dlmalloc<Pages>;
+#[cfg(not(target_family = "wasm"))]
+type Dl = Dlmalloc;
+
+#[cfg(target_family = "wasm")]
+const fn new_dl() -> Dl {
+    Dlmalloc::new_with_allocator(Pages::new())
+}
+#[cfg(not(target_family = "wasm"))]
+const fn new_dl() -> Dl {
+    Dlmalloc::new()
+}
+
+/// dlmalloc's system allocator: `memory.grow`, the first page of every run of
+/// contiguous growths handed over 8 bytes in (see the crate docs). Memory is
+/// never given back, like the `dlmalloc` crate's own wasm allocator.
+#[cfg(target_family = "wasm")]
+struct Pages {
+    /// The end of the last growth (0: none yet).
+    end: core::sync::atomic::AtomicUsize,
+}
+
+#[cfg(target_family = "wasm")]
+impl Pages {
+    const PAGE: usize = 64 * 1024;
+    /// Where the first chunk of a new segment starts, mod 16.
+    const PHASE: usize = MALLOC_ALIGN - 2 * CHUNK_OVERHEAD;
+
+    const fn new() -> Pages {
+        Pages {
+            end: core::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+}
+
+// SAFETY: `alloc` hands out only fresh pages from `memory.grow` (never
+// overlapping anything handed out before), with the length it reports; the
+// other methods release nothing.
+#[cfg(target_family = "wasm")]
+unsafe impl dlmalloc::Allocator for Pages {
+    fn alloc(&self, size: usize) -> (*mut u8, usize, u32) {
+        use core::sync::atomic::Ordering::Relaxed;
+        let pages = size.div_ceil(Self::PAGE);
+        let prev = core::arch::wasm32::memory_grow(0, pages);
+        if prev == usize::MAX {
+            return (ptr::null_mut(), 0, 0);
+        }
+        let base = prev * Self::PAGE;
+        let mut len = pages * Self::PAGE;
+        if base.wrapping_add(len) == 0 {
+            // The last page of a 4 GiB memory: keep the end below 2^32 so
+            // that no pointer wraps to 0.
+            len -= MALLOC_ALIGN;
+        }
+        let skip = if base == self.end.load(Relaxed) {
+            0
+        } else {
+            Self::PHASE
+        };
+        self.end.store(base.wrapping_add(len), Relaxed);
+        (
+            ptr::without_provenance_mut::<u8>(base).wrapping_add(skip),
+            len - skip,
+            0,
+        )
+    }
+
+    fn remap(&self, _ptr: *mut u8, _old: usize, _new: usize, _can_move: bool) -> *mut u8 {
+        ptr::null_mut()
+    }
+
+    fn free_part(&self, _ptr: *mut u8, _old: usize, _new: usize) -> bool {
+        false
+    }
+
+    fn free(&self, _ptr: *mut u8, _size: usize) -> bool {
+        false
+    }
+
+    fn can_release_part(&self, _flags: u32) -> bool {
+        false
+    }
+
+    fn allocates_zeros(&self) -> bool {
+        true
+    }
+
+    fn page_size(&self) -> usize {
+        Self::PAGE
+    }
+}
+
+#[cfg(all(target_family = "wasm", not(wasm_threads)))]
+mod heap {
+    use core::cell::UnsafeCell;
+
+    /// The C heap on a target without threads: no lock. A lock would cost a
+    /// compare-and-swap and a store per call for nothing (nothing can run
+    /// between them: wasm has no signals, and dlmalloc never calls back).
+    pub struct Heap(UnsafeCell<super::Dl>);
+
+    // SAFETY: without `wasm_threads` the target has no shared memory, so only
+    // one thread ever exists; `with` never nests (dlmalloc does not re-enter
+    // the heap).
+    unsafe impl Sync for Heap {}
+
+    impl Heap {
+        pub const fn new() -> Heap {
+            Heap(UnsafeCell::new(super::new_dl()))
+        }
+
+        #[inline(always)]
+        pub fn with<R>(&self, f: impl FnOnce(&mut super::Dl) -> R) -> R {
+            // SAFETY: single thread and no nesting (see `Sync` above): this is
+            // the only reference to the heap while `f` runs.
+            f(unsafe { &mut *self.0.get() })
+        }
+    }
+}
+
+#[cfg(not(all(target_family = "wasm", not(wasm_threads))))]
+mod heap {
+    use spin::Mutex;
+
+    /// The C heap where threads can exist: behind a spin lock.
+    pub struct Heap(Mutex<super::Dl>);
+
+    impl Heap {
+        pub const fn new() -> Heap {
+            Heap(Mutex::new(super::new_dl()))
+        }
+
+        #[inline(always)]
+        pub fn with<R>(&self, f: impl FnOnce(&mut super::Dl) -> R) -> R {
+            f(&mut self.0.lock())
+        }
+    }
+}
+
+/// The C heap.
+static HEAP: heap::Heap = heap::Heap::new();
+
 /// Allocates `size` bytes aligned to `align` (a power of two); null on failure.
 pub fn alloc_aligned(size: usize, align: usize) -> *mut u8 {
-    if !align.is_power_of_two() || size > isize::MAX as usize - align {
+    if align <= MALLOC_ALIGN {
+        return malloc(size);
+    }
+    if !align.is_power_of_two() || size > MAX_SIZE - align {
         return ptr::null_mut();
     }
-    // SAFETY: align is a power of two; any size is valid.
-    unsafe { HEAP.lock().c_memalign(align.max(MALLOC_ALIGN), size) }
+    // SAFETY: align is a power of two above dlmalloc's own; any size is valid.
+    HEAP.with(|h| unsafe { h.c_memalign(align, request(size)) })
 }
 
 /// `malloc`: `size` bytes aligned to [`MALLOC_ALIGN`]; null on failure.
+#[inline]
 pub fn malloc(size: usize) -> *mut u8 {
-    alloc_aligned(size, MALLOC_ALIGN)
+    if size > MAX_SIZE {
+        return ptr::null_mut();
+    }
+    let req = request(size);
+    HEAP.with(|h| {
+        // SAFETY: any size is valid for dlmalloc's malloc.
+        let p = unsafe { h.c_malloc(req) };
+        if aligned(p) {
+            return p; // null included
+        }
+        // SAFETY: p is a live block just allocated; 16 is a power of two.
+        unsafe {
+            h.c_free(p);
+            h.c_memalign(MALLOC_ALIGN, req)
+        }
+    })
 }
 
 /// `calloc`: zeroed `n * size` bytes; null on failure or overflow.
@@ -49,9 +250,10 @@ pub fn calloc(n: usize, size: usize) -> *mut u8 {
 ///
 /// # Safety
 /// `p` must be null or a live block of this heap.
+#[inline]
 pub unsafe fn free(p: *mut u8) {
     // SAFETY: caller contract.
-    unsafe { HEAP.lock().c_free(p) }
+    HEAP.with(|h| unsafe { h.c_free(p) })
 }
 
 /// `realloc`: null `p` allocates; on failure returns null and `p` stays valid.
@@ -64,14 +266,15 @@ pub unsafe fn realloc(p: *mut u8, size: usize) -> *mut u8 {
     if p.is_null() {
         return malloc(size);
     }
-    if size > isize::MAX as usize - MALLOC_ALIGN {
+    if size > MAX_SIZE {
         return ptr::null_mut();
     }
-    // dlmalloc's realloc keeps only its natural 8-byte alignment. Grow or
-    // shrink in place when that stays 16-aligned; otherwise move the block.
+    // In place the chunk keeps its 16-aligned block; a moved block comes from
+    // dlmalloc's malloc, aligned by the same rule as `malloc`'s but not
+    // checked there: check it here.
     // SAFETY: p is a live block (caller contract).
-    let q = unsafe { HEAP.lock().c_realloc(p, size) };
-    if q.is_null() || (q as usize).is_multiple_of(MALLOC_ALIGN) {
+    let q = HEAP.with(|h| unsafe { h.c_realloc(p, request(size)) });
+    if q.is_null() || aligned(q) {
         return q;
     }
     let r = malloc(size);
@@ -102,4 +305,20 @@ pub unsafe fn usable_size(p: *mut u8) -> usize {
     let head = unsafe { *(p as *const usize).sub(1) };
     let overhead = if head & 3 == 0 { 2 * w } else { w };
     (head & !7).saturating_sub(overhead)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_makes_16_byte_chunks() {
+        for size in 0..1000 {
+            let r = request(size);
+            assert!(r >= size);
+            let chunk = (r + CHUNK_OVERHEAD + 7) & !7; // dlmalloc's pad_request
+            assert_eq!(chunk % 16, 0, "size {size}");
+            assert!(chunk >= 16);
+        }
+    }
 }
