@@ -619,7 +619,10 @@ pub(crate) mod tests {
     /// Host tests share the slot, errno and counters: run them one at a time.
     pub static LOCK: Mutex<()> = Mutex::new(());
 
-    fn fresh() -> std::sync::MutexGuard<'static, ()> {
+    /// Takes the lock the tests of the slot share and empties the slot and
+    /// its tracking table (a test that trapped on purpose can leave both
+    /// behind; a later parking would free its stale blocks twice).
+    pub(crate) fn fresh() -> std::sync::MutexGuard<'static, ()> {
         let g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
         SLOT.store(State::Empty);
         // SAFETY: the lock is held.

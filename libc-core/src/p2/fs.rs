@@ -854,9 +854,7 @@ mod tests {
     /// read past the buffer. Must be `EIO`.
     #[test]
     fn entry_name_in_the_buffer_longer_than_it_is_eio() {
-        let _g = crate::slot::tests::LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _g = crate::slot::tests::fresh();
         let mut name = [0u8; NAME_BUF];
         let p = name.as_mut_ptr();
         let got = unsafe {
@@ -891,9 +889,7 @@ mod tests {
     /// been truncated, though the host lied. Must be `EIO`.
     #[test]
     fn readlink_length_past_the_buffer_is_eio() {
-        let _g = crate::slot::tests::LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _g = crate::slot::tests::fresh();
         let mut buf = [0u8; 16];
         let p = buf.as_mut_ptr();
         // SAFETY: the host's view: the buffer itself, with various lengths.

@@ -824,9 +824,7 @@ mod tests {
     #[test]
     fn failed_read_is_eio_and_drops_the_error_resource() {
         // The slot and the read return area are shared with the other tests.
-        let _g = crate::slot::tests::LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _g = crate::slot::tests::fresh();
         let before = DROPPED_ERRORS.load(std::sync::atomic::Ordering::SeqCst);
         let mut buf = [0u8; 8];
         assert_eq!(
@@ -848,9 +846,7 @@ mod tests {
 
     #[test]
     fn read_lands_in_the_callers_buffer_without_malloc_or_copy() {
-        let _g = crate::slot::tests::LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _g = crate::slot::tests::fresh();
         stats::reset();
         let mut buf = [0u8; 64];
         assert_eq!(read_with(Some(b"hello"), &mut buf), Ok(5));
@@ -890,9 +886,7 @@ mod tests {
     /// bytes reported as read; with a fallback block, freed twice). `EIO`.
     #[test]
     fn no_result_record_is_eio_not_the_previous_result() {
-        let _g = crate::slot::tests::LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _g = crate::slot::tests::fresh();
         let mut buf = [0u8; 8];
         assert_eq!(read_with(Some(b"hello"), &mut buf), Ok(5));
         let silent = |h, l, r| unsafe { silent_blocking_read(h, l, r) };
@@ -907,9 +901,7 @@ mod tests {
     /// return leaked until the next parking allocated.
     #[test]
     fn a_block_the_host_does_not_return_is_freed_by_the_read() {
-        let _g = crate::slot::tests::LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _g = crate::slot::tests::fresh();
         stats::reset();
         let mut buf = [0u8; 8];
         let wasteful = |h, l, r| unsafe { wasteful_blocking_read(h, l, r) };
@@ -921,18 +913,14 @@ mod tests {
 
     #[test]
     fn closed_stream_is_end_of_file() {
-        let _g = crate::slot::tests::LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _g = crate::slot::tests::fresh();
         let mut buf = [0u8; 8];
         assert_eq!(read_with(None, &mut buf), Ok(0));
     }
 
     #[test]
     fn host_returning_more_than_asked_is_eio_and_harmless() {
-        let _g = crate::slot::tests::LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _g = crate::slot::tests::fresh();
         stats::reset();
         let mut buf = [7u8; 4];
         assert_eq!(read_with(Some(b"too long"), &mut buf), Err(Errno::EIO));
