@@ -11,19 +11,19 @@ typedef struct DIR DIR;
 
 #define DT_UNKNOWN 0
 
-#define DT_FIFO 1
+#define DT_BLK 1
 
 #define DT_CHR 2
 
-#define DT_DIR 4
+#define DT_DIR 3
 
-#define DT_BLK 6
+#define DT_REG 4
 
-#define DT_REG 8
+#define DT_FIFO 6
 
-#define DT_LNK 10
+#define DT_LNK 7
 
-#define DT_SOCK 12
+#define DT_SOCK 20
 
 /*
  An open directory stream (opaque to C).

@@ -340,19 +340,36 @@ fn p2_program_core_module_exports_run_and_realloc() {
     );
 }
 
-/// Whether an archive member is Rust's `compiler_builtins`: its own objects
-/// (`compiler_builtins-<hash>...`) or the compiler-rt C objects it bundles
-/// (`<16 hex digits>-<source>.o`, the cc crate's naming).
-fn is_compiler_builtins(member: &str) -> bool {
-    if member.starts_with("compiler_builtins-") {
-        return true;
-    }
-    match member.split_once('-') {
-        Some((hash, rest)) => {
-            hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()) && rest.ends_with(".o")
-        }
-        None => false,
-    }
+/// The names the toolchain's own `compiler_builtins` (the one linked into
+/// `libc.a`, and into every Rust program) defines with global or weak
+/// binding, unmangled: the compiler's runtime (`__multi3`, `__divdi3`,
+/// `memcpy`, `sqrt`...).
+fn compiler_builtins_names(b: Backend) -> BTreeSet<String> {
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let out = check_output(Command::new(rustc).args(["--print", "sysroot"]))
+        .unwrap_or_else(|e| panic!("rustc --print sysroot: {e}"));
+    let lib = Path::new(String::from_utf8_lossy(&out).trim())
+        .join("lib/rustlib")
+        .join(b.triple())
+        .join("lib");
+    let rlib = std::fs::read_dir(&lib)
+        .unwrap_or_else(|e| panic!("{}: {e}", lib.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("libcompiler_builtins-") && n.ends_with(".rlib"))
+        })
+        .unwrap_or_else(|| panic!("no libcompiler_builtins-*.rlib in {}", lib.display()));
+    let bytes = std::fs::read(&rlib).unwrap();
+    let members = ar::members(&bytes).unwrap_or_else(|e| panic!("{}: {e}", rlib.display()));
+    members
+        .iter()
+        .filter_map(|m| wasm::parse(m.data).ok()) // lib.rmeta is not wasm
+        .flat_map(|m| m.symbols)
+        .filter(|s| s.defined() && s.external() && !is_rust_mangled(&s.name))
+        .map(|s| s.name)
+        .collect()
 }
 
 /// A Rust-mangled name (legacy `_ZN...E`, v0 `_R...`).
@@ -362,17 +379,19 @@ fn is_rust_mangled(name: &str) -> bool {
 
 /// The ABI snapshot rule: every symbol with global or weak binding that a
 /// member of `libc.a` defines (functions, data, globals, tags, tables),
-/// except those of Rust's `compiler_builtins` (the compiler's runtime:
-/// `__multi3`, `__divdi3`, weak `memcpy`/`sqrt`..., which the C compiler's
-/// own compiler-rt provides too) and Rust-mangled names (not reachable from
-/// C). So: the C-visible names the library itself puts into a program's
-/// namespace. Sorted, one per line.
-fn defined_symbols(members: &[(String, Module)]) -> String {
+/// except the weak ones that Rust's `compiler_builtins` provides (the
+/// compiler's runtime: `__multi3`, `__divdi3`, `memcpy`/`sqrt`..., which
+/// the C compiler's own compiler-rt, or a Rust program's own
+/// `compiler_builtins`, provides too; `xtask/src/localize.rs` makes them
+/// weak) and Rust-mangled names (not reachable from C; made local). So: the
+/// C-visible names the library itself puts into a program's namespace.
+/// Sorted, one per line.
+fn defined_symbols(members: &[(String, Module)], builtins: &BTreeSet<String>) -> String {
     let names: BTreeSet<&str> = members
         .iter()
-        .filter(|(member, _)| !is_compiler_builtins(member))
         .flat_map(|(_, m)| m.symbols.iter())
         .filter(|s: &&Symbol| s.defined() && s.external() && s.kind != wasm::SYM_SECTION)
+        .filter(|s| !(s.flags & wasm::FLAG_WEAK != 0 && builtins.contains(&s.name)))
         .map(|s| s.name.as_str())
         .filter(|n| !is_rust_mangled(n))
         .collect();
@@ -382,6 +401,60 @@ fn defined_symbols(members: &[(String, Module)]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// What a Rust std program needs to link against `libc.a` without
+/// duplicate symbols (docs/rust-std.md): no Rust-internal symbol is
+/// visible outside its member (the program brings the same precompiled
+/// `core`, with the same mangled names), and every name the program's own
+/// `compiler_builtins` may define is at most weak in `libc.a`.
+fn check_rust_std_linkable(b: Backend) {
+    let members = archive(b);
+    let builtins = compiler_builtins_names(b);
+    assert!(builtins.contains("__multi3"), "{builtins:?}");
+    let mut bad = Vec::new();
+    for (member, m) in &members {
+        for s in m.symbols.iter().filter(|s| s.defined() && s.external()) {
+            let internal = is_rust_mangled(&s.name)
+                || s.name.starts_with("__rust_")
+                || s.name.starts_with("anon.")
+                || s.name == "rust_begin_unwind";
+            if internal {
+                bad.push(format!("{} (global in {member})", s.name));
+            }
+        }
+    }
+    // Each compiler_builtins name libc.a defines strongly must be one the
+    // C library itself provides (memcpy and the like, C-visible), never
+    // one only compiler_builtins has.
+    let snapshot = defined_symbols(&members, &builtins);
+    let c_visible: BTreeSet<&str> = snapshot.lines().collect();
+    for (member, m) in &members {
+        for s in m.symbols.iter().filter(|s| s.defined() && s.external()) {
+            if builtins.contains(&s.name)
+                && s.flags & wasm::FLAG_WEAK == 0
+                && !c_visible.contains(s.name.as_str())
+            {
+                bad.push(format!("{} (strong in {member})", s.name));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{}: symbols that clash with a Rust std program's own:\n  {}",
+        libc_a(b).display(),
+        bad.join("\n  ")
+    );
+}
+
+#[test]
+fn p1_archive_links_with_rust_std() {
+    check_rust_std_linkable(Backend::P1);
+}
+
+#[test]
+fn p2_archive_links_with_rust_std() {
+    check_rust_std_linkable(Backend::P2);
 }
 
 /// The host imports the members of `libc.a` make (what a program linked
@@ -522,7 +595,7 @@ fn p2_predefined_macros_match_snapshot() {
 
 #[test]
 fn p1_defined_symbols_match_snapshot() {
-    let got = defined_symbols(&archive(Backend::P1));
+    let got = defined_symbols(&archive(Backend::P1), &compiler_builtins_names(Backend::P1));
     check_snapshot(
         Backend::P1,
         "defined-symbols.txt",
@@ -533,26 +606,13 @@ fn p1_defined_symbols_match_snapshot() {
 
 #[test]
 fn p2_defined_symbols_match_snapshot() {
-    let got = defined_symbols(&archive(Backend::P2));
+    let got = defined_symbols(&archive(Backend::P2), &compiler_builtins_names(Backend::P2));
     check_snapshot(
         Backend::P2,
         "defined-symbols.txt",
         "the symbols libc.a defines",
         got,
     );
-}
-
-#[test]
-fn compiler_builtins_members_are_recognised() {
-    assert!(is_compiler_builtins(
-        "compiler_builtins-0c1acd7aa19654b9.compiler_builtins.d3f6c4441bbd1289-cgu.000.rcgu.o"
-    ));
-    assert!(is_compiler_builtins("45c91108d938afe8-absvdi2.o"));
-    assert!(!is_compiler_builtins(
-        "c-c40ad33300ecac51.c.fb63f90c2c17f197-cgu.0.rcgu.o"
-    ));
-    assert!(!is_compiler_builtins("p1-main_void.o"));
-    assert!(!is_compiler_builtins("wasm_libc_alloc-085aab6b1ee84900.o"));
 }
 
 /// `<stdio.h>` sends printf calls without floating-point (or `wchar_t *`)

@@ -12,8 +12,8 @@
 
 mod abi;
 mod headers;
+mod localize;
 mod mvp;
-mod strip;
 mod sysroot;
 mod util;
 mod wasm;

@@ -106,6 +106,7 @@ pub fn run(args: &[String]) -> Result {
     };
     let clang = tool("WASM_LIBC_CLANG", &["clang-19", "clang"])?;
     let ar = tool("WASM_LIBC_AR", &["llvm-ar-19", "llvm-ar"])?;
+    let wasm_ld = tool("WASM_LIBC_WASM_LD", &["wasm-ld-19", "wasm-ld"])?;
     let build = root().join("target/sysroot-build");
     std::fs::create_dir_all(&build).map_err(|e| e.to_string())?;
 
@@ -154,6 +155,22 @@ pub fn run(args: &[String]) -> Result {
         )
         .map_err(|e| format!("copy libc.a: {e}"))?;
 
+        // The Rust part becomes one member, `libc.o`, with no Rust-internal
+        // global: Rust std programs link against it (docs/rust-std.md).
+        // This also drops the DWARF of Rust's precompiled `core`. The small
+        // C members stay members of their own, pulled in only when
+        // undefined (a program defines `__main_void` itself when its
+        // `main` takes no arguments, as a Rust program always does).
+        let changes = crate::localize::localize_archive(
+            &ar,
+            &wasm_ld,
+            &libc,
+            &build.join(format!("{}-members", f.name)),
+        )?;
+        eprintln!(
+            "xtask: {}: libc.o, {} Rust-internal symbols made local, {} compiler_builtins symbols made weak",
+            f.name, changes.localized, changes.weakened
+        );
         let compile = |src: &Path, obj: &Path| -> Result {
             sh(Command::new(&clang)
                 .arg(format!("--target={}", f.triple))
@@ -197,7 +214,6 @@ pub fn run(args: &[String]) -> Result {
                 .arg(lib.join("libsetjmp.a"))
                 .arg(&obj))?;
         }
-        crate::strip::strip_archive(&ar, &libc, &build.join(format!("{}-members", f.name)))?;
         sh(Command::new(&ar).arg("rs").arg(&libc).args(&members))?;
         if f.rust_target == "wasm32v1-none" {
             crate::mvp::check_archive(&ar, &libc, &build.join(format!("{}-check", f.name)))?;

@@ -24,14 +24,19 @@ pub struct dirent {
     pub d_name: [c_char; 256],
 }
 
+// The values are wasi-libc's, WASI's own file-type numbers (DT_FIFO is
+// its socket-stream type, DT_SOCK outside WASI's range), not glibc's:
+// code compiled against wasi-libc's ABI hard-codes them, such as Rust's
+// precompiled `std` (the `libc` crate's wasi module), whose `read_dir`
+// and `remove_dir_all` would otherwise take directories for files.
 pub const DT_UNKNOWN: u8 = 0;
-pub const DT_FIFO: u8 = 1;
+pub const DT_BLK: u8 = 1;
 pub const DT_CHR: u8 = 2;
-pub const DT_DIR: u8 = 4;
-pub const DT_BLK: u8 = 6;
-pub const DT_REG: u8 = 8;
-pub const DT_LNK: u8 = 10;
-pub const DT_SOCK: u8 = 12;
+pub const DT_DIR: u8 = 3;
+pub const DT_REG: u8 = 4;
+pub const DT_FIFO: u8 = 6;
+pub const DT_LNK: u8 = 7;
+pub const DT_SOCK: u8 = 20;
 
 /// An open directory stream (opaque to C).
 pub struct DIR {
