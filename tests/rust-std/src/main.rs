@@ -25,7 +25,9 @@ fn main() {
         "stdin: {} bytes, {} lines, checksum {}",
         input.len(),
         text.lines().count(),
-        input.iter().fold(0u32, |a, &b| a.wrapping_mul(31).wrapping_add(b as u32))
+        input
+            .iter()
+            .fold(0u32, |a, &b| a.wrapping_mul(31).wrapping_add(b as u32))
     );
 
     files();
@@ -42,18 +44,35 @@ fn files() {
     }
     drop(f);
     let meta = fs::metadata(path).expect("metadata");
-    println!("file: len {} is_file {} is_dir {}", meta.len(), meta.is_file(), meta.is_dir());
+    println!(
+        "file: len {} is_file {} is_dir {}",
+        meta.len(),
+        meta.is_file(),
+        meta.is_dir()
+    );
     let mut s = String::new();
-    fs::File::open(path).expect("open").read_to_string(&mut s).expect("read");
+    fs::File::open(path)
+        .expect("open")
+        .read_to_string(&mut s)
+        .expect("read");
     println!("file: read {} bytes, last {:?}", s.len(), s.lines().last());
-    let mut f = fs::OpenOptions::new().append(true).open(path).expect("append");
+    let mut f = fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .expect("append");
     f.write_all(b"tail\n").expect("append write");
     drop(f);
-    println!("file: after append {}", fs::read_to_string(path).expect("read").len());
+    println!(
+        "file: after append {}",
+        fs::read_to_string(path).expect("read").len()
+    );
     fs::rename(path, "rs-renamed.txt").expect("rename");
     println!("file: old exists {}", fs::exists(path).expect("exists"));
     fs::copy("rs-renamed.txt", "rs-copy.txt").expect("copy");
-    println!("file: copy len {}", fs::metadata("rs-copy.txt").expect("metadata").len());
+    println!(
+        "file: copy len {}",
+        fs::metadata("rs-copy.txt").expect("metadata").len()
+    );
     let e = fs::File::open("rs-no-such-file").unwrap_err();
     println!("file: open missing -> {:?}", e.kind());
     fs::remove_file("rs-renamed.txt").expect("remove");
@@ -73,7 +92,12 @@ fn dirs() {
             let ty = e.file_type().expect("file_type");
             let len = e.metadata().expect("entry metadata").len();
             let len = if ty.is_dir() { 0 } else { len };
-            (e.file_name().to_string_lossy().into_owned(), ty.is_dir(), ty.is_file(), len)
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                ty.is_dir(),
+                ty.is_file(),
+                len,
+            )
         })
         .collect();
     entries.sort();
@@ -85,14 +109,22 @@ fn dirs() {
         fs::remove_dir("rs-dir/a").map_err(|e| e.kind())
     );
     fs::remove_dir_all("rs-dir").expect("remove_dir_all");
-    println!("dir: exists after remove_dir_all {}", fs::exists("rs-dir").expect("exists"));
+    println!(
+        "dir: exists after remove_dir_all {}",
+        fs::exists("rs-dir").expect("exists")
+    );
 }
 
 fn time() {
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970");
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("after 1970");
     println!("time: after 2020 {}", now.as_secs() > 1_577_836_800);
     let start = Instant::now();
     std::thread::sleep(Duration::from_millis(20));
     let waited = start.elapsed();
-    println!("time: slept at least 20 ms {}", waited >= Duration::from_millis(20));
+    println!(
+        "time: slept at least 20 ms {}",
+        waited >= Duration::from_millis(20)
+    );
 }
