@@ -4,8 +4,10 @@
 # --allow-multiple-definition) and against wasi-libc (Rust's default), run
 # on wasmtime with the same arguments, environment, stdin and directory;
 # the outputs must be identical. On p2 also: `run` returns ok through the
-# component API, and std's reads of stdin and of a file make no allocation
-# and no copy in the library (zero-copy path; src/bin/zero-copy.rs).
+# component API, std's reads of stdin and of a file make no allocation
+# and no copy in the library (zero-copy path; src/bin/zero-copy.rs), and
+# exit statuses match a native build's with the opt-in exit-with-code.o
+# (src/bin/exit.rs, docs/p2-exit.md).
 # Builds are cached under target/rust-std/ (a few seconds when nothing
 # changed; the programs are relinked when libc.a or crt1.o changes).
 # Sysroot: $WASM_LIBC_SYSROOT, else the libc-tests one, else `sysroot/`.
@@ -34,19 +36,25 @@ build() {
       cargo build --quiet --release --target "$target" --target-dir "$dir" --bin rust-std-check --bin net
     else
       # cargo does not see a changed libc.a: relink when its hash changes.
-      local stamp; stamp=$(cat "$lib/libc.a" "$lib/crt1.o" | sha256sum | cut -c1-16)
+      local stamp; stamp=$(cat "$lib/libc.a" "$lib"/*.o | sha256sum | cut -c1-16)
       if [ "$(cat "$dir/libc.stamp" 2>/dev/null)" != "$stamp" ]; then
-        rm -rf "$dir/$target/release/.fingerprint/rust-std-check-"*
+        rm -rf "$dir/$target/release/.fingerprint/rust-std-check-"* \
+          "$dir-exit-with-code/$target/release/.fingerprint/rust-std-check-"*
       fi
       local flags=(-C link-self-contained=no -L "$lib" -C "link-arg=$lib/crt1.o")
       # Without it wasm-component-ld adds its preview1 adapter and a second `run`.
       [ "$target" = wasm32-wasip2 ] && flags+=(-C link-arg=--wasi-adapter=none)
-      for bin in rust-std-check net; do
+      for bin in rust-std-check net exit; do
         cargo rustc --quiet --release --target "$target" --target-dir "$dir" --bin "$bin" -- "${flags[@]}"
       done
       # std's references to these go to the counting wrappers in zero-copy.rs.
       local wrap=(); for f in read readv pread recv; do wrap+=(-C "link-arg=--wrap=$f"); done
       cargo rustc --quiet --release --target "$target" --target-dir "$dir" --bin zero-copy -- "${flags[@]}" "${wrap[@]}"
+      if [ "$target" = wasm32-wasip2 ]; then
+        # The p2 opt-in (docs/p2-exit.md), in a target directory of its own.
+        cargo rustc --quiet --release --target "$target" --target-dir "$dir-exit-with-code" --bin exit -- \
+          "${flags[@]}" -C "link-arg=$lib/exit-with-code.o"
+      fi
       echo "$stamp" > "$dir/libc.stamp"
     fi
   ) >&2
@@ -91,6 +99,18 @@ file: 1048576 bytes (each read a libc call: true): 0 fallback allocations (0 byt
       "$(wasmtime run -S inherit-network "$ours_dir/net.wasm" 2>&1 || echo "exit status $?")"
     check "$target: run() returns ok through the component API" "run returned ok" \
       "$(python3 tests/sdk/run_component.py "$ours_dir/zero-copy.wasm" --no-files < /dev/null | tail -1)"
+    # Exit statuses: the reference is the same program built for the host.
+    (cd tests/rust-std && cargo build --quiet --release --target-dir "$out/native" --bin exit)
+    status() { set +e; "$@" > /dev/null 2>&1; echo $?; set -e; }
+    for how in return exit; do
+      for n in 0 7 255; do
+        ref=$(status "$out/native/release/exit" "$how" "$n")
+        check "$target: $how $n, default: wasi:cli/exit ok/err (err shows as 1)" "$(( ref == 0 ? 0 : 1 ))" \
+          "$(status wasmtime run "$ours_dir/exit.wasm" "$how" "$n")"
+        check "$target: $how $n, exit-with-code.o: the native status" "$ref" \
+          "$(status wasmtime run -S cli-exit-with-code "$out/ours-$target-exit-with-code/$target/release/exit.wasm" "$how" "$n")"
+      done
+    done
   fi
 done
 [ "$fail" == 0 ] && echo "rust-std: all passed"

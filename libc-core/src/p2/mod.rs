@@ -718,10 +718,12 @@ impl Pal for Sys {
     }
 
     fn exit(status: i32) -> ! {
-        // WASI 0.2.0's `exit` carries only ok/err: any non-zero status is err
-        // (the host reports exit code 1).
-        // SAFETY: never returns.
-        unsafe { wasi::exit::exit((status != 0) as i32) }
+        // WASI 0.2.0's `exit` carries only ok/err (any non-zero status is
+        // err: the host reports exit code 1) unless the program opted in to
+        // `exit-with-code` (see `__wasm_libc_p2_exit`).
+        // SAFETY: defined by a `libc.a` member or the opt-in object; takes
+        // any status and never returns.
+        unsafe { wasi::exit::__wasm_libc_p2_exit(status) }
     }
 }
 

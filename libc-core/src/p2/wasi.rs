@@ -69,10 +69,18 @@ pub mod environment {
 }
 
 pub mod exit {
-    imports!("wasi:cli/exit@0.2.0" {
-        // status: result (0 = ok, 1 = err).
-        "exit" => fn exit(status: i32) -> !;
-    });
+    // The import itself is called from `libc.a`'s member `exit_result.o`
+    // (crt/exit_result.ll), not from here.
+    //   "wasi:cli/exit@0.2.0" "exit": status: result (0 = ok, 1 = err).
+    unsafe extern "C" {
+        /// Ends the program with `status`. `libc.a`'s member
+        /// `exit_result.o` (crt/exit_result.ll, weak) calls `exit` with
+        /// `err` for any non-zero status, all WASI 0.2.0 offers; a program
+        /// linked with `exit-with-code.o` (crt/exit_with_code.ll) calls
+        /// `exit-with-code` with `status & 0xff` instead, for hosts that
+        /// offer it (docs/p2-exit.md).
+        pub fn __wasm_libc_p2_exit(status: i32) -> !;
+    }
 }
 
 pub mod monotonic_clock {
