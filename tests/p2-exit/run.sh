@@ -2,8 +2,8 @@
 # p2 exit (docs/p2-exit.md): tests/p2-exit/status.c ends with a status by
 # returning from main or calling exit; built natively (the reference) and for
 # wasm32-wasip2 with plain clang, by default and with the opt-in object
-# exit-with-code.o. Checked on the wasmtime CLI and through wasmtime's
-# component API (tests/sdk/run_component.py, wasmtime-py):
+# exit-with-code.o. Checked on the wasmtime CLI, through wasmtime's
+# component API (tests/sdk/run_component.py, wasmtime-py) and on jco:
 # - default: `run` returns ok when main returns 0; any other status ends
 #   through wasi:cli/exit with err, which the host reports as 1;
 # - exit-with-code.o: the host gets the native status (n & 0xff), and
@@ -46,6 +46,13 @@ for how in return exit; do
     [ "$how $n" != "return 0" ] && want="run exited with status $ref"
     check "exit-with-code.o, $how $n: component API" "$want" "$(api "$out/with-code.wasm" "$how" "$n")"
   done
+done
+# jco (npm @bytecodealliance/jco, installed by scripts/setup.sh).
+jco="${JCO:-.venv/jco/node_modules/.bin/jco}"
+for args in "return 0" "exit 3" "return 300"; do
+  ref=$(status "$out/native" $args)
+  check "jco, default, $args: status" "$(( ref == 0 ? 0 : 1 ))" "$(status "$jco" run "$out/default.wasm" $args)"
+  check "jco, exit-with-code.o, $args: status" "$ref" "$(status "$jco" run "$out/with-code.wasm" $args)"
 done
 [ "$fail" == 0 ] && echo "p2-exit: all passed"
 exit "$fail"
