@@ -1,0 +1,368 @@
+//! TCP: connections' streams, connect, listen, accept, shutdown, and the
+//! readiness probes `poll` needs.
+
+use super::super::Ret;
+use super::addr::{flat, read_addr};
+use super::bind::ensure_bound;
+use super::error::{INVALID_STATE, WOULD_BLOCK, drop_stream_error, error_code, unit_result};
+use super::network;
+use super::table::{FREE, Sock, State, install, load, sock, store};
+use super::wait::{block_on, finish, subscribe_sock, wait};
+use super::wasi;
+use crate::errno::Errno;
+use crate::pal::Result;
+use crate::pal::net::*;
+use crate::slot;
+
+/// Reads from a connection's input stream into `buf` (non-empty) through
+/// the slot. `Ok(0)` is end of stream.
+pub(super) fn tcp_read(rx: i32, buf: &mut [u8], nonblock: bool, timeout: u64) -> Result<usize> {
+    let (p, cap) = (buf.as_mut_ptr(), buf.len());
+    loop {
+        if !nonblock && timeout != 0 {
+            // SAFETY: a stream we own; the pollable is dropped by `wait`.
+            wait(unsafe { wasi::streams::subscribe_input(rx) }, timeout)?;
+        }
+        let blocking = !nonblock && timeout == 0;
+        let mut ret = Ret::<12>::new();
+        // SAFETY: buf is valid for cap (> 0) bytes during the call; the
+        // host writes the list through the slot (see `slot`).
+        unsafe {
+            slot::with_parked(p, cap, || {
+                if blocking {
+                    wasi::streams::blocking_read(rx, cap as i64, ret.ptr())
+                } else {
+                    wasi::streams::read(rx, cap as i64, ret.ptr())
+                }
+            })
+        };
+        if ret.u8(0) != 0 {
+            return match drop_stream_error(&ret, 4) {
+                Errno::EPIPE => Ok(0), // closed: end of stream
+                e => Err(e),
+            };
+        }
+        // SAFETY: the host wrote a list allocated during the call.
+        let n = unsafe { slot::land(p, cap, ret.u32(4) as *mut u8, ret.u32(8) as usize) }?;
+        if n > 0 {
+            return Ok(n);
+        }
+        if nonblock {
+            return Err(Errno::EAGAIN);
+        }
+    }
+}
+
+/// Writes `data` to a connection's output stream: all of it when blocking,
+/// as much as the host accepts now when not (`EAGAIN` if nothing).
+pub(super) fn tcp_write(tx: i32, data: &[u8], nonblock: bool, timeout: u64) -> Result<usize> {
+    let mut done = 0;
+    let partial = |done: usize, e: Errno| if done > 0 { Ok(done) } else { Err(e) };
+    while done < data.len() {
+        let mut ret = Ret::<16>::new();
+        // SAFETY: a stream we own; ret has room for result<u64, stream-error>.
+        unsafe { wasi::streams::check_write(tx, ret.ptr()) };
+        if ret.u8(0) != 0 {
+            return partial(done, drop_stream_error(&ret, 8));
+        }
+        let permit = ret.u64(8);
+        if permit == 0 {
+            if nonblock {
+                return partial(done, Errno::EAGAIN);
+            }
+            // SAFETY: a stream we own; `wait` drops the pollable.
+            if let Err(e) = wait(unsafe { wasi::streams::subscribe_output(tx) }, timeout) {
+                return partial(done, e);
+            }
+            continue;
+        }
+        let n = (data.len() - done).min(permit.min(usize::MAX as u64) as usize);
+        let mut ret = Ret::<12>::new();
+        // SAFETY: data[done..done + n] is valid for reads.
+        unsafe { wasi::streams::write(tx, data.as_ptr().add(done), n, ret.ptr()) };
+        if ret.u8(0) != 0 {
+            return partial(done, drop_stream_error(&ret, 4));
+        }
+        done += n;
+    }
+    Ok(done)
+}
+
+/// A stream socket's state for an operation that needs a connection: a
+/// pending non-blocking connect is settled first if the host has finished
+/// it; still connecting is `EAGAIN`; a failed connect reports its error
+/// once (then `ENOTCONN`), like Linux.
+pub(super) fn connected(i: u16, s: Sock) -> Result<Sock> {
+    let s = if s.state == State::Connecting && settle_connect(i, s) {
+        load(i)
+    } else {
+        s
+    };
+    match s.state {
+        State::Connected => Ok(s),
+        State::Connecting => Err(Errno::EAGAIN),
+        State::Failed if s.error != Errno::SUCCESS => {
+            store(
+                i,
+                Sock {
+                    error: Errno::SUCCESS,
+                    ..s
+                },
+            );
+            Err(s.error)
+        }
+        _ => Err(Errno::ENOTCONN),
+    }
+}
+
+/// One `accept` call: the new connection's handles, or the error code.
+fn try_accept(s: &Sock) -> core::result::Result<[i32; 3], u8> {
+    let mut ret = Ret::<16>::new();
+    // SAFETY: a handle we own; ret has room for the result tuple.
+    unsafe { wasi::tcp::accept(s.h, ret.ptr()) };
+    if ret.u8(0) == 0 {
+        Ok([ret.u32(4) as i32, ret.u32(8) as i32, ret.u32(12) as i32])
+    } else {
+        Err(ret.u8(4))
+    }
+}
+
+/// Confirms that a listener whose pollable is ready has a connection (the
+/// same cached-readiness issue as [`probe`]: after an `accept` that did not
+/// hit would-block, the pollable stays ready): accepts it and keeps it in
+/// `pend` for the next `accept`. An error other than would-block also
+/// counts as ready (`accept` will report it).
+pub(super) fn probe_accept(i: u16) -> bool {
+    let mut s = load(i);
+    if s.pend[0] != 0 {
+        return true;
+    }
+    match try_accept(&s) {
+        Ok(p) => {
+            s.pend = p;
+            store(i, s);
+            true
+        }
+        Err(WOULD_BLOCK) => false,
+        Err(_) => true,
+    }
+}
+
+/// Confirms that a TCP socket whose input stream's pollable is ready really
+/// has data: wasmtime keeps a stream "ready" until a read hits would-block,
+/// so after a receive that did not drain the socket the pollable can be
+/// ready with nothing to read, and a blocking `recv` after `poll` would
+/// hang. One non-blocking 1-byte read settles it: a byte is kept in `ahead`
+/// for the next receive; end of stream or an error is kept too (readable);
+/// nothing means "not ready" (and the host's readiness is now cleared).
+pub(super) fn probe(i: u16) -> bool {
+    let mut s = load(i);
+    if s.ahead >= 0 || s.eof {
+        return true;
+    }
+    let mut b = [0u8; 1];
+    match tcp_read(s.rx, &mut b, true, 0) {
+        Ok(1) => s.ahead = b[0] as i16,
+        Ok(_) => s.eof = true,
+        Err(Errno::EAGAIN) => return false,
+        Err(e) => {
+            s.eof = true;
+            s.error = e;
+        }
+    }
+    store(i, s);
+    true
+}
+
+/// Completes a pending non-blocking connect if the host has finished it:
+/// `true` once settled (connected or failed, the error kept for SO_ERROR).
+pub(super) fn settle_connect(i: u16, mut s: Sock) -> bool {
+    let mut ret = Ret::<12>::new();
+    // SAFETY: a handle we own; ret has room for the result tuple.
+    unsafe { wasi::tcp::finish_connect(s.h, ret.ptr()) };
+    if ret.u8(0) == 0 {
+        s.rx = ret.u32(4) as i32;
+        s.tx = ret.u32(8) as i32;
+        s.state = State::Connected;
+    } else if ret.u8(4) == WOULD_BLOCK {
+        return false;
+    } else {
+        s.state = State::Failed;
+        s.error = error_code(ret.u8(4));
+    }
+    store(i, s);
+    true
+}
+
+pub(super) fn connect_tcp(i: u16, mut s: Sock, addr: &SockAddr) -> Result<()> {
+    match s.state {
+        State::Connecting => return Err(Errno::EALREADY),
+        State::Connected => return Err(Errno::EISCONN),
+        State::Listening => return Err(Errno::EINVAL),
+        _ => {}
+    }
+    let a = flat(addr);
+    let mut ret = Ret::<8>::new();
+    // SAFETY: handles we own; ret has room for result<_, error-code>.
+    unsafe {
+        wasi::tcp::start_connect(
+            s.h,
+            network(),
+            a[0],
+            a[1],
+            a[2],
+            a[3],
+            a[4],
+            a[5],
+            a[6],
+            a[7],
+            a[8],
+            a[9],
+            a[10],
+            a[11],
+            ret.ptr(),
+        )
+    };
+    if let Err(code) = unit_result(&ret) {
+        return Err(match code {
+            INVALID_STATE if s.state == State::Failed => Errno::ECONNABORTED,
+            c => error_code(c),
+        });
+    }
+    s.state = State::Connecting;
+    store(i, s);
+    loop {
+        if settle_connect(i, s) {
+            let s = load(i);
+            return if s.state == State::Connected {
+                Ok(())
+            } else {
+                let e = s.error;
+                store(
+                    i,
+                    Sock {
+                        error: Errno::SUCCESS,
+                        ..s
+                    },
+                );
+                Err(e)
+            };
+        }
+        if s.nonblocking {
+            return Err(Errno::EINPROGRESS);
+        }
+        block_on(subscribe_sock(&s));
+    }
+}
+
+/// `listen`.
+pub(super) fn listen(fd: i32, backlog: u32) -> Result<()> {
+    let (i, s) = sock(fd)?;
+    if s.ty != SockType::Stream {
+        return Err(Errno::EOPNOTSUPP);
+    }
+    match s.state {
+        State::Unbound | State::Bound | State::Listening => {}
+        _ => return Err(Errno::EINVAL),
+    }
+    let mut s = ensure_bound(i, s)?;
+    let mut ret = Ret::<8>::new();
+    // SAFETY: a handle we own. A host that cannot change the backlog
+    // keeps its default: not an error for POSIX.
+    unsafe { wasi::tcp::set_listen_backlog_size(s.h, backlog.max(1) as i64, ret.ptr()) };
+    if s.state == State::Listening {
+        return Ok(());
+    }
+    // SAFETY: as above.
+    unsafe { wasi::tcp::start_listen(s.h, ret.ptr()) };
+    unit_result(&ret).map_err(error_code)?;
+    finish(&s, wasi::tcp::finish_listen).map_err(error_code)?;
+    s.state = State::Listening;
+    store(i, s);
+    Ok(())
+}
+
+/// `accept`.
+pub(super) fn accept(fd: i32, nonblocking: bool) -> Result<(i32, Option<SockAddr>)> {
+    let (i, mut s) = sock(fd)?;
+    if s.ty != SockType::Stream {
+        return Err(Errno::EOPNOTSUPP);
+    }
+    if s.state != State::Listening {
+        return Err(Errno::EINVAL);
+    }
+    loop {
+        let r = if s.pend[0] != 0 {
+            let p = s.pend;
+            s.pend = [0; 3];
+            store(i, s);
+            Ok(p)
+        } else {
+            try_accept(&s)
+        };
+        match r {
+            Ok([h, rx, tx]) => {
+                let mut a = Ret::<36>::new();
+                // SAFETY: the new socket's handle; a has room for the result.
+                unsafe { wasi::tcp::remote_address(h, a.ptr()) };
+                // SAFETY: on success the address is at [4].
+                let peer = (a.u8(0) == 0).then(|| unsafe { read_addr(a.ptr().add(4)) });
+                let fd = install(Sock {
+                    used: true,
+                    family: s.family,
+                    ty: SockType::Stream,
+                    nonblocking,
+                    state: State::Connected,
+                    h,
+                    rx,
+                    tx,
+                    ..FREE
+                })?;
+                return Ok((fd, peer));
+            }
+            Err(WOULD_BLOCK) if s.nonblocking => return Err(Errno::EAGAIN),
+            Err(WOULD_BLOCK) => wait(subscribe_sock(&s), s.rcv_timeo)?,
+            Err(code) => return Err(error_code(code)),
+        }
+    }
+}
+
+/// `shutdown`.
+pub(super) fn shutdown(fd: i32, how: Shutdown) -> Result<()> {
+    let (i, mut s) = sock(fd)?;
+    let connected = match s.ty {
+        SockType::Stream => s.state == State::Connected,
+        SockType::Dgram => s.peer.is_some(),
+    };
+    if !connected {
+        return Err(Errno::ENOTCONN);
+    }
+    let (rd, wr) = match how {
+        Shutdown::Read => (true, false),
+        Shutdown::Write => (false, true),
+        Shutdown::Both => (true, true),
+    };
+    if s.ty == SockType::Stream {
+        let mut ret = Ret::<12>::new();
+        if wr {
+            // SAFETY: a stream we own: push out what is buffered first.
+            unsafe { wasi::streams::blocking_flush(s.tx, ret.ptr()) };
+            drop_stream_error(&ret, 4);
+        }
+        let t = match how {
+            Shutdown::Read => 0,
+            Shutdown::Write => 1,
+            Shutdown::Both => 2,
+        };
+        // SAFETY: a handle we own; ret has room for result<_, error-code>.
+        unsafe { wasi::tcp::shutdown(s.h, t, ret.ptr()) };
+        unit_result(&ret).map_err(|c| match c {
+            INVALID_STATE => Errno::ENOTCONN,
+            c => error_code(c),
+        })?;
+    }
+    s.shut_rd |= rd;
+    s.shut_wr |= wr;
+    store(i, s);
+    Ok(())
+}
