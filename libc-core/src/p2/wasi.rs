@@ -25,7 +25,6 @@ pub mod streams {
         // retptr: result<list<u8>, stream-error>; [0] tag, ok: [4] ptr [8] len;
         // err: [4] 0 = last-operation-failed ([8] own<error>), 1 = closed.
         "[method]input-stream.blocking-read" => fn blocking_read(h: i32, len: i64, ret: *mut u8);
-        "[method]input-stream.read" => fn read(h: i32, len: i64, ret: *mut u8);
         // retptr: result<_, stream-error>; [0] tag, [4] error tag, [8] handle.
         "[method]output-stream.blocking-write-and-flush" => fn blocking_write_and_flush(h: i32, ptr: *const u8, len: usize, ret: *mut u8);
         "[resource-drop]input-stream" => fn drop_input_stream(h: i32);

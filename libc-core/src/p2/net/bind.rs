@@ -1,13 +1,12 @@
 //! `bind`, explicit and implicit.
 
-use super::super::Ret;
+use super::super::abi;
 use super::addr::flat;
-use super::error::{error_code, unit_result};
+use super::error::{UnitRet, error_code, unit_result};
 use super::network;
 use super::table::{Sock, State, store};
 use super::udp::udp_streams;
 use super::wait::finish;
-use super::wasi;
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::net::*;
@@ -21,12 +20,12 @@ pub(super) fn do_bind(i: u16, mut s: Sock, addr: &SockAddr) -> Result<Sock> {
         return Err(Errno::EINVAL);
     }
     let a = flat(addr);
-    let mut ret = Ret::<8>::new();
+    let mut ret = UnitRet::new();
     // SAFETY: handles we own; ret has room for result<_, error-code>.
     unsafe {
         let f = match s.ty {
-            SockType::Stream => wasi::tcp::start_bind,
-            SockType::Dgram => wasi::udp::start_bind,
+            SockType::Stream => abi::sockets_tcp::tcp_socket_start_bind,
+            SockType::Dgram => abi::sockets_udp::udp_socket_start_bind,
         };
         f(
             s.h,
@@ -48,8 +47,8 @@ pub(super) fn do_bind(i: u16, mut s: Sock, addr: &SockAddr) -> Result<Sock> {
     };
     unit_result(&ret).map_err(error_code)?;
     let fin = match s.ty {
-        SockType::Stream => wasi::tcp::finish_bind,
-        SockType::Dgram => wasi::udp::finish_bind,
+        SockType::Stream => abi::sockets_tcp::tcp_socket_finish_bind,
+        SockType::Dgram => abi::sockets_udp::udp_socket_finish_bind,
     };
     finish(&s, fin).map_err(error_code)?;
     s.state = State::Bound;

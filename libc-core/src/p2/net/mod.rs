@@ -37,10 +37,10 @@ mod table;
 mod tcp;
 mod udp;
 mod wait;
-mod wasi;
 
 pub(super) use hooks::{close, read, write};
 
+use super::abi;
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::net::*;
@@ -58,7 +58,7 @@ fn network() -> i32 {
     let mut n = NETWORK.load();
     if n == 0 {
         // SAFETY: plain import returning an owned handle, kept forever.
-        n = unsafe { wasi::network::instance_network() };
+        n = unsafe { abi::sockets_instance_network::instance_network() };
         NETWORK.store(n);
     }
     n

@@ -1,12 +1,12 @@
 //! `poll` (and `select`, built on it in the C layer) over sockets, stdio
 //! streams and files.
 
+use super::super::abi;
 use super::super::{Entry, Ret, entry};
 use super::hooks::hooks;
 use super::table::{State, load};
 use super::tcp::{probe, probe_accept, settle_connect};
 use super::wait::subscribe_sock;
-use super::wasi;
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::net::*;
@@ -15,20 +15,21 @@ use crate::slot;
 /// `wasi:io/poll.poll` with the result list received in `out` (through the
 /// slot); returns how many indices were written.
 pub(super) fn poll_list(list: &[i32], out: &mut [u32]) -> usize {
-    let mut ret = Ret::<8>::new();
+    use abi::io_poll::ret::poll as r;
+    let mut ret = Ret::<{ r::BYTES }>::new();
     let (p, cap) = (out.as_mut_ptr() as *mut u8, out.len() * 4);
     // SAFETY: `out` is valid and 4-aligned for `cap` (> 0) bytes during the
     // call; the host writes the `list<u32>` there through the slot, or into
     // an allocation `land` copies from and frees.
     unsafe {
         slot::with_parked(p, cap, || {
-            wasi::poll::poll(list.as_ptr(), list.len(), ret.ptr())
+            abi::io_poll::poll(list.as_ptr() as *const u8, list.len(), ret.ptr())
         })
     };
     // SAFETY: the host wrote a list allocated during the call.
     // A count whose byte size overflows is a lie: `land` rejects it (EIO).
-    let bytes = (ret.u32(4) as usize).saturating_mul(4);
-    match unsafe { slot::land(p, cap, ret.u32(0) as *mut u8, bytes) } {
+    let bytes = (ret.u32(r::LEN) as usize).saturating_mul(4);
+    match unsafe { slot::land(p, cap, ret.u32(r::PTR) as *mut u8, bytes) } {
         Ok(bytes) => bytes / 4,
         // More indices than pollables cannot happen; report none ready.
         Err(_) => 0,
@@ -56,7 +57,7 @@ pub(super) fn poll_add(i: u16, ev: i16, revents: &mut i16, add: &mut dyn FnMut(i
                 } else {
                     // SAFETY: a stream we own.
                     add(
-                        unsafe { wasi::streams::subscribe_input(s.rx) },
+                        unsafe { abi::io_streams::input_stream_subscribe(s.rx) },
                         POLLIN,
                         Kind::Probe(i),
                     );
@@ -68,7 +69,7 @@ pub(super) fn poll_add(i: u16, ev: i16, revents: &mut i16, add: &mut dyn FnMut(i
                 } else {
                     // SAFETY: a stream we own.
                     add(
-                        unsafe { wasi::streams::subscribe_output(s.tx) },
+                        unsafe { abi::io_streams::output_stream_subscribe(s.tx) },
                         POLLOUT,
                         Kind::Plain,
                     );
@@ -81,7 +82,7 @@ pub(super) fn poll_add(i: u16, ev: i16, revents: &mut i16, add: &mut dyn FnMut(i
             if ev & POLLIN != 0 && s.rx != 0 {
                 // SAFETY: a stream we own.
                 add(
-                    unsafe { wasi::udp::subscribe_incoming(s.rx) },
+                    unsafe { abi::sockets_udp::incoming_datagram_stream_subscribe(s.rx) },
                     POLLIN,
                     Kind::Plain,
                 );
@@ -90,7 +91,7 @@ pub(super) fn poll_add(i: u16, ev: i16, revents: &mut i16, add: &mut dyn FnMut(i
                 if s.tx != 0 {
                     // SAFETY: a stream we own.
                     add(
-                        unsafe { wasi::udp::subscribe_outgoing(s.tx) },
+                        unsafe { abi::sockets_udp::outgoing_datagram_stream_subscribe(s.tx) },
                         POLLOUT,
                         Kind::Plain,
                     );
@@ -201,7 +202,8 @@ pub(super) fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<us
         }
     };
     // SAFETY: plain import.
-    let deadline = timeout_ns.map(|t| unsafe { wasi::poll::now() }.saturating_add(t));
+    let deadline =
+        timeout_ns.map(|t| unsafe { abi::clocks_monotonic_clock::now() }.saturating_add(t));
     let r = loop {
         let (count, settled) = poll_round(fds, list, want, ready, deadline);
         if count > 0 || settled {
@@ -246,7 +248,7 @@ fn poll_round(
             Ok(Entry::In(h)) if ev & POLLIN != 0 => {
                 // SAFETY: a stream we own.
                 add(
-                    unsafe { wasi::streams::subscribe_input(h) },
+                    unsafe { abi::io_streams::input_stream_subscribe(h) },
                     POLLIN,
                     Kind::Plain,
                 )
@@ -254,7 +256,7 @@ fn poll_round(
             Ok(Entry::Out(h)) if ev & POLLOUT != 0 => {
                 // SAFETY: a stream we own.
                 add(
-                    unsafe { wasi::streams::subscribe_output(h) },
+                    unsafe { abi::io_streams::output_stream_subscribe(h) },
                     POLLOUT,
                     Kind::Plain,
                 )
@@ -270,14 +272,14 @@ fn poll_round(
     // Wait: not at all if something is ready already or the time is up;
     // else for the pollables and the timer.
     // SAFETY: plain import.
-    let left = deadline.map(|d| d.saturating_sub(unsafe { wasi::poll::now() }));
+    let left = deadline.map(|d| d.saturating_sub(unsafe { abi::clocks_monotonic_clock::now() }));
     let wait_ns = if immediate > 0 { Some(0) } else { left };
     let mut got = 0;
     match wait_ns {
         Some(0) => {
             for (x, &p) in list[..n].iter().enumerate() {
                 // SAFETY: a pollable we own.
-                if unsafe { wasi::poll::ready(p) } != 0 {
+                if unsafe { abi::io_poll::pollable_ready(p) } != 0 {
                     ready[got] = x as u32;
                     got += 1;
                 }
@@ -288,8 +290,10 @@ fn poll_round(
             // no timeout and nothing to wait for, a timer that never fires
             // in practice stands in for the empty list `poll` rejects.
             let timer = match t {
-                Some(t) => Some(unsafe { wasi::poll::subscribe_duration(t) }),
-                None if n == 0 => Some(unsafe { wasi::poll::subscribe_duration(u64::MAX) }),
+                Some(t) => Some(unsafe { abi::clocks_monotonic_clock::subscribe_duration(t) }),
+                None if n == 0 => {
+                    Some(unsafe { abi::clocks_monotonic_clock::subscribe_duration(u64::MAX) })
+                }
                 None => None,
             };
             let mut m = n;
@@ -300,7 +304,7 @@ fn poll_round(
             got = poll_list(&list[..m], &mut ready[..m]);
             if let Some(t) = timer {
                 // SAFETY: the timer we created.
-                unsafe { wasi::poll::drop_pollable(t) };
+                unsafe { abi::io_poll::pollable_drop(t) };
             }
         }
     }
@@ -308,7 +312,7 @@ fn poll_round(
     // anything (a probe reads from the stream a pollable belongs to).
     for &p in &list[..n] {
         // SAFETY: pollables we own.
-        unsafe { wasi::poll::drop_pollable(p) };
+        unsafe { abi::io_poll::pollable_drop(p) };
     }
     for &x in &ready[..got] {
         let x = x as usize;
@@ -328,7 +332,7 @@ fn poll_round(
     }
     let count = fds.iter().filter(|f| f.revents != 0).count();
     // SAFETY: plain import.
-    let now = unsafe { wasi::poll::now() };
+    let now = unsafe { abi::clocks_monotonic_clock::now() };
     let over = wait_ns == Some(0) || deadline.is_some_and(|d| now >= d);
     (count, over)
 }

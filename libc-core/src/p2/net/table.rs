@@ -1,12 +1,12 @@
 //! The socket table: the state POSIX needs per socket and `wasi:sockets`
 //! does not keep, indexed by the `u16` of an `Entry::Socket` fd entry.
 
+use super::super::abi;
 use super::super::grow::Grow;
 use super::super::{Entry, Ret, alloc_fd, entry};
 use super::error::{drop_stream_error, error_code};
 use super::hooks::set_hooks;
 use super::udp::drop_udp_streams;
-use super::wasi;
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::net::*;
@@ -168,22 +168,23 @@ pub(super) fn release(s: &Sock) {
                 if s.tx != 0 {
                     // Let buffered bytes reach the peer before the stream
                     // goes away (errors are of no use here).
-                    let mut ret = Ret::<12>::new();
-                    wasi::streams::blocking_flush(s.tx, ret.ptr());
-                    drop_stream_error(&ret, 4);
-                    wasi::streams::drop_output_stream(s.tx);
+                    use abi::io_streams::ret::output_stream_blocking_flush as r;
+                    let mut ret = Ret::<{ r::BYTES }>::new();
+                    abi::io_streams::output_stream_blocking_flush(s.tx, ret.ptr());
+                    drop_stream_error(&ret, r::ERR);
+                    abi::io_streams::output_stream_drop(s.tx);
                 }
                 if s.rx != 0 {
-                    wasi::streams::drop_input_stream(s.rx);
+                    abi::io_streams::input_stream_drop(s.rx);
                 }
                 if s.h != 0 {
-                    wasi::tcp::drop_tcp_socket(s.h);
+                    abi::sockets_tcp::tcp_socket_drop(s.h);
                 }
             }
             SockType::Dgram => {
                 drop_udp_streams(s);
                 if s.h != 0 {
-                    wasi::udp::drop_udp_socket(s.h);
+                    abi::sockets_udp::udp_socket_drop(s.h);
                 }
             }
         }
@@ -191,20 +192,24 @@ pub(super) fn release(s: &Sock) {
 }
 
 pub(super) fn create(family: Family, ty: SockType, nonblocking: bool) -> Result<i32> {
+    use abi::sockets_network::ip_address_family as iaf;
+    use abi::sockets_tcp_create_socket::ret::create_tcp_socket as r;
+    use abi::sockets_udp_create_socket::ret::create_udp_socket as ru;
+    const _: () = assert!(r::BYTES == ru::BYTES && r::OK == ru::OK && r::ERR == ru::ERR);
     let af = match family {
-        Family::Inet => 0,
-        Family::Inet6 => 1,
-    };
-    let mut ret = Ret::<8>::new();
+        Family::Inet => iaf::IPV4,
+        Family::Inet6 => iaf::IPV6,
+    } as i32;
+    let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: ret has room for result<own<socket>, error-code>.
     unsafe {
         match ty {
-            SockType::Stream => wasi::create::create_tcp_socket(af, ret.ptr()),
-            SockType::Dgram => wasi::create::create_udp_socket(af, ret.ptr()),
+            SockType::Stream => abi::sockets_tcp_create_socket::create_tcp_socket(af, ret.ptr()),
+            SockType::Dgram => abi::sockets_udp_create_socket::create_udp_socket(af, ret.ptr()),
         }
     }
     if ret.u8(0) != 0 {
-        return Err(error_code(ret.u8(4)));
+        return Err(error_code(ret.u8(r::ERR)));
     }
     set_hooks();
     install(Sock {
@@ -212,7 +217,7 @@ pub(super) fn create(family: Family, ty: SockType, nonblocking: bool) -> Result<
         family,
         ty,
         nonblocking,
-        h: ret.u32(4) as i32,
+        h: ret.u32(r::OK) as i32,
         ..FREE
     })
 }

@@ -2,17 +2,30 @@
 //! readiness probes `poll` needs.
 
 use super::super::Ret;
-use super::addr::{flat, read_addr};
+use super::super::abi;
+use super::super::abi::io_streams::ret as sr;
+use super::super::abi::sockets_tcp::ret as tr;
+use super::addr::{AddrRet, addr_result, flat};
 use super::bind::ensure_bound;
-use super::error::{INVALID_STATE, WOULD_BLOCK, drop_stream_error, error_code, unit_result};
+use super::error::{
+    INVALID_STATE, UnitRet, WOULD_BLOCK, drop_stream_error, error_code, unit_result,
+};
 use super::network;
 use super::table::{FREE, Sock, State, install, load, sock, store};
 use super::wait::{block_on, finish, subscribe_sock, wait};
-use super::wasi;
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::net::*;
 use crate::slot;
+
+/// The return area of `read` and `blocking-read`:
+/// `result<list<u8>, stream-error>`.
+type ReadRet = Ret<{ sr::input_stream_read::BYTES }>;
+const _: () = {
+    use sr::{input_stream_blocking_read as b, input_stream_read as r};
+    assert!(b::BYTES == r::BYTES && b::OK_PTR == r::OK_PTR);
+    assert!(b::OK_LEN == r::OK_LEN && b::ERR == r::ERR);
+};
 
 /// Reads from a connection's input stream into `buf` (non-empty) through
 /// the slot. `Ok(0)` is end of stream.
@@ -21,29 +34,39 @@ pub(super) fn tcp_read(rx: i32, buf: &mut [u8], nonblock: bool, timeout: u64) ->
     loop {
         if !nonblock && timeout != 0 {
             // SAFETY: a stream we own; the pollable is dropped by `wait`.
-            wait(unsafe { wasi::streams::subscribe_input(rx) }, timeout)?;
+            wait(
+                unsafe { abi::io_streams::input_stream_subscribe(rx) },
+                timeout,
+            )?;
         }
         let blocking = !nonblock && timeout == 0;
-        let mut ret = Ret::<12>::new();
+        let mut ret = ReadRet::new();
         // SAFETY: buf is valid for cap (> 0) bytes during the call; the
         // host writes the list through the slot (see `slot`).
         unsafe {
             slot::with_parked(p, cap, || {
                 if blocking {
-                    wasi::streams::blocking_read(rx, cap as i64, ret.ptr())
+                    abi::io_streams::input_stream_blocking_read(rx, cap as u64, ret.ptr())
                 } else {
-                    wasi::streams::read(rx, cap as i64, ret.ptr())
+                    abi::io_streams::input_stream_read(rx, cap as u64, ret.ptr())
                 }
             })
         };
         if ret.u8(0) != 0 {
-            return match drop_stream_error(&ret, 4) {
+            return match drop_stream_error(&ret, sr::input_stream_read::ERR) {
                 Errno::EPIPE => Ok(0), // closed: end of stream
                 e => Err(e),
             };
         }
         // SAFETY: the host wrote a list allocated during the call.
-        let n = unsafe { slot::land(p, cap, ret.u32(4) as *mut u8, ret.u32(8) as usize) }?;
+        let n = unsafe {
+            slot::land(
+                p,
+                cap,
+                ret.u32(sr::input_stream_read::OK_PTR) as *mut u8,
+                ret.u32(sr::input_stream_read::OK_LEN) as usize,
+            )
+        }?;
         if n > 0 {
             return Ok(n);
         }
@@ -59,29 +82,33 @@ pub(super) fn tcp_write(tx: i32, data: &[u8], nonblock: bool, timeout: u64) -> R
     let mut done = 0;
     let partial = |done: usize, e: Errno| if done > 0 { Ok(done) } else { Err(e) };
     while done < data.len() {
-        let mut ret = Ret::<16>::new();
+        use sr::output_stream_check_write as cw;
+        let mut ret = Ret::<{ cw::BYTES }>::new();
         // SAFETY: a stream we own; ret has room for result<u64, stream-error>.
-        unsafe { wasi::streams::check_write(tx, ret.ptr()) };
+        unsafe { abi::io_streams::output_stream_check_write(tx, ret.ptr()) };
         if ret.u8(0) != 0 {
-            return partial(done, drop_stream_error(&ret, 8));
+            return partial(done, drop_stream_error(&ret, cw::ERR));
         }
-        let permit = ret.u64(8);
+        let permit = ret.u64(cw::OK);
         if permit == 0 {
             if nonblock {
                 return partial(done, Errno::EAGAIN);
             }
             // SAFETY: a stream we own; `wait` drops the pollable.
-            if let Err(e) = wait(unsafe { wasi::streams::subscribe_output(tx) }, timeout) {
+            if let Err(e) = wait(
+                unsafe { abi::io_streams::output_stream_subscribe(tx) },
+                timeout,
+            ) {
                 return partial(done, e);
             }
             continue;
         }
         let n = (data.len() - done).min(permit.min(usize::MAX as u64) as usize);
-        let mut ret = Ret::<12>::new();
+        let mut ret = Ret::<{ sr::output_stream_write::BYTES }>::new();
         // SAFETY: data[done..done + n] is valid for reads.
-        unsafe { wasi::streams::write(tx, data.as_ptr().add(done), n, ret.ptr()) };
+        unsafe { abi::io_streams::output_stream_write(tx, data.as_ptr().add(done), n, ret.ptr()) };
         if ret.u8(0) != 0 {
-            return partial(done, drop_stream_error(&ret, 4));
+            return partial(done, drop_stream_error(&ret, sr::output_stream_write::ERR));
         }
         done += n;
     }
@@ -117,13 +144,18 @@ pub(super) fn connected(i: u16, s: Sock) -> Result<Sock> {
 
 /// One `accept` call: the new connection's handles, or the error code.
 fn try_accept(s: &Sock) -> core::result::Result<[i32; 3], u8> {
-    let mut ret = Ret::<16>::new();
+    use tr::tcp_socket_accept as r;
+    let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: a handle we own; ret has room for the result tuple.
-    unsafe { wasi::tcp::accept(s.h, ret.ptr()) };
+    unsafe { abi::sockets_tcp::tcp_socket_accept(s.h, ret.ptr()) };
     if ret.u8(0) == 0 {
-        Ok([ret.u32(4) as i32, ret.u32(8) as i32, ret.u32(12) as i32])
+        Ok([
+            ret.u32(r::OK_T0) as i32,
+            ret.u32(r::OK_T1) as i32,
+            ret.u32(r::OK_T2) as i32,
+        ])
     } else {
-        Err(ret.u8(4))
+        Err(ret.u8(r::ERR))
     }
 }
 
@@ -177,18 +209,19 @@ pub(super) fn probe(i: u16) -> bool {
 /// Completes a pending non-blocking connect if the host has finished it:
 /// `true` once settled (connected or failed, the error kept for SO_ERROR).
 pub(super) fn settle_connect(i: u16, mut s: Sock) -> bool {
-    let mut ret = Ret::<12>::new();
+    use tr::tcp_socket_finish_connect as r;
+    let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: a handle we own; ret has room for the result tuple.
-    unsafe { wasi::tcp::finish_connect(s.h, ret.ptr()) };
+    unsafe { abi::sockets_tcp::tcp_socket_finish_connect(s.h, ret.ptr()) };
     if ret.u8(0) == 0 {
-        s.rx = ret.u32(4) as i32;
-        s.tx = ret.u32(8) as i32;
+        s.rx = ret.u32(r::OK_T0) as i32;
+        s.tx = ret.u32(r::OK_T1) as i32;
         s.state = State::Connected;
-    } else if ret.u8(4) == WOULD_BLOCK {
+    } else if ret.u8(r::ERR) == WOULD_BLOCK {
         return false;
     } else {
         s.state = State::Failed;
-        s.error = error_code(ret.u8(4));
+        s.error = error_code(ret.u8(r::ERR));
     }
     store(i, s);
     true
@@ -202,10 +235,10 @@ pub(super) fn connect_tcp(i: u16, mut s: Sock, addr: &SockAddr) -> Result<()> {
         _ => {}
     }
     let a = flat(addr);
-    let mut ret = Ret::<8>::new();
+    let mut ret = UnitRet::new();
     // SAFETY: handles we own; ret has room for result<_, error-code>.
     unsafe {
-        wasi::tcp::start_connect(
+        abi::sockets_tcp::tcp_socket_start_connect(
             s.h,
             network(),
             a[0],
@@ -266,17 +299,19 @@ pub(super) fn listen(fd: i32, backlog: u32) -> Result<()> {
         _ => return Err(Errno::EINVAL),
     }
     let mut s = ensure_bound(i, s)?;
-    let mut ret = Ret::<8>::new();
+    let mut ret = UnitRet::new();
     // SAFETY: a handle we own. A host that cannot change the backlog
     // keeps its default: not an error for POSIX.
-    unsafe { wasi::tcp::set_listen_backlog_size(s.h, backlog.max(1) as i64, ret.ptr()) };
+    unsafe {
+        abi::sockets_tcp::tcp_socket_set_listen_backlog_size(s.h, backlog.max(1) as u64, ret.ptr())
+    };
     if s.state == State::Listening {
         return Ok(());
     }
     // SAFETY: as above.
-    unsafe { wasi::tcp::start_listen(s.h, ret.ptr()) };
+    unsafe { abi::sockets_tcp::tcp_socket_start_listen(s.h, ret.ptr()) };
     unit_result(&ret).map_err(error_code)?;
-    finish(&s, wasi::tcp::finish_listen).map_err(error_code)?;
+    finish(&s, abi::sockets_tcp::tcp_socket_finish_listen).map_err(error_code)?;
     s.state = State::Listening;
     store(i, s);
     Ok(())
@@ -302,11 +337,10 @@ pub(super) fn accept(fd: i32, nonblocking: bool) -> Result<(i32, Option<SockAddr
         };
         match r {
             Ok([h, rx, tx]) => {
-                let mut a = Ret::<36>::new();
+                let mut a = AddrRet::new();
                 // SAFETY: the new socket's handle; a has room for the result.
-                unsafe { wasi::tcp::remote_address(h, a.ptr()) };
-                // SAFETY: on success the address is at [4].
-                let peer = (a.u8(0) == 0).then(|| unsafe { read_addr(a.ptr().add(4)) });
+                unsafe { abi::sockets_tcp::tcp_socket_remote_address(h, a.ptr()) };
+                let peer = addr_result(&mut a).ok();
                 let fd = install(Sock {
                     used: true,
                     family: s.family,
@@ -343,19 +377,22 @@ pub(super) fn shutdown(fd: i32, how: Shutdown) -> Result<()> {
         Shutdown::Both => (true, true),
     };
     if s.ty == SockType::Stream {
-        let mut ret = Ret::<12>::new();
         if wr {
+            use sr::output_stream_blocking_flush as r;
+            let mut ret = Ret::<{ r::BYTES }>::new();
             // SAFETY: a stream we own: push out what is buffered first.
-            unsafe { wasi::streams::blocking_flush(s.tx, ret.ptr()) };
-            drop_stream_error(&ret, 4);
+            unsafe { abi::io_streams::output_stream_blocking_flush(s.tx, ret.ptr()) };
+            drop_stream_error(&ret, r::ERR);
         }
+        use abi::sockets_tcp::shutdown_type as st;
         let t = match how {
-            Shutdown::Read => 0,
-            Shutdown::Write => 1,
-            Shutdown::Both => 2,
-        };
+            Shutdown::Read => st::RECEIVE,
+            Shutdown::Write => st::SEND,
+            Shutdown::Both => st::BOTH,
+        } as i32;
+        let mut ret = UnitRet::new();
         // SAFETY: a handle we own; ret has room for result<_, error-code>.
-        unsafe { wasi::tcp::shutdown(s.h, t, ret.ptr()) };
+        unsafe { abi::sockets_tcp::tcp_socket_shutdown(s.h, t, ret.ptr()) };
         unit_result(&ret).map_err(|c| match c {
             INVALID_STATE => Errno::ENOTCONN,
             c => error_code(c),

@@ -2,12 +2,14 @@
 //! (payload in the caller's buffer, spine on our stack), `send`.
 
 use super::super::Ret;
-use super::addr::{flat, read_addr, write_addr};
+use super::super::abi;
+use super::super::abi::sockets_udp::ret as ur;
+use super::super::abi::sockets_udp::{incoming_datagram as idg, outgoing_datagram as odg};
+use super::addr::{ADDR_BYTES, flat, read_addr, write_addr};
 use super::bind::ensure_bound;
 use super::error::error_code;
 use super::table::{Sock, load, store};
 use super::wait::{block_on, wait};
-use super::wasi;
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::net::*;
@@ -19,10 +21,10 @@ pub(super) fn drop_udp_streams(s: &Sock) {
     // SAFETY: handles we own.
     unsafe {
         if s.rx != 0 {
-            wasi::udp::drop_incoming(s.rx);
+            abi::sockets_udp::incoming_datagram_stream_drop(s.rx);
         }
         if s.tx != 0 {
-            wasi::udp::drop_outgoing(s.tx);
+            abi::sockets_udp::outgoing_datagram_stream_drop(s.tx);
         }
     }
 }
@@ -33,11 +35,31 @@ pub(super) fn udp_streams(mut s: Sock, peer: Option<&SockAddr>) -> Result<Sock> 
     s.rx = 0;
     s.tx = 0;
     s.peer = None;
+    use ur::udp_socket_stream as r;
+    // `stream` takes an option<ip-socket-address>: the tag, then the 12
+    // flat values of the address (checked against the generated signature).
+    const _: unsafe extern "C" fn(
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        *mut u8,
+    ) = abi::sockets_udp::udp_socket_stream;
     let a = peer.map(flat).unwrap_or([0; 12]);
-    let mut ret = Ret::<12>::new();
+    let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: a handle we own; ret has room for the result tuple.
     unsafe {
-        wasi::udp::stream(
+        abi::sockets_udp::udp_socket_stream(
             s.h,
             peer.is_some() as i32,
             a[0],
@@ -56,10 +78,10 @@ pub(super) fn udp_streams(mut s: Sock, peer: Option<&SockAddr>) -> Result<Sock> 
         )
     };
     if ret.u8(0) != 0 {
-        return Err(error_code(ret.u8(4)));
+        return Err(error_code(ret.u8(r::ERR)));
     }
-    s.rx = ret.u32(4) as i32;
-    s.tx = ret.u32(8) as i32;
+    s.rx = ret.u32(r::OK_T0) as i32;
+    s.tx = ret.u32(r::OK_T1) as i32;
     s.peer = peer.copied();
     Ok(s)
 }
@@ -88,9 +110,20 @@ pub(super) fn connect(i: u16, s: Sock, addr: &SockAddr) -> Result<()> {
     Ok(())
 }
 
-/// A 4-aligned area for a one-element `list<incoming-datagram>` spine.
+/// A one-element `list<incoming-datagram>` spine: one record.
+const SPINE: usize = idg::BYTES;
+/// An area for [`SPINE`] bytes, aligned for the record.
 #[repr(C, align(8))]
-struct Spine([u8; 40]);
+struct Spine([u8; SPINE]);
+const _: () = {
+    assert!(idg::ALIGN <= 8 && idg::DATA_PTR.is_multiple_of(4) && idg::DATA_LEN.is_multiple_of(4));
+    assert!(
+        idg::REMOTE_ADDRESS.is_multiple_of(4) && idg::REMOTE_ADDRESS + ADDR_BYTES <= idg::BYTES
+    );
+};
+
+/// The return area of `receive`: `result<list<incoming-datagram>, error-code>`.
+type RecvRet = Ret<{ ur::incoming_datagram_stream_receive::BYTES }>;
 
 pub(super) fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Received> {
     if s.rx == 0 {
@@ -107,53 +140,60 @@ pub(super) fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Rec
     loop {
         if !nonblock && s.rcv_timeo != 0 {
             // SAFETY: a stream we own; `wait` drops the pollable.
-            wait(unsafe { wasi::udp::subscribe_incoming(s.rx) }, s.rcv_timeo)?;
+            wait(
+                unsafe { abi::sockets_udp::incoming_datagram_stream_subscribe(s.rx) },
+                s.rcv_timeo,
+            )?;
         }
-        let mut spine = Spine([0; 40]);
+        use ur::incoming_datagram_stream_receive as r;
+        let mut spine = Spine([0; SPINE]);
         let sp = spine.0.as_mut_ptr();
-        let mut ret = Ret::<12>::new();
+        let mut ret = RecvRet::new();
         // SAFETY: the caller's buffer (bp, bcap) and `spine` are valid,
         // distinct and live for the call (rule 6 of `slot`).
         unsafe {
-            slot::with_parked_split(bp, bcap, sp, 40, || wasi::udp::receive(s.rx, 1, ret.ptr()))
+            slot::with_parked_split(bp, bcap, sp, SPINE, || {
+                abi::sockets_udp::incoming_datagram_stream_receive(s.rx, 1, ret.ptr())
+            })
         };
         if ret.u8(0) != 0 {
-            return Err(error_code(ret.u8(4)));
+            return Err(error_code(ret.u8(r::ERR)));
         }
-        let list = ret.u32(4) as *mut u8;
-        let count = ret.u32(8) as usize;
+        let list = ret.u32(r::OK_PTR) as *mut u8;
+        let count = ret.u32(r::OK_LEN) as usize;
         if count == 0 {
             if nonblock {
                 return Err(Errno::EAGAIN);
             }
             if s.rcv_timeo == 0 {
                 // SAFETY: a stream we own; `block_on` drops the pollable.
-                block_on(unsafe { wasi::udp::subscribe_incoming(s.rx) });
+                block_on(unsafe { abi::sockets_udp::incoming_datagram_stream_subscribe(s.rx) });
             }
             continue;
         }
         // Rule 7 of `slot`: we asked for one datagram; the spine must be
         // the spine buffer or a block handed out during the call. A lie is
         // EIO and nothing is read or freed (the slot frees unclaimed blocks).
-        let spine_ours = list == sp || slot::claim(sp, list, 40);
+        let spine_ours = list == sp || slot::claim(sp, list, SPINE);
         if count > 1 || !spine_ours {
             if spine_ours && list != sp {
                 // SAFETY: claimed: a block of ours.
-                unsafe { slot::free_block(list, 40) };
+                unsafe { slot::free_block(list, SPINE) };
             }
             return Err(Errno::EIO);
         }
-        // SAFETY: the spine holds one 40-byte record (checked above).
+        // SAFETY: the spine holds one record (checked above), 4-aligned
+        // (the spine buffer, or a block realloc aligned as asked).
         let (dp, dl, from) = unsafe {
             (
-                *(list as *const u32) as *mut u8,
-                *(list.add(4) as *const u32) as usize,
-                read_addr(list.add(8)),
+                *(list.add(idg::DATA_PTR) as *const u32) as *mut u8,
+                *(list.add(idg::DATA_LEN) as *const u32) as usize,
+                read_addr(list.add(idg::REMOTE_ADDRESS)),
             )
         };
         if list != sp {
             // SAFETY: claimed above; the record has been read.
-            unsafe { slot::free_block(list, 40) };
+            unsafe { slot::free_block(list, SPINE) };
         }
         let in_buf = dp == bp && !bp.is_null();
         if !in_buf && dl > 0 && !slot::claim(sp, dp, dl) {
@@ -282,39 +322,51 @@ fn udp_send_one(
     nonblock: bool,
 ) -> Result<usize> {
     loop {
-        let mut ret = Ret::<16>::new();
+        use ur::outgoing_datagram_stream_check_send as cs;
+        use ur::outgoing_datagram_stream_send as sd;
+        let mut ret = Ret::<{ cs::BYTES }>::new();
         // SAFETY: a stream we own; ret has room for result<u64, error-code>.
-        unsafe { wasi::udp::check_send(s.tx, ret.ptr()) };
+        unsafe { abi::sockets_udp::outgoing_datagram_stream_check_send(s.tx, ret.ptr()) };
         if ret.u8(0) != 0 {
-            return Err(error_code(ret.u8(8)));
+            return Err(error_code(ret.u8(cs::ERR)));
         }
-        if ret.u64(8) == 0 {
+        if ret.u64(cs::OK) == 0 {
             if nonblock {
                 return Err(Errno::EAGAIN);
             }
             // SAFETY: a stream we own; `wait` drops the pollable.
-            wait(unsafe { wasi::udp::subscribe_outgoing(s.tx) }, s.snd_timeo)?;
+            wait(
+                unsafe { abi::sockets_udp::outgoing_datagram_stream_subscribe(s.tx) },
+                s.snd_timeo,
+            )?;
             continue;
         }
-        // outgoing-datagram: [0] ptr, [4] len, [8] option tag, [12] address.
-        let mut dg = Ret::<48>::new();
+        // One outgoing-datagram record (zeroed: no remote address).
+        let mut dg = Ret::<{ odg::BYTES }>::new();
+        const _: () = assert!(
+            odg::ALIGN <= 8
+                && odg::DATA_PTR.is_multiple_of(4)
+                && odg::DATA_LEN.is_multiple_of(4)
+                && odg::REMOTE_ADDRESS_SOME.is_multiple_of(4)
+                && odg::REMOTE_ADDRESS_SOME + ADDR_BYTES <= odg::BYTES
+        );
         let p = dg.ptr();
-        // SAFETY: dg is 8-aligned and 48 bytes long.
+        // SAFETY: dg is 8-aligned and one record long (checked above).
         unsafe {
-            *(p as *mut u32) = data as u32;
-            *(p.add(4) as *mut u32) = len as u32;
+            *(p.add(odg::DATA_PTR) as *mut u32) = data as u32;
+            *(p.add(odg::DATA_LEN) as *mut u32) = len as u32;
             if let Some(a) = to {
-                *p.add(8) = 1;
-                write_addr(p.add(12), a);
+                *p.add(odg::REMOTE_ADDRESS) = 1; // option::some
+                write_addr(p.add(odg::REMOTE_ADDRESS_SOME), a);
             }
         }
-        let mut ret = Ret::<16>::new();
+        let mut ret = Ret::<{ sd::BYTES }>::new();
         // SAFETY: one datagram record whose payload is valid for `len` bytes.
-        unsafe { wasi::udp::send(s.tx, p, 1, ret.ptr()) };
+        unsafe { abi::sockets_udp::outgoing_datagram_stream_send(s.tx, p, 1, ret.ptr()) };
         if ret.u8(0) != 0 {
-            return Err(error_code(ret.u8(8)));
+            return Err(error_code(ret.u8(sd::ERR)));
         }
-        if ret.u64(8) == 1 {
+        if ret.u64(sd::OK) == 1 {
             return Ok(len);
         }
         if nonblock {

@@ -1,11 +1,10 @@
 //! Blocking: waiting on one pollable, with or without a timeout.
 
-use super::super::Ret;
+use super::super::abi;
 use super::error::WOULD_BLOCK;
-use super::error::unit_result;
+use super::error::{UnitRet, unit_result};
 use super::poll::poll_list;
 use super::table::Sock;
-use super::wasi;
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::net::*;
@@ -14,8 +13,8 @@ use crate::pal::net::*;
 pub(super) fn block_on(p: i32) {
     // SAFETY: a pollable we own.
     unsafe {
-        wasi::poll::block(p);
-        wasi::poll::drop_pollable(p);
+        abi::io_poll::pollable_block(p);
+        abi::io_poll::pollable_drop(p);
     }
 }
 
@@ -27,14 +26,14 @@ pub(super) fn wait(p: i32, timeout: u64) -> Result<()> {
         return Ok(());
     }
     // SAFETY: plain import returning an owned pollable.
-    let t = unsafe { wasi::poll::subscribe_duration(timeout) };
+    let t = unsafe { abi::clocks_monotonic_clock::subscribe_duration(timeout) };
     let list = [p, t];
     let mut ready = [0u32; 2];
     let n = poll_list(&list, &mut ready);
     // SAFETY: pollables we own, no longer borrowed.
     unsafe {
-        wasi::poll::drop_pollable(p);
-        wasi::poll::drop_pollable(t);
+        abi::io_poll::pollable_drop(p);
+        abi::io_poll::pollable_drop(t);
     }
     if ready[..n].contains(&0) {
         Ok(())
@@ -47,8 +46,8 @@ pub(super) fn subscribe_sock(s: &Sock) -> i32 {
     // SAFETY: a socket handle we own; the pollable is ours to drop.
     unsafe {
         match s.ty {
-            SockType::Stream => wasi::tcp::subscribe(s.h),
-            SockType::Dgram => wasi::udp::subscribe(s.h),
+            SockType::Stream => abi::sockets_tcp::tcp_socket_subscribe(s.h),
+            SockType::Dgram => abi::sockets_udp::udp_socket_subscribe(s.h),
         }
     }
 }
@@ -60,7 +59,7 @@ pub(super) fn finish(
     f: unsafe extern "C" fn(i32, *mut u8),
 ) -> core::result::Result<(), u8> {
     loop {
-        let mut ret = Ret::<8>::new();
+        let mut ret = UnitRet::new();
         // SAFETY: a handle we own; ret has room for result<_, error-code>.
         unsafe { f(s.h, ret.ptr()) };
         match unit_result(&ret) {
