@@ -27,6 +27,14 @@ pub(super) enum State {
 
 #[derive(Copy, Clone, Debug)]
 pub(super) struct Sock {
+    /// The receive fast path's one test ([`fast_rx`]): `rx` when a plain
+    /// receive is a blocking read of the connection's input stream and
+    /// nothing else (a connected, blocking TCP socket without a receive
+    /// timeout, not shut down for reading, with no byte or end of stream
+    /// kept by `poll`'s probe); 0 otherwise. Derived by [`store`] and
+    /// [`install`], the only writers of the table, so it never disagrees
+    /// with the fields it summarises.
+    pub(super) fast_rx: i32,
     pub(super) used: bool,
     pub(super) family: Family,
     pub(super) ty: SockType,
@@ -61,6 +69,7 @@ pub(super) struct Sock {
 }
 
 pub(super) const FREE: Sock = Sock {
+    fast_rx: 0,
     used: false,
     family: Family::Inet,
     ty: SockType::Stream,
@@ -114,7 +123,46 @@ pub(super) fn load(i: u16) -> Sock {
 
 pub(super) fn store(i: u16, s: Sock) {
     // SAFETY: as in `load`.
-    unsafe { *sock_slot(i) = s }
+    unsafe { *sock_slot(i) = with_fast(s) }
+}
+
+/// `s` with [`Sock::fast_rx`] derived from its other fields.
+fn with_fast(s: Sock) -> Sock {
+    let fast = s.used
+        && s.ty == SockType::Stream
+        && s.state == State::Connected
+        && !s.nonblocking
+        && s.rcv_timeo == 0
+        && !s.shut_rd
+        && s.ahead < 0
+        && !s.eof;
+    Sock {
+        fast_rx: if fast { s.rx } else { 0 },
+        ..s
+    }
+}
+
+/// The receive fast path's test: the input stream of `fd` if `fd` is a
+/// socket in the static fd tier whose plain receive is a blocking read of it
+/// ([`Sock::fast_rx`]). One fd-table load, one socket-table load.
+#[inline(always)]
+pub(super) fn fast_rx(fd: i32) -> Option<i32> {
+    let p = super::super::fds::inline_slot(fd)?;
+    // SAFETY: p points into the fd table; single-threaded.
+    if let Entry::Socket(i) = unsafe { *p } {
+        let rx = fast_rx_of(i);
+        if rx != 0 {
+            return Some(rx);
+        }
+    }
+    None
+}
+
+/// [`fast_rx`] for socket `i` (a `read` through the hooks).
+#[inline(always)]
+pub(super) fn fast_rx_of(i: u16) -> i32 {
+    // SAFETY: a slot of the table; single-threaded.
+    unsafe { (*sock_slot(i)).fast_rx }
 }
 
 /// The socket behind `fd`: `EBADF` if closed, `ENOTSOCK` if not a socket.
@@ -128,7 +176,7 @@ pub(super) fn sock(fd: i32) -> Result<(u16, Sock)> {
 /// Registers a new socket and gives it a descriptor; on failure the host
 /// handles are dropped.
 pub(super) fn install(s: Sock) -> Result<i32> {
-    let used = Sock { used: true, ..s };
+    let used = with_fast(Sock { used: true, ..s });
     // SAFETY: single-threaded; no other borrow of the table is live.
     let table = unsafe { &mut *SOCKS.get() };
     let i = match table.iter().position(|s| !s.used) {

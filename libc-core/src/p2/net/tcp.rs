@@ -16,6 +16,7 @@ use super::wait::{block_on, finish, subscribe_sock, wait};
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::net::*;
+use crate::single::Single;
 use crate::slot;
 
 /// The return area of `read` and `blocking-read`:
@@ -26,6 +27,83 @@ const _: () = {
     assert!(b::BYTES == r::BYTES && b::OK_PTR == r::OK_PTR);
     assert!(b::OK_LEN == r::OK_LEN && b::ERR == r::ERR);
 };
+
+/// The return area of [`recv_fast`]'s import call: a static rather than a
+/// stack local, so the inlined receive needs no stack frame and no zeroing.
+/// Sound for the reasons `READ_RET` in `p2/mod.rs` gives: one thread; the
+/// only guest code the host runs during the call is the realloc, which
+/// calls no import and receives nothing; the result is decoded (by
+/// [`recv_fast`] or [`recv_finish`]) before any other receive starts.
+static RECV_RET: Single<ReadRet> = Single::new(ReadRet::new());
+
+/// The receive fast path: a blocking read of a connection's input stream
+/// `rx` into `buf[..cap]` (`cap > 0`) through the slot, for a socket whose
+/// [`Sock::fast_rx`] is `rx`. The usual outcome (1 to `cap` bytes in the
+/// caller's buffer) is decoded inline; anything else is [`recv_finish`]'s.
+/// Same semantics as [`tcp_read`] in blocking mode.
+///
+/// # Safety
+/// `buf` must be valid for writes of `cap` bytes.
+#[inline(always)]
+pub(super) unsafe fn recv_fast(rx: i32, buf: *mut u8, cap: usize) -> Result<usize> {
+    use sr::input_stream_blocking_read as r;
+    // SAFETY: see `RECV_RET`: no other reference to it is live.
+    let ret = unsafe { &mut *RECV_RET.get() };
+    // SAFETY: buf is valid for cap (> 0) bytes during the call (caller
+    // contract); the host writes the list through the slot (see `slot`).
+    unsafe {
+        slot::with_parked(buf, cap, || {
+            abi::io_streams::input_stream_blocking_read(rx, cap as u64, ret.arm())
+        })
+    };
+    let len = ret.u32(r::OK_LEN) as usize;
+    // In the caller's buffer, 1 to cap bytes (rule 5 of `slot`: the host's
+    // length is checked; 0 bytes without end of stream means read again).
+    if ret.u8(0) == 0 && ret.ptr_at(r::OK_PTR) == buf && len.wrapping_sub(1) < cap {
+        return Ok(len);
+    }
+    crate::errno::unpack(recv_finish(rx, buf, cap))
+}
+
+/// The rest of [`recv_fast`], out of line: decodes the result still in
+/// [`RECV_RET`] (nothing ran since the call): no result record, a list
+/// elsewhere or too long, end of stream, an error, or 0 bytes (then reads
+/// again, blocking). Returns a packed result ([`crate::errno::pack`]).
+#[cold]
+#[inline(never)]
+fn recv_finish(rx: i32, buf: *mut u8, cap: usize) -> u64 {
+    use sr::input_stream_blocking_read as r;
+    // SAFETY: see `RECV_RET`: no other reference to it is live.
+    let ret = unsafe { &*RECV_RET.get() };
+    // `None`: 0 bytes and not the end of the stream.
+    let done = if ret.unwritten() {
+        // No result record (rule 8 of `slot`): nothing to decode or free.
+        Some(Err(Errno::EIO))
+    } else if ret.u8(0) == 0 {
+        // SAFETY: the host wrote a list allocated during the call.
+        match unsafe { slot::land(buf, cap, ret.ptr_at(r::OK_PTR), ret.u32(r::OK_LEN) as usize) } {
+            Ok(0) => None,
+            r => Some(r),
+        }
+    } else {
+        Some(match drop_stream_error(ret, r::ERR) {
+            Errno::EPIPE => Ok(0), // closed: end of stream
+            e => Err(e),
+        })
+    };
+    slot::release();
+    // Nothing yet: block until there is (or the stream ends).
+    // SAFETY: buf is valid for cap bytes (the caller's contract).
+    let got = done.unwrap_or_else(|| {
+        tcp_read(
+            rx,
+            unsafe { core::slice::from_raw_parts_mut(buf, cap) },
+            false,
+            0,
+        )
+    });
+    crate::errno::pack(got)
+}
 
 /// Reads from a connection's input stream into `buf` (non-empty) through
 /// the slot. `Ok(0)` is end of stream.
