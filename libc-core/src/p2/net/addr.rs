@@ -8,7 +8,7 @@ use super::super::abi::sockets_network::{
 };
 use super::super::abi::sockets_tcp::ret as tr;
 use super::super::abi::sockets_udp::ret as ur;
-use super::error::{INVALID_STATE, error_code};
+use super::error::{INVALID_STATE, code_at, error_code};
 use super::table::{State, load, sock};
 use super::tcp::settle_connect;
 use crate::errno::Errno;
@@ -190,7 +190,7 @@ const _: () = {
 pub(super) fn addr_result(ret: &mut AddrRet) -> core::result::Result<SockAddr, u8> {
     use tr::tcp_socket_local_address::{ERR, OK};
     if ret.u8(0) != 0 {
-        return Err(ret.u8(ERR));
+        return Err(code_at(ret, ERR));
     }
     // SAFETY: on success the address is at OK, 4-aligned in an 8-aligned
     // area (checked above).
@@ -207,8 +207,8 @@ pub(super) fn local_addr(fd: i32) -> Result<SockAddr> {
     // SAFETY: a handle we own; ret has room for the result.
     unsafe {
         match s.ty {
-            SockType::Stream => abi::sockets_tcp::tcp_socket_local_address(s.h, ret.ptr()),
-            SockType::Dgram => abi::sockets_udp::udp_socket_local_address(s.h, ret.ptr()),
+            SockType::Stream => abi::sockets_tcp::tcp_socket_local_address(s.h, ret.arm()),
+            SockType::Dgram => abi::sockets_udp::udp_socket_local_address(s.h, ret.arm()),
         }
     }
     addr_result(&mut ret).map_err(error_code)
@@ -228,7 +228,7 @@ pub(super) fn peer_addr(fd: i32) -> Result<SockAddr> {
         SockType::Stream => {
             let mut ret = AddrRet::new();
             // SAFETY: a handle we own; ret has room for the result.
-            unsafe { abi::sockets_tcp::tcp_socket_remote_address(s.h, ret.ptr()) };
+            unsafe { abi::sockets_tcp::tcp_socket_remote_address(s.h, ret.arm()) };
             addr_result(&mut ret).map_err(|c| match c {
                 INVALID_STATE => Errno::ENOTCONN,
                 c => error_code(c),

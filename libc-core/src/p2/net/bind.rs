@@ -42,7 +42,7 @@ pub(super) fn do_bind(i: u16, mut s: Sock, addr: &SockAddr) -> Result<Sock> {
             a[9],
             a[10],
             a[11],
-            ret.ptr(),
+            ret.arm(),
         )
     };
     unit_result(&ret).map_err(error_code)?;

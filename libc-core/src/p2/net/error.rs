@@ -77,12 +77,26 @@ unit_layout!(
     ur::udp_socket_set_send_buffer_size
 );
 
-/// `result<_, error-code>` in `ret`: `Ok`, or the raw code.
+/// The `error-code` of a failed result in an armed return area (`Ret::arm`,
+/// rule 8 of `slot`), at `err`; `unknown` (which maps to `EIO`) when the
+/// host wrote no result record. Every return area of this module is armed
+/// before its import call, and every error path reads its code through
+/// this: a tag still `0xFF` is neither `ok` (0) nor trusted as `err`.
+pub(super) fn code_at<const N: usize>(ret: &Ret<N>, err: usize) -> u8 {
+    if ret.unwritten() {
+        ec::UNKNOWN
+    } else {
+        ret.u8(err)
+    }
+}
+
+/// `result<_, error-code>` in `ret`: `Ok`, or the raw code (`unknown` if
+/// the host wrote no record).
 pub(super) fn unit_result(ret: &UnitRet) -> core::result::Result<(), u8> {
     if ret.u8(0) == 0 {
         Ok(())
     } else {
-        Err(ret.u8(tr::tcp_socket_finish_bind::ERR))
+        Err(code_at(ret, tr::tcp_socket_finish_bind::ERR))
     }
 }
 
@@ -92,6 +106,10 @@ pub(super) fn unit_result(ret: &UnitRet) -> core::result::Result<(), u8> {
 pub(super) fn drop_stream_error<const N: usize>(ret: &Ret<N>, err: usize) -> Errno {
     if ret.u8(0) == 0 {
         return Errno::SUCCESS;
+    }
+    if ret.unwritten() {
+        // No result record: no error handle to drop (rule 8 of `slot`).
+        return Errno::EIO;
     }
     if ret.u8(err) == stream_error::LAST_OPERATION_FAILED {
         // SAFETY: an error handle the host just gave us.
@@ -117,5 +135,29 @@ mod tests {
         assert_eq!(error_code(ec::ADDRESS_IN_USE), Errno::EADDRINUSE);
         assert_eq!(error_code(WOULD_BLOCK), Errno::EAGAIN);
         assert_eq!(error_code(200), Errno::EIO);
+    }
+
+    /// Bug 5 (issue 12) for sockets: an armed area the host did not write
+    /// decodes as `EIO` (a zeroed one read as success, or as error code 0),
+    /// and no `error` handle is dropped for it.
+    #[test]
+    fn an_unwritten_record_is_eio() {
+        let mut ret = UnitRet::new();
+        ret.arm();
+        assert_eq!(unit_result(&ret), Err(ec::UNKNOWN));
+        assert_eq!(error_code(ec::UNKNOWN), Errno::EIO);
+        assert_eq!(code_at(&ret, tr::tcp_socket_finish_bind::ERR), ec::UNKNOWN);
+        let mut ret =
+            Ret::<{ super::super::super::abi::io_streams::ret::output_stream_write::BYTES }>::new();
+        ret.arm();
+        assert_eq!(drop_stream_error(&ret, 4), Errno::EIO);
+        // A written record still decodes.
+        let mut ret = UnitRet::new();
+        ret.arm();
+        ret.0[0] = 1;
+        ret.0[tr::tcp_socket_finish_bind::ERR] = ec::WOULD_BLOCK;
+        assert_eq!(unit_result(&ret), Err(ec::WOULD_BLOCK));
+        ret.0[0] = 0;
+        assert_eq!(unit_result(&ret), Ok(()));
     }
 }

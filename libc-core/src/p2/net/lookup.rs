@@ -6,7 +6,7 @@ use super::super::abi::sockets_ip_name_lookup::ret::{
     resolve_address_stream_resolve_next_address as nr, resolve_addresses as rr,
 };
 use super::super::abi::sockets_network::{error_code as ec, ip_address, ipv6_address};
-use super::error::{WOULD_BLOCK, error_code};
+use super::error::{WOULD_BLOCK, code_at, error_code};
 use super::network;
 use super::wait::block_on;
 use crate::errno::Errno;
@@ -25,11 +25,11 @@ pub(super) fn resolve(name: &[u8], out: &mut [IpAddr]) -> Result<usize> {
             network(),
             name.as_ptr(),
             name.len(),
-            ret.ptr(),
+            ret.arm(),
         )
     };
     if ret.u8(0) != 0 {
-        return Err(match ret.u8(rr::ERR) {
+        return Err(match code_at(&ret, rr::ERR) {
             ec::INVALID_ARGUMENT => Errno::ENOENT, // not a name
             c => error_code(c),
         });
@@ -40,10 +40,10 @@ pub(super) fn resolve(name: &[u8], out: &mut [IpAddr]) -> Result<usize> {
         let mut ret = Ret::<{ nr::BYTES }>::new();
         // SAFETY: a stream we own; ret has room for the result.
         unsafe {
-            abi::sockets_ip_name_lookup::resolve_address_stream_resolve_next_address(st, ret.ptr())
+            abi::sockets_ip_name_lookup::resolve_address_stream_resolve_next_address(st, ret.arm())
         };
         if ret.u8(0) != 0 {
-            match ret.u8(nr::ERR) {
+            match code_at(&ret, nr::ERR) {
                 // SAFETY: a stream we own; `block_on` drops the pollable.
                 WOULD_BLOCK => block_on(unsafe {
                     abi::sockets_ip_name_lookup::resolve_address_stream_subscribe(st)

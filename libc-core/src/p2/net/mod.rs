@@ -238,7 +238,8 @@ impl PalNet for super::Sys {
     /// 1,079 through [`recv_slow`]; 200 with the inlined fast path; 182
     /// once the one-buffer slow path ([`recv_slow_one`]) takes the buffer
     /// by value and leaves its extras in [`SLOW_EXTRA`], so `recv` has no
-    /// stack frame (p2 file `read()`: 147).
+    /// stack frame; 184 with the re-read of an empty list inside the
+    /// inlined loop (testable without imports). p2 file `read()`: 147.
     #[inline(always)]
     fn recv(fd: i32, bufs: &[IoSlice], flags: RecvFlags) -> Result<Received> {
         if let [b] = bufs {

@@ -3,7 +3,7 @@
 
 use super::super::Ret;
 use super::super::abi;
-use super::error::{UnitRet, error_code, unit_result};
+use super::error::{UnitRet, code_at, error_code, unit_result};
 use super::table::{Sock, State, load, sock, store};
 use super::tcp::settle_connect;
 use crate::errno::Errno;
@@ -31,9 +31,9 @@ fn get(
     let mut ret = Ret::<16>::new();
     // SAFETY: a handle we own; ret has room for the result (checked in
     // `get!`).
-    unsafe { f(h, ret.ptr()) };
+    unsafe { f(h, ret.arm()) };
     if ret.u8(0) != 0 {
-        return Err(error_code(ret.u8(err)));
+        return Err(error_code(code_at(&ret, err)));
     }
     Ok(match w {
         Width::U8 => ret.u8(ok) as u64,
@@ -59,7 +59,7 @@ macro_rules! get {
 fn set<T>(h: i32, f: unsafe extern "C" fn(i32, T, *mut u8), v: T) -> Result<()> {
     let mut ret = UnitRet::new();
     // SAFETY: a handle we own; ret has room for result<_, error-code>.
-    unsafe { f(h, v, ret.ptr()) };
+    unsafe { f(h, v, ret.arm()) };
     unit_result(&ret).map_err(error_code)
 }
 

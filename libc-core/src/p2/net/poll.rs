@@ -13,8 +13,24 @@ use crate::pal::net::*;
 use crate::slot;
 
 /// `wasi:io/poll.poll` with the result list received in `out` (through the
-/// slot); returns how many indices were written.
-pub(super) fn poll_list(list: &[i32], out: &mut [u32]) -> usize {
+/// slot); returns how many indices were written. `EIO` when the host lied
+/// (more indices than pollables, a list outside what realloc handed out)
+/// or wrote no result record.
+pub(super) fn poll_list(list: &[i32], out: &mut [u32]) -> Result<usize> {
+    // SAFETY: the import reads `list` and writes its result to the return
+    // area it is given.
+    poll_list_via(list, out, |l, n, ret| unsafe {
+        abi::io_poll::poll(l, n, ret)
+    })
+}
+
+/// [`poll_list`] with the import as a parameter (host tests stand in for
+/// the host).
+fn poll_list_via(
+    list: &[i32],
+    out: &mut [u32],
+    import: impl FnOnce(*const u8, usize, *mut u8),
+) -> Result<usize> {
     use abi::io_poll::ret::poll as r;
     let mut ret = Ret::<{ r::BYTES }>::new();
     let (p, cap) = (out.as_mut_ptr() as *mut u8, out.len() * 4);
@@ -23,17 +39,20 @@ pub(super) fn poll_list(list: &[i32], out: &mut [u32]) -> usize {
     // an allocation `land` copies from and frees.
     unsafe {
         slot::with_parked(p, cap, || {
-            abi::io_poll::poll(list.as_ptr() as *const u8, list.len(), ret.ptr())
+            import(list.as_ptr() as *const u8, list.len(), ret.arm())
         })
     };
+    // The area holds a bare list (no tag): `arm` set the low byte of its
+    // pointer to 0xFF, which no 4-aligned list pointer has, so a byte
+    // still 0xFF means no record (rule 8 of `slot`).
+    if ret.u8(r::PTR) == Ret::<{ r::BYTES }>::UNWRITTEN {
+        slot::release();
+        return Err(Errno::EIO);
+    }
     // SAFETY: the host wrote a list allocated during the call.
     // A count whose byte size overflows is a lie: `land` rejects it (EIO).
     let bytes = (ret.u32(r::LEN) as usize).saturating_mul(4);
-    match unsafe { slot::land(p, cap, ret.u32(r::PTR) as *mut u8, bytes) } {
-        Ok(bytes) => bytes / 4,
-        // More indices than pollables cannot happen; report none ready.
-        Err(_) => 0,
-    }
+    unsafe { slot::land(p, cap, ret.ptr_at(r::PTR), bytes) }.map(|bytes| bytes / 4)
 }
 
 /// `poll`'s part for a socket: adds its pollables (`add`) or sets events
@@ -205,9 +224,10 @@ pub(super) fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<us
     let deadline =
         timeout_ns.map(|t| unsafe { abi::clocks_monotonic_clock::now() }.saturating_add(t));
     let r = loop {
-        let (count, settled) = poll_round(fds, list, want, ready, deadline);
-        if count > 0 || settled {
-            break Ok(count);
+        match poll_round(fds, list, want, ready, deadline) {
+            Err(e) => break Err(e),
+            Ok((count, settled)) if count > 0 || settled => break Ok(count),
+            Ok(_) => {}
         }
         // Every wake-up was spurious (see `probe`): wait again for the rest
         // of the timeout.
@@ -218,14 +238,14 @@ pub(super) fn poll_fds(fds: &mut [PollFd], timeout_ns: Option<u64>) -> Result<us
 }
 
 /// One wait: returns how many fds have events, and whether the wait is
-/// over even with none (timeout reached).
+/// over even with none (timeout reached); `EIO` if `poll` failed.
 fn poll_round(
     fds: &mut [PollFd],
     list: &mut [i32],
     want: &mut [Want],
     ready: &mut [u32],
     deadline: Option<u64>,
-) -> (usize, bool) {
+) -> Result<(usize, bool)> {
     let mut n = 0; // pollables
     let mut immediate = 0; // fds ready without waiting
     for (k, f) in fds.iter_mut().enumerate() {
@@ -275,6 +295,7 @@ fn poll_round(
     let left = deadline.map(|d| d.saturating_sub(unsafe { abi::clocks_monotonic_clock::now() }));
     let wait_ns = if immediate > 0 { Some(0) } else { left };
     let mut got = 0;
+    let mut failed = None;
     match wait_ns {
         Some(0) => {
             for (x, &p) in list[..n].iter().enumerate() {
@@ -301,7 +322,10 @@ fn poll_round(
                 list[m] = t;
                 m += 1;
             }
-            got = poll_list(&list[..m], &mut ready[..m]);
+            match poll_list(&list[..m], &mut ready[..m]) {
+                Ok(k) => got = k,
+                Err(e) => failed = Some(e),
+            }
             if let Some(t) = timer {
                 // SAFETY: the timer we created.
                 unsafe { abi::io_poll::pollable_drop(t) };
@@ -313,6 +337,9 @@ fn poll_round(
     for &p in &list[..n] {
         // SAFETY: pollables we own.
         unsafe { abi::io_poll::pollable_drop(p) };
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     for &x in &ready[..got] {
         let x = x as usize;
@@ -334,5 +361,36 @@ fn poll_round(
     // SAFETY: plain import.
     let now = unsafe { abi::clocks_monotonic_clock::now() };
     let over = wait_ns == Some(0) || deadline.is_some_and(|d| now >= d);
-    (count, over)
+    Ok((count, over))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::host_ptrs;
+    use super::*;
+    use abi::io_poll::ret::poll as r;
+
+    /// Bug 5 (issue 12) for `poll`: with no result record the list was
+    /// decoded from whatever the area held (a zeroed one: no pollable
+    /// ready, so `poll` without a timeout waited again, for ever). `EIO`.
+    #[test]
+    fn no_result_record_is_eio() {
+        let _g = crate::slot::tests::fresh();
+        let list = [5, 6];
+        let mut out = [0u32; 2];
+        assert_eq!(
+            poll_list_via(&list, &mut out, |_, _, _| {}),
+            Err(Errno::EIO)
+        );
+        // An honest answer: index 1 ready, in the caller's array.
+        let honest = |_, _, ret: *mut u8| unsafe {
+            let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 4, 4);
+            *(p as *mut u32) = 1;
+            (ret.add(r::PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+            (ret.add(r::LEN) as *mut u32).write_unaligned(1);
+        };
+        assert_eq!(poll_list_via(&list, &mut out, honest), Ok(1));
+        assert_eq!(out[0], 1);
+        assert_eq!(crate::slot::tests::unclaimed(), 0);
+    }
 }

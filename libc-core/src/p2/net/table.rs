@@ -4,7 +4,7 @@
 use super::super::abi;
 use super::super::grow::Grow;
 use super::super::{Entry, Ret, alloc_fd, entry};
-use super::error::{drop_stream_error, error_code};
+use super::error::{code_at, drop_stream_error, error_code};
 use super::hooks::set_hooks;
 use super::udp::drop_udp_streams;
 use crate::errno::Errno;
@@ -218,7 +218,7 @@ pub(super) fn release(s: &Sock) {
                     // goes away (errors are of no use here).
                     use abi::io_streams::ret::output_stream_blocking_flush as r;
                     let mut ret = Ret::<{ r::BYTES }>::new();
-                    abi::io_streams::output_stream_blocking_flush(s.tx, ret.ptr());
+                    abi::io_streams::output_stream_blocking_flush(s.tx, ret.arm());
                     drop_stream_error(&ret, r::ERR);
                     abi::io_streams::output_stream_drop(s.tx);
                 }
@@ -252,12 +252,12 @@ pub(super) fn create(family: Family, ty: SockType, nonblocking: bool) -> Result<
     // SAFETY: ret has room for result<own<socket>, error-code>.
     unsafe {
         match ty {
-            SockType::Stream => abi::sockets_tcp_create_socket::create_tcp_socket(af, ret.ptr()),
-            SockType::Dgram => abi::sockets_udp_create_socket::create_udp_socket(af, ret.ptr()),
+            SockType::Stream => abi::sockets_tcp_create_socket::create_tcp_socket(af, ret.arm()),
+            SockType::Dgram => abi::sockets_udp_create_socket::create_udp_socket(af, ret.arm()),
         }
     }
     if ret.u8(0) != 0 {
-        return Err(error_code(ret.u8(r::ERR)));
+        return Err(error_code(code_at(&ret, r::ERR)));
     }
     set_hooks();
     install(Sock {

@@ -8,7 +8,7 @@ use super::super::abi::sockets_tcp::ret as tr;
 use super::addr::{AddrRet, addr_result, flat};
 use super::bind::ensure_bound;
 use super::error::{
-    INVALID_STATE, UnitRet, WOULD_BLOCK, drop_stream_error, error_code, unit_result,
+    INVALID_STATE, UnitRet, WOULD_BLOCK, code_at, drop_stream_error, error_code, unit_result,
 };
 use super::network;
 use super::table::{FREE, Sock, State, install, load, sock, store};
@@ -46,63 +46,81 @@ static RECV_RET: Single<ReadRet> = Single::new(ReadRet::new());
 /// `buf` must be valid for writes of `cap` bytes.
 #[inline(always)]
 pub(super) unsafe fn recv_fast(rx: i32, buf: *mut u8, cap: usize) -> Result<usize> {
-    use sr::input_stream_blocking_read as r;
-    // SAFETY: see `RECV_RET`: no other reference to it is live.
-    let ret = unsafe { &mut *RECV_RET.get() };
-    // SAFETY: buf is valid for cap (> 0) bytes during the call (caller
-    // contract); the host writes the list through the slot (see `slot`).
+    // SAFETY: forwarded contract; the import writes its result to the
+    // return area it is given.
     unsafe {
-        slot::with_parked(buf, cap, || {
-            abi::io_streams::input_stream_blocking_read(rx, cap as u64, ret.arm())
+        recv_fast_via(rx, buf, cap, |h, len, ret| {
+            abi::io_streams::input_stream_blocking_read(h, len, ret)
         })
-    };
-    let len = ret.u32(r::OK_LEN) as usize;
-    // In the caller's buffer, 1 to cap bytes (rule 5 of `slot`: the host's
-    // length is checked; 0 bytes without end of stream means read again).
-    if ret.u8(0) == 0 && ret.ptr_at(r::OK_PTR) == buf && len.wrapping_sub(1) < cap {
-        return Ok(len);
     }
-    crate::errno::unpack(recv_finish(rx, buf, cap))
 }
+
+/// [`recv_fast`] with the import as a parameter (a closure with the shape
+/// of `blocking-read` after lowering), so host tests can stand in for the
+/// host; inlined with the real import in the library.
+///
+/// # Safety
+/// As [`recv_fast`].
+#[inline(always)]
+unsafe fn recv_fast_via(
+    rx: i32,
+    buf: *mut u8,
+    cap: usize,
+    import: impl Fn(i32, u64, *mut u8),
+) -> Result<usize> {
+    use sr::input_stream_blocking_read as r;
+    loop {
+        // SAFETY: see `RECV_RET`: no other reference to it is live.
+        let ret = unsafe { &mut *RECV_RET.get() };
+        // SAFETY: buf is valid for cap (> 0) bytes during the call (caller
+        // contract); the host writes the list through the slot (`slot`).
+        unsafe { slot::with_parked(buf, cap, || import(rx, cap as u64, ret.arm())) };
+        let len = ret.u32(r::OK_LEN) as usize;
+        // In the caller's buffer, 1 to cap bytes (rule 5 of `slot`: the
+        // host's length is checked; 0 bytes, not the end, means again).
+        if ret.u8(0) == 0 && ret.ptr_at(r::OK_PTR) == buf && len.wrapping_sub(1) < cap {
+            return Ok(len);
+        }
+        match recv_finish(buf, cap) {
+            AGAIN => {}
+            v => return crate::errno::unpack(v),
+        }
+    }
+}
+
+/// [`recv_finish`]'s answer for "0 bytes and not the end of the stream":
+/// block in another read. (No packed result takes it: its errno would be
+/// -1.)
+const AGAIN: u64 = u64::MAX;
 
 /// The rest of [`recv_fast`], out of line: decodes the result still in
 /// [`RECV_RET`] (nothing ran since the call): no result record, a list
-/// elsewhere or too long, end of stream, an error, or 0 bytes (then reads
-/// again, blocking). Returns a packed result ([`crate::errno::pack`]).
+/// elsewhere or too long, end of stream, an error, or 0 bytes ([`AGAIN`]).
+/// Returns a packed result ([`crate::errno::pack`]).
 #[cold]
 #[inline(never)]
-fn recv_finish(rx: i32, buf: *mut u8, cap: usize) -> u64 {
+fn recv_finish(buf: *mut u8, cap: usize) -> u64 {
     use sr::input_stream_blocking_read as r;
     // SAFETY: see `RECV_RET`: no other reference to it is live.
     let ret = unsafe { &*RECV_RET.get() };
-    // `None`: 0 bytes and not the end of the stream.
-    let done = if ret.unwritten() {
+    let got = if ret.unwritten() {
         // No result record (rule 8 of `slot`): nothing to decode or free.
-        Some(Err(Errno::EIO))
+        Err(Errno::EIO)
     } else if ret.u8(0) == 0 {
         // SAFETY: the host wrote a list allocated during the call.
-        match unsafe { slot::land(buf, cap, ret.ptr_at(r::OK_PTR), ret.u32(r::OK_LEN) as usize) } {
-            Ok(0) => None,
-            r => Some(r),
-        }
+        unsafe { slot::land(buf, cap, ret.ptr_at(r::OK_PTR), ret.u32(r::OK_LEN) as usize) }
     } else {
-        Some(match drop_stream_error(ret, r::ERR) {
+        match drop_stream_error(ret, r::ERR) {
             Errno::EPIPE => Ok(0), // closed: end of stream
             e => Err(e),
-        })
+        }
     };
     slot::release();
-    // Nothing yet: block until there is (or the stream ends).
-    // SAFETY: buf is valid for cap bytes (the caller's contract).
-    let got = done.unwrap_or_else(|| {
-        tcp_read(
-            rx,
-            unsafe { core::slice::from_raw_parts_mut(buf, cap) },
-            false,
-            0,
-        )
-    });
-    crate::errno::pack(got)
+    match got {
+        // 0 bytes in a list (not end of stream): nothing yet, read again.
+        Ok(0) if ret.u8(0) == 0 => AGAIN,
+        r => crate::errno::pack(r),
+    }
 }
 
 /// Reads from a connection's input stream into `buf` (non-empty) through
@@ -124,9 +142,9 @@ pub(super) fn tcp_read(rx: i32, buf: &mut [u8], nonblock: bool, timeout: u64) ->
         unsafe {
             slot::with_parked(p, cap, || {
                 if blocking {
-                    abi::io_streams::input_stream_blocking_read(rx, cap as u64, ret.ptr())
+                    abi::io_streams::input_stream_blocking_read(rx, cap as u64, ret.arm())
                 } else {
-                    abi::io_streams::input_stream_read(rx, cap as u64, ret.ptr())
+                    abi::io_streams::input_stream_read(rx, cap as u64, ret.arm())
                 }
             })
         };
@@ -141,7 +159,7 @@ pub(super) fn tcp_read(rx: i32, buf: &mut [u8], nonblock: bool, timeout: u64) ->
             slot::land(
                 p,
                 cap,
-                ret.u32(sr::input_stream_read::OK_PTR) as *mut u8,
+                ret.ptr_at(sr::input_stream_read::OK_PTR),
                 ret.u32(sr::input_stream_read::OK_LEN) as usize,
             )
         }?;
@@ -163,7 +181,7 @@ pub(super) fn tcp_write(tx: i32, data: &[u8], nonblock: bool, timeout: u64) -> R
         use sr::output_stream_check_write as cw;
         let mut ret = Ret::<{ cw::BYTES }>::new();
         // SAFETY: a stream we own; ret has room for result<u64, stream-error>.
-        unsafe { abi::io_streams::output_stream_check_write(tx, ret.ptr()) };
+        unsafe { abi::io_streams::output_stream_check_write(tx, ret.arm()) };
         if ret.u8(0) != 0 {
             return partial(done, drop_stream_error(&ret, cw::ERR));
         }
@@ -184,7 +202,7 @@ pub(super) fn tcp_write(tx: i32, data: &[u8], nonblock: bool, timeout: u64) -> R
         let n = (data.len() - done).min(permit.min(usize::MAX as u64) as usize);
         let mut ret = Ret::<{ sr::output_stream_write::BYTES }>::new();
         // SAFETY: data[done..done + n] is valid for reads.
-        unsafe { abi::io_streams::output_stream_write(tx, data.as_ptr().add(done), n, ret.ptr()) };
+        unsafe { abi::io_streams::output_stream_write(tx, data.as_ptr().add(done), n, ret.arm()) };
         if ret.u8(0) != 0 {
             return partial(done, drop_stream_error(&ret, sr::output_stream_write::ERR));
         }
@@ -225,7 +243,7 @@ fn try_accept(s: &Sock) -> core::result::Result<[i32; 3], u8> {
     use tr::tcp_socket_accept as r;
     let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: a handle we own; ret has room for the result tuple.
-    unsafe { abi::sockets_tcp::tcp_socket_accept(s.h, ret.ptr()) };
+    unsafe { abi::sockets_tcp::tcp_socket_accept(s.h, ret.arm()) };
     if ret.u8(0) == 0 {
         Ok([
             ret.u32(r::OK_T0) as i32,
@@ -233,7 +251,7 @@ fn try_accept(s: &Sock) -> core::result::Result<[i32; 3], u8> {
             ret.u32(r::OK_T2) as i32,
         ])
     } else {
-        Err(ret.u8(r::ERR))
+        Err(code_at(&ret, r::ERR))
     }
 }
 
@@ -290,16 +308,16 @@ pub(super) fn settle_connect(i: u16, mut s: Sock) -> bool {
     use tr::tcp_socket_finish_connect as r;
     let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: a handle we own; ret has room for the result tuple.
-    unsafe { abi::sockets_tcp::tcp_socket_finish_connect(s.h, ret.ptr()) };
+    unsafe { abi::sockets_tcp::tcp_socket_finish_connect(s.h, ret.arm()) };
     if ret.u8(0) == 0 {
         s.rx = ret.u32(r::OK_T0) as i32;
         s.tx = ret.u32(r::OK_T1) as i32;
         s.state = State::Connected;
-    } else if ret.u8(r::ERR) == WOULD_BLOCK {
+    } else if code_at(&ret, r::ERR) == WOULD_BLOCK {
         return false;
     } else {
         s.state = State::Failed;
-        s.error = error_code(ret.u8(r::ERR));
+        s.error = error_code(code_at(&ret, r::ERR));
     }
     store(i, s);
     true
@@ -331,7 +349,7 @@ pub(super) fn connect_tcp(i: u16, mut s: Sock, addr: &SockAddr) -> Result<()> {
             a[9],
             a[10],
             a[11],
-            ret.ptr(),
+            ret.arm(),
         )
     };
     if let Err(code) = unit_result(&ret) {
@@ -381,13 +399,13 @@ pub(super) fn listen(fd: i32, backlog: u32) -> Result<()> {
     // SAFETY: a handle we own. A host that cannot change the backlog
     // keeps its default: not an error for POSIX.
     unsafe {
-        abi::sockets_tcp::tcp_socket_set_listen_backlog_size(s.h, backlog.max(1) as u64, ret.ptr())
+        abi::sockets_tcp::tcp_socket_set_listen_backlog_size(s.h, backlog.max(1) as u64, ret.arm())
     };
     if s.state == State::Listening {
         return Ok(());
     }
     // SAFETY: as above.
-    unsafe { abi::sockets_tcp::tcp_socket_start_listen(s.h, ret.ptr()) };
+    unsafe { abi::sockets_tcp::tcp_socket_start_listen(s.h, ret.arm()) };
     unit_result(&ret).map_err(error_code)?;
     finish(&s, abi::sockets_tcp::tcp_socket_finish_listen).map_err(error_code)?;
     s.state = State::Listening;
@@ -417,7 +435,7 @@ pub(super) fn accept(fd: i32, nonblocking: bool) -> Result<(i32, Option<SockAddr
             Ok([h, rx, tx]) => {
                 let mut a = AddrRet::new();
                 // SAFETY: the new socket's handle; a has room for the result.
-                unsafe { abi::sockets_tcp::tcp_socket_remote_address(h, a.ptr()) };
+                unsafe { abi::sockets_tcp::tcp_socket_remote_address(h, a.arm()) };
                 let peer = addr_result(&mut a).ok();
                 let fd = install(Sock {
                     used: true,
@@ -459,7 +477,7 @@ pub(super) fn shutdown(fd: i32, how: Shutdown) -> Result<()> {
             use sr::output_stream_blocking_flush as r;
             let mut ret = Ret::<{ r::BYTES }>::new();
             // SAFETY: a stream we own: push out what is buffered first.
-            unsafe { abi::io_streams::output_stream_blocking_flush(s.tx, ret.ptr()) };
+            unsafe { abi::io_streams::output_stream_blocking_flush(s.tx, ret.arm()) };
             drop_stream_error(&ret, r::ERR);
         }
         use abi::sockets_tcp::shutdown_type as st;
@@ -470,7 +488,7 @@ pub(super) fn shutdown(fd: i32, how: Shutdown) -> Result<()> {
         } as i32;
         let mut ret = UnitRet::new();
         // SAFETY: a handle we own; ret has room for result<_, error-code>.
-        unsafe { abi::sockets_tcp::tcp_socket_shutdown(s.h, t, ret.ptr()) };
+        unsafe { abi::sockets_tcp::tcp_socket_shutdown(s.h, t, ret.arm()) };
         unit_result(&ret).map_err(|c| match c {
             INVALID_STATE => Errno::ENOTCONN,
             c => error_code(c),
@@ -480,4 +498,97 @@ pub(super) fn shutdown(fd: i32, how: Shutdown) -> Result<()> {
     s.shut_wr |= wr;
     store(i, s);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! The receive fast path on the host, with stand-ins for the host side
+    //! of `blocking-read` (as in `p2/mod.rs`'s tests: one realloc call for
+    //! the bytes returned, the bytes, then the result record).
+    use super::super::super::host_ptrs;
+    use super::*;
+    use crate::stats;
+    use sr::input_stream_blocking_read as r;
+
+    /// Writes an `ok(list)` record for `bytes`, received through realloc.
+    unsafe fn honest(bytes: &[u8], ret: *mut u8) {
+        // SAFETY: ret is the read return area; the list memory comes from
+        // the guest's realloc, as with a real host.
+        unsafe {
+            let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, bytes.len());
+            core::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+            *ret = 0;
+            (ret.add(r::OK_PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+            (ret.add(r::OK_LEN) as *mut u32).write_unaligned(bytes.len() as u32);
+        }
+    }
+
+    fn recv_with(buf: &mut [u8], host: impl Fn(*mut u8)) -> Result<usize> {
+        // SAFETY: buf is valid for its length.
+        unsafe { recv_fast_via(7, buf.as_mut_ptr(), buf.len(), |_, _, ret| host(ret)) }
+    }
+
+    #[test]
+    fn fast_receive_lands_in_the_callers_buffer() {
+        let _g = crate::slot::tests::fresh();
+        stats::reset();
+        let mut buf = [0u8; 8];
+        assert_eq!(
+            recv_with(&mut buf, |ret| unsafe { honest(b"hello", ret) }),
+            Ok(5)
+        );
+        assert_eq!(&buf[..5], b"hello");
+        let s = stats::get();
+        assert_eq!((s.fallback_allocs, s.guest_copies), (0, 0));
+    }
+
+    /// Bug 5 (issue 12) for sockets: a host that writes no result record.
+    /// The static return area still held the previous call's record: its
+    /// pointer and length were decoded again (5 stale bytes reported as
+    /// received; after a list that came back elsewhere, that block freed a
+    /// second time). Now `EIO`, nothing decoded or freed.
+    #[test]
+    fn no_result_record_is_eio_not_the_previous_result() {
+        let _g = crate::slot::tests::fresh();
+        let mut buf = [0u8; 8];
+        assert_eq!(
+            recv_with(&mut buf, |ret| unsafe { honest(b"hello", ret) }),
+            Ok(5)
+        );
+        assert_eq!(recv_with(&mut buf, |_| {}), Err(Errno::EIO));
+        // After a list too long for the buffer (from the allocator, freed).
+        assert_eq!(
+            recv_with(&mut buf, |ret| unsafe { honest(b"0123456789", ret) }),
+            Err(Errno::EIO)
+        );
+        assert_eq!(recv_with(&mut buf, |_| {}), Err(Errno::EIO));
+        assert_eq!(crate::slot::tests::unclaimed(), 0);
+    }
+
+    #[test]
+    fn closed_stream_is_end_of_stream() {
+        let _g = crate::slot::tests::fresh();
+        let mut buf = [0u8; 8];
+        let closed = |ret: *mut u8| unsafe {
+            *ret = 1;
+            *ret.add(r::ERR) = abi::io_streams::stream_error::CLOSED;
+        };
+        assert_eq!(recv_with(&mut buf, closed), Ok(0));
+    }
+
+    /// An empty list that is not the end of the stream: read again (the
+    /// blocking semantics of `recv`), then the bytes.
+    #[test]
+    fn an_empty_read_reads_again() {
+        let _g = crate::slot::tests::fresh();
+        let calls = core::cell::Cell::new(0);
+        let mut buf = [0u8; 8];
+        let host = |ret: *mut u8| {
+            calls.set(calls.get() + 1);
+            let bytes: &[u8] = if calls.get() == 1 { b"" } else { b"hi" };
+            unsafe { honest(bytes, ret) }
+        };
+        assert_eq!(recv_with(&mut buf, host), Ok(2));
+        assert_eq!((calls.get(), &buf[..2]), (2, &b"hi"[..]));
+    }
 }

@@ -7,7 +7,7 @@ use super::super::abi::sockets_udp::ret as ur;
 use super::super::abi::sockets_udp::{incoming_datagram as idg, outgoing_datagram as odg};
 use super::addr::{ADDR_BYTES, flat, read_addr, write_addr};
 use super::bind::ensure_bound;
-use super::error::error_code;
+use super::error::{code_at, error_code};
 use super::table::{Sock, load, store};
 use super::wait::{block_on, wait};
 use crate::errno::Errno;
@@ -74,11 +74,11 @@ pub(super) fn udp_streams(mut s: Sock, peer: Option<&SockAddr>) -> Result<Sock> 
             a[9],
             a[10],
             a[11],
-            ret.ptr(),
+            ret.arm(),
         )
     };
     if ret.u8(0) != 0 {
-        return Err(error_code(ret.u8(r::ERR)));
+        return Err(error_code(code_at(&ret, r::ERR)));
     }
     s.rx = ret.u32(r::OK_T0) as i32;
     s.tx = ret.u32(r::OK_T1) as i32;
@@ -134,9 +134,6 @@ pub(super) fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Rec
             Errno::ENOTCONN
         });
     }
-    let first = bufs.iter().find(|b| b.len > 0);
-    let (bp, bcap) = first.map_or((core::ptr::null_mut(), 0), |b| (b.base, b.len));
-    let total: usize = bufs.iter().map(|b| b.len).sum();
     loop {
         if !nonblock && s.rcv_timeo != 0 {
             // SAFETY: a stream we own; `wait` drops the pollable.
@@ -145,72 +142,96 @@ pub(super) fn udp_recv(s: &Sock, bufs: &[IoSlice], nonblock: bool) -> Result<Rec
                 s.rcv_timeo,
             )?;
         }
-        use ur::incoming_datagram_stream_receive as r;
-        let mut spine = Spine([0; SPINE]);
-        let sp = spine.0.as_mut_ptr();
-        let mut ret = RecvRet::new();
-        // SAFETY: the caller's buffer (bp, bcap) and `spine` are valid,
-        // distinct and live for the call (rule 6 of `slot`).
-        unsafe {
-            slot::with_parked_split(bp, bcap, sp, SPINE, || {
-                abi::sockets_udp::incoming_datagram_stream_receive(s.rx, 1, ret.ptr())
-            })
-        };
-        if ret.u8(0) != 0 {
-            return Err(error_code(ret.u8(r::ERR)));
+        // SAFETY: the import writes its result to the return area it is
+        // given.
+        let got = receive_one(s.rx, bufs, |h, n, ret| unsafe {
+            abi::sockets_udp::incoming_datagram_stream_receive(h, n, ret)
+        });
+        // `slot::release` frees what the host allocated and did not return
+        // (rule 7 of `slot`), whatever the outcome.
+        slot::release();
+        if let Some(r) = got? {
+            return Ok(r);
         }
-        let list = ret.u32(r::OK_PTR) as *mut u8;
-        let count = ret.u32(r::OK_LEN) as usize;
-        if count == 0 {
-            if nonblock {
-                return Err(Errno::EAGAIN);
-            }
-            if s.rcv_timeo == 0 {
-                // SAFETY: a stream we own; `block_on` drops the pollable.
-                block_on(unsafe { abi::sockets_udp::incoming_datagram_stream_subscribe(s.rx) });
-            }
-            continue;
+        if nonblock {
+            return Err(Errno::EAGAIN);
         }
-        // Rule 7 of `slot`: we asked for one datagram; the spine must be
-        // the spine buffer or a block handed out during the call. A lie is
-        // EIO and nothing is read or freed (the slot frees unclaimed blocks).
-        let spine_ours = list == sp || slot::claim(sp, list, SPINE);
-        if count > 1 || !spine_ours {
-            if spine_ours && list != sp {
-                // SAFETY: claimed: a block of ours.
-                unsafe { slot::free_block(list, SPINE) };
-            }
-            return Err(Errno::EIO);
+        if s.rcv_timeo == 0 {
+            // SAFETY: a stream we own; `block_on` drops the pollable.
+            block_on(unsafe { abi::sockets_udp::incoming_datagram_stream_subscribe(s.rx) });
         }
-        // SAFETY: the spine holds one record (checked above), 4-aligned
-        // (the spine buffer, or a block realloc aligned as asked).
-        let (dp, dl, from) = unsafe {
-            (
-                *(list.add(idg::DATA_PTR) as *const u32) as *mut u8,
-                *(list.add(idg::DATA_LEN) as *const u32) as usize,
-                read_addr(list.add(idg::REMOTE_ADDRESS)),
-            )
-        };
-        if list != sp {
-            // SAFETY: claimed above; the record has been read.
+    }
+}
+
+/// One `receive(1)` on the incoming-datagram stream `rx` with the split
+/// parking (the payload into the first non-empty buffer of `bufs`, the
+/// spine on our stack): the datagram, `None` if nothing had arrived, `EIO`
+/// if the host lied or wrote no result record. `import` has the shape of
+/// `receive` after lowering (host tests stand in for the host).
+fn receive_one(
+    rx: i32,
+    bufs: &[IoSlice],
+    import: impl FnOnce(i32, u64, *mut u8),
+) -> Result<Option<Received>> {
+    use ur::incoming_datagram_stream_receive as r;
+    let first = bufs.iter().find(|b| b.len > 0);
+    let (bp, bcap) = first.map_or((core::ptr::null_mut(), 0), |b| (b.base, b.len));
+    let total: usize = bufs.iter().map(|b| b.len).sum();
+    let mut spine = Spine([0; SPINE]);
+    let sp = spine.0.as_mut_ptr();
+    let mut ret = RecvRet::new();
+    // SAFETY: the caller's buffer (bp, bcap) and `spine` are valid, distinct
+    // and live for the call (rule 6 of `slot`).
+    unsafe { slot::with_parked_split(bp, bcap, sp, SPINE, || import(rx, 1, ret.arm())) };
+    if ret.u8(0) != 0 {
+        // An error, or no result record (rule 8 of `slot`): `code_at`
+        // answers `unknown`, which is EIO.
+        return Err(error_code(code_at(&ret, r::ERR)));
+    }
+    let list = ret.ptr_at(r::OK_PTR);
+    let count = ret.u32(r::OK_LEN) as usize;
+    if count == 0 {
+        return Ok(None);
+    }
+    // Rule 7 of `slot`: we asked for one datagram; the spine must be the
+    // spine buffer or a block handed out during the call. A lie is EIO and
+    // nothing is read or freed (the slot frees unclaimed blocks).
+    let spine_ours = list == sp || slot::claim(sp, list, SPINE);
+    if count > 1 || !spine_ours {
+        if spine_ours && list != sp {
+            // SAFETY: claimed: a block of ours.
             unsafe { slot::free_block(list, SPINE) };
         }
-        let in_buf = dp == bp && !bp.is_null();
-        if !in_buf && dl > 0 && !slot::claim(sp, dp, dl) {
-            return Err(Errno::EIO);
-        }
-        let landed = land_datagram(bufs, bp, bcap, total, dp, dl);
-        if !in_buf {
-            // SAFETY: claimed above (or empty): a payload of ours.
-            unsafe { slot::free_block(dp, dl) };
-        }
-        let (len, truncated) = landed.ok_or(Errno::EIO)?;
-        return Ok(Received {
-            from: Some(from),
-            len,
-            truncated,
-        });
+        return Err(Errno::EIO);
     }
+    // SAFETY: the spine holds one record (checked above), 4-aligned (the
+    // spine buffer, or a block realloc aligned as asked).
+    let (dp, dl, from) = unsafe {
+        (
+            *(list.add(idg::DATA_PTR) as *const u32) as *mut u8,
+            *(list.add(idg::DATA_LEN) as *const u32) as usize,
+            read_addr(list.add(idg::REMOTE_ADDRESS)),
+        )
+    };
+    if list != sp {
+        // SAFETY: claimed above; the record has been read.
+        unsafe { slot::free_block(list, SPINE) };
+    }
+    let in_buf = dp == bp && !bp.is_null();
+    if !in_buf && dl > 0 && !slot::claim(sp, dp, dl) {
+        return Err(Errno::EIO);
+    }
+    let landed = land_datagram(bufs, bp, bcap, total, dp, dl);
+    if !in_buf {
+        // SAFETY: claimed above (or empty): a payload of ours.
+        unsafe { slot::free_block(dp, dl) };
+    }
+    let (len, truncated) = landed.ok_or(Errno::EIO)?;
+    Ok(Some(Received {
+        from: Some(from),
+        len,
+        truncated,
+    }))
 }
 
 /// Takes the first datagram's payload `(dp, dl)` into the caller's buffers
@@ -326,9 +347,9 @@ fn udp_send_one(
         use ur::outgoing_datagram_stream_send as sd;
         let mut ret = Ret::<{ cs::BYTES }>::new();
         // SAFETY: a stream we own; ret has room for result<u64, error-code>.
-        unsafe { abi::sockets_udp::outgoing_datagram_stream_check_send(s.tx, ret.ptr()) };
+        unsafe { abi::sockets_udp::outgoing_datagram_stream_check_send(s.tx, ret.arm()) };
         if ret.u8(0) != 0 {
-            return Err(error_code(ret.u8(cs::ERR)));
+            return Err(error_code(code_at(&ret, cs::ERR)));
         }
         if ret.u64(cs::OK) == 0 {
             if nonblock {
@@ -362,9 +383,9 @@ fn udp_send_one(
         }
         let mut ret = Ret::<{ sd::BYTES }>::new();
         // SAFETY: one datagram record whose payload is valid for `len` bytes.
-        unsafe { abi::sockets_udp::outgoing_datagram_stream_send(s.tx, p, 1, ret.ptr()) };
+        unsafe { abi::sockets_udp::outgoing_datagram_stream_send(s.tx, p, 1, ret.arm()) };
         if ret.u8(0) != 0 {
-            return Err(error_code(ret.u8(sd::ERR)));
+            return Err(error_code(code_at(&ret, sd::ERR)));
         }
         if ret.u64(sd::OK) == 1 {
             return Ok(len);
@@ -412,5 +433,33 @@ mod tests {
         );
         assert_eq!(&mem[..8], &[1; 8]);
         assert_eq!(&mem[8..], &[0xee; 8]);
+    }
+
+    /// Bug 5 (issue 12) for UDP: with no result record the zeroed area read
+    /// as `ok`, an empty list: "nothing arrived" (a blocking receive waited
+    /// again, for ever). Now `EIO`.
+    #[test]
+    fn no_result_record_is_eio() {
+        let _g = crate::slot::tests::fresh();
+        let mut mem = [0u8; 8];
+        let bufs = [IoSlice {
+            base: mem.as_mut_ptr(),
+            len: 8,
+        }];
+        assert_eq!(receive_one(9, &bufs, |_, _, _| {}), Err(Errno::EIO));
+        // Honest empty and error answers still decode.
+        use ur::incoming_datagram_stream_receive as r;
+        let empty = |_, _, ret: *mut u8| unsafe {
+            *ret = 0;
+            (ret.add(r::OK_PTR) as *mut u32)
+                .write_unaligned(super::super::super::host_ptrs::put(4 as *mut u8));
+            (ret.add(r::OK_LEN) as *mut u32).write_unaligned(0);
+        };
+        assert_eq!(receive_one(9, &bufs, empty), Ok(None));
+        let would_block = |_, _, ret: *mut u8| unsafe {
+            *ret = 1;
+            *ret.add(r::ERR) = super::super::super::abi::sockets_network::error_code::WOULD_BLOCK;
+        };
+        assert_eq!(receive_one(9, &bufs, would_block), Err(Errno::EAGAIN));
     }
 }

@@ -35,6 +35,7 @@ pub(super) fn wait(p: i32, timeout: u64) -> Result<()> {
         abi::io_poll::pollable_drop(p);
         abi::io_poll::pollable_drop(t);
     }
+    let n = n?;
     if ready[..n].contains(&0) {
         Ok(())
     } else {
@@ -61,7 +62,7 @@ pub(super) fn finish(
     loop {
         let mut ret = UnitRet::new();
         // SAFETY: a handle we own; ret has room for result<_, error-code>.
-        unsafe { f(s.h, ret.ptr()) };
+        unsafe { f(s.h, ret.arm()) };
         match unit_result(&ret) {
             Err(WOULD_BLOCK) => block_on(subscribe_sock(s)),
             r => return r,
