@@ -1,25 +1,18 @@
 //! The environment on WASI 0.2: `wasi:cli/environment.get-environment`.
 
+use super::abi::cli_environment::{get_environment, ret::get_environment as r};
 use super::{Ret, Sys};
 use crate::errno::Errno;
 use crate::pal::{PalEnv, Result};
 
-#[link(wasm_import_module = "wasi:cli/environment@0.2.0")]
-unsafe extern "C" {
-    // retptr: list<tuple<string, string>>; [0] ptr, [4] count; each element
-    // 16 bytes: key ptr, key len, value ptr, value len.
-    #[link_name = "get-environment"]
-    fn get_environment(ret: *mut u8);
-}
-
 impl PalEnv for Sys {
     fn environ() -> Result<(usize, *mut *mut u8)> {
-        let mut ret = Ret::<8>::new();
+        let mut ret = Ret::<{ r::BYTES }>::new();
         // SAFETY: nothing is parked: the list and strings come from the
         // allocator (the fallback of `cabi_import_realloc`).
         unsafe { get_environment(ret.ptr()) };
-        let list = ret.u32(0) as *const [u32; 4];
-        let n = ret.u32(4) as usize;
+        let list = ret.u32(r::PTR) as *const [u32; 4];
+        let n = ret.u32(r::LEN) as usize;
         // SAFETY: the host wrote n elements.
         let pairs = unsafe { core::slice::from_raw_parts(list, n) };
         // One block for all "KEY=value\0" strings, one for the array.
