@@ -60,7 +60,20 @@
 //!    `option` tag takes). A tag still 0xFF after the call means the host
 //!    wrote no result record: the wrapper answers `EIO` and decodes nothing,
 //!    so a previous call's pointer is never landed or freed again (issue 12,
-//!    bug 5). One byte store per call.
+//!    bug 5). One byte store per call. A result that is a bare list (no
+//!    tag) is armed with the length `u32::MAX`, which no list in a 32-bit
+//!    memory can have (`Ret::arm_list`).
+//! 9. Calls with no caller buffer whose lists all come from the allocator
+//!    (`get-arguments`, `get-environment`, `get-directories`) *collect*
+//!    ([`collect`]): every block the realloc hands out during the call is
+//!    recorded (a heap array, no fixed limit). The decoder reads a list or
+//!    string only through [`Collected::list`], which accepts a pointer only
+//!    if it is the start of a block handed out during this call with room
+//!    for the whole list (an empty list is never read, whatever its
+//!    pointer); anything else is `EIO`. When the decoding ends the guard
+//!    frees every recorded block once, except those the decoder
+//!    [`Collected::keep`]s. The realloc resizes recorded blocks like
+//!    tracked ones (rule 7). Nothing the host names is ever freed.
 //!
 //! realloc runs inside the host's lowering of the import's result, where the
 //! guest must not call imports and cannot report errors: out of memory traps.
@@ -309,8 +322,9 @@ fn owner(state: State) -> Option<usize> {
 fn track(block: *mut u8, size: usize) {
     let state = SLOT.load();
     let Some(who) = owner(state) else {
-        // Not parked (arguments, environment, preopens): kept by their
-        // callers, never a candidate for `claim`.
+        // Not parked: recorded if a call collects (rule 9), never a
+        // candidate for `claim`.
+        collect_push(block, size);
         return;
     };
     // SAFETY: single thread; the reference ends in this function.
@@ -484,12 +498,13 @@ unsafe fn import_realloc_slow(
     let old = if old_ptr.is_null() {
         None
     } else if inside_taken(old_ptr, old_size) {
-        Some(None)
+        Some(Own::Parked)
+    } else if let Some(i) = tracked_now(old_ptr, old_size) {
+        Some(Own::Tracked(i))
+    } else if let Some(i) = collected_now(old_ptr, old_size) {
+        Some(Own::Collected(i))
     } else {
-        match tracked_now(old_ptr, old_size) {
-            Some(i) => Some(Some(i)),
-            None => crate::trap(),
-        }
+        crate::trap()
     };
     if old.is_some() && new_size <= old_size {
         // A shrink: the block already fits.
@@ -515,19 +530,199 @@ unsafe fn import_realloc_slow(
         s.fallback_allocs += 1;
         s.fallback_bytes = s.fallback_bytes.wrapping_add(new_size as u32);
     });
-    if let Some(i) = old {
+    if let Some(own) = old {
         // A grow: move the old contents. Never `realloc` a block that might
         // be the caller's buffer.
         // SAFETY: old_ptr holds old_size bytes (checked above); new has more.
         unsafe { core::ptr::copy_nonoverlapping(old_ptr, new, old_size) };
-        if let Some(i) = i {
-            untrack(i);
-            // SAFETY: a block of ours (tracked), now replaced.
+        let ours = match own {
+            Own::Parked => false,
+            Own::Tracked(i) => {
+                untrack(i);
+                true
+            }
+            Own::Collected(i) => {
+                uncollect(i);
+                true
+            }
+        };
+        if ours {
+            // SAFETY: a block of ours (tracked or collected), now replaced.
             unsafe { heap::free(old_ptr) };
         }
     }
     track(new, new_size);
     new
+}
+
+/// Whose is a block the host asks to resize (rule 7, rule 9).
+#[derive(Copy, Clone)]
+enum Own {
+    /// Part of a parked buffer handed out during this call.
+    Parked,
+    /// Index in [`TRACK`].
+    Tracked(usize),
+    /// Index in [`COLLECT`].
+    Collected(usize),
+}
+
+/// Rule 9's record: the blocks (address, size) the allocator path handed
+/// out during the collecting call in progress, in a heap array that
+/// doubles when full. An address of 0 is a block kept by the decoder.
+struct Collect {
+    on: bool,
+    blocks: *mut (usize, usize),
+    n: usize,
+    cap: usize,
+    /// Where the latest lookup succeeded: decoders read the blocks in the
+    /// order the host allocated them, so the next one is usually next.
+    hint: usize,
+}
+
+static COLLECT: Single<Collect> = Single::new(Collect {
+    on: false,
+    blocks: core::ptr::null_mut(),
+    n: 0,
+    cap: 0,
+    hint: 0,
+});
+
+/// Records a block the allocator path handed out, if a call collects.
+fn collect_push(block: *mut u8, size: usize) {
+    // SAFETY: single thread; the reference ends in this function.
+    let c = unsafe { &mut *COLLECT.get() };
+    if !c.on {
+        return;
+    }
+    if c.n == c.cap {
+        let cap = if c.cap == 0 { 16 } else { c.cap * 2 };
+        let Some(bytes) = cap.checked_mul(core::mem::size_of::<(usize, usize)>()) else {
+            crate::trap()
+        };
+        let new = heap::aligned_alloc(core::mem::align_of::<(usize, usize)>(), bytes)
+            as *mut (usize, usize);
+        if new.is_null() {
+            // Out of memory inside a lowering cannot be reported: trap.
+            crate::trap();
+        }
+        // SAFETY: `new` has room for `cap` > `n` entries; the old array
+        // holds `n` (or is null with n == 0) and is ours.
+        unsafe {
+            if c.n != 0 {
+                core::ptr::copy_nonoverlapping(c.blocks, new, c.n);
+            }
+            heap::free(c.blocks as *mut u8);
+        }
+        c.blocks = new;
+        c.cap = cap;
+    }
+    // SAFETY: n < cap.
+    unsafe { c.blocks.add(c.n).write((block as usize, size)) };
+    c.n += 1;
+}
+
+/// Index in [`COLLECT`] of the block starting at `ptr` with at least
+/// `size` bytes, if a call collects.
+fn collected_now(ptr: *mut u8, size: usize) -> Option<usize> {
+    // SAFETY: single thread; the reference ends in this function.
+    let c = unsafe { &mut *COLLECT.get() };
+    if !c.on || ptr.is_null() || c.n == 0 {
+        return None;
+    }
+    let start = c.hint.min(c.n - 1);
+    for k in 0..c.n {
+        let i = (start + k) % c.n;
+        // SAFETY: i < n.
+        let (p, n) = unsafe { *c.blocks.add(i) };
+        if p == ptr as usize && size <= n {
+            c.hint = i + 1;
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Drops entry `i` of [`COLLECT`] (freed or kept by someone else now).
+fn uncollect(i: usize) {
+    // SAFETY: single thread; i < n (from `collected_now`).
+    unsafe { (*(*COLLECT.get()).blocks.add(i)).0 = 0 };
+}
+
+/// A collecting call (rule 9) in progress: made by [`collect`] right
+/// before the import call; dropping it frees every block the realloc
+/// handed out during the call except the kept ones, and ends the call.
+pub struct Collected(());
+
+/// Starts a collecting call (rule 9): until the guard is dropped, every
+/// block the realloc's allocator path hands out is recorded. Nothing may be
+/// parked meanwhile, and collecting calls do not nest.
+pub fn collect() -> Collected {
+    // SAFETY: single thread; the reference ends in this function.
+    let c = unsafe { &mut *COLLECT.get() };
+    debug_assert!(!c.on && SLOT.load() == State::Empty);
+    c.on = true;
+    c.n = 0;
+    c.hint = 0;
+    Collected(())
+}
+
+impl Collected {
+    /// A list of `len` elements of `size` bytes aligned to `align` that the
+    /// host said is at `ptr`: where to read it, if it is the start of a
+    /// block handed out during this call with room for all of it. An empty
+    /// list gives a dangling aligned pointer (never read it; it is not a
+    /// block). `None`: the host lied (`EIO`); nothing there may be read.
+    pub fn list(&self, ptr: *mut u8, len: usize, size: usize, align: usize) -> Option<*mut u8> {
+        let bytes = len.checked_mul(size)?;
+        if bytes == 0 {
+            return Some(align.max(1) as *mut u8);
+        }
+        if !aligned(ptr, align) {
+            return None;
+        }
+        collected_now(ptr, bytes).map(|_| ptr)
+    }
+
+    /// Keeps the block at `ptr` (a non-empty list [`Collected::list`]
+    /// accepted) when the guard is dropped: it is the caller's now, to keep
+    /// or to free with [`crate::heap_free`]. `false` if it is not a
+    /// recorded block (or was kept already).
+    pub fn keep(&self, ptr: *mut u8) -> bool {
+        match collected_now(ptr, 0) {
+            Some(i) => {
+                uncollect(i);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl Drop for Collected {
+    fn drop(&mut self) {
+        // SAFETY: single thread; the reference ends in this function.
+        let c = unsafe { &mut *COLLECT.get() };
+        for i in 0..c.n {
+            // SAFETY: i < n.
+            let (p, _) = unsafe { *c.blocks.add(i) };
+            if p != 0 {
+                // SAFETY: handed out by the allocator path during the call,
+                // recorded once, not kept: nothing else refers to it.
+                unsafe { heap::free(p as *mut u8) };
+                #[cfg(test)]
+                tests::COLLECTED_FREES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+        // SAFETY: our array (or null).
+        unsafe { heap::free(c.blocks as *mut u8) };
+        *c = Collect {
+            on: false,
+            blocks: core::ptr::null_mut(),
+            n: 0,
+            cap: 0,
+            hint: 0,
+        };
+    }
 }
 
 /// Frees a list block that [`import_realloc`] took from the allocator (a
@@ -619,6 +814,10 @@ pub(crate) mod tests {
     /// Host tests share the slot, errno and counters: run them one at a time.
     pub static LOCK: Mutex<()> = Mutex::new(());
 
+    /// Blocks a collecting call's guard freed (rule 9).
+    pub(crate) static COLLECTED_FREES: std::sync::atomic::AtomicUsize =
+        std::sync::atomic::AtomicUsize::new(0);
+
     /// Takes the lock the tests of the slot share and empties the slot and
     /// its tracking table (a test that trapped on purpose can leave both
     /// behind; a later parking would free its stale blocks twice).
@@ -626,7 +825,11 @@ pub(crate) mod tests {
         let g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
         SLOT.store(State::Empty);
         // SAFETY: the lock is held.
-        unsafe { (*TRACK.get()).n = 0 };
+        unsafe {
+            (*TRACK.get()).n = 0;
+            let c = &mut *COLLECT.get();
+            (c.on, c.n) = (false, 0);
+        }
         stats::reset();
         g
     }

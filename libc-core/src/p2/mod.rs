@@ -114,6 +114,22 @@ impl<const N: usize> Ret<N> {
     }
     /// The sentinel tag of an armed area.
     const UNWRITTEN: u8 = 0xFF;
+    /// Arms the area of a result that is a bare list, with no tag (rule 8
+    /// of `slot`): its length at `len` gets `u32::MAX`, a length no list in
+    /// a 32-bit memory has (our realloc never hands out a block that big),
+    /// so [`Ret::list_unwritten`] tells a host that wrote no record.
+    /// Returns the area's pointer, for the call.
+    #[inline(always)]
+    fn arm_list(&mut self, len: usize) -> *mut u8 {
+        self.0[len..len + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        self.ptr()
+    }
+    /// Whether the host left the length of an area armed by
+    /// [`Ret::arm_list`] unwritten: decode nothing, answer `EIO`.
+    #[inline(always)]
+    fn list_unwritten(&self, len: usize) -> bool {
+        self.u32(len) == u32::MAX
+    }
     /// Whether the host left an armed area's tag unwritten (or wrote a tag
     /// no result has): decode nothing, answer `EIO`.
     #[inline(always)]
@@ -709,66 +725,14 @@ impl Pal for Sys {
     }
 
     fn random(buf: &mut [u8]) -> Result<()> {
-        let mut filled = 0;
-        while filled < buf.len() {
-            let rest = &mut buf[filled..];
-            use abi::random_random::{get_random_bytes, ret::get_random_bytes as r};
-            let mut ret = Ret::<{ r::BYTES }>::new();
-            let (p, cap) = (rest.as_mut_ptr(), rest.len());
-            // SAFETY: as in `stream_read`: the slot receives the list.
-            unsafe { slot::with_parked(p, cap, || get_random_bytes(cap as u64, ret.ptr())) };
-            // SAFETY: the host wrote a list allocated during the call.
-            let n = unsafe { slot::land(p, cap, ret.ptr_at(r::PTR), ret.u32(r::LEN) as usize) }?;
-            if n == 0 {
-                return Err(Errno::EIO);
-            }
-            filled += n;
-        }
-        Ok(())
+        // SAFETY: the import writes its result to the area it is given.
+        random_via(buf, |len, ret| unsafe {
+            abi::random_random::get_random_bytes(len, ret)
+        })
     }
 
     fn args() -> Result<(i32, *mut *mut u8)> {
-        use abi::cli_environment::{get_arguments, ret::get_arguments as r};
-        let mut ret = Ret::<{ r::BYTES }>::new();
-        // SAFETY: nothing is parked: the list and strings come from the
-        // allocator (fallback of `cabi_import_realloc`).
-        unsafe { get_arguments(ret.ptr()) };
-        let list = ret.u32(r::PTR) as *const [u32; 2];
-        let argc = ret.u32(r::LEN) as usize;
-        // Sizes from the host are checked: an argument count or length
-        // near 4 GiB must not wrap into a small block (ENOMEM instead).
-        let Some(size) = argc
-            .checked_add(1)
-            .and_then(|n| n.checked_mul(core::mem::size_of::<usize>()))
-            .filter(|_| argc <= i32::MAX as usize)
-        else {
-            return Err(Errno::ENOMEM);
-        };
-        let argv = crate::heap_alloc(size, 4) as *mut *mut u8;
-        if argv.is_null() {
-            return Err(Errno::ENOMEM);
-        }
-        for i in 0..argc {
-            // SAFETY: the host wrote argc (ptr, len) pairs.
-            let [ptr, len] = unsafe { *list.add(i) };
-            // C wants NUL-terminated strings: copy into len + 1 bytes.
-            let Some(size) = (len as usize).checked_add(1) else {
-                return Err(Errno::ENOMEM);
-            };
-            let s = crate::heap_alloc(size, 1);
-            if s.is_null() {
-                return Err(Errno::ENOMEM);
-            }
-            // SAFETY: s has len + 1 bytes; the host wrote len bytes at ptr.
-            unsafe {
-                core::ptr::copy_nonoverlapping(ptr as *const u8, s, len as usize);
-                *s.add(len as usize) = 0;
-                *argv.add(i) = s;
-            }
-        }
-        // SAFETY: argv has argc + 1 slots.
-        unsafe { *argv.add(argc) = core::ptr::null_mut() };
-        Ok((argc as i32, argv))
+        env::arguments()
     }
 
     fn exit(status: i32) -> ! {
@@ -779,6 +743,33 @@ impl Pal for Sys {
         // The host does not return from `exit`.
         crate::trap()
     }
+}
+
+/// [`Pal::random`] with the import (`get-random-bytes` after lowering) as a
+/// parameter, so host tests can stand in for the host.
+#[inline(always)]
+fn random_via(buf: &mut [u8], mut import: impl FnMut(u64, *mut u8)) -> Result<()> {
+    use abi::random_random::ret::get_random_bytes as r;
+    let mut filled = 0;
+    while filled < buf.len() {
+        let rest = &mut buf[filled..];
+        let mut ret = Ret::<{ r::BYTES }>::new();
+        let (p, cap) = (rest.as_mut_ptr(), rest.len());
+        // SAFETY: as in `stream_read`: the slot receives the list.
+        unsafe { slot::with_parked(p, cap, || import(cap as u64, ret.arm_list(r::LEN))) };
+        if ret.list_unwritten(r::LEN) {
+            // No result record (rule 8 of `slot`): nothing to decode.
+            slot::release();
+            return Err(Errno::EIO);
+        }
+        // SAFETY: the host wrote a list allocated during the call.
+        let n = unsafe { slot::land(p, cap, ret.ptr_at(r::PTR), ret.u32(r::LEN) as usize) }?;
+        if n == 0 {
+            return Err(Errno::EIO);
+        }
+        filled += n;
+    }
+    Ok(())
 }
 
 /// `read` off the hot path: stdio not opened yet, an empty buffer, sockets,
@@ -971,6 +962,47 @@ mod tests {
         assert_eq!(&buf[..3], b"abc");
         assert_eq!(stats::get().fallback_allocs, 2);
         assert_eq!(crate::slot::tests::unclaimed(), 0, "no live block left");
+    }
+
+    /// `get-random-bytes` with no result record written (bug 5 for this
+    /// import): `EIO`, nothing decoded; an honest host fills the buffer in
+    /// place in as many calls as it likes.
+    #[test]
+    fn random_bytes_no_record_is_eio_and_honest_hosts_fill_in_place() {
+        let _g = crate::slot::tests::fresh();
+        let mut buf = [0u8; 10];
+        assert_eq!(random_via(&mut buf, |_, _| {}), Err(Errno::EIO));
+        // A previous honest answer left in the area is not decoded again:
+        // each call arms it.
+        let mut calls = 0;
+        let honest = |len: u64, ret: *mut u8| {
+            calls += 1;
+            let n = (len as usize).min(4); // at most 4 bytes per call
+            // SAFETY: as a host would: realloc, the bytes, the record.
+            unsafe {
+                let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, n);
+                p.write_bytes(0xAB, n);
+                (ret as *mut u32).write_unaligned(host_ptrs::put(p));
+                (ret.add(4) as *mut u32).write_unaligned(n as u32);
+            }
+        };
+        assert_eq!(random_via(&mut buf, honest), Ok(()));
+        assert_eq!(calls, 3);
+        assert_eq!(buf, [0xAB; 10]);
+        assert_eq!(stats::get().fallback_allocs, 0, "every call in place");
+        let mut first = true;
+        let once = |len: u64, ret: *mut u8| {
+            if std::mem::take(&mut first) {
+                let n = (len as usize).min(4);
+                // SAFETY: as above.
+                unsafe {
+                    let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, n);
+                    (ret as *mut u32).write_unaligned(host_ptrs::put(p));
+                    (ret.add(4) as *mut u32).write_unaligned(n as u32);
+                }
+            }
+        };
+        assert_eq!(random_via(&mut buf, once), Err(Errno::EIO));
     }
 
     #[test]
