@@ -841,6 +841,7 @@ mod tests {
     //! in the return area.
     use super::*;
     use crate::stats;
+    use abi::random_random::ret::get_random_bytes as RB;
 
     /// What the fake host returns next: `Some(bytes)` or `None` (closed).
     /// It returns the bytes as given, even more than asked for.
@@ -856,12 +857,12 @@ mod tests {
                     let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, bytes.len());
                     core::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
                     *ret = 0;
-                    (ret.add(4) as *mut u32).write_unaligned(host_ptrs::put(p));
-                    (ret.add(8) as *mut u32).write_unaligned(bytes.len() as u32);
+                    (ret.add(br::OK_PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+                    (ret.add(br::OK_LEN) as *mut u32).write_unaligned(bytes.len() as u32);
                 }
                 None => {
                     *ret = 1;
-                    *ret.add(4) = 1; // stream-error::closed
+                    *ret.add(br::ERR) = se::CLOSED;
                 }
             }
         }
@@ -880,8 +881,8 @@ mod tests {
         // SAFETY: ret is the 12-byte return area.
         unsafe {
             *ret = 1;
-            *ret.add(4) = 0; // last-operation-failed(error handle 42)
-            (ret.add(8) as *mut u32).write_unaligned(42);
+            *ret.add(br::ERR) = se::LAST_OPERATION_FAILED; // error handle 42
+            (ret.add(br::ERR + se::PAYLOAD) as *mut u32).write_unaligned(42);
         }
     }
 
@@ -940,8 +941,8 @@ mod tests {
             let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, 3);
             p.copy_from(b"abc".as_ptr(), 3);
             *ret = 0;
-            (ret.add(4) as *mut u32).write_unaligned(host_ptrs::put(p));
-            (ret.add(8) as *mut u32).write_unaligned(3);
+            (ret.add(br::OK_PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+            (ret.add(br::OK_LEN) as *mut u32).write_unaligned(3);
         }
     }
 
@@ -993,8 +994,8 @@ mod tests {
             unsafe {
                 let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, n);
                 p.write_bytes(0xAB, n);
-                (ret as *mut u32).write_unaligned(host_ptrs::put(p));
-                (ret.add(4) as *mut u32).write_unaligned(n as u32);
+                (ret.add(RB::PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+                (ret.add(RB::LEN) as *mut u32).write_unaligned(n as u32);
             }
         };
         assert_eq!(random_via(&mut buf, honest), Ok(()));
@@ -1008,8 +1009,8 @@ mod tests {
                 // SAFETY: as above.
                 unsafe {
                     let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, n);
-                    (ret as *mut u32).write_unaligned(host_ptrs::put(p));
-                    (ret.add(4) as *mut u32).write_unaligned(n as u32);
+                    (ret.add(RB::PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+                    (ret.add(RB::LEN) as *mut u32).write_unaligned(n as u32);
                 }
             }
         };
