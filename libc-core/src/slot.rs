@@ -16,7 +16,10 @@
 //!    first request that fits and the allocator for the rest.
 //! 2. A request fits when `old_ptr` is null and `old_size` is 0 (a fresh
 //!    allocation, not a string-transcoding resize), `new_size <= capacity`
-//!    and the buffer address is a multiple of `align`.
+//!    and the buffer address is a multiple of `align`. A plain parking
+//!    ([`with_parked`], for results that are one `list<u8>` or `string`)
+//!    serves only `align == 1` (what those request); a more-aligned request
+//!    goes to the allocator.
 //! 3. The slot is emptied when the wrapper's call returns, on every path
 //!    ([`with_parked`] clears it in a drop guard), so no later allocation can
 //!    ever be handed the caller's buffer.
@@ -82,30 +85,20 @@ use crate::errno::Errno;
 use crate::single::Single;
 use crate::stats;
 
-/// The slot's state as the slow paths see it ([`state`], [`set_state`]).
-/// A plain parking is stored in [`PLAIN`], laid out for the realloc's fast
-/// path; a split parking (and `Empty`) in [`SLOT`].
+/// A split parking's state (rule 6), or none. A plain parking lives in
+/// [`PLAIN`] instead, laid out for the realloc's fast path.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 enum State {
-    /// A caller's buffer is parked and unused.
-    Parked { ptr: *mut u8, cap: usize },
-    /// Nothing parked: every request goes to the allocator.
+    /// No split parking.
     Empty,
-    /// The parked buffer was handed out; further requests go to the allocator.
-    Taken { ptr: *mut u8, cap: usize },
     /// Rule 6: byte lists go to `bytes`, more-aligned blocks to `spine`.
-    /// `tracked`: as for [`State::ParkedT`].
+    /// `tracked`: [`TRACK`] belongs to this parking (the allocator path
+    /// handed out a block during it).
     Split {
         bytes: Area,
         spine: Area,
         tracked: bool,
     },
-    /// `Parked` after the allocator path handed out a block during this
-    /// parking ([`TRACK`] belongs to it): the buffer serves nothing more
-    /// (`cap` reads 0 once stored). Only the slow path sees these variants.
-    ParkedT { ptr: *mut u8, cap: usize },
-    /// `Taken` with [`TRACK`] belonging to this parking.
-    TakenT { ptr: *mut u8, cap: usize },
 }
 
 /// One buffer of a split parking. A null `ptr` serves nothing.
@@ -133,9 +126,9 @@ static SLOT: Single<State> = Single::new(State::Empty);
 /// `bench/run.py --ci` against the state enum it replaces for plain
 /// parkings (a tag byte, then the pointer and capacity): 4 fuel less per
 /// `read()` (125 instead of 129 from stdin, 143 instead of 147 from a
-/// file); parking costs 2 more (three words), the realloc 6 less. The
-/// floor, a realloc that only tests the state and returns the buffer (no
-/// rule checked), measured 109 and 127.
+/// file); parking costs 2 more (three words), the realloc 6 less; code
+/// size +27 bytes (hello). The floor, a realloc that only tests the state
+/// and returns the buffer (no rule checked), measured 109 and 127.
 #[derive(Copy, Clone)]
 #[repr(C, align(8))]
 struct Plain {
@@ -160,52 +153,37 @@ static PLAIN: Single<Plain> = Single::new(Plain {
     cap: 0,
 });
 
-/// The slot's state for the slow paths: the plain parking's from [`PLAIN`]
-/// when one is on, else [`SLOT`].
-fn state() -> State {
-    // SAFETY: single thread; the read ends here.
-    let Plain { ptr, avail, cap } = unsafe { *PLAIN.get() };
-    if ptr.is_null() {
-        return SLOT.load();
+impl Plain {
+    /// Whether a plain parking is on.
+    #[inline(always)]
+    fn on(&self) -> bool {
+        !self.ptr.is_null()
     }
-    match (avail, cap & TRACKED != 0, cap & !TRACKED) {
-        (0, false, cap) => State::Taken { ptr, cap },
-        (0, true, 0) => State::ParkedT { ptr, cap: 0 },
-        (0, true, cap) => State::TakenT { ptr, cap },
-        // Tracking closes the buffer (avail 0), so this is untracked.
-        (a, _, _) => State::Parked { ptr, cap: a - 1 },
+    /// Whether the allocator path handed out a block during this parking.
+    fn tracked(&self) -> bool {
+        self.cap & TRACKED != 0
+    }
+    /// The part of the buffer handed out to the host: all of it once taken,
+    /// nothing while unused or when the allocator path closed it unused.
+    fn taken_cap(&self) -> usize {
+        if self.avail == 0 {
+            self.cap & !TRACKED
+        } else {
+            0
+        }
     }
 }
 
-/// Stores a state [`state`] returned, changed by a slow path.
-fn set_state(s: State) {
-    // SAFETY: single thread; the reference ends in this function.
-    let pl = unsafe { &mut *PLAIN.get() };
-    match s {
-        State::Parked { ptr, cap } => {
-            *pl = Plain {
-                ptr,
-                avail: cap + 1,
-                cap,
-            }
-        }
-        State::Taken { ptr, cap } => *pl = Plain { ptr, avail: 0, cap },
-        State::ParkedT { ptr, .. } => {
-            *pl = Plain {
-                ptr,
-                avail: 0,
-                cap: TRACKED,
-            }
-        }
-        State::TakenT { ptr, cap } => {
-            *pl = Plain {
-                ptr,
-                avail: 0,
-                cap: cap | TRACKED,
-            }
-        }
-        State::Split { .. } | State::Empty => SLOT.store(s),
-    }
+/// The plain parking, for the slow paths.
+fn plain() -> &'static mut Plain {
+    // SAFETY: single thread; callers keep the reference within one slow
+    // path, which makes no other.
+    unsafe { &mut *PLAIN.get() }
+}
+
+/// Whether nothing at all is parked.
+fn idle() -> bool {
+    !plain().on() && SLOT.load() == State::Empty
 }
 
 /// Empties a split parking when dropped (rule 3).
@@ -240,7 +218,7 @@ impl Drop for ClearPlainOnDrop {
 #[inline(always)]
 pub unsafe fn with_parked<R>(buf: *mut u8, cap: usize, f: impl FnOnce() -> R) -> R {
     debug_assert!(!buf.is_null() && cap != 0 && cap <= isize::MAX as usize);
-    debug_assert!(SLOT.load() == State::Empty);
+    debug_assert!(idle());
     // SAFETY: single thread; the reference ends here.
     let pl = unsafe { &mut *PLAIN.get() };
     // `cap + 1` cannot wrap: a buffer holds at most `isize::MAX` bytes.
@@ -286,17 +264,16 @@ pub unsafe fn with_parked_split<R>(
 /// Asks the slot for a block; `Some` when the request fits (rules 2 and 6).
 pub fn take(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
     take_parked(old_ptr, old_size, align, new_size)
-        .or_else(|| take_parked_aligned(old_ptr, old_size, align, new_size))
         .or_else(|| take_split(old_ptr, old_size, align, new_size))
 }
 
-/// [`take`] for a plain parking (`State::Parked`), the state of every read,
+/// [`take`] for a plain parking ([`PLAIN`]), the parking of every read,
 /// and a byte list (`align == 1`, every `list<u8>` and string): inlined
 /// into the realloc, so a read that lands in the slot runs only this, one
 /// comparison for the state and the size ([`Plain::avail`]) and one for a
-/// fresh (rule 2) byte-aligned request. `None` otherwise: more-aligned
-/// requests go to [`take_parked_aligned`], a split parking to
-/// [`take_split`].
+/// fresh (rule 2) byte-aligned request. `None` otherwise (rule 2: a
+/// more-aligned request is the allocator's; a split parking is
+/// [`take_split`]'s).
 #[inline(always)]
 fn take_parked(
     old_ptr: *mut u8,
@@ -313,45 +290,26 @@ fn take_parked(
     None
 }
 
-/// [`take`] for a plain parking and a request aligned to more than 1
-/// (rule 2: the buffer's address must be a multiple); out of line.
-#[cold]
-#[inline(never)]
-fn take_parked_aligned(
-    old_ptr: *mut u8,
-    old_size: usize,
-    align: usize,
-    new_size: usize,
-) -> Option<*mut u8> {
-    if let State::Parked { ptr, cap } = state()
-        && fits(ptr, cap, old_ptr, old_size, align, new_size)
-    {
-        set_state(State::Taken { ptr, cap });
-        return Some(ptr);
-    }
-    None
-}
-
 /// [`take`] for a split parking (rule 6); `None` in any other state. Out of
 /// line: only UDP receives park split, and they cost an import call anyway.
 #[cold]
 #[inline(never)]
 fn take_split(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> Option<*mut u8> {
-    // A plain parking whose tracker is live (`ParkedT`) gets nothing here:
-    // the allocator path already served this call, so the slot serves
-    // nothing more (rule 7); the list comes back outside the buffer and the
-    // wrapper's decoding path, which releases what was not returned, runs.
+    // A plain parking gets nothing here; once the allocator path served it,
+    // [`track`] closed it (rule 7): the list comes back outside the buffer
+    // and the wrapper's decoding path, which releases what was not
+    // returned, runs.
     if let State::Split {
         mut bytes,
         mut spine,
         tracked,
-    } = state()
+    } = SLOT.load()
     {
         let area = if align == 1 { &mut bytes } else { &mut spine };
         if area.fits(old_ptr, old_size, align, new_size) {
             area.taken = true;
             let p = area.ptr;
-            set_state(State::Split {
+            SLOT.store(State::Split {
                 bytes,
                 spine,
                 tracked,
@@ -392,13 +350,16 @@ fn inside_taken(ptr: *mut u8, size: usize) -> bool {
         let off = (ptr as usize).wrapping_sub(p as usize);
         !p.is_null() && off < cap && size <= cap - off
     };
-    match state() {
-        State::Taken { ptr: p, cap } | State::TakenT { ptr: p, cap } => within(p, cap),
+    let pl = plain();
+    if pl.on() {
+        return within(pl.ptr, pl.taken_cap());
+    }
+    match SLOT.load() {
         State::Split { bytes, spine, .. } => {
             (bytes.taken && within(bytes.ptr, bytes.cap))
                 || (spine.taken && within(spine.ptr, spine.cap))
         }
-        _ => false,
+        State::Empty => false,
     }
 }
 
@@ -426,12 +387,12 @@ static TRACK: Single<Track> = Single::new(Track {
 /// The parking's identity for [`TRACK`]: the buffer of a plain parking, the
 /// spine buffer (else the bytes buffer) of a split one; `None` when nothing
 /// is parked.
-fn owner(state: State) -> Option<usize> {
-    match state {
-        State::Parked { ptr, .. }
-        | State::Taken { ptr, .. }
-        | State::ParkedT { ptr, .. }
-        | State::TakenT { ptr, .. } => Some(ptr as usize),
+fn owner() -> Option<usize> {
+    let pl = plain();
+    if pl.on() {
+        return Some(pl.ptr as usize);
+    }
+    match SLOT.load() {
         State::Split { bytes, spine, .. } => Some(if spine.ptr.is_null() {
             bytes.ptr as usize
         } else {
@@ -443,10 +404,10 @@ fn owner(state: State) -> Option<usize> {
 
 /// Records a block just taken from the allocator during a parking. The
 /// first one of a parking frees what the previous parking left unclaimed
-/// and marks the state (`ParkedT`, `TakenT`, `tracked`).
+/// and marks the parking tracked; an unused plain buffer is closed then
+/// (rule 7: it serves nothing more in this call).
 fn track(block: *mut u8, size: usize) {
-    let state = state();
-    let Some(who) = owner(state) else {
+    let Some(who) = owner() else {
         // Not parked: recorded if a call collects (rule 9), never a
         // candidate for `claim`.
         collect_push(block, size);
@@ -454,28 +415,30 @@ fn track(block: *mut u8, size: usize) {
     };
     // SAFETY: single thread; the reference ends in this function.
     let t = unsafe { &mut *TRACK.get() };
-    let fresh = match state {
-        State::Parked { ptr, cap } => {
-            set_state(State::ParkedT { ptr, cap });
-            true
+    let pl = plain();
+    let fresh = if pl.on() {
+        let fresh = !pl.tracked();
+        if pl.avail != 0 {
+            // Unused: closed, nothing handed out (taken_cap 0).
+            (pl.avail, pl.cap) = (0, TRACKED);
+        } else {
+            pl.cap |= TRACKED;
         }
-        State::Taken { ptr, cap } => {
-            set_state(State::TakenT { ptr, cap });
-            true
-        }
-        State::Split {
+        fresh
+    } else if let State::Split {
+        bytes,
+        spine,
+        tracked: false,
+    } = SLOT.load()
+    {
+        SLOT.store(State::Split {
             bytes,
             spine,
-            tracked: false,
-        } => {
-            set_state(State::Split {
-                bytes,
-                spine,
-                tracked: true,
-            });
-            true
-        }
-        _ => false,
+            tracked: true,
+        });
+        true
+    } else {
+        false
     };
     if fresh {
         for &(p, _) in &t.blocks[..t.n] {
@@ -519,14 +482,15 @@ fn release_slow() {
 /// Index in [`TRACK`] of the block at `ptr` of at least `size` bytes handed
 /// out during the current parking.
 fn tracked_now(ptr: *mut u8, size: usize) -> Option<usize> {
-    let state = state();
-    let live = matches!(
-        state,
-        State::ParkedT { .. } | State::TakenT { .. } | State::Split { tracked: true, .. }
-    );
+    let pl = plain();
+    let live = if pl.on() {
+        pl.tracked()
+    } else {
+        matches!(SLOT.load(), State::Split { tracked: true, .. })
+    };
     // SAFETY: single thread; the reference ends here.
     let t = unsafe { &*TRACK.get() };
-    if !live || owner(state) != Some(t.owner) {
+    if !live || owner() != Some(t.owner) {
         return None;
     }
     t.blocks[..t.n]
@@ -613,9 +577,7 @@ unsafe fn import_realloc_slow(
     align: usize,
     new_size: usize,
 ) -> *mut u8 {
-    if let Some(p) = take_parked_aligned(old_ptr, old_size, align, new_size)
-        .or_else(|| take_split(old_ptr, old_size, align, new_size))
-    {
+    if let Some(p) = take_split(old_ptr, old_size, align, new_size) {
         return p;
     }
     let align = align.max(1);
@@ -786,7 +748,7 @@ pub struct Collected(());
 pub fn collect() -> Collected {
     // SAFETY: single thread; the reference ends in this function.
     let c = unsafe { &mut *COLLECT.get() };
-    debug_assert!(!c.on && state() == State::Empty);
+    debug_assert!(!c.on && idle());
     c.on = true;
     c.n = 0;
     c.hint = 0;
@@ -1103,7 +1065,7 @@ pub(crate) mod tests {
         let mut buf = [0u8; 64];
         let p = buf.as_mut_ptr();
         unsafe { with_parked(p, 64, || ()) };
-        assert_eq!(state(), State::Empty);
+        assert!(idle());
         let got = unsafe { import_realloc(core::ptr::null_mut(), 0, 1, 8) };
         assert_ne!(
             got, p,
@@ -1111,7 +1073,7 @@ pub(crate) mod tests {
         );
         unsafe { give_back(got) };
         unsafe { with_parked(p, 64, || import_realloc(core::ptr::null_mut(), 0, 1, 8)) };
-        assert_eq!(state(), State::Empty);
+        assert!(idle());
     }
 
     #[test]
@@ -1248,7 +1210,7 @@ pub(crate) mod tests {
         assert_eq!(a, s, "the spine goes to the spine buffer");
         assert_eq!(b, p, "the payload goes to the caller's buffer");
         assert_eq!(stats::get().fallback_allocs, 0);
-        assert_eq!(state(), State::Empty);
+        assert!(idle());
         // The other order works the same.
         let (b, a) = unsafe {
             with_parked_split(p, 64, s, 40, || {
@@ -1289,7 +1251,8 @@ pub(crate) mod tests {
         let _g = fresh();
         let mut buf = [0u64; 4];
         let p = buf.as_mut_ptr() as *mut u8;
-        for (align, served) in [(1, true), (2, true), (8, true), (3, false), (0, false)] {
+        // A plain parking serves byte lists only (rule 2).
+        for (align, served) in [(1, true), (2, false), (8, false), (3, false), (0, false)] {
             let got = unsafe { with_parked(p, 16, || take(core::ptr::null_mut(), 0, align, 8)) };
             assert_eq!(got.is_some(), served, "align {align}");
         }
@@ -1377,7 +1340,7 @@ pub(crate) mod tests {
         assert_eq!(a, s);
         assert!(!b.is_null(), "an empty payload still gets a valid pointer");
         assert_eq!(stats::get().fallback_allocs, 0);
-        assert_eq!(state(), State::Empty);
+        assert!(idle());
         // Never a null buffer handed out, and a grow of a block inside the
         // spine buffer (handed out in this call) does not free it.
         let g = unsafe {
