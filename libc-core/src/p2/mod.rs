@@ -268,7 +268,7 @@ fn fs_error(code: u8) -> Errno {
 /// read path needs no stack frame and no zeroing: measured with
 /// `bench/run.py --ci`, a stack local (zeroed by `Ret::new`) costs every
 /// `read()` 15 more fuel from stdin and 17 more from a file (144 and 164
-/// instead of 129 and 147).
+/// instead of 129 and 147, measured before the slot's three-word form).
 ///
 /// Assumption (this is what makes it sound): nothing can use the area between
 /// the import call that fills it and the decoding of its result, because
