@@ -410,7 +410,9 @@ fn track(block: *mut u8, size: usize) {
     let Some(who) = owner() else {
         // Not parked: recorded if a call collects (rule 9), never a
         // candidate for `claim`.
-        collect_push(block, size);
+        if let Some(h) = COLLECT.load_hooks() {
+            (h.push)(block, size);
+        }
         return;
     };
     // SAFETY: single thread; the reference ends in this function.
@@ -590,7 +592,10 @@ unsafe fn import_realloc_slow(
         Some(Own::Parked)
     } else if let Some(i) = tracked_now(old_ptr, old_size) {
         Some(Own::Tracked(i))
-    } else if let Some(i) = collected_now(old_ptr, old_size) {
+    } else if let Some(i) = COLLECT
+        .load_hooks()
+        .and_then(|h| (h.find)(old_ptr, old_size))
+    {
         Some(Own::Collected(i))
     } else {
         crate::trap()
@@ -659,7 +664,10 @@ enum Own {
 /// out during the collecting call in progress, in a heap array that
 /// doubles when full. An address of 0 is a block kept by the decoder.
 struct Collect {
-    on: bool,
+    /// Set while a call collects: how the realloc reaches the record. A
+    /// function pointer set by [`collect`], so a program that never
+    /// collects links none of the record's code.
+    hooks: Option<&'static Hooks>,
     blocks: *mut (usize, usize),
     n: usize,
     cap: usize,
@@ -668,8 +676,30 @@ struct Collect {
     hint: usize,
 }
 
+/// What the realloc calls during a collecting call (rule 9).
+struct Hooks {
+    /// Records a block the allocator path handed out.
+    push: fn(*mut u8, usize),
+    /// [`collected_now`].
+    find: fn(*mut u8, usize) -> Option<usize>,
+}
+
+static HOOKS: Hooks = Hooks {
+    push: collect_push,
+    find: collected_now,
+};
+
+impl Single<Collect> {
+    /// The hooks of the collecting call in progress, if any.
+    #[inline(always)]
+    fn load_hooks(&self) -> Option<&'static Hooks> {
+        // SAFETY: single thread; the read ends here.
+        unsafe { (*self.get()).hooks }
+    }
+}
+
 static COLLECT: Single<Collect> = Single::new(Collect {
-    on: false,
+    hooks: None,
     blocks: core::ptr::null_mut(),
     n: 0,
     cap: 0,
@@ -680,9 +710,6 @@ static COLLECT: Single<Collect> = Single::new(Collect {
 fn collect_push(block: *mut u8, size: usize) {
     // SAFETY: single thread; the reference ends in this function.
     let c = unsafe { &mut *COLLECT.get() };
-    if !c.on {
-        return;
-    }
     if c.n == c.cap {
         let cap = if c.cap == 0 { 16 } else { c.cap * 2 };
         let Some(bytes) = cap.checked_mul(core::mem::size_of::<(usize, usize)>()) else {
@@ -715,7 +742,7 @@ fn collect_push(block: *mut u8, size: usize) {
 fn collected_now(ptr: *mut u8, size: usize) -> Option<usize> {
     // SAFETY: single thread; the reference ends in this function.
     let c = unsafe { &mut *COLLECT.get() };
-    if !c.on || ptr.is_null() || c.n == 0 {
+    if c.hooks.is_none() || ptr.is_null() || c.n == 0 {
         return None;
     }
     let start = c.hint.min(c.n - 1);
@@ -748,8 +775,8 @@ pub struct Collected(());
 pub fn collect() -> Collected {
     // SAFETY: single thread; the reference ends in this function.
     let c = unsafe { &mut *COLLECT.get() };
-    debug_assert!(!c.on && idle());
-    c.on = true;
+    debug_assert!(c.hooks.is_none() && idle());
+    c.hooks = Some(&HOOKS);
     c.n = 0;
     c.hint = 0;
     Collected(())
@@ -805,7 +832,7 @@ impl Drop for Collected {
         // SAFETY: our array (or null).
         unsafe { heap::free(c.blocks as *mut u8) };
         *c = Collect {
-            on: false,
+            hooks: None,
             blocks: core::ptr::null_mut(),
             n: 0,
             cap: 0,
@@ -922,7 +949,7 @@ pub(crate) mod tests {
             };
             (*TRACK.get()).n = 0;
             let c = &mut *COLLECT.get();
-            (c.on, c.n) = (false, 0);
+            (c.hooks, c.n) = (None, 0);
         }
         stats::reset();
         g
