@@ -22,7 +22,7 @@
 
 use crate::platform::c_int;
 use core::num::NonZeroI32;
-use libc_core::single::Single;
+use libc_core::shared::Shared;
 use libc_core::types::Whence;
 use libc_core::{Errno, Pal, Sys};
 
@@ -144,12 +144,12 @@ impl _IO_FILE {
     fn listed(&mut self) {
         if self.flags & F_LISTED == 0 {
             self.flags |= F_LISTED;
-            let head = LIST.load();
+            let head = list_head();
             if head.is_null() {
                 crate::header::stdlib::set_exit_flush(exit_flush);
             }
             self.next = head;
-            LIST.store(self as *mut _IO_FILE);
+            set_list_head(self as *mut _IO_FILE);
         }
     }
 
@@ -505,12 +505,27 @@ pub(crate) fn copy_into(dst: &mut [u8], at: usize, src: &[u8]) -> usize {
     }
 }
 
-/// Streams that have done I/O (newest first).
-static LIST: Single<*mut _IO_FILE> = Single::new(core::ptr::null_mut());
+/// Streams that have done I/O (newest first). Shared by all threads; the
+/// head is read and written as a word (see `list_head`).
+static LIST: Shared<*mut _IO_FILE> = Shared::new(core::ptr::null_mut());
+
+/// The flush list's head.
+#[inline(always)]
+fn list_head() -> *mut _IO_FILE {
+    // SAFETY: the static's own word, aligned and always initialised.
+    unsafe { *LIST.as_ptr() }
+}
+
+/// Makes `f` the flush list's head.
+#[inline(always)]
+fn set_list_head(f: *mut _IO_FILE) {
+    // SAFETY: as in `list_head`.
+    unsafe { *LIST.as_ptr() = f }
+}
 
 /// Takes `f` off the flush list (before it is freed).
 pub(crate) fn unlist(f: *mut _IO_FILE) {
-    let mut link: *mut *mut _IO_FILE = LIST.get();
+    let mut link: *mut *mut _IO_FILE = LIST.as_ptr();
     // SAFETY: single-threaded; every pointer on the list is a live FILE.
     unsafe {
         while !(*link).is_null() {
@@ -533,7 +548,7 @@ pub(crate) fn flush_all() -> Io {
 /// `flags`; the first error is returned.
 fn flush_writing(flags: Flags) -> Io {
     let mut r = Ok(());
-    let mut p = LIST.load();
+    let mut p = list_head();
     while !p.is_null() {
         // SAFETY: every pointer on the list is a live FILE; single-threaded.
         let f = unsafe { &mut *p };
@@ -550,7 +565,7 @@ fn flush_writing(flags: Flags) -> Io {
 /// only writes links. No mode test either: a stream not in write mode has
 /// `wpos == 0`, and `flush_write` of nothing makes no call.
 extern "C" fn exit_flush() {
-    let mut p = LIST.load();
+    let mut p = list_head();
     while !p.is_null() {
         // SAFETY: as in `flush_writing`.
         let f = unsafe { &mut *p };
@@ -562,7 +577,7 @@ extern "C" fn exit_flush() {
 /// What `exit` does once a stream has read: every stream flushed, and the
 /// unread input of seekable ones given back (POSIX `exit`).
 extern "C" fn exit_flush_all() {
-    let mut p = LIST.load();
+    let mut p = list_head();
     while !p.is_null() {
         // SAFETY: as in `flush_writing`.
         let f = unsafe { &mut *p };
@@ -578,28 +593,28 @@ pub(crate) fn flush_line_buffered() {
 
 // ---- the standard streams --------------------------------------------------
 
-static STDIN_BUF: Single<[u8; UNGET + BUF_CAP]> = Single::new([0; UNGET + BUF_CAP]);
-static STDOUT_BUF: Single<[u8; UNGET + BUF_CAP]> = Single::new([0; UNGET + BUF_CAP]);
+static STDIN_BUF: Shared<[u8; UNGET + BUF_CAP]> = Shared::new([0; UNGET + BUF_CAP]);
+static STDOUT_BUF: Shared<[u8; UNGET + BUF_CAP]> = Shared::new([0; UNGET + BUF_CAP]);
 /// Data capacity of stderr's buffer: unbuffered, it buffers only for the
 /// length of one printf call (see `vfprintf_impl`).
 pub(crate) const STDERR_CAP: usize = 256;
-static STDERR_BUF: Single<[u8; UNGET + STDERR_CAP]> = Single::new([0; UNGET + STDERR_CAP]);
+static STDERR_BUF: Shared<[u8; UNGET + STDERR_CAP]> = Shared::new([0; UNGET + STDERR_CAP]);
 
-pub(crate) static STDIN_FILE: Single<FILE> = Single::new(FILE::new(
+pub(crate) static STDIN_FILE: Shared<FILE> = Shared::new(FILE::new(
     0,
-    STDIN_BUF.get().cast(),
+    STDIN_BUF.as_ptr().cast(),
     BUF_CAP,
     F_STATIC | F_NOWR,
 ));
-pub(crate) static STDOUT_FILE: Single<FILE> = Single::new(FILE::new(
+pub(crate) static STDOUT_FILE: Shared<FILE> = Shared::new(FILE::new(
     1,
-    STDOUT_BUF.get().cast(),
+    STDOUT_BUF.as_ptr().cast(),
     BUF_CAP,
     F_STATIC | F_NORD | F_TTYCHK,
 ));
-pub(crate) static STDERR_FILE: Single<FILE> = Single::new(FILE::new(
+pub(crate) static STDERR_FILE: Shared<FILE> = Shared::new(FILE::new(
     2,
-    STDERR_BUF.get().cast(),
+    STDERR_BUF.as_ptr().cast(),
     STDERR_CAP,
     F_STATIC | F_NORD | F_NBF,
 ));
@@ -608,12 +623,12 @@ pub(crate) static STDERR_FILE: Single<FILE> = Single::new(FILE::new(
 /// one of a standard stream, else the one allocated behind the `FILE`
 /// ([`alloc_file`]). Its start and data capacity.
 pub(crate) fn own_buffer(f: *mut FILE) -> (*mut u8, usize) {
-    if f == STDIN_FILE.get() {
-        (STDIN_BUF.get().cast(), BUF_CAP)
-    } else if f == STDOUT_FILE.get() {
-        (STDOUT_BUF.get().cast(), BUF_CAP)
-    } else if f == STDERR_FILE.get() {
-        (STDERR_BUF.get().cast(), STDERR_CAP)
+    if f == STDIN_FILE.as_ptr() {
+        (STDIN_BUF.as_ptr().cast(), BUF_CAP)
+    } else if f == STDOUT_FILE.as_ptr() {
+        (STDOUT_BUF.as_ptr().cast(), BUF_CAP)
+    } else if f == STDERR_FILE.as_ptr() {
+        (STDERR_BUF.as_ptr().cast(), STDERR_CAP)
     } else {
         // SAFETY: a stream that is not a static comes from `alloc_file`,
         // which put its buffer right after the `FILE`.

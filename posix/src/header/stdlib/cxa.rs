@@ -97,6 +97,13 @@ extern "C" fn run_tls() {
     }
 }
 
+/// The calling thread's thread-local destructors, at its end (p1-threads:
+/// a secondary thread's `thread_local` objects die with it).
+#[cfg(wasm_threads)]
+pub(crate) fn run_thread_dtors() {
+    run_tls();
+}
+
 fn push(list: &Single<List>, e: Entry) -> bool {
     // SAFETY: single-threaded; no handler runs here.
     let l = unsafe { &mut *list.get() };

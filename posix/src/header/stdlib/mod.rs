@@ -210,6 +210,8 @@ pub use sort::*;
 pub use strtod::*;
 pub use strtol::*;
 mod cxa;
+#[cfg(wasm_threads)]
+pub(crate) use cxa::run_thread_dtors;
 mod ssp;
 pub use cxa::*;
 pub use ssp::*;
