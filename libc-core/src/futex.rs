@@ -121,3 +121,109 @@ impl Drop for LockGuard<'_> {
         self.0.unlock();
     }
 }
+
+/// A recursive lock in two words of an object (a `FILE`): `word` holds the
+/// owner's thread id (with [`REC_WAITERS`] once someone may sleep on it),
+/// `depth` how many times the owner took it (only the owner touches it).
+pub struct RecLock {
+    word: AtomicI32,
+    depth: core::cell::Cell<u32>,
+}
+
+/// Set in a [`RecLock`]'s word when a thread may be asleep on it.
+const REC_WAITERS: i32 = 0x4000_0000;
+
+// SAFETY: `depth` is only read and written by the thread that holds `word`.
+unsafe impl Sync for RecLock {}
+
+impl Default for RecLock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl RecLock {
+    pub const fn new() -> RecLock {
+        RecLock {
+            word: AtomicI32::new(0),
+            depth: core::cell::Cell::new(0),
+        }
+    }
+
+    /// Takes the lock (again, if the caller holds it).
+    pub fn lock(&self) {
+        let me = crate::thread::current_id();
+        if !self.try_lock_as(me) {
+            self.lock_slow(me);
+        }
+    }
+
+    /// Takes the lock if it is free or the caller's.
+    pub fn try_lock(&self) -> bool {
+        self.try_lock_as(crate::thread::current_id())
+    }
+
+    #[inline]
+    fn try_lock_as(&self, me: i32) -> bool {
+        match self
+            .word
+            .compare_exchange(0, me, Ordering::Acquire, Ordering::Relaxed)
+        {
+            Ok(_) => {
+                self.depth.set(1);
+                true
+            }
+            Err(w) if w & !REC_WAITERS == me => {
+                self.depth.set(self.depth.get() + 1);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    #[cold]
+    fn lock_slow(&self, me: i32) {
+        loop {
+            let w = self.word.load(Ordering::Relaxed);
+            if w == 0 {
+                if self
+                    .word
+                    .compare_exchange(0, me | REC_WAITERS, Ordering::Acquire, Ordering::Relaxed)
+                    .is_ok()
+                {
+                    self.depth.set(1);
+                    return;
+                }
+                continue;
+            }
+            if w & REC_WAITERS == 0
+                && self
+                    .word
+                    .compare_exchange(w, w | REC_WAITERS, Ordering::Relaxed, Ordering::Relaxed)
+                    .is_err()
+            {
+                continue;
+            }
+            wait(&self.word, w | REC_WAITERS, None);
+        }
+    }
+
+    /// Gives one level back; false (nothing done) when the caller does not
+    /// hold the lock.
+    pub fn unlock(&self) -> bool {
+        let me = crate::thread::current_id();
+        if self.word.load(Ordering::Relaxed) & !REC_WAITERS != me {
+            return false;
+        }
+        let d = self.depth.get();
+        if d > 1 {
+            self.depth.set(d - 1);
+            return true;
+        }
+        self.depth.set(0);
+        if self.word.swap(0, Ordering::Release) & REC_WAITERS != 0 {
+            wake(&self.word, 1);
+        }
+        true
+    }
+}

@@ -48,12 +48,34 @@ impl<T> Shared<T> {
     }
 }
 
+impl<T: Copy> Shared<T> {
+    /// Reads the value (under the lock).
+    #[inline(always)]
+    pub fn load(&self) -> T {
+        *self.lock()
+    }
+
+    /// Writes the value (under the lock).
+    #[inline(always)]
+    pub fn store(&self, value: T) {
+        *self.lock() = value;
+    }
+}
+
 /// Access to a [`Shared`] value while its lock is held.
 pub struct SharedGuard<'a, T> {
     value: *mut T,
     #[cfg(wasm_threads)]
     _held: crate::futex::LockGuard<'a>,
     _life: core::marker::PhantomData<&'a mut T>,
+}
+
+// Without threads the guard holds nothing; an empty `Drop` lets callers
+// end it explicitly (`drop(guard)`) the same way on every flavour.
+#[cfg(not(wasm_threads))]
+impl<T> Drop for SharedGuard<'_, T> {
+    #[inline(always)]
+    fn drop(&mut self) {}
 }
 
 impl<T> core::ops::Deref for SharedGuard<'_, T> {
