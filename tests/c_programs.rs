@@ -7,14 +7,20 @@
 //!
 //! Each `<name>.c` is compiled against both sysroots (`-fno-builtin -O2`);
 //! the p1 module runs on wasmtime and on node's WASI, the p2 module becomes a
-//! component and runs on wasmtime. Every (program, runtime) pair prints one
+//! component and runs on wasmtime. Programs marked `p1-threads` (`<name>.only`)
+//! are compiled with clang-19 for `wasm32-wasip1-threads` against
+//! `sysroot/p1-threads` (`-pthread`, shared imported memory) and run on the
+//! wasmtime 46 CLI with `-W threads,shared-memory -S threads`. Every (program, runtime) pair prints one
 //! line; failures show a diff of expected vs got; the last line is
 //! `N passed, M failed`.
 //!
 //! Arguments (after `--`): substrings selecting programs by name; `--list`
 //! lists the (program, runtime) pairs; `-q`/`--quiet` prints only failures
 //! and the summary. Environment: `WASM_LIBC_TEST_JOBS`
-//! (parallel programs, default: available cores), `WASM_LIBC_TEST_TIMEOUT`
+//! (parallel programs, default: available cores), `WASM_LIBC_TEST_THREADS=all`
+//! (every p1 program also on the p1-threads runtime, not only those whose
+//! `<name>.only` says `p1-threads`), `WASM_LIBC_TEST_RUNTIME` (run on that
+//! runtime only, e.g. `p1-threads/wasmtime46`), `WASM_LIBC_TEST_TIMEOUT`
 //! (seconds per run, default 60), `WASM_LIBC_TEST_KEEP=1` (keep the
 //! per-run directories), `WASM_LIBC_SYSROOT` (use a prebuilt sysroot), and
 //! `CC`-like tool overrides `WASM_LIBC_TEST_CC`, `WASMTIME`, `WASM_TOOLS`,
@@ -258,8 +264,10 @@ impl Case {
         // The threads runtime runs the programs marked `p1-threads`, and
         // with WASM_LIBC_TEST_THREADS=all every p1 program too.
         let all = threads_for_all();
+        let only_rt = std::env::var("WASM_LIBC_TEST_RUNTIME").ok();
         RUNTIMES
             .into_iter()
+            .filter(move |r| only_rt.as_deref().is_none_or(|o| o == r.name()))
             .filter(move |r| match (self.only, r.backend()) {
                 (Some(b), rb) => b == rb || (all && b == Backend::P1 && rb == Backend::P1Threads),
                 (None, Backend::P1Threads) => all,

@@ -150,8 +150,11 @@ pub fn spawn(
         return Err(Errno::EAGAIN);
     }
     let t = block.cast::<Thread>();
-    // SAFETY: `block` holds `total` bytes, the descriptor first.
+    // SAFETY: `block` holds `total` bytes, the descriptor first, then the
+    // TLS block, zeroed here (`__wasm_init_tls` copies the initialised
+    // data; zero-initialised thread-locals must start at 0 too).
     unsafe {
+        core::ptr::write_bytes(block.add(desc), 0, tls_size);
         t.write(Thread {
             stack_top: block as usize + total,
             tls: block.add(desc),

@@ -9,6 +9,7 @@
 
 static _Thread_local int tl = 7;
 static _Thread_local char tl_buf[64] = "initial";
+static _Thread_local long tl_zero[32];
 
 static void *work(void *arg) {
     int id = (int)(intptr_t)arg;
@@ -17,7 +18,10 @@ static void *work(void *arg) {
     snprintf(tl_buf, sizeof tl_buf, "thread %d", id);
     for (volatile int i = 0; i < 10000; i++) {
     }
-    int ok = errno == 100 + id && tl == 7 + id && strcmp(tl_buf + 7, "") != 0;
+    long z = 0;
+    for (int i = 0; i < 32; i++) z |= tl_zero[i];
+    tl_zero[id % 32] = id;
+    int ok = errno == 100 + id && tl == 7 + id && strcmp(tl_buf + 7, "") != 0 && z == 0;
     return (void *)(intptr_t)(id * 1000 + tl * 10 + ok);
 }
 
@@ -46,6 +50,7 @@ static void *deep(void *arg) {
 
 int main(void) {
     main_id = pthread_self();
+    for (int i = 0; i < 32; i++) tl_zero[i] = -1;
     errno = 5;
     enum { N = 6 };
     pthread_t t[N];
@@ -93,5 +98,6 @@ int main(void) {
     pthread_create(&w, NULL, detached, NULL);
     printf("detach: %d\n", pthread_detach(w));
     printf("join self: EDEADLK %d\n", pthread_join(pthread_self(), NULL) == EDEADLK);
+    printf("main's zero-initialised thread-local kept: %d\n", tl_zero[5] == -1);
     return 0;
 }

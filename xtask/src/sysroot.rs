@@ -102,6 +102,7 @@ const FLAVOURS: &[Flavour] = &[
             "cxa_thread_atexit.ll",
             "threads.c",
             "thread_start.s",
+            "cxa_guard.c",
         ],
     },
 ];

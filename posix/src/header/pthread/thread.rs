@@ -269,11 +269,17 @@ static CANCEL_TYPE: Single<c_int> = Single::new(0);
 
 /// [pthread_cancel](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cancel.html)
 ///
-/// WASI has no cancellation: `ENOTSUP` (as wasi-libc).
+/// WASI has no cancellation: `ENOTSUP` without threads (as wasi-libc's
+/// single-threaded build), `ENOSYS` on p1-threads (a thread cannot be
+/// stopped from outside: WebAssembly threads have no signals).
 #[unsafe(no_mangle)]
 pub extern "C" fn pthread_cancel(t: pthread_t) -> c_int {
     let _ = t;
-    Errno::ENOTSUP.0
+    if libc_core::THREADS {
+        Errno::ENOSYS.0
+    } else {
+        Errno::ENOTSUP.0
+    }
 }
 
 /// [pthread_testcancel](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_testcancel.html)
