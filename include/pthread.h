@@ -1008,7 +1008,9 @@ void _pthread_cleanup_pop(struct __ptcb *cb, int run);
 /*
  [pthread_cancel](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cancel.html)
 
- WASI has no cancellation: `ENOTSUP` (as wasi-libc).
+ WASI has no cancellation: `ENOTSUP` without threads (as wasi-libc's
+ single-threaded build), `ENOSYS` on p1-threads (a thread cannot be
+ stopped from outside: WebAssembly threads have no signals).
  */
 int pthread_cancel(pthread_t t);
 
