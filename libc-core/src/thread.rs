@@ -121,7 +121,12 @@ pub fn current_id() -> i32 {
 /// A message on stderr, then a trap: for states the library cannot report.
 #[cold]
 pub fn fatal(msg: &[u8]) -> ! {
-    let _ = Sys::write_all(2, msg);
+    // The write itself may need a per-thread copy (the p1 write area) and
+    // fail the same way: then trap without a message.
+    static ONCE: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+    if !ONCE.swap(true, Ordering::Relaxed) {
+        let _ = Sys::write_all(2, msg);
+    }
     crate::trap()
 }
 
