@@ -4,6 +4,7 @@
 //! same values wasi-libc exposes, so p1 errors pass through unchanged and C
 //! code compiled against either libc sees the same numbers.
 
+#[cfg(not(wasm_threads))]
 use crate::single::Single;
 
 /// A POSIX error number.
@@ -129,8 +130,13 @@ impl Errno {
 /// name stays private: rustc exports every symbol-named item of a wasm
 /// program, and a command module that exports data fails to load in
 /// wasmtime's command linker.
+#[cfg(not(wasm_threads))]
 #[cfg_attr(feature = "c-errno", unsafe(export_name = "errno"))]
 static ERRNO: Single<i32> = Single::new(0);
+
+/// On `p1-threads`, C's `_Thread_local int errno` (`crt/threads.c`).
+#[cfg(wasm_threads)]
+static ERRNO: crate::tls::ErrnoCell = crate::tls::ErrnoCell;
 
 /// Address of errno, for C's `errno` macro (`*__errno_location()`).
 pub fn errno_location() -> *mut i32 {
