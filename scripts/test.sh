@@ -26,7 +26,7 @@ cargo clippy --quiet --workspace --target wasm32-wasip1 --release -- -D warnings
 cargo clippy --quiet --workspace --target wasm32-wasip2 --release -- -D warnings
 cargo clippy --quiet --workspace --target wasm32-wasip1-threads --release -- -D warnings
 # WebAssembly 1.0 flavour: wasm32v1-none has no std, so only the no_std crates.
-cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo --target wasm32v1-none --release -- -D warnings
+cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo -p threads --target wasm32v1-none --release -- -D warnings
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p libc-core --features p1 --tests -- -D warnings
 (cd tests/wamr-runner && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)

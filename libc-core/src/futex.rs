@@ -1,5 +1,6 @@
 //! Blocking on a word of shared memory (`memory.atomic.wait32` /
-//! `memory.atomic.notify`), for the `p1-threads` flavour only.
+//! `memory.atomic.notify`) on the `p1-threads` flavour; a single-threaded
+//! stand-in elsewhere (see below).
 //!
 //! The instructions are reached through two C functions in
 //! `crt/threads.c` (clang's `__builtin_wasm_memory_atomic_wait32` and
@@ -8,9 +9,39 @@
 
 use core::sync::atomic::{AtomicI32, Ordering};
 
+#[cfg(wasm_threads)]
 unsafe extern "C" {
     fn __wasm_libc_futex_wait(addr: *const AtomicI32, expected: i32, timeout_ns: i64) -> i32;
     fn __wasm_libc_futex_wake(addr: *const AtomicI32, count: u32) -> u32;
+}
+
+// Without threads (every other flavour) there is one thread, so nobody can
+// change a word while its only thread waits on it: a wait on an unchanged
+// word with no timeout would never end and traps with a message instead;
+// with a timeout it sleeps that long. A wake has nobody to wake. The Rust
+// API's `Mutex`/`Condvar`/`Once` (rust/src/sync.rs) use this module on every
+// flavour; the C library's locks use it only on `p1-threads`.
+#[cfg(not(wasm_threads))]
+unsafe fn __wasm_libc_futex_wait(addr: *const AtomicI32, expected: i32, timeout_ns: i64) -> i32 {
+    use crate::Pal;
+    // SAFETY: caller contract: a live, aligned word.
+    if unsafe { (*addr).load(Ordering::SeqCst) } != expected {
+        return 1;
+    }
+    if timeout_ns < 0 {
+        let _ = crate::Sys::write_all(
+            2,
+            b"wasm-libc: deadlock: waiting for another thread in a single-threaded program\n",
+        );
+        crate::trap()
+    }
+    let _ = crate::Sys::sleep(timeout_ns as u64);
+    2
+}
+
+#[cfg(not(wasm_threads))]
+unsafe fn __wasm_libc_futex_wake(_addr: *const AtomicI32, _count: u32) -> u32 {
+    0
 }
 
 /// What a [`wait`] saw.
@@ -81,25 +112,24 @@ impl Lock {
 
     #[cold]
     fn lock_slow(&self) {
-        let mut spins = 0;
-        loop {
-            let c = self.0.load(Ordering::Relaxed);
-            if c == 0
-                && self
-                    .0
-                    .compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed)
-                    .is_ok()
+        // Spin briefly while the holder has no waiters, taking the lock
+        // plainly (1) if it comes free...
+        for _ in 0..64 {
+            match self
+                .0
+                .compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed)
             {
-                return;
+                Ok(_) => return,
+                Err(1) => core::hint::spin_loop(),
+                Err(_) => break,
             }
-            if spins < 64 && c == 1 {
-                spins += 1;
-                core::hint::spin_loop();
-                continue;
-            }
-            if self.0.swap(2, Ordering::Acquire) == 0 {
-                return;
-            }
+        }
+        // ...then only ever as 2 ("held, maybe waiters"): a thread that has
+        // slept may not know whether others still sleep, so whoever takes
+        // the lock after a wait must make its unlock wake the next one.
+        // (Taking it as 1 after a wait lost that wake-up: a sleeper slept
+        // forever, 4 of 40 runs of examples/threads hung.)
+        while self.0.swap(2, Ordering::Acquire) != 0 {
             wait(&self.0, 2, None);
         }
     }

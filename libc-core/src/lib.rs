@@ -22,7 +22,6 @@
 
 pub mod env;
 pub mod errno;
-#[cfg(wasm_threads)]
 pub mod futex;
 pub mod pal;
 pub mod path;
@@ -32,7 +31,8 @@ pub mod shared;
 pub mod single;
 pub mod slot;
 pub mod stats;
-#[cfg(wasm_threads)]
+// Without threads: the same API, where creating a thread fails (`EAGAIN`).
+#[cfg_attr(not(wasm_threads), path = "thread_none.rs")]
 pub mod thread;
 pub mod tls;
 pub mod types;
