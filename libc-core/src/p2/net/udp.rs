@@ -405,9 +405,7 @@ mod tests {
     /// returned 105. Must be `EIO`, nothing touched beyond the buffer.
     #[test]
     fn udp_payload_in_the_callers_buffer_longer_than_it_is_eio() {
-        let _g = crate::slot::tests::LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _g = crate::slot::tests::fresh();
         let mut mem = [0xeeu8; 16];
         let bp = mem.as_mut_ptr();
         let bufs = [IoSlice { base: bp, len: 8 }];
