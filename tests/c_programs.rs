@@ -7,14 +7,20 @@
 //!
 //! Each `<name>.c` is compiled against both sysroots (`-fno-builtin -O2`);
 //! the p1 module runs on wasmtime and on node's WASI, the p2 module becomes a
-//! component and runs on wasmtime. Every (program, runtime) pair prints one
+//! component and runs on wasmtime. Programs marked `p1-threads` (`<name>.only`)
+//! are compiled with clang-19 for `wasm32-wasip1-threads` against
+//! `sysroot/p1-threads` (`-pthread`, shared imported memory) and run on the
+//! wasmtime 46 CLI with `-W threads,shared-memory -S threads`. Every (program, runtime) pair prints one
 //! line; failures show a diff of expected vs got; the last line is
 //! `N passed, M failed`.
 //!
 //! Arguments (after `--`): substrings selecting programs by name; `--list`
 //! lists the (program, runtime) pairs; `-q`/`--quiet` prints only failures
 //! and the summary. Environment: `WASM_LIBC_TEST_JOBS`
-//! (parallel programs, default: available cores), `WASM_LIBC_TEST_TIMEOUT`
+//! (parallel programs, default: available cores), `WASM_LIBC_TEST_THREADS=all`
+//! (every p1 program also on the p1-threads runtime, not only those whose
+//! `<name>.only` says `p1-threads`), `WASM_LIBC_TEST_RUNTIME` (run on that
+//! runtime only, e.g. `p1-threads/wasmtime46`), `WASM_LIBC_TEST_TIMEOUT`
 //! (seconds per run, default 60), `WASM_LIBC_TEST_KEEP=1` (keep the
 //! per-run directories), `WASM_LIBC_SYSROOT` (use a prebuilt sysroot), and
 //! `CC`-like tool overrides `WASM_LIBC_TEST_CC`, `WASMTIME`, `WASM_TOOLS`,
@@ -31,6 +37,8 @@ use std::time::Duration;
 enum Backend {
     P1,
     P2,
+    /// The p1 backend with wasi-threads (`sysroot/p1-threads`).
+    P1Threads,
 }
 
 impl Backend {
@@ -38,6 +46,7 @@ impl Backend {
         match self {
             Backend::P1 => "p1",
             Backend::P2 => "p2",
+            Backend::P1Threads => "p1-threads",
         }
     }
 }
@@ -50,15 +59,30 @@ enum Runtime {
     P1Node,
     /// p2 component on the wasmtime CLI.
     P2Wasmtime,
+    /// p1-threads module on the wasmtime 46 CLI (`-W threads,shared-memory
+    /// -S threads`; later CLIs dropped wasi-threads).
+    P1ThreadsWasmtime,
 }
 
-const RUNTIMES: [Runtime; 3] = [Runtime::P1Wasmtime, Runtime::P1Node, Runtime::P2Wasmtime];
+const RUNTIMES: [Runtime; 4] = [
+    Runtime::P1Wasmtime,
+    Runtime::P1Node,
+    Runtime::P2Wasmtime,
+    Runtime::P1ThreadsWasmtime,
+];
+
+/// Whether every program runs on the threads runtime too
+/// (`WASM_LIBC_TEST_THREADS=all`), not just those marked `p1-threads`.
+fn threads_for_all() -> bool {
+    std::env::var("WASM_LIBC_TEST_THREADS").is_ok_and(|v| v == "all")
+}
 
 impl Runtime {
     fn backend(self) -> Backend {
         match self {
             Runtime::P1Wasmtime | Runtime::P1Node => Backend::P1,
             Runtime::P2Wasmtime => Backend::P2,
+            Runtime::P1ThreadsWasmtime => Backend::P1Threads,
         }
     }
     fn name(self) -> &'static str {
@@ -66,6 +90,7 @@ impl Runtime {
             Runtime::P1Wasmtime => "p1/wasmtime",
             Runtime::P1Node => "p1/node",
             Runtime::P2Wasmtime => "p2/wasmtime",
+            Runtime::P1ThreadsWasmtime => "p1-threads/wasmtime46",
         }
     }
     fn tag(self) -> &'static str {
@@ -73,6 +98,7 @@ impl Runtime {
             Runtime::P1Wasmtime => "p1-wasmtime",
             Runtime::P1Node => "p1-node",
             Runtime::P2Wasmtime => "p2-wasmtime",
+            Runtime::P1ThreadsWasmtime => "p1-threads-wasmtime46",
         }
     }
 }
@@ -194,7 +220,12 @@ impl Case {
             None => None,
             Some("p1") => Some(Backend::P1),
             Some("p2") => Some(Backend::P2),
-            Some(s) => return Err(format!("{name}.only: `{s}` is neither `p1` nor `p2`")),
+            Some("p1-threads") => Some(Backend::P1Threads),
+            Some(s) => {
+                return Err(format!(
+                    "{name}.only: `{s}` is not `p1`, `p2` or `p1-threads`"
+                ));
+            }
         };
         let mut skip = Vec::new();
         for line in text("skip")?
@@ -230,9 +261,18 @@ impl Case {
     }
 
     fn runtimes(&self) -> impl Iterator<Item = Runtime> + '_ {
+        // The threads runtime runs the programs marked `p1-threads`, and
+        // with WASM_LIBC_TEST_THREADS=all every p1 program too.
+        let all = threads_for_all();
+        let only_rt = std::env::var("WASM_LIBC_TEST_RUNTIME").ok();
         RUNTIMES
             .into_iter()
-            .filter(|r| self.only.is_none_or(|b| b == r.backend()))
+            .filter(move |r| only_rt.as_deref().is_none_or(|o| o == r.name()))
+            .filter(move |r| match (self.only, r.backend()) {
+                (Some(b), rb) => b == rb || (all && b == Backend::P1 && rb == Backend::P1Threads),
+                (None, Backend::P1Threads) => all,
+                (None, _) => true,
+            })
             .filter(|r| !self.skip.iter().any(|(name, _)| name == r.name()))
     }
 }
@@ -242,6 +282,12 @@ struct Tools {
     /// The C++ compiler for `cxx/*.cpp` (`WASM_LIBC_TEST_CXX`).
     cxx: PathBuf,
     wasmtime: PathBuf,
+    /// The wasmtime 46 CLI for wasi-threads (`WASMTIME_THREADS`, else
+    /// `.venv-threads/bin/wasmtime` from scripts/setup.sh).
+    wasmtime_threads: PathBuf,
+    /// The compiler for p1-threads programs (`WASM_LIBC_TEST_CC_THREADS`,
+    /// default clang-19: clang 14 has no `wasm32-wasip1-threads`).
+    cc_threads: PathBuf,
     wasm_tools: PathBuf,
     node: PathBuf,
 }
@@ -315,6 +361,11 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
         cc: tool("WASM_LIBC_TEST_CC", &["clang"])?,
         cxx: tool("WASM_LIBC_TEST_CXX", &["clang++-19", "clang++"])?,
         wasmtime: tool("WASMTIME", &["wasmtime"])?,
+        wasmtime_threads: match std::env::var_os("WASMTIME_THREADS") {
+            Some(p) => PathBuf::from(p),
+            None => libc_tests::tests_dir().join("../.venv-threads/bin/wasmtime"),
+        },
+        cc_threads: tool("WASM_LIBC_TEST_CC_THREADS", &["clang-19"])?,
         wasm_tools: tool("WASM_TOOLS", &["wasm-tools"])?,
         node: tool("NODE", &["node"])?,
     };
@@ -406,7 +457,7 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
 /// Compiles `case` for the backends it needs and runs it on each runtime.
 fn run_case(env: &Env, case: &Case) -> Vec<Outcome> {
     let mut out = Vec::new();
-    for backend in [Backend::P1, Backend::P2] {
+    for backend in [Backend::P1, Backend::P2, Backend::P1Threads] {
         let runtimes: Vec<Runtime> = case.runtimes().filter(|r| r.backend() == backend).collect();
         if runtimes.is_empty() {
             continue;
@@ -442,15 +493,31 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
         || {
             if case.src.extension().is_some_and(|x| x == "cpp") {
                 env.tools.cxx.clone()
+            } else if backend == Backend::P1Threads {
+                env.tools.cc_threads.clone()
             } else {
                 env.tools.cc.clone()
             }
         },
         PathBuf::from,
     );
+    // wasi-sdk's pthread flags: atomics and bulk memory (`-pthread`), a
+    // shared memory imported and exported, with a maximum.
+    let (target, threads): (&str, &[&str]) = if backend == Backend::P1Threads {
+        (
+            "--target=wasm32-wasip1-threads",
+            &[
+                "-pthread",
+                "-Wl,--import-memory,--export-memory,--max-memory=67108864",
+            ],
+        )
+    } else {
+        ("--target=wasm32-wasi", &[])
+    };
     check_output(
         Command::new(cc)
-            .arg("--target=wasm32-wasi")
+            .arg(target)
+            .args(threads)
             .arg(format!("--sysroot={}", env.sysroot.join(b).display()))
             .args(["-fno-builtin", "-O2", "-Wall"])
             // Flags before the source (`-x c++` applies to what follows),
@@ -484,7 +551,7 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
                 .arg(&module),
         )?;
     }
-    if backend == Backend::P1 {
+    if backend != Backend::P2 {
         return Ok(module);
     }
     let component = env.build.join(format!("{}.{b}.component.wasm", case.name));
@@ -545,6 +612,21 @@ fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
             c.arg(wasm);
             c
         }
+        Runtime::P1ThreadsWasmtime => {
+            let mut c = Command::new(&env.tools.wasmtime_threads);
+            c.arg("run")
+                .args(["-W", "threads,shared-memory", "-S", "threads"])
+                .arg("--dir")
+                .arg(format!("{}::.", dir.display()))
+                .arg("--argv0")
+                .arg(&case.name)
+                .args(&case.flags.wasmtime);
+            for kv in &case.env {
+                c.arg("--env").arg(kv);
+            }
+            c.arg(wasm);
+            c
+        }
         Runtime::P1Node => {
             let mut c = Command::new(&env.tools.node);
             c.arg("--no-warnings")
@@ -564,10 +646,13 @@ fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
     if !env.keep {
         let _ = std::fs::remove_dir_all(&dir);
     }
-    let out = match result {
+    let mut out = match result {
         Ok(o) => o,
         Err(e) => return fail(0.0, indent(&format!("cannot run {cmd:?}: {e}"))),
     };
+    if rt == Runtime::P1ThreadsWasmtime {
+        out.stderr = without_threads_warning(&out.stderr);
+    }
     let secs = out.elapsed.as_secs_f64();
     let mut problems = String::new();
     if out.timed_out {
@@ -642,6 +727,27 @@ fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
     } else {
         fail(secs, indent(&problems))
     }
+}
+
+/// wasmtime 46 warns on stderr that `-S threads` is deprecated (a line,
+/// then a line of spaces): not the program's output.
+fn without_threads_warning(stderr: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(stderr);
+    let mut out = String::new();
+    let mut after_warning = false;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("WARNING: the `-Sthreads` flag") {
+            after_warning = true;
+            continue;
+        }
+        if after_warning && line.trim().is_empty() {
+            after_warning = false;
+            continue;
+        }
+        after_warning = false;
+        out.push_str(line);
+    }
+    out.into_bytes()
 }
 
 fn indent(s: &str) -> String {

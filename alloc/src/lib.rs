@@ -178,7 +178,12 @@ mod heap {
     }
 }
 
-#[cfg(not(all(target_family = "wasm", not(wasm_threads))))]
+/// The threads flavour: a futex lock (see the file).
+#[cfg(all(target_family = "wasm", wasm_threads))]
+#[path = "futex_lock.rs"]
+mod heap;
+
+#[cfg(not(target_family = "wasm"))]
 mod heap {
     use spin::Mutex;
 

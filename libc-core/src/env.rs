@@ -21,7 +21,7 @@ use crate::errno::Errno;
 #[cfg(not(test))]
 use crate::pal::PalEnv;
 use crate::pal::Result;
-use crate::single::Single;
+use crate::shared::Shared;
 use crate::{heap_alloc, heap_free};
 use core::ptr::null_mut;
 
@@ -44,7 +44,8 @@ struct Env {
     owned_cap: usize,
 }
 
-static ENV: Single<Env> = Single::new(Env {
+/// Shared by all threads (behind its lock on p1-threads).
+static ENV: Shared<Env> = Shared::new(Env {
     loaded: false,
     array: null_mut(),
     count: 0,
@@ -56,13 +57,14 @@ static ENV: Single<Env> = Single::new(Env {
 });
 
 /// An empty environment for when the host's cannot be read.
-static EMPTY: Single<[Str; 1]> = Single::new([null_mut()]);
+static EMPTY: Shared<[Str; 1]> = Shared::new([null_mut()]);
 
 /// Runs `f` on the table, loaded and in sync with the C variable.
 fn with<R>(f: impl FnOnce(&mut Env) -> R) -> R {
-    // SAFETY: single-threaded; the borrow ends before we return, and `f`
-    // calls nothing that comes back here.
-    let e = unsafe { &mut *ENV.get() };
+    // The lock (p1-threads) is held until we return; `f` calls nothing that
+    // comes back here.
+    let mut guard = ENV.lock();
+    let e = &mut *guard;
     if !e.loaded {
         e.loaded = true;
         match fetch() {
@@ -72,7 +74,7 @@ fn with<R>(f: impl FnOnce(&mut Env) -> R) -> R {
                 e.cap = count + 1;
             }
             Err(_) => {
-                e.array = EMPTY.get().cast();
+                e.array = EMPTY.as_ptr().cast();
                 e.count = 0;
                 e.cap = 0;
             }
@@ -96,14 +98,15 @@ fn fetch() -> Result<(usize, *mut Str)> {
 /// # Safety
 /// `var` is valid for reads and writes for the program's life.
 pub unsafe fn register_c_environ(var: *mut *mut Str) {
-    // SAFETY: single-threaded; no other borrow is live.
-    let e = unsafe { &mut *ENV.get() };
-    e.c_var = var;
-    if e.loaded {
-        e.publish();
-    } else {
-        with(|_| ());
+    {
+        let mut e = ENV.lock();
+        e.c_var = var;
+        if e.loaded {
+            e.publish();
+            return;
+        }
     }
+    with(|_| ());
 }
 
 /// The current array (null-terminated), for C's `environ`.
@@ -194,7 +197,7 @@ pub fn clear() {
             // SAFETY: ours and null-terminated.
             unsafe { *e.array = null_mut() };
         } else {
-            e.array = EMPTY.get().cast();
+            e.array = EMPTY.as_ptr().cast();
         }
         e.count = 0;
         e.publish();
@@ -224,7 +227,7 @@ impl Env {
         self.cap = 0;
         self.count = 0;
         if a.is_null() {
-            self.array = EMPTY.get().cast();
+            self.array = EMPTY.as_ptr().cast();
             return;
         }
         // SAFETY: a C program's environ is a null-terminated array.
@@ -353,7 +356,7 @@ mod tests {
             .lock()
             .unwrap_or_else(|e| e.into_inner());
         unsafe {
-            *ENV.get() = Env {
+            *ENV.as_ptr() = Env {
                 loaded: false,
                 array: null_mut(),
                 count: 0,
@@ -411,7 +414,7 @@ mod tests {
         unset(b"A").unwrap();
         assert_eq!(entries(), ["B=two", "C=3", "LOOP=49"]);
         assert!(
-            unsafe { (*ENV.get()).owned_len } == 2,
+            unsafe { (*ENV.as_ptr()).owned_len } == 2,
             "freed what it replaced"
         );
     }

@@ -4,6 +4,7 @@
 //! same values wasi-libc exposes, so p1 errors pass through unchanged and C
 //! code compiled against either libc sees the same numbers.
 
+#[cfg(not(wasm_threads))]
 use crate::single::Single;
 
 /// A POSIX error number.
@@ -129,8 +130,13 @@ impl Errno {
 /// name stays private: rustc exports every symbol-named item of a wasm
 /// program, and a command module that exports data fails to load in
 /// wasmtime's command linker.
+#[cfg(not(wasm_threads))]
 #[cfg_attr(feature = "c-errno", unsafe(export_name = "errno"))]
 static ERRNO: Single<i32> = Single::new(0);
+
+/// On `p1-threads`, C's `_Thread_local int errno` (`crt/threads.c`).
+#[cfg(wasm_threads)]
+static ERRNO: crate::tls::ErrnoCell = crate::tls::ErrnoCell;
 
 /// Address of errno, for C's `errno` macro (`*__errno_location()`).
 pub fn errno_location() -> *mut i32 {
@@ -220,6 +226,18 @@ pub fn as_return_code(r: Result<(), Errno>) -> i32 {
 /// inlined fast paths: a `u64` comes back in a register, where a `Result`
 /// would go through memory on wasm32 and give the caller a stack frame.
 /// `n` must fit in 32 bits (it is at most `isize::MAX` on wasm32).
+///
+/// Measured worth (`bench/run.py --ci`, p2): returning `Result` instead from
+/// the three out-of-line ends of the p2 read path (`read_slow`,
+/// `stream_read_finish`, `file_read_finish`) costs every `read()` 18 more
+/// fuel from stdin and 23 more from a file (147 and 170 instead of 129 and
+/// 147, measured before the slot's three-word form), although those
+/// functions do not run: the inlined caller gets a stack frame. So does
+/// funnelling them through one generic out-of-line runner that takes the
+/// slow path as a closure (`pack` and `unpack` in a single place): 12 more
+/// from stdin, 20 more from a file (137 and 163 instead of 125 and 143; the
+/// closure's captures go through memory); hence each out-of-line end packs
+/// itself.
 #[inline(always)]
 pub(crate) fn pack(r: Result<usize, Errno>) -> u64 {
     debug_assert!(r.is_err() || r.is_ok_and(|n| n as u64 >> 32 == 0));

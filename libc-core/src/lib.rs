@@ -22,13 +22,19 @@
 
 pub mod env;
 pub mod errno;
+pub mod futex;
 pub mod pal;
 pub mod path;
 pub mod preopen;
 pub mod preview1;
+pub mod shared;
 pub mod single;
 pub mod slot;
 pub mod stats;
+// Without threads: the same API, where creating a thread fails (`EAGAIN`).
+#[cfg_attr(not(wasm_threads), path = "thread_none.rs")]
+pub mod thread;
+pub mod tls;
 pub mod types;
 
 #[cfg_attr(backend = "p1", path = "p1/mod.rs")]
@@ -40,6 +46,10 @@ pub use errno::{Errno, OrMinusOneErrno, OrNullErrno};
 pub use pal::Pal;
 pub use pal::net::PalNet;
 pub use pal::{PalEnv, PalFs};
+
+/// Whether this build has shared-memory threads (the `p1-threads`
+/// flavour): a constant, so code that tests it costs nothing elsewhere.
+pub const THREADS: bool = cfg!(wasm_threads);
 
 /// Name of the compiled-in backend (`"p1"` or `"p2"`), for diagnostics.
 pub const BACKEND: &str = if cfg!(backend = "p1") { "p1" } else { "p2" };

@@ -17,7 +17,7 @@
 
 use crate::errno::Errno;
 use crate::pal::Result;
-use crate::single::Single;
+use crate::shared::Shared;
 use crate::{PalFs, Sys};
 use core::marker::PhantomData;
 
@@ -31,21 +31,26 @@ struct Cwd {
     len: usize,
 }
 
-static CWD: Single<Cwd> = Single::new(Cwd {
+/// Shared by all threads; replaced under its lock (p1-threads keeps every
+/// former block, so a path a thread is resolving is never freed under it).
+static CWD: Shared<Cwd> = Shared::new(Cwd {
     ptr: core::ptr::null_mut(),
     len: 0,
 });
 
 /// The working directory (`/` until the first successful `chdir`).
 pub fn cwd() -> &'static [u8] {
-    // SAFETY: single-threaded; the block lives until the next `chdir`,
-    // which no caller holds a borrow across.
-    let c = unsafe { &*CWD.get() };
-    if c.ptr.is_null() {
+    let (ptr, len) = {
+        let c = CWD.lock();
+        (c.ptr, c.len)
+    };
+    if ptr.is_null() {
         b"/"
     } else {
-        // SAFETY: ptr holds len bytes.
-        unsafe { core::slice::from_raw_parts(c.ptr, c.len) }
+        // SAFETY: ptr holds len bytes; the block lives until the next
+        // `chdir` (for ever on p1-threads), which no caller holds a borrow
+        // across.
+        unsafe { core::slice::from_raw_parts(ptr, len) }
     }
 }
 
@@ -172,11 +177,14 @@ pub fn chdir(path: &[u8]) -> Result<()> {
     // SAFETY: out has len + 1 bytes, enough for "/" + abs normalized.
     let dst = unsafe { core::slice::from_raw_parts_mut(out, len + 1) };
     let n = normalize(abs, dst);
-    // SAFETY: null or our block; single-threaded.
+    let mut c = CWD.lock();
+    // SAFETY: null or our blocks. With threads the former working directory
+    // stays allocated: another thread may be resolving a path against it.
     unsafe {
         crate::heap_free(heap);
-        let c = &mut *CWD.get();
-        crate::heap_free(c.ptr);
+        if !crate::THREADS {
+            crate::heap_free(c.ptr);
+        }
         if n == 1 {
             crate::heap_free(out);
             c.ptr = core::ptr::null_mut();

@@ -1,30 +1,29 @@
 //! A cell for per-instance state on single-threaded wasm.
 
+#[cfg(not(wasm_threads))]
 use core::cell::UnsafeCell;
 
 /// Interior-mutable storage for a `static` that only one thread ever touches.
 ///
 /// Assumption: the library is built for wasm32 targets without the `atomics`
 /// feature, where an instance has exactly one thread, so a `static` is
-/// effectively thread-local. If threads are ever supported, every `Single`
-/// must become a `#[thread_local]` or a lock; the `compile_error!` below
-/// makes a build with `atomics` (a threads flavour, `cfg(wasm_threads)`
-/// from build.rs) fail until then.
+/// effectively thread-local. On the threads flavour (`cfg(wasm_threads)`,
+/// from build.rs) `Single` is instead [`crate::tls::PerThread`]: one
+/// instance per thread, so the assumption holds there too.
+#[cfg(not(wasm_threads))]
 #[repr(transparent)]
 pub struct Single<T>(UnsafeCell<T>);
 
-// The assumption above as a compile-time fact: with shared memory and
-// atomics (wasm32-wasip1-threads), a `static` is shared by threads.
+/// One instance per thread (see [`crate::tls`]).
 #[cfg(wasm_threads)]
-compile_error!(
-    "libc-core's `Single` statics assume one thread per instance; \
-     the atomics (threads) build needs them made thread-safe first"
-);
+pub use crate::tls::PerThread as Single;
 
-// SAFETY: see the type's documentation: one thread per instance (enforced
-// on wasm by the `compile_error!` above).
+// SAFETY: see the type's documentation: one thread per instance (the
+// threads flavour uses `PerThread` instead of this type).
+#[cfg(not(wasm_threads))]
 unsafe impl<T> Sync for Single<T> {}
 
+#[cfg(not(wasm_threads))]
 impl<T> Single<T> {
     pub const fn new(value: T) -> Self {
         Self(UnsafeCell::new(value))
@@ -37,6 +36,7 @@ impl<T> Single<T> {
     }
 }
 
+#[cfg(not(wasm_threads))]
 impl<T: Copy> Single<T> {
     /// Reads the value.
     #[inline(always)]

@@ -105,6 +105,8 @@ pub mod print;
 pub mod process;
 pub mod random;
 pub mod rt;
+pub mod sync;
+pub mod thread;
 pub mod time;
 
 #[cfg(all(feature = "c-symbols", target_os = "wasi"))]

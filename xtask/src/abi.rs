@@ -18,8 +18,11 @@
 //! anonymous types, offsets are named by path: `OK`, `ERR`, `SOME`, tuple
 //! fields `T0`, `T1`..., a list or string's `PTR` and `LEN` (so
 //! `result<tuple<list<u8>, bool>, error-code>` gives `OK_T0_PTR`,
-//! `OK_T0_LEN`, `OK_T1`, `ERR`). The tag of a result, option or variant is
-//! always at the start of its value.
+//! `OK_T0_LEN`, `OK_T1`, `ERR`). A list also gives its element's layout:
+//! `ELEM_BYTES`, `ELEM_ALIGN` and the offsets inside one element, relative
+//! to the element's start (`list<tuple<string, string>>` gives `ELEM_T0_PTR`,
+//! `ELEM_T1_LEN`, ...). The tag of a result, option or variant is always at
+//! the start of its value.
 
 use crate::util::{Result, copy_dir, root};
 use std::collections::BTreeSet;
@@ -377,9 +380,19 @@ impl Gen<'_> {
                             self.paths(&n, ty, off + o.size_wasm32(), out);
                         }
                     }
-                    TypeDefKind::List(_) => {
+                    TypeDefKind::List(elem) => {
                         push(join(prefix, "PTR"), off, out);
                         push(join(prefix, "LEN"), off + 4, out);
+                        // The element's layout, its offsets relative to the
+                        // element's start (`ELEM_*`).
+                        let e = join(prefix, "ELEM");
+                        push(join(&e, "BYTES"), self.sizes.size(elem).size_wasm32(), out);
+                        push(
+                            join(&e, "ALIGN"),
+                            self.sizes.align(elem).align_wasm32(),
+                            out,
+                        );
+                        self.paths(&e, elem, 0, out);
                     }
                     _ => {}
                 }

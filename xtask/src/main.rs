@@ -1,7 +1,7 @@
 //! `cargo xtask <task>`: build tasks of wasm-libc.
 //!
-//! - `sysroot [--out DIR] [--only p1|p2|p1-mvp]`: builds a wasi-sdk-style
-//!   sysroot per flavour: `DIR/p1`, `DIR/p2` and `DIR/p1-mvp` (the p1 backend
+//! - `sysroot [--out DIR] [--only p1|p2|p1-mvp|p1-threads]`: builds a wasi-sdk-style
+//!   sysroot per flavour: `DIR/p1`, `DIR/p2`, `DIR/p1-mvp` and `DIR/p1-threads` (the p1 backend
 //!   for WebAssembly 1.0 runtimes), each with `include/` and
 //!   `lib/<triple>/{crt1.o,libc.a}` (`wasm32-wasip1` or `wasm32-wasip2`, also
 //!   reachable as `lib/wasm32-wasi`); default `DIR` = `sysroot`.
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Some("headers") => headers::run_cmd(&args[1..]),
         Some("abi") => abi::run_cmd(&args[1..]),
         _ => Err(
-            "usage: cargo xtask sysroot [--out DIR] [--only p1|p2|p1-mvp] | headers [--check] | abi [--check]"
+            "usage: cargo xtask sysroot [--out DIR] [--only p1|p2|p1-mvp|p1-threads] | headers [--check] | abi [--check]"
                 .into(),
         ),
     };

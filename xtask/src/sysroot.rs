@@ -1,6 +1,7 @@
-//! Builds the sysroots: `OUT/p1`, `OUT/p2` and `OUT/p1-mvp`, each laid out
-//! like wasi-sdk's (`include/`, `lib/<triple>/{crt1.o,libc.a}`, with
-//! `lib/wasm32-wasi` a link to `lib/<triple>`).
+//! Builds the sysroots: `OUT/p1`, `OUT/p2`, `OUT/p1-mvp` and
+//! `OUT/p1-threads`, each laid out like wasi-sdk's (`include/`,
+//! `lib/<triple>/{crt1.o,libc.a}`, with `lib/wasm32-wasi` a link to
+//! `lib/<triple>`; `lib/wasm32-wasi-threads` for p1-threads).
 //!
 //! `p1-mvp` is the p1 backend for WebAssembly 1.0 runtimes: the library is
 //! built on Rust's `wasm32v1-none` target (no bulk memory, sign extension,
@@ -81,6 +82,30 @@ const FLAVOURS: &[Flavour] = &[
             "cxa_thread_atexit.ll",
         ],
     },
+    // Shared-memory threads over wasi-threads: the p1 backend built for
+    // `wasm32-wasip1-threads` (atomics, bulk memory), plus the thread
+    // start-up pieces (crt/threads.c, crt/thread_start.s). Programs are compiled with
+    // `-pthread` and linked with `-Wl,--import-memory,--export-memory,
+    // --max-memory=N` (docs/threads.md).
+    Flavour {
+        name: "p1-threads",
+        triple: "wasm32-wasip1-threads",
+        rust_target: "wasm32-wasip1-threads",
+        backend: "p1",
+        cflags: &["-matomics", "-mbulk-memory"],
+        crt: "crt1-p1.ll",
+        members: &[
+            "main_void.ll",
+            "environ.ll",
+            "progname.ll",
+            "main_argc_argv.ll",
+            "stack_chk.ll",
+            "cxa_thread_atexit.ll",
+            "threads.c",
+            "thread_start.s",
+            "cxa_guard.c",
+        ],
+    },
 ];
 
 pub fn run(args: &[String]) -> Result {
@@ -91,9 +116,11 @@ pub fn run(args: &[String]) -> Result {
         match a.as_str() {
             "--out" => out = PathBuf::from(it.next().ok_or("--out needs a directory")?),
             "--only" => {
-                let o = it.next().ok_or("--only needs p1, p2 or p1-mvp")?;
+                let o = it
+                    .next()
+                    .ok_or("--only needs p1, p2, p1-mvp or p1-threads")?;
                 if !FLAVOURS.iter().any(|f| f.name == o) {
-                    return Err(format!("--only {o}: not one of p1, p2, p1-mvp"));
+                    return Err(format!("--only {o}: not one of p1, p2, p1-mvp, p1-threads"));
                 }
                 only = Some(o.clone())
             }
@@ -145,7 +172,12 @@ pub fn run(args: &[String]) -> Result {
         }
         let lib = sys.join("lib").join(f.triple);
         std::fs::create_dir_all(&lib).map_err(|e| e.to_string())?;
-        link_dir(f.triple, &sys.join("lib").join("wasm32-wasi"))?;
+        let old_triple = if f.triple.ends_with("-threads") {
+            "wasm32-wasi-threads"
+        } else {
+            "wasm32-wasi"
+        };
+        link_dir(f.triple, &sys.join("lib").join(old_triple))?;
         let libc = lib.join("libc.a");
         std::fs::copy(
             root()
@@ -177,6 +209,7 @@ pub fn run(args: &[String]) -> Result {
                 .arg(format!("--target={}", f.triple))
                 .args(f.cflags)
                 .arg("-Wno-override-module")
+                .arg("-Wno-unused-command-line-argument")
                 // The realloc trampolines run on every p2 read: optimize.
                 .arg("-O2")
                 .arg("-c")
@@ -187,7 +220,8 @@ pub fn run(args: &[String]) -> Result {
         compile(&root().join("crt").join(f.crt), &lib.join("crt1.o"))?;
         let mut members = Vec::new();
         for m in f.members {
-            let obj = build.join(format!("{}-{}", f.name, m.replace(".ll", ".o")));
+            let stem = m.rsplit_once('.').map_or(*m, |(stem, _)| stem);
+            let obj = build.join(format!("{}-{stem}.o", f.name));
             compile(&root().join("crt").join(m), &obj)?;
             members.push(obj);
         }

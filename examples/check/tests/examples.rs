@@ -382,3 +382,51 @@ fn doc_examples_run_on_both_backends() {
         );
     }
 }
+
+/// The wasmtime 46 CLI, the last with wasi-threads (`WASMTIME_THREADS`,
+/// else `.venv-threads/bin/wasmtime` from scripts/setup.sh).
+fn wasmtime_threads() -> PathBuf {
+    std::env::var_os("WASMTIME_THREADS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(".venv-threads/bin/wasmtime"))
+}
+
+#[test]
+fn threads_example_on_every_flavour() {
+    // Without threads: `spawn` fails cleanly and the locks work on the one
+    // thread (100,000 increments, the `Once` run once).
+    for (backend, target) in BACKENDS {
+        let wasm = build("threads", backend, target);
+        let out = run(&wasm, &[], b"");
+        check(&out, &format!("threads ({backend})"));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "spawn: EAGAIN (no threads on this target)\ncounter 100000 once 1\n",
+            "threads ({backend})"
+        );
+    }
+    // wasi-threads: 4 x 100,000 increments under the Mutex (exact total),
+    // the Once raced by 4 threads run once, join values 10+20+30+40, 1,000
+    // values over a Condvar summed (1+...+1000), a thread with its own
+    // stack size. Racy: 20 runs, each bounded so a deadlock fails.
+    let wasm = build("threads", "p1", "wasm32-wasip1-threads");
+    let expected = "counter 400000 (expected 400000) once 1 ids 100\n\
+                    queue: 1000 sent, sum 500500 (expected 500500)\n\
+                    builder thread not main: true\n";
+    for i in 0..20 {
+        let out = Command::new("timeout")
+            .arg("60")
+            .arg(wasmtime_threads())
+            .args(["run", "-W", "threads,shared-memory", "-S", "threads"])
+            .arg(&wasm)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        check(&out, &format!("threads (p1-threads), run {i}"));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            expected,
+            "threads (p1-threads), run {i}"
+        );
+    }
+}

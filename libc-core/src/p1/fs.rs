@@ -5,7 +5,7 @@ use super::{Sys, check, wasi};
 use crate::errno::Errno;
 use crate::pal::Result;
 use crate::pal::fs::*;
-use crate::single::Single;
+use crate::shared::Shared;
 use crate::types::{O_NOFOLLOW, O_RDONLY, O_WRONLY};
 
 /// `filestat` (64 bytes).
@@ -162,7 +162,8 @@ struct Preopens {
     count: usize,
     list: [Preopen; MAX_PREOPENS],
 }
-static PREOPENS: Single<Preopens> = Single::new(Preopens {
+/// Shared by all threads; loaded once, under its lock, then only read.
+static PREOPENS: Shared<Preopens> = Shared::new(Preopens {
     loaded: false,
     count: 0,
     list: [Preopen {
@@ -173,10 +174,14 @@ static PREOPENS: Single<Preopens> = Single::new(Preopens {
 });
 
 fn preopens() -> &'static Preopens {
-    // SAFETY: single-threaded (see `Single`); the one mutable borrow ends
-    // before the shared one is handed out.
-    let p = unsafe { &mut *PREOPENS.get() };
-    if !p.loaded {
+    let mut guard = PREOPENS.lock();
+    let p = &mut *guard;
+    if p.loaded {
+        drop(guard);
+        // SAFETY: loaded, and never written again.
+        return unsafe { &*PREOPENS.as_ptr() };
+    }
+    {
         p.loaded = true;
         for fd in 3.. {
             if p.count == MAX_PREOPENS {
@@ -206,7 +211,9 @@ fn preopens() -> &'static Preopens {
             }
         }
     }
-    p
+    drop(guard);
+    // SAFETY: loaded (just now), and never written again.
+    unsafe { &*PREOPENS.as_ptr() }
 }
 
 /// Longest symbolic link target `readlink` reads whole to truncate it.

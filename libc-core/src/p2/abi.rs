@@ -31,6 +31,14 @@ pub mod cli_environment {
             pub const ALIGN: usize = 4;
             pub const PTR: usize = 0;
             pub const LEN: usize = 4;
+            pub const ELEM_BYTES: usize = 16;
+            pub const ELEM_ALIGN: usize = 4;
+            pub const ELEM_T0: usize = 0;
+            pub const ELEM_T0_PTR: usize = 0;
+            pub const ELEM_T0_LEN: usize = 4;
+            pub const ELEM_T1: usize = 8;
+            pub const ELEM_T1_PTR: usize = 8;
+            pub const ELEM_T1_LEN: usize = 12;
         }
         /// `get-arguments` returns `list<string>`.
         pub mod get_arguments {
@@ -38,6 +46,10 @@ pub mod cli_environment {
             pub const ALIGN: usize = 4;
             pub const PTR: usize = 0;
             pub const LEN: usize = 4;
+            pub const ELEM_BYTES: usize = 8;
+            pub const ELEM_ALIGN: usize = 4;
+            pub const ELEM_PTR: usize = 0;
+            pub const ELEM_LEN: usize = 4;
         }
         /// `initial-cwd` returns `option<string>`.
         pub mod initial_cwd {
@@ -111,6 +123,8 @@ pub mod io_poll {
             pub const ALIGN: usize = 4;
             pub const PTR: usize = 0;
             pub const LEN: usize = 4;
+            pub const ELEM_BYTES: usize = 4;
+            pub const ELEM_ALIGN: usize = 4;
         }
     }
 }
@@ -191,6 +205,8 @@ pub mod io_streams {
             pub const OK: usize = 4;
             pub const OK_PTR: usize = 4;
             pub const OK_LEN: usize = 8;
+            pub const OK_ELEM_BYTES: usize = 1;
+            pub const OK_ELEM_ALIGN: usize = 1;
             pub const ERR: usize = 4;
         }
         /// `[method]input-stream.blocking-read` returns `result<list<u8>, stream-error>`.
@@ -200,6 +216,8 @@ pub mod io_streams {
             pub const OK: usize = 4;
             pub const OK_PTR: usize = 4;
             pub const OK_LEN: usize = 8;
+            pub const OK_ELEM_BYTES: usize = 1;
+            pub const OK_ELEM_ALIGN: usize = 1;
             pub const ERR: usize = 4;
         }
         /// `[method]input-stream.skip` returns `result<u64, stream-error>`.
@@ -725,6 +743,8 @@ pub mod filesystem_types {
             pub const OK_T0: usize = 4;
             pub const OK_T0_PTR: usize = 4;
             pub const OK_T0_LEN: usize = 8;
+            pub const OK_T0_ELEM_BYTES: usize = 1;
+            pub const OK_T0_ELEM_ALIGN: usize = 1;
             pub const OK_T1: usize = 12;
             pub const ERR: usize = 4;
         }
@@ -1025,6 +1045,12 @@ pub mod filesystem_preopens {
             pub const ALIGN: usize = 4;
             pub const PTR: usize = 0;
             pub const LEN: usize = 4;
+            pub const ELEM_BYTES: usize = 12;
+            pub const ELEM_ALIGN: usize = 4;
+            pub const ELEM_T0: usize = 0;
+            pub const ELEM_T1: usize = 4;
+            pub const ELEM_T1_PTR: usize = 4;
+            pub const ELEM_T1_LEN: usize = 8;
         }
     }
 }
@@ -1323,6 +1349,8 @@ pub mod sockets_udp {
             pub const OK: usize = 4;
             pub const OK_PTR: usize = 4;
             pub const OK_LEN: usize = 8;
+            pub const OK_ELEM_BYTES: usize = 40;
+            pub const OK_ELEM_ALIGN: usize = 4;
             pub const ERR: usize = 4;
         }
         /// `[method]outgoing-datagram-stream.check-send` returns `result<u64, error-code>`.
@@ -1363,6 +1391,8 @@ pub mod sockets_udp {
         pub const DATA: usize = 0;
         pub const DATA_PTR: usize = 0;
         pub const DATA_LEN: usize = 4;
+        pub const DATA_ELEM_BYTES: usize = 1;
+        pub const DATA_ELEM_ALIGN: usize = 1;
         /// `remote-address: ip-socket-address`
         pub const REMOTE_ADDRESS: usize = 8;
     }
@@ -1374,6 +1404,8 @@ pub mod sockets_udp {
         pub const DATA: usize = 0;
         pub const DATA_PTR: usize = 0;
         pub const DATA_LEN: usize = 4;
+        pub const DATA_ELEM_BYTES: usize = 1;
+        pub const DATA_ELEM_ALIGN: usize = 1;
         /// `remote-address: option<ip-socket-address>`
         pub const REMOTE_ADDRESS: usize = 8;
         pub const REMOTE_ADDRESS_SOME: usize = 12;
@@ -1834,6 +1866,8 @@ pub mod random_random {
             pub const ALIGN: usize = 4;
             pub const PTR: usize = 0;
             pub const LEN: usize = 4;
+            pub const ELEM_BYTES: usize = 1;
+            pub const ELEM_ALIGN: usize = 1;
         }
     }
 }
@@ -1858,6 +1892,8 @@ pub mod random_insecure {
             pub const ALIGN: usize = 4;
             pub const PTR: usize = 0;
             pub const LEN: usize = 4;
+            pub const ELEM_BYTES: usize = 1;
+            pub const ELEM_ALIGN: usize = 1;
         }
     }
 }

@@ -108,39 +108,50 @@ fn preopens() -> &'static Preopens {
         p.loaded = true;
         use super::abi::filesystem_preopens::{get_directories, ret::get_directories as r};
         let mut ret = Ret::<{ r::BYTES }>::new();
-        // SAFETY: nothing is parked, so the list and its strings come from
-        // the allocator; the names are kept for the program's life.
-        unsafe { get_directories(ret.ptr()) };
-        let list = ret.u32(r::PTR) as *const [u32; 3];
+        // Nothing is parked: the call collects (rule 9 of `slot`), so only
+        // blocks handed out during it are read; the names are kept for the
+        // program's life, the rest is freed when `c` is dropped.
+        let c = slot::collect();
+        // SAFETY: ret has room for the result.
+        unsafe { get_directories(ret.arm_list(r::LEN)) };
         let n = ret.u32(r::LEN) as usize;
+        // No result record, or a list that is not a block of this call: no
+        // pre-opens.
+        let (spine, n) = match c.list(ret.ptr_at(r::PTR), n, r::ELEM_BYTES, r::ELEM_ALIGN) {
+            Some(spine) if !ret.list_unwritten(r::LEN) => (spine, n),
+            _ => (core::ptr::null_mut(), 0),
+        };
         for i in 0..n {
-            // The element, tuple<own<descriptor>, string>: handle, name
-            // pointer, name length, 4 bytes each (checked below).
-            // SAFETY: the host wrote n elements.
-            let [h, name, len] = unsafe { *list.add(i) };
-            let fd = if p.count < MAX_PREOPENS {
-                alloc_fd(Entry::File {
+            // The element, tuple<own<descriptor>, string>.
+            // SAFETY: `c.list` checked the spine holds n elements.
+            let [h, name, len] = [r::ELEM_T0, r::ELEM_T1_PTR, r::ELEM_T1_LEN].map(|off| unsafe {
+                (spine.add(i * r::ELEM_BYTES + off) as *const u32).read_unaligned()
+            });
+            // A name that is not a block of this call is a lying host: the
+            // handle is dropped, the pre-open skipped.
+            let name = c.list(super::host_ptr(name), len as usize, 1, 1);
+            let fd = match name {
+                Some(_) if p.count < MAX_PREOPENS => alloc_fd(Entry::File {
                     desc: h as i32,
                     pos: 0,
                     mode: READ,
                 })
-                .ok()
-            } else {
-                None
+                .ok(),
+                _ => None,
             };
-            match fd {
-                Some(fd) => {
+            match (fd, name) {
+                (Some(fd), Some(name)) => {
+                    if len != 0 {
+                        // Not freed with the rest (a name shared by two
+                        // entries is kept once).
+                        c.keep(name);
+                    }
                     p.list[p.count] = (fd, name as usize, len as usize);
                     p.count += 1;
                 }
                 // SAFETY: a handle we own and do not keep.
-                None => unsafe { fst::descriptor_drop(h as i32) },
+                _ => unsafe { fst::descriptor_drop(h as i32) },
             }
-        }
-        if n > 0 {
-            // SAFETY: the spine came from the allocator; its contents are
-            // copied out.
-            unsafe { crate::heap_free(list as *mut u8) };
         }
     }
     p

@@ -12,7 +12,6 @@ mod fs;
 mod grow;
 mod net;
 mod realloc;
-mod wasi;
 
 use crate::errno::Errno;
 use crate::pal::{Pal, Result};
@@ -20,6 +19,14 @@ use crate::single::Single;
 use crate::slot;
 use crate::types::*;
 use fds::{alloc_fd, inline_slot, slot_of};
+
+// Every import, return-area size, offset, case number and flag bit below
+// comes from the generated `abi` (the WIT); layouts that hand-written code
+// shares between imports are checked to agree at compile time.
+use abi::clocks_wall_clock::{self as wall, datetime};
+use abi::filesystem_types::{self as fst, error_code as ec, ret as fr};
+use abi::io_streams::{self as ios, ret as sr, stream_error as se};
+use abi::{clocks_monotonic_clock as mono, io_error, io_poll};
 
 /// The WASI 0.2 backend.
 pub struct Sys;
@@ -61,9 +68,9 @@ fn entry(fd: i32) -> Result<Entry> {
             // SAFETY: plain imports returning an owned handle.
             let opened = unsafe {
                 match fd {
-                    0 => Entry::In(wasi::stdio::get_stdin()),
-                    1 => Entry::Out(wasi::stdio::get_stdout()),
-                    _ => Entry::Out(wasi::stdio::get_stderr()),
+                    0 => Entry::In(abi::cli_stdin::get_stdin()),
+                    1 => Entry::Out(abi::cli_stdout::get_stdout()),
+                    _ => Entry::Out(abi::cli_stderr::get_stderr()),
                 }
             };
             // SAFETY: as above.
@@ -81,7 +88,9 @@ fn set_entry(fd: i32, e: Entry) {
     }
 }
 
-/// A return area for imports, aligned for any canonical-ABI result.
+/// A return area for imports, aligned for any canonical-ABI result (8, that
+/// of `u64`, is the largest alignment a canonical-ABI type has). `N` is the
+/// generated `BYTES` of the function's return area (`abi::*::ret::*`).
 #[repr(C, align(8))]
 struct Ret<const N: usize>([u8; N]);
 
@@ -105,6 +114,22 @@ impl<const N: usize> Ret<N> {
     }
     /// The sentinel tag of an armed area.
     const UNWRITTEN: u8 = 0xFF;
+    /// Arms the area of a result that is a bare list, with no tag (rule 8
+    /// of `slot`): its length at `len` gets `u32::MAX`, a length no list in
+    /// a 32-bit memory has (our realloc never hands out a block that big),
+    /// so [`Ret::list_unwritten`] tells a host that wrote no record.
+    /// Returns the area's pointer, for the call.
+    #[inline(always)]
+    fn arm_list(&mut self, len: usize) -> *mut u8 {
+        self.0[len..len + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        self.ptr()
+    }
+    /// Whether the host left the length of an area armed by
+    /// [`Ret::arm_list`] unwritten: decode nothing, answer `EIO`.
+    #[inline(always)]
+    fn list_unwritten(&self, len: usize) -> bool {
+        self.u32(len) == u32::MAX
+    }
     /// Whether the host left an armed area's tag unwritten (or wrote a tag
     /// no result has): decode nothing, answer `EIO`.
     #[inline(always)]
@@ -123,19 +148,27 @@ impl<const N: usize> Ret<N> {
     fn u64(&self, off: usize) -> u64 {
         u64::from_le_bytes(self.0[off..off + 8].try_into().unwrap())
     }
-    /// A pointer the host stored: a 32-bit wasm address.
-    #[cfg(any(target_arch = "wasm32", not(test)))]
+    /// A pointer the host stored: a 32-bit wasm address ([`host_ptr`]).
     #[inline(always)]
     fn ptr_at(&self, off: usize) -> *mut u8 {
-        self.u32(off) as usize as *mut u8
+        host_ptr(self.u32(off))
     }
-    /// Host unit tests only: a 64-bit pointer does not fit the 32-bit slot of
-    /// the return area, so the fake host stores an index into
-    /// [`host_ptrs`] instead.
-    #[cfg(all(test, not(target_arch = "wasm32")))]
-    fn ptr_at(&self, off: usize) -> *mut u8 {
-        host_ptrs::get(self.u32(off))
-    }
+}
+
+/// A pointer the host stored in guest memory (a return area or a list
+/// element): a 32-bit wasm address.
+#[cfg(any(target_arch = "wasm32", not(test)))]
+#[inline(always)]
+fn host_ptr(v: u32) -> *mut u8 {
+    v as usize as *mut u8
+}
+
+/// Host unit tests only: a 64-bit pointer does not fit the 32-bit slot of
+/// the canonical ABI, so the fake host stores an index into [`host_ptrs`]
+/// instead.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn host_ptr(v: u32) -> *mut u8 {
+    host_ptrs::get(v)
 }
 
 /// Pointer table standing in for 32-bit addresses in host unit tests.
@@ -155,68 +188,87 @@ pub(crate) mod host_ptrs {
     }
 }
 
-/// Maps a `stream-error` in a return area (tag at `off`, error handle at
-/// `off + 4`): `last-operation-failed` is `EIO` (its error handle is
-/// dropped), `closed` is `EPIPE` (a write whose reader has gone). Reads test
-/// for `closed` themselves before calling this and report end of file.
+/// Maps a `stream-error` at `off` in a return area (its tag, then the
+/// error handle at [`se::PAYLOAD`]): `last-operation-failed` is `EIO` (its
+/// error handle is dropped), `closed` is `EPIPE`, what POSIX `write` answers
+/// when the reading end has gone. Reads never get here for `closed`: they
+/// test for it first and report end of file (`read` returns 0), as POSIX
+/// `read` does at the end of a stream.
 fn stream_error<const N: usize>(ret: &Ret<N>, off: usize) -> Errno {
-    if ret.u8(off) == 0 {
+    if ret.u8(off) == se::LAST_OPERATION_FAILED {
         // last-operation-failed(own<error>): we own the error; drop it.
         // SAFETY: a handle the host just gave us.
-        unsafe { wasi::error::drop_error(ret.u32(off + 4) as i32) };
+        unsafe { io_error::error_drop(ret.u32(off + se::PAYLOAD) as i32) };
         Errno::EIO
     } else {
         Errno::EPIPE
     }
 }
 
-/// Maps `wasi:filesystem/types.error-code` to errno.
+/// Maps `wasi:filesystem/types.error-code` to errno (a code the WIT does
+/// not have is `EIO`). The table is indexed by the generated case numbers.
 fn fs_error(code: u8) -> Errno {
-    const MAP: [Errno; 37] = [
-        Errno::EACCES,
-        Errno::EAGAIN,
-        Errno::EALREADY,
-        Errno::EBADF,
-        Errno::EBUSY,
-        Errno::EDEADLK,
-        Errno::EDQUOT,
-        Errno::EEXIST,
-        Errno::EFBIG,
-        Errno::EILSEQ,
-        Errno::EINPROGRESS,
-        Errno::EINTR,
-        Errno::EINVAL,
-        Errno::EIO,
-        Errno::EISDIR,
-        Errno::ELOOP,
-        Errno::EMLINK,
-        Errno::EMSGSIZE,
-        Errno::ENAMETOOLONG,
-        Errno::ENODEV,
-        Errno::ENOENT,
-        Errno::ENOLCK,
-        Errno::ENOMEM,
-        Errno::ENOSPC,
-        Errno::ENOTDIR,
-        Errno::ENOTEMPTY,
-        Errno::ENOTRECOVERABLE,
-        Errno::ENOTSUP,
-        Errno::ENOTTY,
-        Errno::ENXIO,
-        Errno::EOVERFLOW,
-        Errno::EPERM,
-        Errno::EPIPE,
-        Errno::EROFS,
-        Errno::ESPIPE,
-        Errno::ETXTBSY,
-        Errno::EXDEV,
-    ];
+    const MAP: [Errno; ec::CROSS_DEVICE as usize + 1] = {
+        let pairs = [
+            (ec::ACCESS, Errno::EACCES),
+            (ec::WOULD_BLOCK, Errno::EAGAIN),
+            (ec::ALREADY, Errno::EALREADY),
+            (ec::BAD_DESCRIPTOR, Errno::EBADF),
+            (ec::BUSY, Errno::EBUSY),
+            (ec::DEADLOCK, Errno::EDEADLK),
+            (ec::QUOTA, Errno::EDQUOT),
+            (ec::EXIST, Errno::EEXIST),
+            (ec::FILE_TOO_LARGE, Errno::EFBIG),
+            (ec::ILLEGAL_BYTE_SEQUENCE, Errno::EILSEQ),
+            (ec::IN_PROGRESS, Errno::EINPROGRESS),
+            (ec::INTERRUPTED, Errno::EINTR),
+            (ec::INVALID, Errno::EINVAL),
+            (ec::IO, Errno::EIO),
+            (ec::IS_DIRECTORY, Errno::EISDIR),
+            (ec::LOOP, Errno::ELOOP),
+            (ec::TOO_MANY_LINKS, Errno::EMLINK),
+            (ec::MESSAGE_SIZE, Errno::EMSGSIZE),
+            (ec::NAME_TOO_LONG, Errno::ENAMETOOLONG),
+            (ec::NO_DEVICE, Errno::ENODEV),
+            (ec::NO_ENTRY, Errno::ENOENT),
+            (ec::NO_LOCK, Errno::ENOLCK),
+            (ec::INSUFFICIENT_MEMORY, Errno::ENOMEM),
+            (ec::INSUFFICIENT_SPACE, Errno::ENOSPC),
+            (ec::NOT_DIRECTORY, Errno::ENOTDIR),
+            (ec::NOT_EMPTY, Errno::ENOTEMPTY),
+            (ec::NOT_RECOVERABLE, Errno::ENOTRECOVERABLE),
+            (ec::UNSUPPORTED, Errno::ENOTSUP),
+            (ec::NO_TTY, Errno::ENOTTY),
+            (ec::NO_SUCH_DEVICE, Errno::ENXIO),
+            (ec::OVERFLOW, Errno::EOVERFLOW),
+            (ec::NOT_PERMITTED, Errno::EPERM),
+            (ec::PIPE, Errno::EPIPE),
+            (ec::READ_ONLY, Errno::EROFS),
+            (ec::INVALID_SEEK, Errno::ESPIPE),
+            (ec::TEXT_FILE_BUSY, Errno::ETXTBSY),
+            (ec::CROSS_DEVICE, Errno::EXDEV),
+        ];
+        // Every case gets its own entry: none left at the filler, none twice.
+        let mut map = [Errno(0); ec::CROSS_DEVICE as usize + 1];
+        let mut i = 0;
+        while i < pairs.len() {
+            let (code, e) = pairs[i];
+            assert!(map[code as usize].0 == 0);
+            map[code as usize] = e;
+            i += 1;
+        }
+        assert!(pairs.len() == map.len());
+        map
+    };
     MAP.get(code as usize).copied().unwrap_or(Errno::EIO)
 }
 
-/// The return area of the two read imports (`blocking-read`, `read`). A
-/// static rather than a stack local, so the inlined read path needs no stack
-/// frame and no zeroing.
+/// The return area of the two read imports (`blocking-read`, `read`), used
+/// by [`read_via`] only. A static rather than a stack local, so the inlined
+/// read path needs no stack frame and no zeroing: measured with
+/// `bench/run.py --ci`, a stack local (zeroed by `Ret::new`) costs every
+/// `read()` 15 more fuel from stdin and 17 more from a file (144 and 164
+/// instead of 129 and 147, measured before the slot's three-word form).
 ///
 /// Assumption (this is what makes it sound): nothing can use the area between
 /// the import call that fills it and the decoding of its result, because
@@ -227,19 +279,50 @@ fn fs_error(code: u8) -> Errno {
 ///   (the canonical ABI even traps an import call from inside a lowering's
 ///   realloc), so no read can re-enter;
 /// - the result is decoded before any other read starts (the `drop-error`
-///   call of the error path uses no return area).
+///   call of the error path uses no return area), and [`read_via`] lends it
+///   to the decoder for the decoding only.
 ///
 /// If the realloc ever gains an import call or a read (a logging allocator,
 /// say), or reads become re-entrant (signal handlers, async callbacks), this
-/// must go back to a stack local per call.
-static READ_RET: Single<Ret<16>> = Single::new(Ret::new());
+/// must go back to a stack local per call (one line in [`read_via`]).
+static READ_RET: Single<ReadRet> = Single::new(Ret::new());
+
+/// [`READ_RET`]: room for the result of either read import.
+type ReadRet = Ret<{ max(br::BYTES, dr::BYTES) }>;
+use fr::descriptor_read as dr;
+use sr::input_stream_blocking_read as br;
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b { a } else { b }
+}
+
+/// A read import with `buf` parked in the slot, its result then decoded:
+/// `call(len, ret)` is the import after lowering for `buf.len()` bytes into
+/// the return area `ret` (armed, rule 8 of `slot`); `decode` gets the area
+/// once the call returned. The only user of [`READ_RET`].
+#[inline(always)]
+fn read_via<R>(
+    buf: &mut [u8],
+    call: impl FnOnce(u64, *mut u8),
+    decode: impl FnOnce(&ReadRet, &mut [u8]) -> R,
+) -> R {
+    // SAFETY: see `READ_RET`: no other reference to it is live, and this
+    // one ends with `decode`.
+    let ret = unsafe { &mut *READ_RET.get() };
+    let (p, cap) = (buf.as_mut_ptr(), buf.len());
+    // SAFETY: buf is valid for cap (> 0) bytes during the call; the host
+    // writes the list through `cabi_import_realloc`, which hands out the
+    // parked buffer for a fitting request (see `slot`).
+    unsafe { slot::with_parked(p, cap, || call(cap as u64, ret.arm())) };
+    decode(ret, buf)
+}
 
 /// Reads from an input stream into `buf` through the slot.
 #[inline(always)]
 fn stream_read(h: i32, buf: &mut [u8]) -> Result<usize> {
     // SAFETY: the import writes its result to the return area it is given.
     stream_read_via(h, buf, |h, len, ret| unsafe {
-        wasi::streams::blocking_read(h, len, ret)
+        ios::input_stream_blocking_read(h, len, ret)
     })
 }
 
@@ -252,33 +335,31 @@ fn stream_read(h: i32, buf: &mut [u8]) -> Result<usize> {
 fn stream_read_via(
     h: i32,
     buf: &mut [u8],
-    import: impl FnOnce(i32, i64, *mut u8),
+    import: impl FnOnce(i32, u64, *mut u8),
 ) -> Result<usize> {
-    // SAFETY: see `READ_RET`: no other reference to it is live.
-    let ret = unsafe { &mut *READ_RET.get() };
-    let (p, cap) = (buf.as_mut_ptr(), buf.len());
-    // SAFETY: buf is valid for cap (> 0) bytes during the call; the host
-    // writes the list through `cabi_import_realloc`, which hands out the
-    // parked buffer for a fitting request (see `slot`).
-    unsafe { slot::with_parked(p, cap, || import(h, cap as i64, ret.arm())) };
-    // The usual outcome, decoded inline: bytes in the caller's buffer (the
-    // slot only hands it out for requests of at most `cap` bytes, but the
-    // host's length is checked all the same, rule 5 of `slot`).
-    let len = ret.u32(8) as usize;
-    if ret.u8(0) == 0 && ret.ptr_at(4) == p && len <= cap {
-        return Ok(len);
-    }
-    crate::errno::unpack(stream_read_finish(buf))
+    read_via(
+        buf,
+        |len, ret| import(h, len, ret),
+        |ret, buf| {
+            // The usual outcome, decoded inline: bytes in the caller's
+            // buffer (the slot only hands it out for requests of at most
+            // `cap` bytes, but the host's length is checked all the same,
+            // rule 5 of `slot`).
+            let len = ret.u32(br::OK_LEN) as usize;
+            if ret.u8(0) == 0 && ret.ptr_at(br::OK_PTR) == buf.as_mut_ptr() && len <= buf.len() {
+                return Ok(len);
+            }
+            crate::errno::unpack(stream_read_finish(ret, buf))
+        },
+    )
 }
 
-/// The rest of [`stream_read_via`], out of line: decodes the result still in
-/// [`READ_RET`] (nothing ran since the call): a list elsewhere or too long,
-/// end of file, an error. Returns a packed result ([`crate::errno::pack`]).
+/// The rest of [`stream_read_via`], out of line: decodes the result (a list
+/// elsewhere or too long, end of file, an error). Returns a packed result
+/// ([`crate::errno::pack`]).
 #[cold]
 #[inline(never)]
-fn stream_read_finish(buf: &mut [u8]) -> u64 {
-    // SAFETY: see `READ_RET`: no other reference to it is live.
-    let ret = unsafe { &*READ_RET.get() };
+fn stream_read_finish(ret: &ReadRet, buf: &mut [u8]) -> u64 {
     let r = if ret.unwritten() {
         // No result record (rule 8 of `slot`): nothing to decode or free.
         Err(Errno::EIO)
@@ -288,46 +369,35 @@ fn stream_read_finish(buf: &mut [u8]) -> u64 {
             slot::land(
                 buf.as_mut_ptr(),
                 buf.len(),
-                ret.ptr_at(4),
-                ret.u32(8) as usize,
+                ret.ptr_at(br::OK_PTR),
+                ret.u32(br::OK_LEN) as usize,
             )
         }
-    } else if ret.u8(4) == 1 {
+    } else if ret.u8(br::ERR) == se::CLOSED {
         Ok(0) // closed: end of file
     } else {
-        Err(stream_error(ret, 4))
+        Err(stream_error(ret, br::ERR))
     };
     slot::release();
     crate::errno::pack(r)
 }
 
+/// The `read` import for `buf` at `offset` (see [`read_via`]).
+#[inline(always)]
+fn file_read_call(desc: i32, offset: u64) -> impl FnOnce(u64, *mut u8) {
+    // SAFETY: the import writes its result to the return area it is given.
+    move |len, ret| unsafe { fst::descriptor_read(desc, len, offset, ret) }
+}
+
 /// Reads from a file at `offset` into `buf` through the slot.
 #[inline(always)]
 fn file_read(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
-    file_read_call(desc, buf, offset);
-    file_read_result(buf)
+    read_via(buf, file_read_call(desc, offset), file_read_result)
 }
 
-/// The `read` import with `buf` parked in the slot; the result is in
-/// [`READ_RET`] for [`file_read_result`].
+/// Decodes the result of the `read` import for `buf`.
 #[inline(always)]
-fn file_read_call(desc: i32, buf: &mut [u8], offset: u64) {
-    // SAFETY: see `READ_RET`: no other reference to it is live.
-    let ret = unsafe { &mut *READ_RET.get() };
-    let (p, cap) = (buf.as_mut_ptr(), buf.len());
-    // SAFETY: as in `stream_read`.
-    unsafe {
-        slot::with_parked(p, cap, || {
-            wasi::filesystem::read(desc, cap as u64, offset, ret.arm())
-        })
-    };
-}
-
-/// Decodes the result [`file_read_call`] left in [`READ_RET`] for `buf`.
-#[inline(always)]
-fn file_read_result(buf: &mut [u8]) -> Result<usize> {
-    // SAFETY: see `READ_RET`: no other reference to it is live.
-    let ret = unsafe { &*READ_RET.get() };
+fn file_read_result(ret: &ReadRet, buf: &mut [u8]) -> Result<usize> {
     let r = if ret.unwritten() {
         // No result record (rule 8 of `slot`): nothing to decode or free.
         Err(Errno::EIO)
@@ -337,12 +407,12 @@ fn file_read_result(buf: &mut [u8]) -> Result<usize> {
             slot::land(
                 buf.as_mut_ptr(),
                 buf.len(),
-                ret.ptr_at(4),
-                ret.u32(8) as usize,
+                ret.ptr_at(dr::OK_T0_PTR),
+                ret.u32(dr::OK_T0_LEN) as usize,
             )
         }
     } else {
-        Err(fs_error(ret.u8(4)))
+        Err(fs_error(ret.u8(dr::ERR)))
     };
     slot::release();
     r
@@ -363,22 +433,24 @@ fn file_read_full(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
 /// elsewhere, a short read, end of file) is [`file_read_finish`]'s.
 #[inline(always)]
 fn file_read_full_inline(desc: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
-    file_read_call(desc, buf, offset);
-    // SAFETY: see `READ_RET`: no other reference to it is live.
-    let ret = unsafe { &*READ_RET.get() };
-    if ret.u8(0) == 0 && ret.ptr_at(4) == buf.as_mut_ptr() && ret.u32(8) as usize == buf.len() {
-        return Ok(buf.len());
-    }
-    crate::errno::unpack(file_read_finish(desc, buf, offset))
+    read_via(buf, file_read_call(desc, offset), |ret, buf| {
+        if ret.u8(0) == 0
+            && ret.ptr_at(dr::OK_T0_PTR) == buf.as_mut_ptr()
+            && ret.u32(dr::OK_T0_LEN) as usize == buf.len()
+        {
+            return Ok(buf.len());
+        }
+        crate::errno::unpack(file_read_finish(ret, desc, buf, offset))
+    })
 }
 
 /// The rest of [`file_read_full_inline`], out of line: decodes the result
-/// (still in [`READ_RET`]: nothing ran since the call) and continues a short
-/// read. Returns a packed result ([`crate::errno::pack`]).
+/// and continues a short read. Returns a packed result
+/// ([`crate::errno::pack`]).
 #[cold]
 #[inline(never)]
-fn file_read_finish(desc: i32, buf: &mut [u8], offset: u64) -> u64 {
-    let r = file_read_result(buf).map(|first| file_read_rest(desc, buf, offset, first));
+fn file_read_finish(ret: &ReadRet, desc: i32, buf: &mut [u8], offset: u64) -> u64 {
+    let r = file_read_result(ret, buf).map(|first| file_read_rest(desc, buf, offset, first));
     crate::errno::pack(r)
 }
 
@@ -398,24 +470,26 @@ fn file_read_rest(desc: i32, buf: &mut [u8], offset: u64, mut done: usize) -> us
 }
 
 fn file_write(desc: i32, buf: &[u8], offset: u64) -> Result<usize> {
-    let mut ret = Ret::<16>::new();
+    use fr::descriptor_write as r;
+    let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: buf is valid for reads; ret has room for the result.
-    unsafe { wasi::filesystem::write(desc, buf.as_ptr(), buf.len(), offset, ret.ptr()) };
+    unsafe { fst::descriptor_write(desc, buf.as_ptr(), buf.len(), offset, ret.ptr()) };
     if ret.u8(0) == 0 {
-        Ok(ret.u64(8) as usize)
+        Ok(ret.u64(r::OK) as usize)
     } else {
-        Err(fs_error(ret.u8(8)))
+        Err(fs_error(ret.u8(r::ERR)))
     }
 }
 
 fn file_size(desc: i32) -> Result<u64> {
-    let mut ret = Ret::<104>::new();
+    use fr::descriptor_stat as r;
+    let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: ret has room for result<descriptor-stat, error-code>.
-    unsafe { wasi::filesystem::stat(desc, ret.ptr()) };
+    unsafe { fst::descriptor_stat(desc, ret.ptr()) };
     if ret.u8(0) == 0 {
-        Ok(ret.u64(24))
+        Ok(ret.u64(r::OK + fst::descriptor_stat::SIZE))
     } else {
-        Err(fs_error(ret.u8(8)))
+        Err(fs_error(ret.u8(r::ERR)))
     }
 }
 
@@ -426,13 +500,14 @@ const MAX_WRITE_CHUNK: usize = 4096;
 fn stream_write(h: i32, buf: &[u8]) -> Result<usize> {
     let mut done = 0;
     for chunk in buf.chunks(MAX_WRITE_CHUNK) {
-        let mut ret = Ret::<12>::new();
+        use sr::output_stream_blocking_write_and_flush as r;
+        let mut ret = Ret::<{ r::BYTES }>::new();
         // SAFETY: chunk is valid for reads; ret has room for the result.
         unsafe {
-            wasi::streams::blocking_write_and_flush(h, chunk.as_ptr(), chunk.len(), ret.ptr())
+            ios::output_stream_blocking_write_and_flush(h, chunk.as_ptr(), chunk.len(), ret.ptr())
         };
         if ret.u8(0) != 0 {
-            let e = stream_error(&ret, 4);
+            let e = stream_error(&ret, r::ERR);
             return if done > 0 { Ok(done) } else { Err(e) };
         }
         done += chunk.len();
@@ -535,9 +610,9 @@ impl Pal for Sys {
             match e {
                 Entry::Free => return Err(Errno::EBADF),
                 Entry::StdUnopened => {}
-                Entry::In(h) => wasi::streams::drop_input_stream(h),
-                Entry::Out(h) => wasi::streams::drop_output_stream(h),
-                Entry::File { desc, .. } => wasi::filesystem::drop_descriptor(desc),
+                Entry::In(h) => ios::input_stream_drop(h),
+                Entry::Out(h) => ios::output_stream_drop(h),
+                Entry::File { desc, .. } => fst::descriptor_drop(desc),
                 Entry::Socket(i) => net::close(i),
             }
         }
@@ -573,23 +648,31 @@ impl Pal for Sys {
     fn isatty(fd: i32) -> Result<()> {
         match entry(fd)? {
             Entry::In(_) | Entry::Out(_) if fd <= 2 => {
-                let mut ret = Ret::<8>::new();
+                use abi::cli_terminal_stdin::ret::get_terminal_stdin as r;
+                const _: () = {
+                    use abi::{cli_terminal_stderr as e, cli_terminal_stdout as o};
+                    assert!(o::ret::get_terminal_stdout::BYTES == r::BYTES);
+                    assert!(o::ret::get_terminal_stdout::SOME == r::SOME);
+                    assert!(e::ret::get_terminal_stderr::BYTES == r::BYTES);
+                    assert!(e::ret::get_terminal_stderr::SOME == r::SOME);
+                };
+                let mut ret = Ret::<{ r::BYTES }>::new();
                 // SAFETY: ret has room for option<own<terminal-*>>; we drop
                 // the handle we get.
                 unsafe {
                     match fd {
-                        0 => wasi::terminal::get_terminal_stdin(ret.ptr()),
-                        1 => wasi::terminal::get_terminal_stdout(ret.ptr()),
-                        _ => wasi::terminal::get_terminal_stderr(ret.ptr()),
+                        0 => abi::cli_terminal_stdin::get_terminal_stdin(ret.ptr()),
+                        1 => abi::cli_terminal_stdout::get_terminal_stdout(ret.ptr()),
+                        _ => abi::cli_terminal_stderr::get_terminal_stderr(ret.ptr()),
                     }
                     if ret.u8(0) == 0 {
                         return Err(Errno::ENOTTY);
                     }
-                    let h = ret.u32(4) as i32;
+                    let h = ret.u32(r::SOME) as i32;
                     if fd == 0 {
-                        wasi::terminal::drop_terminal_input(h)
+                        abi::cli_terminal_input::terminal_input_drop(h)
                     } else {
-                        wasi::terminal::drop_terminal_output(h)
+                        abi::cli_terminal_output::terminal_output_drop(h)
                     }
                 }
                 Ok(())
@@ -601,11 +684,11 @@ impl Pal for Sys {
     fn clock_time(clock: Clock) -> Result<u64> {
         match clock {
             // SAFETY: plain import.
-            Clock::Monotonic => Ok(unsafe { wasi::monotonic_clock::now() }),
+            Clock::Monotonic => Ok(unsafe { mono::now() }),
             Clock::Realtime => {
-                let mut ret = Ret::<16>::new();
+                let mut ret = DatetimeRet::new();
                 // SAFETY: ret has room for a datetime.
-                unsafe { wasi::wall_clock::now(ret.ptr()) };
+                unsafe { wall::now(ret.ptr()) };
                 datetime_ns(&ret)
             }
         }
@@ -615,7 +698,7 @@ impl Pal for Sys {
     unsafe fn clock_time_to(clock: Clock, out: *mut u64) -> Result<()> {
         let t = match clock {
             // SAFETY: plain import.
-            Clock::Monotonic => unsafe { wasi::monotonic_clock::now() },
+            Clock::Monotonic => unsafe { mono::now() },
             Clock::Realtime => {
                 // SAFETY: forwarded contract.
                 return match unsafe { realtime_to(out) } {
@@ -632,11 +715,11 @@ impl Pal for Sys {
     fn clock_res(clock: Clock) -> Result<u64> {
         match clock {
             // SAFETY: plain import.
-            Clock::Monotonic => Ok(unsafe { wasi::monotonic_clock::resolution() }),
+            Clock::Monotonic => Ok(unsafe { mono::resolution() }),
             Clock::Realtime => {
-                let mut ret = Ret::<16>::new();
+                let mut ret = DatetimeRet::new();
                 // SAFETY: ret has room for a datetime.
-                unsafe { wasi::wall_clock::resolution(ret.ptr()) };
+                unsafe { wall::resolution(ret.ptr()) };
                 datetime_ns(&ret)
             }
         }
@@ -645,76 +728,22 @@ impl Pal for Sys {
     fn sleep(nanos: u64) -> Result<()> {
         // SAFETY: we own the pollable and drop it after blocking on it.
         unsafe {
-            let p = wasi::monotonic_clock::subscribe_duration(nanos);
-            wasi::poll::block(p);
-            wasi::poll::drop_pollable(p);
+            let p = mono::subscribe_duration(nanos);
+            io_poll::pollable_block(p);
+            io_poll::pollable_drop(p);
         }
         Ok(())
     }
 
     fn random(buf: &mut [u8]) -> Result<()> {
-        let mut filled = 0;
-        while filled < buf.len() {
-            let rest = &mut buf[filled..];
-            let mut ret = Ret::<8>::new();
-            let (p, cap) = (rest.as_mut_ptr(), rest.len());
-            // SAFETY: as in `stream_read`: the slot receives the list.
-            unsafe {
-                slot::with_parked(p, cap, || {
-                    wasi::random::get_random_bytes(cap as u64, ret.ptr())
-                })
-            };
-            // SAFETY: the host wrote a list allocated during the call.
-            let n = unsafe { slot::land(p, cap, ret.ptr_at(0), ret.u32(4) as usize) }?;
-            if n == 0 {
-                return Err(Errno::EIO);
-            }
-            filled += n;
-        }
-        Ok(())
+        // SAFETY: the import writes its result to the area it is given.
+        random_via(buf, |len, ret| unsafe {
+            abi::random_random::get_random_bytes(len, ret)
+        })
     }
 
     fn args() -> Result<(i32, *mut *mut u8)> {
-        let mut ret = Ret::<8>::new();
-        // SAFETY: nothing is parked: the list and strings come from the
-        // allocator (fallback of `cabi_import_realloc`).
-        unsafe { wasi::environment::get_arguments(ret.ptr()) };
-        let list = ret.u32(0) as *const [u32; 2];
-        let argc = ret.u32(4) as usize;
-        // Sizes from the host are checked: an argument count or length
-        // near 4 GiB must not wrap into a small block (ENOMEM instead).
-        let Some(size) = argc
-            .checked_add(1)
-            .and_then(|n| n.checked_mul(core::mem::size_of::<usize>()))
-            .filter(|_| argc <= i32::MAX as usize)
-        else {
-            return Err(Errno::ENOMEM);
-        };
-        let argv = crate::heap_alloc(size, 4) as *mut *mut u8;
-        if argv.is_null() {
-            return Err(Errno::ENOMEM);
-        }
-        for i in 0..argc {
-            // SAFETY: the host wrote argc (ptr, len) pairs.
-            let [ptr, len] = unsafe { *list.add(i) };
-            // C wants NUL-terminated strings: copy into len + 1 bytes.
-            let Some(size) = (len as usize).checked_add(1) else {
-                return Err(Errno::ENOMEM);
-            };
-            let s = crate::heap_alloc(size, 1);
-            if s.is_null() {
-                return Err(Errno::ENOMEM);
-            }
-            // SAFETY: s has len + 1 bytes; the host wrote len bytes at ptr.
-            unsafe {
-                core::ptr::copy_nonoverlapping(ptr as *const u8, s, len as usize);
-                *s.add(len as usize) = 0;
-                *argv.add(i) = s;
-            }
-        }
-        // SAFETY: argv has argc + 1 slots.
-        unsafe { *argv.add(argc) = core::ptr::null_mut() };
-        Ok((argc as i32, argv))
+        env::arguments()
     }
 
     fn exit(status: i32) -> ! {
@@ -723,8 +752,45 @@ impl Pal for Sys {
         // `exit-with-code` (see `__wasm_libc_p2_exit`).
         // SAFETY: defined by a `libc.a` member or the opt-in object; takes
         // any status and never returns.
-        unsafe { wasi::exit::__wasm_libc_p2_exit(status) }
+        unsafe { __wasm_libc_p2_exit(status) }
     }
+}
+
+unsafe extern "C" {
+    /// Ends the program with `status`. `libc.a`'s member `exit_result.o`
+    /// (crt/exit_result.ll, weak) calls `wasi:cli/exit@0.2.0` `exit` with
+    /// `err` for any non-zero status, all WASI 0.2.0 offers; a program
+    /// linked with `exit-with-code.o` (crt/exit_with_code.ll) calls
+    /// `exit-with-code` with `status & 0xff` instead, for hosts that offer
+    /// it (docs/p2-exit.md).
+    fn __wasm_libc_p2_exit(status: i32) -> !;
+}
+
+/// [`Pal::random`] with the import (`get-random-bytes` after lowering) as a
+/// parameter, so host tests can stand in for the host.
+#[inline(always)]
+fn random_via(buf: &mut [u8], mut import: impl FnMut(u64, *mut u8)) -> Result<()> {
+    use abi::random_random::ret::get_random_bytes as r;
+    let mut filled = 0;
+    while filled < buf.len() {
+        let rest = &mut buf[filled..];
+        let mut ret = Ret::<{ r::BYTES }>::new();
+        let (p, cap) = (rest.as_mut_ptr(), rest.len());
+        // SAFETY: as in `stream_read`: the slot receives the list.
+        unsafe { slot::with_parked(p, cap, || import(cap as u64, ret.arm_list(r::LEN))) };
+        if ret.list_unwritten(r::LEN) {
+            // No result record (rule 8 of `slot`): nothing to decode.
+            slot::release();
+            return Err(Errno::EIO);
+        }
+        // SAFETY: the host wrote a list allocated during the call.
+        let n = unsafe { slot::land(p, cap, ret.ptr_at(r::PTR), ret.u32(r::LEN) as usize) }?;
+        if n == 0 {
+            return Err(Errno::EIO);
+        }
+        filled += n;
+    }
+    Ok(())
 }
 
 /// `read` off the hot path: stdio not opened yet, an empty buffer, sockets,
@@ -764,10 +830,16 @@ fn read_slow_inner(fd: i32, buf: &mut [u8]) -> Result<usize> {
     }
 }
 
-fn datetime_ns(ret: &Ret<16>) -> Result<u64> {
-    ret.u64(0)
+/// The return area of `wall-clock.now` and `resolution`: a `datetime`.
+type DatetimeRet = Ret<{ wall::ret::now::BYTES }>;
+const _: () = assert!(
+    wall::ret::now::BYTES == datetime::BYTES && wall::ret::resolution::BYTES == datetime::BYTES
+);
+
+fn datetime_ns(ret: &DatetimeRet) -> Result<u64> {
+    ret.u64(datetime::SECONDS)
         .checked_mul(NANOS_PER_SEC)
-        .and_then(|s| s.checked_add(ret.u32(8) as u64))
+        .and_then(|s| s.checked_add(ret.u32(datetime::NANOSECONDS) as u64))
         .ok_or(Errno::EOVERFLOW)
 }
 
@@ -779,12 +851,13 @@ mod tests {
     //! in the return area.
     use super::*;
     use crate::stats;
+    use abi::random_random::ret::get_random_bytes as RB;
 
     /// What the fake host returns next: `Some(bytes)` or `None` (closed).
     /// It returns the bytes as given, even more than asked for.
     static NEXT: std::sync::Mutex<Option<Vec<u8>>> = std::sync::Mutex::new(None);
 
-    unsafe extern "C" fn fake_blocking_read(_h: i32, _len: i64, ret: *mut u8) {
+    unsafe extern "C" fn fake_blocking_read(_h: i32, _len: u64, ret: *mut u8) {
         let next = NEXT.lock().unwrap().clone();
         // SAFETY: ret is the 12-byte return area of `stream_read_via`; the
         // list memory comes from the guest's realloc, as with a real host.
@@ -794,12 +867,12 @@ mod tests {
                     let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, bytes.len());
                     core::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
                     *ret = 0;
-                    (ret.add(4) as *mut u32).write_unaligned(host_ptrs::put(p));
-                    (ret.add(8) as *mut u32).write_unaligned(bytes.len() as u32);
+                    (ret.add(br::OK_PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+                    (ret.add(br::OK_LEN) as *mut u32).write_unaligned(bytes.len() as u32);
                 }
                 None => {
                     *ret = 1;
-                    *ret.add(4) = 1; // stream-error::closed
+                    *ret.add(br::ERR) = se::CLOSED;
                 }
             }
         }
@@ -814,12 +887,12 @@ mod tests {
         DROPPED_ERRORS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }
 
-    unsafe extern "C" fn failing_blocking_read(_h: i32, _len: i64, ret: *mut u8) {
+    unsafe extern "C" fn failing_blocking_read(_h: i32, _len: u64, ret: *mut u8) {
         // SAFETY: ret is the 12-byte return area.
         unsafe {
             *ret = 1;
-            *ret.add(4) = 0; // last-operation-failed(error handle 42)
-            (ret.add(8) as *mut u32).write_unaligned(42);
+            *ret.add(br::ERR) = se::LAST_OPERATION_FAILED; // error handle 42
+            (ret.add(br::ERR + se::PAYLOAD) as *mut u32).write_unaligned(42);
         }
     }
 
@@ -867,19 +940,19 @@ mod tests {
     }
 
     /// A host that writes no result record at all.
-    unsafe extern "C" fn silent_blocking_read(_h: i32, _len: i64, _ret: *mut u8) {}
+    unsafe extern "C" fn silent_blocking_read(_h: i32, _len: u64, _ret: *mut u8) {}
 
     /// A host that hands out a block it never returns, then answers in the
     /// caller's buffer.
-    unsafe extern "C" fn wasteful_blocking_read(_h: i32, _len: i64, ret: *mut u8) {
+    unsafe extern "C" fn wasteful_blocking_read(_h: i32, _len: u64, ret: *mut u8) {
         // SAFETY: as in `fake_blocking_read`.
         unsafe {
             let _lost = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, 1000);
             let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, 3);
             p.copy_from(b"abc".as_ptr(), 3);
             *ret = 0;
-            (ret.add(4) as *mut u32).write_unaligned(host_ptrs::put(p));
-            (ret.add(8) as *mut u32).write_unaligned(3);
+            (ret.add(br::OK_PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+            (ret.add(br::OK_LEN) as *mut u32).write_unaligned(3);
         }
     }
 
@@ -911,6 +984,47 @@ mod tests {
         assert_eq!(&buf[..3], b"abc");
         assert_eq!(stats::get().fallback_allocs, 2);
         assert_eq!(crate::slot::tests::unclaimed(), 0, "no live block left");
+    }
+
+    /// `get-random-bytes` with no result record written (bug 5 for this
+    /// import): `EIO`, nothing decoded; an honest host fills the buffer in
+    /// place in as many calls as it likes.
+    #[test]
+    fn random_bytes_no_record_is_eio_and_honest_hosts_fill_in_place() {
+        let _g = crate::slot::tests::fresh();
+        let mut buf = [0u8; 10];
+        assert_eq!(random_via(&mut buf, |_, _| {}), Err(Errno::EIO));
+        // A previous honest answer left in the area is not decoded again:
+        // each call arms it.
+        let mut calls = 0;
+        let honest = |len: u64, ret: *mut u8| {
+            calls += 1;
+            let n = (len as usize).min(4); // at most 4 bytes per call
+            // SAFETY: as a host would: realloc, the bytes, the record.
+            unsafe {
+                let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, n);
+                p.write_bytes(0xAB, n);
+                (ret.add(RB::PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+                (ret.add(RB::LEN) as *mut u32).write_unaligned(n as u32);
+            }
+        };
+        assert_eq!(random_via(&mut buf, honest), Ok(()));
+        assert_eq!(calls, 3);
+        assert_eq!(buf, [0xAB; 10]);
+        assert_eq!(stats::get().fallback_allocs, 0, "every call in place");
+        let mut first = true;
+        let once = |len: u64, ret: *mut u8| {
+            if std::mem::take(&mut first) {
+                let n = (len as usize).min(4);
+                // SAFETY: as above.
+                unsafe {
+                    let p = crate::slot::import_realloc(core::ptr::null_mut(), 0, 1, n);
+                    (ret.add(RB::PTR) as *mut u32).write_unaligned(host_ptrs::put(p));
+                    (ret.add(RB::LEN) as *mut u32).write_unaligned(n as u32);
+                }
+            }
+        };
+        assert_eq!(random_via(&mut buf, once), Err(Errno::EIO));
     }
 
     #[test]

@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for name in "$@"; do
   src="$here/$name.c"
-  gcc -std=gnu17 -fno-builtin -O2 -w -I"$here" "$src" -o "$tmp/$name" -lm
+  gcc -std=gnu17 -fno-builtin -O2 -w -I"$here" "$src" -o "$tmp/$name" -lm -pthread
   status=0
   rm -rf "$tmp/run" && mkdir "$tmp/run"
   [ -d "$here/$name.files" ] && cp -a "$here/$name.files/." "$tmp/run/"

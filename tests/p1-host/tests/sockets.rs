@@ -145,7 +145,8 @@ net_tests!(
     net_gai,
     sock_p1_preopen,
     sock_ipv6,
-    many_socks
+    many_socks,
+    sock_recv
 );
 
 /// The same names as in `net_tests!` above.
@@ -158,6 +159,7 @@ const DRIVEN: &[&str] = &[
     "sock_p1_preopen",
     "sock_ipv6",
     "many_socks",
+    "sock_recv",
 ];
 
 /// Every `.runner` in tests/c has a test above.

@@ -152,7 +152,7 @@ impl PalNet for Sys {
         let k = known(fd) & 3;
         if k != 0 && (0..KNOWN_FDS as i32).contains(&new) {
             // SAFETY: single-threaded; in bounds.
-            unsafe { (*FAMILY.get())[new as usize] = k };
+            unsafe { (*FAMILY.as_ptr())[new as usize] = k };
         }
         Ok((new, peer))
     }

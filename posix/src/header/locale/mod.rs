@@ -58,7 +58,7 @@ pub(crate) fn object(utf8: bool) -> locale_t {
 }
 
 /// Whether the global locale's `LC_CTYPE` is UTF-8.
-static GLOBAL_UTF8: Single<bool> = Single::new(false);
+static GLOBAL_UTF8: libc_core::shared::Shared<bool> = libc_core::shared::Shared::new(false);
 /// The thread's locale from `uselocale` (null: the global one).
 static THREAD: Single<locale_t> = Single::new(core::ptr::null_mut());
 

@@ -48,6 +48,9 @@ pub unsafe extern "C" fn pthread_barrier_destroy(b: *mut pthread_barrier_t) -> c
 /// `b` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_barrier_wait(b: *mut pthread_barrier_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::barrier_wait(b) };
     // SAFETY: caller contract.
     if unsafe { (*b).__i[0] } <= 1 {
         return PTHREAD_BARRIER_SERIAL_THREAD;

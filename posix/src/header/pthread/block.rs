@@ -16,13 +16,28 @@ use libc_core::{Errno, Pal, Sys};
 /// The calling thread's id: never 0 (0 means "no owner" in lock words).
 #[inline]
 pub(crate) fn self_id() -> c_int {
-    1
+    #[cfg(wasm_threads)]
+    {
+        libc_core::thread::current_id()
+    }
+    #[cfg(not(wasm_threads))]
+    {
+        1
+    }
 }
 
-/// The main (and only) thread's `pthread_t`: the address of a static, like
-/// a thread descriptor.
+/// The calling thread's `pthread_t`: on the main thread (the only one
+/// without threads) the address of a static, like a thread descriptor; on
+/// other threads (p1-threads) their descriptor.
 pub(crate) fn self_handle() -> *mut c_void {
     static MAIN: u8 = 0;
+    #[cfg(wasm_threads)]
+    {
+        let t = libc_core::thread::current_or_null();
+        if !t.is_null() {
+            return t.cast();
+        }
+    }
     (&raw const MAIN).cast_mut().cast()
 }
 

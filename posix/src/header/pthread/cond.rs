@@ -47,6 +47,9 @@ pub unsafe extern "C" fn pthread_cond_destroy(c: *mut pthread_cond_t) -> c_int {
 /// `c` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_cond_signal(c: *mut pthread_cond_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::cond_wake(c, false) };
     block::wake(c.cast(), false);
     0
 }
@@ -57,6 +60,9 @@ pub unsafe extern "C" fn pthread_cond_signal(c: *mut pthread_cond_t) -> c_int {
 /// `c` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_cond_broadcast(c: *mut pthread_cond_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::cond_wake(c, true) };
     block::wake(c.cast(), true);
     0
 }
@@ -71,6 +77,12 @@ unsafe fn wait(
     deadline: Deadline,
     what: &str,
 ) -> c_int {
+    #[cfg(wasm_threads)]
+    {
+        let _ = what;
+        // SAFETY: caller contract.
+        return unsafe { super::mt::cond_wait(c, m, deadline) };
+    }
     let _ = c;
     // SAFETY: caller contract.
     let r = unsafe { release(m) };

@@ -5,21 +5,25 @@ use crate::platform::c_int;
 use crate::platform::c_void;
 use core::ptr::null_mut;
 use libc_core::Errno;
+use libc_core::shared::Shared;
 use libc_core::single::Single;
 
 const N: usize = PTHREAD_KEYS_MAX as usize;
 
+/// The keys: shared by all threads.
 struct Keys {
     used: [bool; N],
     dtor: [Option<unsafe extern "C" fn(*mut c_void)>; N],
-    value: [*mut c_void; N],
 }
 
-static KEYS: Single<Keys> = Single::new(Keys {
+static KEYS: Shared<Keys> = Shared::new(Keys {
     used: [false; N],
     dtor: [None; N],
-    value: [null_mut(); N],
 });
+
+/// The calling thread's values (per-thread on p1-threads, see
+/// `libc_core::tls`).
+static VALUES: Single<[*mut c_void; N]> = Single::new([null_mut(); N]);
 
 /// [pthread_key_create](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html)
 ///
@@ -32,14 +36,17 @@ pub unsafe extern "C" fn pthread_key_create(
     k: *mut pthread_key_t,
     dtor: Option<unsafe extern "C" fn(*mut c_void)>,
 ) -> c_int {
-    // SAFETY: one thread; no other reference to KEYS is live.
-    let keys = unsafe { &mut *KEYS.get() };
-    let Some(i) = keys.used.iter().position(|u| !u) else {
-        return Errno::EAGAIN.0;
+    let i = {
+        let mut keys = KEYS.lock();
+        let Some(i) = keys.used.iter().position(|u| !u) else {
+            return Errno::EAGAIN.0;
+        };
+        keys.used[i] = true;
+        keys.dtor[i] = dtor;
+        i
     };
-    keys.used[i] = true;
-    keys.dtor[i] = dtor;
-    keys.value[i] = null_mut();
+    // SAFETY: the calling thread's own values.
+    unsafe { (*VALUES.get())[i] = null_mut() };
     // SAFETY: caller contract.
     unsafe { *k = i as pthread_key_t };
     0
@@ -51,11 +58,11 @@ pub unsafe extern "C" fn pthread_key_create(
 /// Any key.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_key_delete(k: pthread_key_t) -> c_int {
-    // SAFETY: one thread; no other reference to KEYS is live.
-    let keys = unsafe { &mut *KEYS.get() };
+    let mut keys = KEYS.lock();
     if let Some(u) = keys.used.get_mut(k as usize) {
         *u = false;
-        keys.value[k as usize] = null_mut();
+        // SAFETY: the calling thread's own values.
+        unsafe { (*VALUES.get())[k as usize] = null_mut() };
     }
     0
 }
@@ -66,9 +73,9 @@ pub unsafe extern "C" fn pthread_key_delete(k: pthread_key_t) -> c_int {
 /// Any key.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_getspecific(k: pthread_key_t) -> *mut c_void {
-    // SAFETY: one thread; no other reference to KEYS is live.
-    let keys = unsafe { &*KEYS.get() };
-    keys.value.get(k as usize).copied().unwrap_or(null_mut())
+    // SAFETY: the calling thread's own values.
+    let values = unsafe { &*VALUES.get() };
+    values.get(k as usize).copied().unwrap_or(null_mut())
 }
 
 /// [pthread_setspecific](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setspecific.html)
@@ -79,11 +86,11 @@ pub unsafe extern "C" fn pthread_getspecific(k: pthread_key_t) -> *mut c_void {
 /// Any key and value.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_setspecific(k: pthread_key_t, v: *const c_void) -> c_int {
-    // SAFETY: one thread; no other reference to KEYS is live.
-    let keys = unsafe { &mut *KEYS.get() };
-    match keys.used.get(k as usize) {
+    let used = KEYS.lock().used.get(k as usize).copied();
+    match used {
         Some(true) => {
-            keys.value[k as usize] = v.cast_mut();
+            // SAFETY: the calling thread's own values.
+            unsafe { (*VALUES.get())[k as usize] = v.cast_mut() };
             0
         }
         _ => Errno::EINVAL.0,
@@ -96,15 +103,23 @@ pub(crate) fn run_destructors() {
     for _ in 0..PTHREAD_DESTRUCTOR_ITERATIONS {
         let mut ran = false;
         for i in 0..N {
-            // SAFETY: one thread; the reference ends before the call.
-            let (d, v) = unsafe {
-                let keys = &mut *KEYS.get();
-                let v = keys.value[i];
-                if !keys.used[i] || v.is_null() {
+            // SAFETY: the calling thread's own values; the reference ends
+            // before the call.
+            let v = unsafe {
+                let values = &mut *VALUES.get();
+                let v = values[i];
+                if v.is_null() {
                     continue;
                 }
-                keys.value[i] = null_mut();
-                (keys.dtor[i], v)
+                values[i] = null_mut();
+                v
+            };
+            let d = {
+                let keys = KEYS.lock();
+                if !keys.used[i] {
+                    continue;
+                }
+                keys.dtor[i]
             };
             if let Some(d) = d {
                 ran = true;

@@ -11,6 +11,11 @@
 //! threads flavour can later put real futex-based code behind the same ABI
 //! by replacing `block.rs` and `thread.rs` (see docs/threads.md).
 
+// On p1-threads each blocking function starts by handing over to `mt.rs`;
+// the single-thread code after it is then unreachable there (and its
+// helpers unused), though still compiled.
+#![cfg_attr(wasm_threads, allow(unreachable_code, dead_code, unused_imports))]
+
 use crate::platform::{c_int, c_uint, c_void};
 
 mod attr;
@@ -18,6 +23,8 @@ mod barrier;
 pub(crate) mod block;
 mod cond;
 mod key;
+#[cfg(wasm_threads)]
+pub(crate) mod mt;
 pub(crate) mod mutex;
 mod once;
 mod rwlock;

@@ -92,6 +92,9 @@ pub unsafe extern "C" fn pthread_mutex_destroy(m: *mut pthread_mutex_t) -> c_int
 /// `m` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_mutex_lock(m: *mut pthread_mutex_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::mutex_lock(m, Some(Deadline::Never)) };
     // SAFETY: caller contract.
     match unsafe { try_take(m) } {
         Ok(Try::Locked) => 0,
@@ -106,6 +109,9 @@ pub unsafe extern "C" fn pthread_mutex_lock(m: *mut pthread_mutex_t) -> c_int {
 /// `m` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_mutex_trylock(m: *mut pthread_mutex_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::mutex_lock(m, None) };
     // SAFETY: caller contract.
     match unsafe { try_take(m) } {
         Ok(Try::Locked) => 0,
@@ -126,6 +132,13 @@ pub unsafe extern "C" fn pthread_mutex_timedlock(
     m: *mut pthread_mutex_t,
     abs: *const timespec,
 ) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return match unsafe { Deadline::from_abs(abs, Clock::Realtime) } {
+        // SAFETY: caller contract.
+        Ok(d) => unsafe { super::mt::mutex_lock(m, Some(d)) },
+        Err(e) => e,
+    };
     // SAFETY: caller contract.
     match unsafe { try_take(m) } {
         Ok(Try::Locked) => 0,
@@ -144,6 +157,9 @@ pub unsafe extern "C" fn pthread_mutex_timedlock(
 /// # Safety
 /// `m` valid.
 pub(crate) unsafe fn release(m: *mut pthread_mutex_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::mutex_unlock(m) };
     // SAFETY: caller contract.
     let i = unsafe { &mut (*m).__i };
     if i[1] != block::self_id() {

@@ -16,6 +16,9 @@ pub unsafe extern "C" fn pthread_once(
     once: *mut pthread_once_t,
     init: unsafe extern "C" fn(),
 ) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::once(once, init) };
     // SAFETY: caller contract.
     unsafe {
         match *once {

@@ -4,6 +4,8 @@
 //! writer's thread id (0: none), `[2]` the process-shared flag.
 
 use super::block;
+#[cfg(wasm_threads)]
+use super::block::Deadline;
 use super::{pthread_rwlock_t, pthread_rwlockattr_t};
 use crate::header::time::timespec;
 use crate::platform::c_int;
@@ -87,6 +89,9 @@ pub unsafe extern "C" fn pthread_rwlock_destroy(l: *mut pthread_rwlock_t) -> c_i
 /// `l` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_rwlock_rdlock(l: *mut pthread_rwlock_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::rw_lock(l, false, Some(Deadline::Never)) };
     // SAFETY: caller contract.
     code(unsafe { try_rd(l) })
 }
@@ -97,6 +102,9 @@ pub unsafe extern "C" fn pthread_rwlock_rdlock(l: *mut pthread_rwlock_t) -> c_in
 /// `l` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_rwlock_tryrdlock(l: *mut pthread_rwlock_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::rw_lock(l, false, None) };
     // SAFETY: caller contract.
     busy(unsafe { try_rd(l) })
 }
@@ -112,6 +120,13 @@ pub unsafe extern "C" fn pthread_rwlock_timedrdlock(
     l: *mut pthread_rwlock_t,
     abs: *const timespec,
 ) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return match unsafe { Deadline::from_abs(abs, libc_core::types::Clock::Realtime) } {
+        // SAFETY: caller contract.
+        Ok(d) => unsafe { super::mt::rw_lock(l, false, Some(d)) },
+        Err(e) => e,
+    };
     let _ = abs;
     // SAFETY: caller contract.
     code(unsafe { try_rd(l) })
@@ -125,6 +140,9 @@ pub unsafe extern "C" fn pthread_rwlock_timedrdlock(
 /// `l` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_rwlock_wrlock(l: *mut pthread_rwlock_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::rw_lock(l, true, Some(Deadline::Never)) };
     // SAFETY: caller contract.
     code(unsafe { try_wr(l) })
 }
@@ -135,6 +153,9 @@ pub unsafe extern "C" fn pthread_rwlock_wrlock(l: *mut pthread_rwlock_t) -> c_in
 /// `l` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_rwlock_trywrlock(l: *mut pthread_rwlock_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::rw_lock(l, true, None) };
     // SAFETY: caller contract.
     busy(unsafe { try_wr(l) })
 }
@@ -150,6 +171,13 @@ pub unsafe extern "C" fn pthread_rwlock_timedwrlock(
     l: *mut pthread_rwlock_t,
     abs: *const timespec,
 ) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return match unsafe { Deadline::from_abs(abs, libc_core::types::Clock::Realtime) } {
+        // SAFETY: caller contract.
+        Ok(d) => unsafe { super::mt::rw_lock(l, true, Some(d)) },
+        Err(e) => e,
+    };
     let _ = abs;
     // SAFETY: caller contract.
     code(unsafe { try_wr(l) })
@@ -163,6 +191,9 @@ pub unsafe extern "C" fn pthread_rwlock_timedwrlock(
 /// `l` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_rwlock_unlock(l: *mut pthread_rwlock_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::rw_unlock(l) };
     // SAFETY: caller contract.
     let i = unsafe { &mut (*l).__i };
     if i[1] == block::self_id() {

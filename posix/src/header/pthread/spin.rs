@@ -35,6 +35,9 @@ pub unsafe extern "C" fn pthread_spin_destroy(s: *mut pthread_spinlock_t) -> c_i
 /// `s` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_spin_lock(s: *mut pthread_spinlock_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::spin_lock(s, true) };
     // SAFETY: caller contract.
     match unsafe { pthread_spin_trylock(s) } {
         0 => 0,
@@ -48,6 +51,9 @@ pub unsafe extern "C" fn pthread_spin_lock(s: *mut pthread_spinlock_t) -> c_int 
 /// `s` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_spin_trylock(s: *mut pthread_spinlock_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::spin_lock(s, false) };
     // SAFETY: caller contract.
     unsafe {
         if *s != 0 {
@@ -64,6 +70,9 @@ pub unsafe extern "C" fn pthread_spin_trylock(s: *mut pthread_spinlock_t) -> c_i
 /// `s` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_spin_unlock(s: *mut pthread_spinlock_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { super::mt::spin_unlock(s) };
     // SAFETY: caller contract.
     unsafe { *s = 0 };
     0

@@ -11,12 +11,15 @@ use libc_core::single::Single;
 
 /// [pthread_create](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 ///
-/// This build has one thread: always `EAGAIN` ("the system lacked the
-/// resources to create another thread"; wasi-libc answers `ENOTSUP`,
-/// which POSIX does not list).
+/// Without threads (p1, p2, p1-mvp) always `EAGAIN` ("the system lacked
+/// the resources to create another thread"; wasi-libc answers `ENOTSUP`,
+/// which POSIX does not list). On p1-threads a wasi-threads thread with the
+/// attribute's stack size (default 128 KiB; a stack address set with
+/// `pthread_attr_setstack` is not used, only its size) and detach state;
+/// `EAGAIN` when memory or the host refuses, `EINVAL` for a null start.
 ///
 /// # Safety
-/// Any arguments; nothing is written.
+/// `t` valid for a write; `attr` NULL or initialised.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_create(
     t: *mut pthread_t,
@@ -24,8 +27,49 @@ pub unsafe extern "C" fn pthread_create(
     start: Option<unsafe extern "C" fn(*mut c_void) -> *mut c_void>,
     arg: *mut c_void,
 ) -> c_int {
-    let _ = (t, attr, start, arg);
-    Errno::EAGAIN.0
+    #[cfg(not(wasm_threads))]
+    {
+        let _ = (t, attr, start, arg);
+        Errno::EAGAIN.0
+    }
+    #[cfg(wasm_threads)]
+    {
+        let Some(start) = start else {
+            return Errno::EINVAL.0;
+        };
+        let (stack, detached) = if attr.is_null() {
+            (libc_core::thread::DEFAULT_STACK, false)
+        } else {
+            // SAFETY: caller contract.
+            let i = unsafe { &(*attr).__i };
+            let s = i[0] as u32 as usize;
+            (
+                if s == 0 {
+                    libc_core::thread::DEFAULT_STACK
+                } else {
+                    s
+                },
+                i[2] == super::PTHREAD_CREATE_DETACHED,
+            )
+        };
+        libc_core::thread::set_exit_hook(thread_end);
+        match libc_core::thread::spawn(start, arg, stack, detached) {
+            Ok(h) => {
+                // SAFETY: caller contract.
+                unsafe { *t = h.cast() };
+                0
+            }
+            Err(e) => e.0,
+        }
+    }
+}
+
+/// What a thread does after its start function returned (p1-threads): the
+/// thread-specific destructors and C++ `thread_local` destructors.
+#[cfg(wasm_threads)]
+fn thread_end() {
+    run_destructors();
+    crate::header::stdlib::run_thread_dtors();
 }
 
 /// [pthread_self](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_self.html)
@@ -42,9 +86,18 @@ pub extern "C" fn pthread_equal(a: pthread_t, b: pthread_t) -> c_int {
 
 /// [pthread_detach](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_detach.html)
 ///
-/// 0 for the running thread (as wasi-libc), `ESRCH` for any other.
+/// Without threads: 0 for the running thread (as wasi-libc), `ESRCH` for
+/// any other. On p1-threads: `ESRCH` for a thread that is not (or no
+/// longer) known, `EINVAL` for one already detached or being joined.
 #[unsafe(no_mangle)]
 pub extern "C" fn pthread_detach(t: pthread_t) -> c_int {
+    #[cfg(wasm_threads)]
+    if t != block::self_handle() || !libc_core::thread::current_or_null().is_null() {
+        return match libc_core::thread::detach(t.cast()) {
+            Ok(()) => 0,
+            Err(e) => e.0,
+        };
+    }
     if t == block::self_handle() {
         0
     } else {
@@ -52,59 +105,84 @@ pub extern "C" fn pthread_detach(t: pthread_t) -> c_int {
     }
 }
 
-/// The answer of the joins: no thread but the caller exists.
-fn join(t: pthread_t) -> c_int {
+/// The answer of the joins: without threads no thread but the caller
+/// exists; on p1-threads a real join (`res` written on success).
+///
+/// # Safety
+/// `res` NULL or valid for a write.
+unsafe fn join(t: pthread_t, res: *mut *mut c_void) -> c_int {
     if t == block::self_handle() {
-        Errno::EDEADLK.0
-    } else {
+        return Errno::EDEADLK.0;
+    }
+    #[cfg(wasm_threads)]
+    {
+        match libc_core::thread::join(t.cast()) {
+            Ok(v) => {
+                if !res.is_null() {
+                    // SAFETY: caller contract.
+                    unsafe { *res = v };
+                }
+                0
+            }
+            Err(e) => e.0,
+        }
+    }
+    #[cfg(not(wasm_threads))]
+    {
+        let _ = res;
         Errno::ESRCH.0
     }
 }
 
 /// [pthread_join](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_join.html)
 ///
-/// `EDEADLK` for the caller itself, `ESRCH` for any other thread (none can
-/// exist). wasi-libc returns 0 without writing `*res`.
+/// `EDEADLK` for the caller itself, `ESRCH` for a thread that does not
+/// exist (without threads: any other; wasi-libc returns 0 without writing
+/// `*res`).
 ///
 /// # Safety
-/// Any arguments; nothing is written.
+/// `res` NULL or valid for a write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_join(t: pthread_t, res: *mut *mut c_void) -> c_int {
-    let _ = res;
-    join(t)
+    // SAFETY: caller contract.
+    unsafe { join(t, res) }
 }
 
 /// [pthread_tryjoin_np](https://man7.org/linux/man-pages/man3/pthread_tryjoin_np.3.html)
 ///
-/// As [`pthread_join`].
+/// Without threads as [`pthread_join`]; on p1-threads a join (it waits).
 ///
 /// # Safety
-/// Any arguments; nothing is written.
+/// `res` NULL or valid for a write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_tryjoin_np(t: pthread_t, res: *mut *mut c_void) -> c_int {
-    let _ = res;
-    join(t)
+    // SAFETY: caller contract.
+    unsafe { join(t, res) }
 }
 
 /// [pthread_timedjoin_np](https://man7.org/linux/man-pages/man3/pthread_timedjoin_np.3.html)
 ///
-/// As [`pthread_join`].
+/// As [`pthread_join`] (the deadline is not applied).
 ///
 /// # Safety
-/// Any arguments; nothing is written.
+/// `res` NULL or valid for a write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_timedjoin_np(
     t: pthread_t,
     res: *mut *mut c_void,
     abs: *const timespec,
 ) -> c_int {
-    let _ = (res, abs);
-    join(t)
+    let _ = abs;
+    // SAFETY: caller contract.
+    unsafe { join(t, res) }
 }
 
 /// [pthread_exit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_exit.html)
 ///
-/// The last thread exits: the cleanup handlers run, then the
+/// On p1-threads a secondary thread runs its cleanup handlers and
+/// destructors and ends (its value goes to the joiner); the main thread
+/// does the same, waits for the other threads, and exits with status 0.
+/// Without threads the last thread exits: the cleanup handlers run, then the
 /// thread-specific destructors, then the process exits with status 0
 /// (as after the last thread on any system).
 ///
@@ -128,6 +206,13 @@ pub unsafe extern "C" fn pthread_exit(value: *mut c_void) -> ! {
         }
     }
     run_destructors();
+    #[cfg(wasm_threads)]
+    {
+        crate::header::stdlib::run_thread_dtors();
+        // A secondary thread ends here; the main thread returns once every
+        // other thread has finished, and the process exits.
+        libc_core::thread::exit_current(value);
+    }
     crate::header::stdlib::exit(0)
 }
 
@@ -184,11 +269,17 @@ static CANCEL_TYPE: Single<c_int> = Single::new(0);
 
 /// [pthread_cancel](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cancel.html)
 ///
-/// WASI has no cancellation: `ENOTSUP` (as wasi-libc).
+/// WASI has no cancellation: `ENOTSUP` without threads (as wasi-libc's
+/// single-threaded build), `ENOSYS` on p1-threads (a thread cannot be
+/// stopped from outside: WebAssembly threads have no signals).
 #[unsafe(no_mangle)]
 pub extern "C" fn pthread_cancel(t: pthread_t) -> c_int {
     let _ = t;
-    Errno::ENOTSUP.0
+    if libc_core::THREADS {
+        Errno::ENOSYS.0
+    } else {
+        Errno::ENOTSUP.0
+    }
 }
 
 /// [pthread_testcancel](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_testcancel.html)

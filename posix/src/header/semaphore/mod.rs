@@ -3,7 +3,14 @@
 //! named semaphores (`sem_open`) are left out: WASI has no shared memory
 //! between processes.
 
+// On p1-threads each blocking function starts by handing over to `mt.rs`;
+// the single-thread code after it is then unreachable there (and its
+// helpers unused), though still compiled.
+#![cfg_attr(wasm_threads, allow(unreachable_code, dead_code, unused_imports))]
+
 use crate::header::pthread::block::{self, Deadline};
+#[cfg(wasm_threads)]
+use crate::header::pthread::mt;
 use crate::header::time::timespec;
 use crate::platform::c_int;
 use libc_core::types::Clock;
@@ -75,6 +82,12 @@ unsafe fn take(s: *mut sem_t) -> bool {
 /// `s` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sem_wait(s: *mut sem_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return match unsafe { mt::sem_wait(&raw mut (*s).__val, Some(Deadline::Never)) } {
+        Ok(()) => 0,
+        Err(e) => Err::<(), _>(Errno(e)).or_minus_one_errno(),
+    };
     // SAFETY: caller contract.
     if unsafe { take(s) } {
         return 0;
@@ -90,6 +103,12 @@ pub unsafe extern "C" fn sem_wait(s: *mut sem_t) -> c_int {
 /// `s` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sem_trywait(s: *mut sem_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return match unsafe { mt::sem_wait(&raw mut (*s).__val, None) } {
+        Ok(()) => 0,
+        Err(e) => Err::<(), _>(Errno(e)).or_minus_one_errno(),
+    };
     // SAFETY: caller contract.
     if unsafe { take(s) } {
         return 0;
@@ -106,6 +125,19 @@ pub unsafe extern "C" fn sem_trywait(s: *mut sem_t) -> c_int {
 /// `s` valid; `abs` valid for a read.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sem_timedwait(s: *mut sem_t, abs: *const timespec) -> c_int {
+    #[cfg(wasm_threads)]
+    {
+        // SAFETY: caller contract.
+        let r = match unsafe { Deadline::from_abs(abs, Clock::Realtime) } {
+            // SAFETY: caller contract.
+            Ok(d) => unsafe { mt::sem_wait(&raw mut (*s).__val, Some(d)) },
+            Err(e) => Err(e),
+        };
+        return match r {
+            Ok(()) => 0,
+            Err(e) => Err::<(), _>(Errno(e)).or_minus_one_errno(),
+        };
+    }
     // SAFETY: caller contract.
     if unsafe { take(s) } {
         return 0;
@@ -126,6 +158,12 @@ pub unsafe extern "C" fn sem_timedwait(s: *mut sem_t, abs: *const timespec) -> c
 /// `s` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sem_post(s: *mut sem_t) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return match unsafe { mt::sem_post(&raw mut (*s).__val) } {
+        Ok(()) => 0,
+        Err(e) => Err::<(), _>(Errno(e)).or_minus_one_errno(),
+    };
     // SAFETY: caller contract.
     let v = unsafe { &mut (*s).__val[0] };
     if *v == SEM_VALUE_MAX {

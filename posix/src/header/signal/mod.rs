@@ -18,7 +18,7 @@
 //!   placeholder that cannot hold most signal numbers.
 
 use crate::platform::{c_char, c_int, c_void};
-use libc_core::single::Single;
+use libc_core::shared::Shared;
 use libc_core::{Errno, OrMinusOneErrno, Pal, Sys};
 
 /// The description of `sig` (`strsignal`'s).
@@ -143,7 +143,7 @@ struct State {
     pending: sigset_t,
 }
 
-static STATE: Single<State> = Single::new(State {
+static STATE: Shared<State> = Shared::new(State {
     actions: [Action {
         handler: SIG_DFL,
         mask: 0,
@@ -156,7 +156,7 @@ static STATE: Single<State> = Single::new(State {
 fn state() -> &'static mut State {
     // SAFETY: single-threaded; callers never hold the reference across a
     // handler call.
-    unsafe { &mut *STATE.get() }
+    unsafe { &mut *STATE.as_ptr() }
 }
 
 fn bit(sig: c_int) -> sigset_t {

@@ -19,6 +19,8 @@ pub unsafe extern "C" fn setvbuf(
     mode: c_int,
     size: size_t,
 ) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
     let flag = match mode {
@@ -79,20 +81,54 @@ pub unsafe extern "C" fn setlinebuf(f: *mut FILE) {
 
 /// [flockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/flockfile.html)
 ///
-/// No-op: one thread per instance.
+/// Without threads a no-op (one thread per instance). On p1-threads takes
+/// the stream's recursive lock, the one every stdio function holds for its
+/// call.
+///
+/// # Safety
+/// `f` is a live stream.
 #[unsafe(no_mangle)]
-pub extern "C" fn flockfile(_f: *mut FILE) {}
+pub unsafe extern "C" fn flockfile(f: *mut FILE) {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    unsafe {
+        (*f).lock.lock()
+    };
+    let _ = f;
+}
 
 /// [funlockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/funlockfile.html)
 ///
-/// No-op: one thread per instance.
+/// Without threads a no-op. On p1-threads gives one level of the stream's
+/// lock back (nothing when the caller does not hold it).
+///
+/// # Safety
+/// `f` is a live stream.
 #[unsafe(no_mangle)]
-pub extern "C" fn funlockfile(_f: *mut FILE) {}
+pub unsafe extern "C" fn funlockfile(f: *mut FILE) {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    unsafe {
+        (*f).lock.unlock();
+    }
+    let _ = f;
+}
 
 /// [ftrylockfile](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftrylockfile.html)
 ///
-/// Always succeeds: one thread per instance.
+/// Without threads always 0. On p1-threads 0 when the lock was taken (free
+/// or already the caller's), non-zero when another thread holds it.
+///
+/// # Safety
+/// `f` is a live stream.
 #[unsafe(no_mangle)]
-pub extern "C" fn ftrylockfile(_f: *mut FILE) -> c_int {
-    0
+pub unsafe extern "C" fn ftrylockfile(f: *mut FILE) -> c_int {
+    #[cfg(wasm_threads)]
+    // SAFETY: caller contract.
+    return unsafe { !(*f).lock.try_lock() } as c_int;
+    #[cfg(not(wasm_threads))]
+    {
+        let _ = f;
+        0
+    }
 }

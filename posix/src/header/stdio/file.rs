@@ -22,7 +22,7 @@
 
 use crate::platform::c_int;
 use core::num::NonZeroI32;
-use libc_core::single::Single;
+use libc_core::shared::Shared;
 use libc_core::types::Whence;
 use libc_core::{Errno, Pal, Sys};
 
@@ -108,6 +108,72 @@ pub struct _IO_FILE {
     /// The functions of a stream that is no descriptor (`fopencookie`,
     /// the memory streams); null for a descriptor (see [`super::cookie`]).
     pub(crate) cookie: *mut super::cookie::Cookie,
+    /// The stream's lock (`flockfile`; every stdio function holds it for
+    /// its whole call on p1-threads, so one `printf`'s output is never
+    /// interleaved with another thread's).
+    #[cfg(wasm_threads)]
+    pub(crate) lock: libc_core::futex::RecLock,
+}
+
+/// Holds a stream's lock for one stdio call on p1-threads (dropped at the
+/// end of the call); without threads an empty value.
+pub(crate) struct Guard(#[cfg(wasm_threads)] *mut FILE);
+
+#[cfg(wasm_threads)]
+impl Drop for Guard {
+    #[inline]
+    fn drop(&mut self) {
+        // SAFETY: `guard` locked this live stream; it is still live (the
+        // callers drop the guard before freeing a stream).
+        unsafe { (*self.0).lock.unlock() };
+    }
+}
+
+// Without threads nothing to release; an empty `Drop` lets callers end the
+// guard explicitly the same way on every flavour.
+#[cfg(not(wasm_threads))]
+impl Drop for Guard {
+    #[inline(always)]
+    fn drop(&mut self) {}
+}
+
+/// [`guard`] if the stream's lock is free or the caller's; `None` when
+/// another thread holds it.
+///
+/// # Safety
+/// As for [`guard`].
+#[inline]
+pub(crate) unsafe fn try_guard(f: *mut FILE) -> Option<Guard> {
+    #[cfg(wasm_threads)]
+    {
+        // SAFETY: caller contract.
+        unsafe { (*f).lock.try_lock() }.then_some(Guard(f))
+    }
+    #[cfg(not(wasm_threads))]
+    {
+        let _ = f;
+        Some(Guard())
+    }
+}
+
+/// Takes the lock of the stream `f` for the rest of the caller's call
+/// (p1-threads); nothing without threads.
+///
+/// # Safety
+/// `f` is a live stream, live until the guard drops.
+#[inline(always)]
+pub(crate) unsafe fn guard(f: *mut FILE) -> Guard {
+    #[cfg(wasm_threads)]
+    {
+        // SAFETY: caller contract.
+        unsafe { (*f).lock.lock() };
+        Guard(f)
+    }
+    #[cfg(not(wasm_threads))]
+    {
+        let _ = f;
+        Guard()
+    }
 }
 
 /// `FILE` as C sees it.
@@ -126,6 +192,8 @@ impl _IO_FILE {
             flags,
             next: core::ptr::null_mut(),
             cookie: core::ptr::null_mut(),
+            #[cfg(wasm_threads)]
+            lock: libc_core::futex::RecLock::new(),
         }
     }
 
@@ -144,12 +212,10 @@ impl _IO_FILE {
     fn listed(&mut self) {
         if self.flags & F_LISTED == 0 {
             self.flags |= F_LISTED;
-            let head = LIST.load();
+            let head = push_listed(self);
             if head.is_null() {
                 crate::header::stdlib::set_exit_flush(exit_flush);
             }
-            self.next = head;
-            LIST.store(self as *mut _IO_FILE);
         }
     }
 
@@ -505,12 +571,72 @@ pub(crate) fn copy_into(dst: &mut [u8], at: usize, src: &[u8]) -> usize {
     }
 }
 
-/// Streams that have done I/O (newest first).
-static LIST: Single<*mut _IO_FILE> = Single::new(core::ptr::null_mut());
+/// Streams that have done I/O (newest first). Shared by all threads; the
+/// head is read and written as a word (see `list_head`).
+static LIST: Shared<*mut _IO_FILE> = Shared::new(core::ptr::null_mut());
+
+/// The flush list's head.
+#[inline(always)]
+fn list_head() -> *mut _IO_FILE {
+    // SAFETY: the static's own word, aligned and always initialised.
+    unsafe { *LIST.as_ptr() }
+}
+
+/// The list head as an atomic (p1-threads: pushes are lock-free, because
+/// a stream is listed while its own lock is held and the walkers below
+/// take the stream locks while holding the list's).
+#[cfg(wasm_threads)]
+fn head_atomic() -> &'static core::sync::atomic::AtomicPtr<_IO_FILE> {
+    // SAFETY: the static's own aligned word; every access on this flavour
+    // goes through this atomic view or holds `LIST`'s lock to read.
+    unsafe { core::sync::atomic::AtomicPtr::from_ptr(LIST.as_ptr()) }
+}
+
+/// Pushes `f` onto the flush list; the previous head.
+#[inline]
+fn push_listed(f: &mut _IO_FILE) -> *mut _IO_FILE {
+    #[cfg(wasm_threads)]
+    {
+        use core::sync::atomic::Ordering::{AcqRel, Acquire};
+        let me: *mut _IO_FILE = f;
+        let mut head = head_atomic().load(Acquire);
+        loop {
+            f.next = head;
+            match head_atomic().compare_exchange_weak(head, me, AcqRel, Acquire) {
+                Ok(_) => return head,
+                Err(h) => head = h,
+            }
+        }
+    }
+    #[cfg(not(wasm_threads))]
+    {
+        let head = list_head();
+        f.next = head;
+        // SAFETY: as in `list_head`.
+        unsafe { *LIST.as_ptr() = f };
+        head
+    }
+}
 
 /// Takes `f` off the flush list (before it is freed).
 pub(crate) fn unlist(f: *mut _IO_FILE) {
-    let mut link: *mut *mut _IO_FILE = LIST.get();
+    // Walkers and unlinkers hold the list's lock (pushes do not need it).
+    let _l = LIST.lock();
+    #[cfg(wasm_threads)]
+    {
+        use core::sync::atomic::Ordering::{AcqRel, Acquire};
+        // SAFETY: `f` is live and listed (caller contract).
+        let next = unsafe { (*f).next };
+        if head_atomic()
+            .compare_exchange(f, next, AcqRel, Acquire)
+            .is_ok()
+        {
+            // SAFETY: as above.
+            unsafe { (*f).flags &= !F_LISTED };
+            return;
+        }
+    }
+    let mut link: *mut *mut _IO_FILE = LIST.as_ptr();
     // SAFETY: single-threaded; every pointer on the list is a live FILE.
     unsafe {
         while !(*link).is_null() {
@@ -526,16 +652,29 @@ pub(crate) fn unlist(f: *mut _IO_FILE) {
 
 /// `fflush(NULL)`: flushes every stream; the first error is returned.
 pub(crate) fn flush_all() -> Io {
-    flush_writing(0)
+    flush_writing(0, true)
 }
 
 /// Writes out every stream in write mode whose flags include all of
 /// `flags`; the first error is returned.
-fn flush_writing(flags: Flags) -> Io {
+///
+/// `wait`: wait for a stream another thread holds locked (`fflush(NULL)`),
+/// else skip it (the courtesy flush before reading stdin must not wait: it
+/// runs with the reading stream's lock held, and two readers would lock
+/// each other's streams).
+fn flush_writing(flags: Flags, wait: bool) -> Io {
     let mut r = Ok(());
-    let mut p = LIST.load();
+    let _l = LIST.lock();
+    let mut p = list_head();
     while !p.is_null() {
-        // SAFETY: every pointer on the list is a live FILE; single-threaded.
+        // SAFETY: every pointer on the list is a live FILE (none is freed
+        // while the list's lock is held); the stream's lock for its flush.
+        let Some(_g) = (unsafe { if wait { Some(guard(p)) } else { try_guard(p) } }) else {
+            // SAFETY: as above.
+            p = unsafe { (*p).next };
+            continue;
+        };
+        // SAFETY: as above.
         let f = unsafe { &mut *p };
         if f.mode == Mode::Write && f.flags & flags == flags {
             r = r.and(f.flush_write());
@@ -550,9 +689,17 @@ fn flush_writing(flags: Flags) -> Io {
 /// only writes links. No mode test either: a stream not in write mode has
 /// `wpos == 0`, and `flush_write` of nothing makes no call.
 extern "C" fn exit_flush() {
-    let mut p = LIST.load();
+    let _l = LIST.lock();
+    let mut p = list_head();
     while !p.is_null() {
-        // SAFETY: as in `flush_writing`.
+        // SAFETY: as in `flush_writing`; a stream another thread holds
+        // locked is skipped (exit must not wait for it, as with glibc).
+        let Some(_g) = (unsafe { try_guard(p) }) else {
+            // SAFETY: as above.
+            p = unsafe { (*p).next };
+            continue;
+        };
+        // SAFETY: as above.
         let f = unsafe { &mut *p };
         let _ = f.flush_write();
         p = f.next;
@@ -562,9 +709,17 @@ extern "C" fn exit_flush() {
 /// What `exit` does once a stream has read: every stream flushed, and the
 /// unread input of seekable ones given back (POSIX `exit`).
 extern "C" fn exit_flush_all() {
-    let mut p = LIST.load();
+    let _l = LIST.lock();
+    let mut p = list_head();
     while !p.is_null() {
-        // SAFETY: as in `flush_writing`.
+        // SAFETY: as in `flush_writing`; a stream another thread holds
+        // locked is skipped (exit must not wait for it, as with glibc).
+        let Some(_g) = (unsafe { try_guard(p) }) else {
+            // SAFETY: as above.
+            p = unsafe { (*p).next };
+            continue;
+        };
+        // SAFETY: as above.
         let f = unsafe { &mut *p };
         let _ = f.flush();
         p = f.next;
@@ -573,33 +728,33 @@ extern "C" fn exit_flush_all() {
 
 /// Flushes line-buffered output streams (before reading stdin).
 pub(crate) fn flush_line_buffered() {
-    let _ = flush_writing(F_LBF);
+    let _ = flush_writing(F_LBF, false);
 }
 
 // ---- the standard streams --------------------------------------------------
 
-static STDIN_BUF: Single<[u8; UNGET + BUF_CAP]> = Single::new([0; UNGET + BUF_CAP]);
-static STDOUT_BUF: Single<[u8; UNGET + BUF_CAP]> = Single::new([0; UNGET + BUF_CAP]);
+static STDIN_BUF: Shared<[u8; UNGET + BUF_CAP]> = Shared::new([0; UNGET + BUF_CAP]);
+static STDOUT_BUF: Shared<[u8; UNGET + BUF_CAP]> = Shared::new([0; UNGET + BUF_CAP]);
 /// Data capacity of stderr's buffer: unbuffered, it buffers only for the
 /// length of one printf call (see `vfprintf_impl`).
 pub(crate) const STDERR_CAP: usize = 256;
-static STDERR_BUF: Single<[u8; UNGET + STDERR_CAP]> = Single::new([0; UNGET + STDERR_CAP]);
+static STDERR_BUF: Shared<[u8; UNGET + STDERR_CAP]> = Shared::new([0; UNGET + STDERR_CAP]);
 
-pub(crate) static STDIN_FILE: Single<FILE> = Single::new(FILE::new(
+pub(crate) static STDIN_FILE: Shared<FILE> = Shared::new(FILE::new(
     0,
-    STDIN_BUF.get().cast(),
+    STDIN_BUF.as_ptr().cast(),
     BUF_CAP,
     F_STATIC | F_NOWR,
 ));
-pub(crate) static STDOUT_FILE: Single<FILE> = Single::new(FILE::new(
+pub(crate) static STDOUT_FILE: Shared<FILE> = Shared::new(FILE::new(
     1,
-    STDOUT_BUF.get().cast(),
+    STDOUT_BUF.as_ptr().cast(),
     BUF_CAP,
     F_STATIC | F_NORD | F_TTYCHK,
 ));
-pub(crate) static STDERR_FILE: Single<FILE> = Single::new(FILE::new(
+pub(crate) static STDERR_FILE: Shared<FILE> = Shared::new(FILE::new(
     2,
-    STDERR_BUF.get().cast(),
+    STDERR_BUF.as_ptr().cast(),
     STDERR_CAP,
     F_STATIC | F_NORD | F_NBF,
 ));
@@ -608,12 +763,12 @@ pub(crate) static STDERR_FILE: Single<FILE> = Single::new(FILE::new(
 /// one of a standard stream, else the one allocated behind the `FILE`
 /// ([`alloc_file`]). Its start and data capacity.
 pub(crate) fn own_buffer(f: *mut FILE) -> (*mut u8, usize) {
-    if f == STDIN_FILE.get() {
-        (STDIN_BUF.get().cast(), BUF_CAP)
-    } else if f == STDOUT_FILE.get() {
-        (STDOUT_BUF.get().cast(), BUF_CAP)
-    } else if f == STDERR_FILE.get() {
-        (STDERR_BUF.get().cast(), STDERR_CAP)
+    if f == STDIN_FILE.as_ptr() {
+        (STDIN_BUF.as_ptr().cast(), BUF_CAP)
+    } else if f == STDOUT_FILE.as_ptr() {
+        (STDOUT_BUF.as_ptr().cast(), BUF_CAP)
+    } else if f == STDERR_FILE.as_ptr() {
+        (STDERR_BUF.as_ptr().cast(), STDERR_CAP)
     } else {
         // SAFETY: a stream that is not a static comes from `alloc_file`,
         // which put its buffer right after the `FILE`.

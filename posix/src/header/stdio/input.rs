@@ -9,6 +9,8 @@ use super::*;
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgetc(f: *mut FILE) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     match unsafe { file(f) }.getc() {
         Some(c) => c as c_int,
@@ -57,6 +59,8 @@ pub extern "C" fn getchar_unlocked() -> c_int {
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn ungetc(c: c_int, f: *mut FILE) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     if c == EOF || !unsafe { file(f) }.ungetc(c as u8) {
         return EOF;
@@ -70,6 +74,8 @@ pub unsafe extern "C" fn ungetc(c: c_int, f: *mut FILE) -> c_int {
 /// `s` is valid for `n` bytes; `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgets(s: *mut c_char, n: c_int, f: *mut FILE) -> *mut c_char {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     if n <= 0 {
         return Err::<*mut c_char, Errno>(Errno::EINVAL).or_null_errno();
     }
@@ -120,6 +126,8 @@ pub unsafe extern "C" fn getdelim(
     delim: c_int,
     f: *mut FILE,
 ) -> ssize_t {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     if line.is_null() || cap.is_null() {
         return Err::<usize, Errno>(Errno::EINVAL).or_minus_one_errno();
     }
@@ -201,6 +209,8 @@ pub unsafe extern "C" fn getline(
 /// `ptr` is valid for `size * n` bytes; `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fread(ptr: *mut c_void, size: size_t, n: size_t, f: *mut FILE) -> size_t {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     let Some(total) = size.checked_mul(n) else {
         return 0;
     };

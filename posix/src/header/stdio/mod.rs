@@ -88,11 +88,11 @@ const _: () = assert!(
 
 /// The standard streams (C: `extern FILE *const stdin;` ...).
 #[unsafe(no_mangle)]
-pub static stdin: FilePtr = FilePtr(file::STDIN_FILE.get());
+pub static stdin: FilePtr = FilePtr(file::STDIN_FILE.as_ptr());
 #[unsafe(no_mangle)]
-pub static stdout: FilePtr = FilePtr(file::STDOUT_FILE.get());
+pub static stdout: FilePtr = FilePtr(file::STDOUT_FILE.as_ptr());
 #[unsafe(no_mangle)]
-pub static stderr: FilePtr = FilePtr(file::STDERR_FILE.get());
+pub static stderr: FilePtr = FilePtr(file::STDERR_FILE.as_ptr());
 
 /// File position for `fgetpos`/`fsetpos`.
 #[repr(C)]

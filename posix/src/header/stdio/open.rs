@@ -59,6 +59,9 @@ pub unsafe extern "C" fn freopen(
     mode: *const c_char,
     f: *mut FILE,
 ) -> *mut FILE {
+    // SAFETY: a live stream (caller contract), until the block's end (the
+    // lock is given back before `close_stream` may free the stream).
+    let g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     let (fr, mode) = unsafe { (file(f), cstr(mode)) };
     let _ = fr.flush();
@@ -81,6 +84,7 @@ pub unsafe extern "C" fn freopen(
         fr.rend = UNGET;
         Ok(f)
     })();
+    drop(g);
     if r.is_err() {
         // The stream is closed on failure (ISO C).
         // SAFETY: f is live; after this it is gone.
@@ -94,12 +98,18 @@ pub unsafe extern "C" fn freopen(
 /// # Safety
 /// `f` is a live stream; it is dangling afterwards (unless static).
 pub(super) unsafe fn close_stream(f: *mut FILE) -> Result<(), Errno> {
-    // SAFETY: caller contract.
-    let fr = unsafe { file(f) };
-    let r = fr.flush();
+    let (r, c) = {
+        // SAFETY: a live stream (caller contract); the lock is given back
+        // before the stream is freed.
+        let _g = unsafe { file::guard(f) };
+        // SAFETY: caller contract.
+        let fr = unsafe { file(f) };
+        let r = fr.flush();
+        let c = fr.dev_close();
+        fr.mode = Mode::Idle;
+        (r, c)
+    };
     file::unlist(f);
-    let c = fr.dev_close();
-    fr.mode = Mode::Idle;
     // SAFETY: off the list; not used again.
     unsafe { file::free_file(f) };
     r.and(c)
@@ -124,6 +134,8 @@ pub unsafe extern "C" fn fclose(f: *mut FILE) -> c_int {
 /// `f` is NULL or a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fflush(f: *mut FILE) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = (!f.is_null()).then(|| unsafe { file::guard(f) });
     if f.is_null() {
         return file::flush_all().map_err(Errno::from).or_minus_one_errno();
     }
@@ -137,6 +149,8 @@ pub unsafe extern "C" fn fflush(f: *mut FILE) -> c_int {
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fileno(f: *mut FILE) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     unsafe { file(f) }.fd
 }

@@ -13,6 +13,8 @@ pub unsafe extern "C" fn fwrite(
     n: size_t,
     f: *mut FILE,
 ) -> size_t {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     let Some(total) = size.checked_mul(n) else {
         return 0;
     };
@@ -41,6 +43,8 @@ pub unsafe extern "C" fn fwrite(
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fputc(c: c_int, f: *mut FILE) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
     let b = c as u8;
@@ -96,6 +100,8 @@ pub extern "C" fn putchar_unlocked(c: c_int) -> c_int {
 /// `s` is NUL-terminated; `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fputs(s: *const c_char, f: *mut FILE) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     let (fr, s) = unsafe { (file(f), cstr(s)) };
     fr.write_bytes(s)
@@ -110,6 +116,8 @@ pub unsafe extern "C" fn fputs(s: *const c_char, f: *mut FILE) -> c_int {
 /// `s` is NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn puts(s: *const c_char) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(stdout.0) };
     // SAFETY: caller contract; stdout is a live static stream.
     let (fr, s) = unsafe { (file(stdout.0), cstr(s)) };
     // One write_bytes call per piece: with line buffering the newline

@@ -38,6 +38,8 @@ pub(super) unsafe fn vfprintf_impl(
     ap: VaList,
     fp: FloatConv,
 ) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
     let (r, err) = match fr.enter_write() {

@@ -8,6 +8,8 @@ use super::*;
 /// `f` is a live stream; `fmt` is NUL-terminated and `ap` matches it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vfscanf(f: *mut FILE, fmt: *const c_char, ap: va_list) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     unsafe { scanf::scan_file(file(f), fmt.cast(), VaList(ap.cast())) }
 }
@@ -18,6 +20,8 @@ pub unsafe extern "C" fn vfscanf(f: *mut FILE, fmt: *const c_char, ap: va_list) 
 /// `fmt` is NUL-terminated and `ap` matches it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vscanf(fmt: *const c_char, ap: va_list) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(stdin.0) };
     // SAFETY: caller contract; stdin is a live static stream.
     unsafe { scanf::scan_file(file(stdin.0), fmt.cast(), VaList(ap.cast())) }
 }
@@ -38,6 +42,8 @@ pub unsafe extern "C" fn vsscanf(s: *const c_char, fmt: *const c_char, ap: va_li
 /// `fmt` is NUL-terminated and the arguments match it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn scanf(fmt: *const c_char, args: *const u8) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(stdin.0) };
     // SAFETY: caller contract; stdin is a live static stream.
     unsafe { scanf::scan_file(file(stdin.0), fmt.cast(), VaList(args)) }
 }
@@ -48,6 +54,8 @@ pub unsafe extern "C" fn scanf(fmt: *const c_char, args: *const u8) -> c_int {
 /// `f` is a live stream; `fmt` is NUL-terminated and the arguments match it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fscanf(f: *mut FILE, fmt: *const c_char, args: *const u8) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     unsafe { scanf::scan_file(file(f), fmt.cast(), VaList(args)) }
 }

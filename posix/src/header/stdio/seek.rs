@@ -9,6 +9,8 @@ use super::*;
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fseeko(f: *mut FILE, off: off_t, whence: c_int) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
     Whence::from_c(whence)
@@ -33,6 +35,8 @@ pub unsafe extern "C" fn fseek(f: *mut FILE, off: c_long, whence: c_int) -> c_in
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn ftello(f: *mut FILE) -> off_t {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     unsafe { file(f) }.tell().or_minus_one_errno()
 }
@@ -45,6 +49,8 @@ pub unsafe extern "C" fn ftello(f: *mut FILE) -> off_t {
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn ftell(f: *mut FILE) -> c_long {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     let r = unsafe { file(f) }
         .tell()
@@ -58,6 +64,8 @@ pub unsafe extern "C" fn ftell(f: *mut FILE) -> c_long {
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rewind(f: *mut FILE) {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
     let _ = fr.seek(0, Whence::Set);
@@ -70,6 +78,8 @@ pub unsafe extern "C" fn rewind(f: *mut FILE) {
 /// `f` is a live stream; `pos` is valid for a write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgetpos(f: *mut FILE, pos: *mut fpos_t) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     let r = unsafe { file(f) }.tell().map(|p| {
         // SAFETY: caller contract.
@@ -84,6 +94,8 @@ pub unsafe extern "C" fn fgetpos(f: *mut FILE, pos: *mut fpos_t) -> c_int {
 /// `f` is a live stream; `pos` is from `fgetpos`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fsetpos(f: *mut FILE, pos: *const fpos_t) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     unsafe { file(f).seek((*pos).__pos, Whence::Set) }.or_minus_one_errno()
 }

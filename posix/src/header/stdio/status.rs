@@ -8,6 +8,8 @@ use super::*;
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn feof(f: *mut FILE) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     (unsafe { file(f) }.flags & F_EOF != 0) as c_int
 }
@@ -18,6 +20,8 @@ pub unsafe extern "C" fn feof(f: *mut FILE) -> c_int {
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn ferror(f: *mut FILE) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     (unsafe { file(f) }.flags & F_ERR != 0) as c_int
 }
@@ -28,6 +32,8 @@ pub unsafe extern "C" fn ferror(f: *mut FILE) -> c_int {
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn clearerr(f: *mut FILE) {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { file::guard(f) };
     // SAFETY: caller contract.
     unsafe { file(f) }.flags &= !(F_EOF | F_ERR);
 }

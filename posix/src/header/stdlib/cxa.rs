@@ -20,6 +20,7 @@
 
 use super::{ATEXIT, atexit};
 use crate::platform::{c_int, c_void};
+use libc_core::shared::Shared;
 use libc_core::single::Single;
 
 type Dtor = unsafe extern "C" fn(*mut c_void);
@@ -51,15 +52,19 @@ impl List {
     }
 }
 
-/// Static destructors (`__cxa_atexit`).
-static LIST: Single<List> = Single::new(List::new());
+/// Static destructors (`__cxa_atexit`): shared by all threads.
+static LIST: Shared<List> = Shared::new(List::new());
 /// Thread-local destructors (`__cxa_thread_atexit_impl`).
 static TLS: Single<List> = Single::new(List::new());
 
 /// Pops the newest entry of `list` if `take` accepts it.
-fn pop_if(list: &Single<List>, take: impl Fn(&Entry) -> bool) -> Option<Entry> {
-    // SAFETY: single-threaded; the borrow ends before any handler runs.
-    let l = unsafe { &mut *list.get() };
+///
+/// # Safety
+/// `list` is [`LIST`] or the calling thread's [`TLS`]; the borrow ends
+/// before any handler runs.
+unsafe fn pop_if(list: *mut List, take: impl Fn(&Entry) -> bool) -> Option<Entry> {
+    // SAFETY: caller contract.
+    let l = unsafe { &mut *list };
     if l.len == 0 {
         return None;
     }
@@ -84,22 +89,34 @@ fn call(e: Entry) {
 extern "C" fn run_cxa() {
     // `exit` gives up a slot before running it: ours is `count + 1`.
     // SAFETY: single-threaded; plain read.
-    let slot = unsafe { (*ATEXIT.get()).count } + 1;
-    while let Some(e) = pop_if(&LIST, |e| e.slot == slot) {
+    let slot = unsafe { (*ATEXIT.as_ptr()).count } + 1;
+    // SAFETY: the shared list; at exit.
+    while let Some(e) = unsafe { pop_if(LIST.as_ptr(), |e| e.slot == slot) } {
         call(e);
     }
 }
 
 /// The `atexit` handler that runs every thread-local destructor.
 extern "C" fn run_tls() {
-    while let Some(e) = pop_if(&TLS, |_| true) {
+    // SAFETY: the calling thread's list.
+    while let Some(e) = unsafe { pop_if(TLS.get(), |_| true) } {
         call(e);
     }
 }
 
-fn push(list: &Single<List>, e: Entry) -> bool {
-    // SAFETY: single-threaded; no handler runs here.
-    let l = unsafe { &mut *list.get() };
+/// The calling thread's thread-local destructors, at its end (p1-threads:
+/// a secondary thread's `thread_local` objects die with it).
+#[cfg(wasm_threads)]
+pub(crate) fn run_thread_dtors() {
+    run_tls();
+}
+
+///
+/// # Safety
+/// As for [`pop_if`]; no handler runs here.
+unsafe fn push(list: *mut List, e: Entry) -> bool {
+    // SAFETY: caller contract.
+    let l = unsafe { &mut *list };
     if l.len == l.cap {
         let cap = if l.cap == 0 { 16 } else { l.cap * 2 };
         let Some(bytes) = cap.checked_mul(core::mem::size_of::<Entry>()) else {
@@ -122,7 +139,7 @@ fn push(list: &Single<List>, e: Entry) -> bool {
 /// Whether `atexit` slot `i` holds `f`.
 fn slot_is(i: usize, f: extern "C" fn()) -> bool {
     // SAFETY: single-threaded; plain reads.
-    let h = unsafe { &*ATEXIT.get() };
+    let h = unsafe { &*ATEXIT.as_ptr() };
     i > 0 && i <= h.count && h.list[i].is_some_and(|g| core::ptr::fn_addr_eq(g, f))
 }
 
@@ -131,7 +148,7 @@ fn slot_is(i: usize, f: extern "C" fn()) -> bool {
 fn open_below_top() -> bool {
     // SAFETY: single-threaded; plain reads.
     let top = unsafe {
-        let h = &*ATEXIT.get();
+        let h = &*ATEXIT.as_ptr();
         h.list.get(h.count).copied().flatten()
     };
     top.is_some() && atexit(top) == 0
@@ -154,7 +171,7 @@ pub unsafe extern "C" fn __cxa_atexit(
     let Some(f) = f else { return -1 };
     let ours = run_cxa as extern "C" fn();
     // SAFETY: single-threaded; plain read.
-    let mut count = unsafe { (*ATEXIT.get()).count };
+    let mut count = unsafe { (*ATEXIT.as_ptr()).count };
     // Below the thread-local slot, if it is the newest.
     let below_tls = slot_is(count, run_tls);
     if below_tls {
@@ -168,7 +185,7 @@ pub unsafe extern "C" fn __cxa_atexit(
             return -1;
         }
         // SAFETY: single-threaded; `count + 1` is the old top, now free.
-        unsafe { (*ATEXIT.get()).list[count + 1] = Some(ours) };
+        unsafe { (*ATEXIT.as_ptr()).list[count + 1] = Some(ours) };
         count + 1
     } else {
         if atexit(Some(ours)) != 0 {
@@ -182,7 +199,13 @@ pub unsafe extern "C" fn __cxa_atexit(
         dso,
         slot,
     };
-    if push(&LIST, e) { 0 } else { -1 }
+    // SAFETY: the shared list (registrations come from the main thread's
+    // start-up in practice; see docs/threads.md).
+    if unsafe { push(LIST.as_ptr(), e) } {
+        0
+    } else {
+        -1
+    }
 }
 
 /// `__cxa_thread_atexit_impl`: the destructor of a `thread_local` object
@@ -198,9 +221,12 @@ pub unsafe extern "C" fn __cxa_thread_atexit_impl(
     dso: *mut c_void,
 ) -> c_int {
     let Some(f) = f else { return -1 };
-    // SAFETY: single-threaded; plain read.
-    let count = unsafe { (*ATEXIT.get()).count };
-    if !slot_is(count, run_tls) && atexit(Some(run_tls)) != 0 {
+    // On p1-threads a secondary thread's objects die with it (the thread's
+    // end runs its list); the main thread's at `exit`.
+    let main = crate::header::pthread::block::self_id() == 1;
+    // SAFETY: a plain read.
+    let count = unsafe { (*ATEXIT.as_ptr()).count };
+    if main && !slot_is(count, run_tls) && atexit(Some(run_tls)) != 0 {
         return -1;
     }
     let e = Entry {
@@ -209,7 +235,8 @@ pub unsafe extern "C" fn __cxa_thread_atexit_impl(
         dso,
         slot: 0,
     };
-    if push(&TLS, e) { 0 } else { -1 }
+    // SAFETY: the calling thread's list.
+    if unsafe { push(TLS.get(), e) } { 0 } else { -1 }
 }
 
 /// [__cxa_finalize](https://itanium-cxx-abi.github.io/cxx-abi/abi.html#dso-dtor-runtime-api)
@@ -223,13 +250,13 @@ pub unsafe extern "C" fn __cxa_thread_atexit_impl(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __cxa_finalize(dso: *mut c_void) {
     // SAFETY: single-threaded; reads.
-    let mut i = unsafe { (*LIST.get()).len };
+    let mut i = unsafe { (*LIST.as_ptr()).len };
     while i > 0 {
         i -= 1;
         // SAFETY: single-threaded; `i` is checked against the current
         // length (a handler may have grown the list).
         let f = unsafe {
-            let l = &mut *LIST.get();
+            let l = &mut *LIST.as_ptr();
             if i >= l.len {
                 continue;
             }

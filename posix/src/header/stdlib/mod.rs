@@ -1,7 +1,7 @@
 //! `stdlib.h`: process control and the malloc family (over the `alloc` crate)
 
 use crate::platform::{c_int, c_void, size_t};
-use libc_core::single::Single;
+use libc_core::shared::Shared;
 use libc_core::{Errno, OrNullErrno, Pal, Sys};
 
 pub const EXIT_SUCCESS: c_int = 0;
@@ -18,7 +18,8 @@ struct Handlers {
     list: [Option<extern "C" fn()>; ATEXIT_MAX + 1],
 }
 
-static ATEXIT: Single<Handlers> = Single::new(Handlers {
+/// Shared by all threads; registrations hold its lock (p1-threads).
+static ATEXIT: Shared<Handlers> = Shared::new(Handlers {
     count: 0,
     list: [None; ATEXIT_MAX + 1],
 });
@@ -26,8 +27,8 @@ static ATEXIT: Single<Handlers> = Single::new(Handlers {
 /// [atexit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atexit.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn atexit(f: Option<extern "C" fn()>) -> c_int {
-    // SAFETY: single-threaded (see `Single`); the borrow ends here.
-    let h = unsafe { &mut *ATEXIT.get() };
+    let mut guard = ATEXIT.lock();
+    let h = &mut *guard;
     match (f, h.list.get_mut(h.count + 1)) {
         (Some(f), Some(slot)) => {
             *slot = Some(f);
@@ -47,7 +48,7 @@ pub(crate) fn run_atexit() {
         // SAFETY: single-threaded; the borrow ends before the handler runs
         // (a handler may register another one).
         let (i, f) = unsafe {
-            let h = ATEXIT.get();
+            let h = ATEXIT.as_ptr();
             // Volatile: read afresh at the top of every round instead of
             // once before the loop and again after each call (smaller).
             let i = core::ptr::read_volatile(&raw const (*h).count);
@@ -71,8 +72,7 @@ pub(crate) fn run_atexit() {
 /// Registers the function `exit` calls after the atexit handlers (stdio's
 /// flush).
 pub fn set_exit_flush(f: extern "C" fn()) {
-    // SAFETY: single-threaded; the borrow ends here.
-    unsafe { (*ATEXIT.get()).list[0] = Some(f) };
+    ATEXIT.lock().list[0] = Some(f);
 }
 
 /// [exit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
@@ -210,6 +210,8 @@ pub use sort::*;
 pub use strtod::*;
 pub use strtol::*;
 mod cxa;
+#[cfg(wasm_threads)]
+pub(crate) use cxa::run_thread_dtors;
 mod ssp;
 pub use cxa::*;
 pub use ssp::*;

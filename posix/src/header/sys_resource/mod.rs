@@ -4,7 +4,7 @@
 use crate::header::sys_time::timeval;
 use crate::header::sys_types::id_t;
 use crate::platform::{c_int, c_long, suseconds_t, time_t};
-use libc_core::single::Single;
+use libc_core::shared::Shared;
 use libc_core::{Errno, OrMinusOneErrno};
 
 /// A resource limit value.
@@ -81,7 +81,7 @@ const ADDRESS_SPACE: rlim_t = 1 << 32;
 /// raised by nobody, as for an unprivileged process. Initial values:
 /// unlimited, but `RLIMIT_AS`/`RLIMIT_DATA` (the 4 GiB address space) and
 /// `RLIMIT_NPROC` (one process).
-static LIMITS: Single<[rlimit; RLIMIT_NLIMITS as usize]> = Single::new({
+static LIMITS: Shared<[rlimit; RLIMIT_NLIMITS as usize]> = Shared::new({
     let inf = rlimit {
         rlim_cur: RLIM_INFINITY,
         rlim_max: RLIM_INFINITY,
@@ -105,7 +105,7 @@ fn slot(resource: c_int) -> Result<*mut rlimit, Errno> {
         return Err(Errno::EINVAL);
     }
     // SAFETY: in bounds; single-threaded (see `Single`).
-    Ok(unsafe { (LIMITS.get() as *mut rlimit).add(resource as usize) })
+    Ok(unsafe { (LIMITS.as_ptr() as *mut rlimit).add(resource as usize) })
 }
 
 /// [getrlimit](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
@@ -219,7 +219,7 @@ pub extern "C" fn getpriority(which: c_int, who: id_t) -> c_int {
 }
 
 /// The recorded nice value.
-static NICE: Single<c_int> = Single::new(0);
+static NICE: Shared<c_int> = Shared::new(0);
 
 /// [setpriority](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpriority.html)
 ///

@@ -13,7 +13,7 @@ use crate::header::time::timespec;
 use crate::platform::{c_char, c_int, c_long, c_longlong, c_uint, cpath, mode_t, off_t, time_t};
 use libc_core::pal::fs::{FileType, SetTime, Stat, Timestamp};
 use libc_core::path;
-use libc_core::single::Single;
+use libc_core::shared::Shared;
 use libc_core::{Errno, OrMinusOneErrno, PalFs, Sys};
 
 /// `struct stat`, with wasi-libc's field layout (144 bytes on wasm32).
@@ -389,7 +389,7 @@ pub unsafe extern "C" fn mknodat(
     Err::<(), Errno>(Errno::ENOSYS).or_minus_one_errno()
 }
 
-static UMASK: Single<mode_t> = Single::new(0o022);
+static UMASK: Shared<mode_t> = Shared::new(0o022);
 
 /// [umask](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
 ///

@@ -65,18 +65,59 @@ fn res(e: c_int) -> c_int {
 
 /// [thrd_create](https://en.cppreference.com/w/c/thread/thrd_create)
 ///
-/// One thread only: `thrd_nomem`.
+/// Without threads (p1, p2, p1-mvp): `thrd_nomem`. On p1-threads a
+/// thread (as `pthread_create` with default attributes) whose `int` result
+/// `thrd_join` returns; `thrd_nomem` when memory or the host refuses.
 ///
 /// # Safety
-/// Any arguments; nothing is written.
+/// `t` valid for a write; `f` callable with `arg`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn thrd_create(
     t: *mut thrd_t,
     f: Option<unsafe extern "C" fn(*mut c_void) -> c_int>,
     arg: *mut c_void,
 ) -> c_int {
-    let _ = (t, f, arg);
-    thrd_nomem
+    #[cfg(wasm_threads)]
+    {
+        let Some(f) = f else { return thrd_error };
+        let rec = wasm_libc_alloc::malloc(core::mem::size_of::<Start>()).cast::<Start>();
+        if rec.is_null() {
+            return thrd_nomem;
+        }
+        // SAFETY: a fresh block for one `Start`.
+        unsafe { rec.write(Start { f, arg }) };
+        // SAFETY: caller contract; the trampoline takes the record.
+        let e =
+            unsafe { pthread::pthread_create(t, core::ptr::null(), Some(trampoline), rec.cast()) };
+        if e != 0 {
+            // SAFETY: the thread did not start: the record is still ours.
+            unsafe { wasm_libc_alloc::free(rec.cast()) };
+        }
+        res(e)
+    }
+    #[cfg(not(wasm_threads))]
+    {
+        let _ = (t, f, arg);
+        thrd_nomem
+    }
+}
+
+/// A C11 thread's start function and argument, for [`trampoline`].
+#[cfg(wasm_threads)]
+struct Start {
+    f: unsafe extern "C" fn(*mut c_void) -> c_int,
+    arg: *mut c_void,
+}
+
+/// Runs a C11 start function on the new thread; its `int` is the value.
+#[cfg(wasm_threads)]
+unsafe extern "C" fn trampoline(rec: *mut c_void) -> *mut c_void {
+    // SAFETY: the record `thrd_create` made for this thread.
+    let Start { f, arg } = unsafe { rec.cast::<Start>().read() };
+    // SAFETY: ours now.
+    unsafe { wasm_libc_alloc::free(rec.cast()) };
+    // SAFETY: the program's start function.
+    unsafe { f(arg) as isize as *mut c_void }
 }
 
 /// [thrd_current](https://en.cppreference.com/w/c/thread/thrd_current)
@@ -99,14 +140,29 @@ pub extern "C" fn thrd_detach(t: thrd_t) -> c_int {
 
 /// [thrd_join](https://en.cppreference.com/w/c/thread/thrd_join)
 ///
-/// No other thread exists: `thrd_error`.
+/// Without threads no other thread exists: `thrd_error`. On p1-threads a
+/// join; `*r` (when not NULL) gets the thread's result.
 ///
 /// # Safety
-/// Any arguments; nothing is written.
+/// `r` NULL or valid for a write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn thrd_join(t: thrd_t, r: *mut c_int) -> c_int {
-    let _ = (t, r);
-    thrd_error
+    #[cfg(wasm_threads)]
+    {
+        let mut v = core::ptr::null_mut();
+        // SAFETY: `v` is ours.
+        let e = unsafe { pthread::pthread_join(t, &mut v) };
+        if e == 0 && !r.is_null() {
+            // SAFETY: caller contract.
+            unsafe { *r = v as isize as c_int };
+        }
+        if e == 0 { thrd_success } else { thrd_error }
+    }
+    #[cfg(not(wasm_threads))]
+    {
+        let _ = (t, r);
+        thrd_error
+    }
 }
 
 /// [thrd_exit](https://en.cppreference.com/w/c/thread/thrd_exit): as

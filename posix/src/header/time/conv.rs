@@ -219,7 +219,8 @@ pub type clock_t = i64;
 pub const CLOCKS_PER_SEC: clock_t = 1000000;
 
 /// Monotonic time of the first [`clock`] call.
-pub(crate) static CLOCK_START: Single<Option<u64>> = Single::new(None);
+pub(crate) static CLOCK_START: libc_core::shared::Shared<Option<u64>> =
+    libc_core::shared::Shared::new(None);
 
 /// [clock](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock.html)
 ///

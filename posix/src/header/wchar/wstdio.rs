@@ -79,6 +79,8 @@ unsafe fn wlen(s: *const wchar_t) -> usize {
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fwide(f: *mut FILE, mode: c_int) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { crate::header::stdio::file::guard(f) };
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
     if fr.flags & (F_WIDE | F_BYTE) == 0 {
@@ -138,6 +140,8 @@ fn get_wide(f: &mut FILE) -> wint_t {
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgetwc(f: *mut FILE) -> wint_t {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { crate::header::stdio::file::guard(f) };
     // SAFETY: caller contract.
     get_wide(unsafe { file(f) })
 }
@@ -165,6 +169,8 @@ pub extern "C" fn getwchar() -> wint_t {
 /// `s` is valid for `n` wide characters; `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgetws(s: *mut wchar_t, n: c_int, f: *mut FILE) -> *mut wchar_t {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { crate::header::stdio::file::guard(f) };
     if n <= 0 {
         return Err::<*mut wchar_t, Errno>(Errno::EINVAL).or_null_errno();
     }
@@ -203,6 +209,8 @@ pub unsafe extern "C" fn fgetws(s: *mut wchar_t, n: c_int, f: *mut FILE) -> *mut
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn ungetwc(c: wint_t, f: *mut FILE) -> wint_t {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { crate::header::stdio::file::guard(f) };
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
     orient_wide(fr);
@@ -246,6 +254,8 @@ fn put_wide(f: &mut FILE, c: wint_t) -> wint_t {
 /// `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fputwc(c: wchar_t, f: *mut FILE) -> wint_t {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { crate::header::stdio::file::guard(f) };
     // SAFETY: caller contract.
     put_wide(unsafe { file(f) }, c as wint_t)
 }
@@ -273,6 +283,8 @@ pub extern "C" fn putwchar(c: wchar_t) -> wint_t {
 /// `s` is NUL-terminated; `f` is a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fputws(s: *const wchar_t, f: *mut FILE) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { crate::header::stdio::file::guard(f) };
     // SAFETY: caller contract.
     let (fr, n) = unsafe { (file(f), wlen(s)) };
     for i in 0..n {
@@ -800,6 +812,8 @@ impl WSink for FileW<'_> {
 /// # Safety
 /// `f` is a live stream; `fmt`/`ap` per the C contract.
 unsafe fn vfwprintf_impl(f: *mut FILE, fmt: *const wchar_t, ap: VaList) -> c_int {
+    // SAFETY: a live stream (caller contract), for this call.
+    let _g = unsafe { crate::header::stdio::file::guard(f) };
     // SAFETY: caller contract.
     let fr = unsafe { file(f) };
     orient_wide(fr);
@@ -985,6 +999,8 @@ unsafe fn wscan(f: *mut FILE, input: *const wchar_t, fmt: *const wchar_t, ap: Va
         return Err::<c_int, Errno>(Errno::EILSEQ).or_minus_one_errno();
     }
     let r = if input.is_null() {
+        // SAFETY: a live stream (caller contract), for this call.
+        let _g = unsafe { crate::header::stdio::file::guard(f) };
         // SAFETY: caller contract.
         let fr = unsafe { file(f) };
         orient_wide(fr);
