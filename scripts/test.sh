@@ -42,7 +42,7 @@ cargo test --quiet -p libc-tests
 step "plain clang-19 --target=wasm32-wasip1|wasm32-wasip2 (compiler-rt, wasm-component-ld); p2 run() returns ok (tests/sdk/check.sh)"
 ./tests/sdk/check.sh
 
-step "Rust std programs against our libc.a on p1 and p2, outputs compared with wasi-libc's; std's reads take the zero-copy path; exit statuses (tests/rust-std/run.sh)"
+step "Rust std programs against our libc.a on p1, p2 and p1-threads, outputs compared with wasi-libc's; std's reads take the zero-copy path; exit statuses (tests/rust-std/run.sh)"
 ./tests/rust-std/run.sh
 
 step "p2 exit: run() returns ok when main returns 0, err otherwise; the opt-in exit-with-code.o passes the native status (tests/p2-exit/run.sh)"

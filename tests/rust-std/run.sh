@@ -7,7 +7,10 @@
 # component API, std's reads of stdin and of a file make no allocation
 # and no copy in the library (zero-copy path; src/bin/zero-copy.rs), and
 # exit statuses match a native build's with the opt-in exit-with-code.o
-# (src/bin/exit.rs, docs/p2-exit.md).
+# (src/bin/exit.rs, docs/p2-exit.md). On the threads flavour
+# (wasm32-wasip1-threads against sysroot/p1-threads, wasmtime 46: $WASMTIME_THREADS,
+# else .venv-threads/bin/wasmtime from scripts/setup.sh) the same
+# comparison for the check program and src/bin/threads.rs.
 # Builds are cached under target/rust-std/ (a few seconds when nothing
 # changed; the programs are relinked when libc.a or crt1.o changes).
 # Sysroot: $WASM_LIBC_SYSROOT, else the libc-tests one, else `sysroot/`.
@@ -28,12 +31,17 @@ check() { # name expected actual
 
 # build KIND TARGET: KIND is wasi-libc or ours; prints the directory of the .wasm files.
 build() {
-  local kind=$1 target=$2 dir=$out/$1-$2
-  local lib="$sys/$([ "$target" = wasm32-wasip1 ] && echo p1 || echo p2)/lib/$target"
+  local kind=$1 target=$2 dir=$out/$1-$2 flavour bins
+  case "$target" in
+    wasm32-wasip1) flavour=p1 bins=(rust-std-check net exit) ;;
+    wasm32-wasip2) flavour=p2 bins=(rust-std-check net exit) ;;
+    wasm32-wasip1-threads) flavour=p1-threads bins=(rust-std-check threads) ;;
+  esac
+  local lib="$sys/$flavour/lib/$target"
   (
     cd tests/rust-std
     if [ "$kind" = wasi-libc ]; then
-      cargo build --quiet --release --target "$target" --target-dir "$dir" --bin rust-std-check --bin net
+      cargo build --quiet --release --target "$target" --target-dir "$dir" "${bins[@]/#/--bin=}"
     else
       # cargo does not see a changed libc.a: relink when its hash changes.
       local stamp; stamp=$(cat "$lib/libc.a" "$lib"/*.o | sha256sum | cut -c1-16)
@@ -44,13 +52,13 @@ build() {
       local flags=(-C link-self-contained=no -L "$lib" -C "link-arg=$lib/crt1.o")
       # Without it wasm-component-ld adds its preview1 adapter and a second `run`.
       [ "$target" = wasm32-wasip2 ] && flags+=(-C link-arg=--wasi-adapter=none)
-      for bin in rust-std-check net exit; do
+      for bin in "${bins[@]}"; do
         cargo rustc --quiet --release --target "$target" --target-dir "$dir" --bin "$bin" -- "${flags[@]}"
       done
-      # std's references to these go to the counting wrappers in zero-copy.rs.
-      local wrap=(); for f in read readv pread recv; do wrap+=(-C "link-arg=--wrap=$f"); done
-      cargo rustc --quiet --release --target "$target" --target-dir "$dir" --bin zero-copy -- "${flags[@]}" "${wrap[@]}"
       if [ "$target" = wasm32-wasip2 ]; then
+        # std's references to these go to the counting wrappers in zero-copy.rs.
+        local wrap=(); for f in read readv pread recv; do wrap+=(-C "link-arg=--wrap=$f"); done
+        cargo rustc --quiet --release --target "$target" --target-dir "$dir" --bin zero-copy -- "${flags[@]}" "${wrap[@]}"
         # The p2 opt-in (docs/p2-exit.md), in a target directory of its own.
         cargo rustc --quiet --release --target "$target" --target-dir "$dir-exit-with-code" --bin exit -- \
           "${flags[@]}" -C "link-arg=$lib/exit-with-code.o"
@@ -61,11 +69,14 @@ build() {
   echo "$dir/$target/release"
 }
 
-# run WASM: the check program with fixed arguments, environment and stdin, in a fresh directory.
+# run WASM [WASMTIME ARGS...]: the check program with fixed arguments,
+# environment and stdin, in a fresh directory.
 run() {
-  local wasm=$1 w; w=$(mktemp -d)
+  local wasm=$1 w; shift; w=$(mktemp -d)
+  local wt=("$@"); [ ${#wt[@]} -gt 0 ] || wt=(wasmtime run)
   (cd "$w" && printf 'hello\nworld\n\xff\n' | RS_A=1 RS_B='two words' \
-    wasmtime run --dir . --env RS_A --env RS_B "$wasm" x 'y z' '' 2>&1) || echo "exit status $?"
+    "${wt[@]}" --dir . --env RS_A --env RS_B "$wasm" x 'y z' '' 2>&1) |
+    grep -v '^WARNING: the `-Sthreads` flag' || echo "exit status $?"
   rm -rf "$w"
 }
 
@@ -113,5 +124,23 @@ file: 1048576 bytes (each read a libc call: true): 0 fallback allocations (0 byt
     done
   fi
 done
+# The threads flavour, on the wasmtime 46 CLI (the last with wasi-threads).
+target=wasm32-wasip1-threads
+wt46="${WASMTIME_THREADS:-$root/.venv-threads/bin/wasmtime}"
+if [ ! -x "$wt46" ]; then
+  echo "FAIL: $target: no wasmtime 46 at $wt46 (scripts/setup.sh installs it; or set WASMTIME_THREADS)"; fail=1
+else
+  wt=("$wt46" run -W threads,shared-memory -S threads)
+  ref_dir=$(build wasi-libc "$target")
+  ours_dir=$(build ours "$target")
+  ref=$(run "$ref_dir/rust-std-check.wasm" "${wt[@]}")
+  check "$target: the reference (wasi-libc) build runs to the end" done "$(echo "$ref" | tail -1)"
+  check "$target: built against wasm-libc, same output as against wasi-libc" "$ref" \
+    "$(run "$ours_dir/rust-std-check.wasm" "${wt[@]}")"
+  ref=$(run "$ref_dir/threads.wasm" "${wt[@]}")
+  check "$target: std::thread/sync, the reference (wasi-libc) build runs to the end" done "$(echo "$ref" | tail -1)"
+  check "$target: std::thread/sync against wasm-libc, same output as against wasi-libc" "$ref" \
+    "$(run "$ours_dir/threads.wasm" "${wt[@]}")"
+fi
 [ "$fail" == 0 ] && echo "rust-std: all passed"
 exit "$fail"
