@@ -105,11 +105,6 @@ W
 set(CMAKE_C_FLAGS_INIT "-pthread")
 set(CMAKE_CXX_FLAGS_INIT "-pthread")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-Wl,--import-memory,--export-memory,--shared-memory,--max-memory=67108864")
-# Threads come from libc.a itself: find_package(Threads) needs no -lpthread.
-set(CMAKE_THREAD_LIBS_INIT "-pthread")
-set(CMAKE_HAVE_THREADS_LIBRARY 1)
-set(CMAKE_USE_PTHREADS_INIT 1)
-set(THREADS_PREFER_PTHREAD_FLAG ON)
 W
   fi
 done

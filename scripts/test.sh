@@ -42,10 +42,10 @@ cargo test --quiet -p libc-tests
 step "plain clang-19 --target=wasm32-wasip1|wasm32-wasip2 (compiler-rt, wasm-component-ld); p2 run() returns ok (tests/sdk/check.sh)"
 ./tests/sdk/check.sh
 
-step "SDK directory (scripts/dist.sh): a CMake project with each toolchain file, run on p1, p1-mvp and p2 (tests/sdk/cmake.sh)"
+step "SDK directory (cargo xtask dist): a CMake project with each toolchain file, run on p1, p1-mvp, p2 and p1-threads (tests/sdk/cmake.sh)"
 sdk_sys=target/tmp/libc-tests/sysroot
 [ -e "$sdk_sys/p1-mvp/lib/wasm32-wasip1/libc.a" ] || sdk_sys=""
-WASM_LIBC_SYSROOT="$sdk_sys" ./scripts/dist.sh target/dist/wasm-libc-sdk
+WASM_LIBC_SYSROOT="$sdk_sys" cargo xtask dist target/dist/wasm-libc-sdk
 ./tests/sdk/cmake.sh
 
 step "Rust API: doc examples without warnings, examples on both backends"
