@@ -23,6 +23,9 @@ for f in p1 p2 p1-mvp p1-threads; do
     -DCMAKE_TOOLCHAIN_FILE="$sdk/share/cmake/wasm-libc-$f.cmake" >"$out/$f.log"
   cmake --build "$out/$f" >>"$out/$f.log"
   if [ "$f" = p1-threads ]; then
+    if [ ! -x "$wasmtime46" ]; then
+      echo "FAIL: cmake $f: no wasmtime 46 at $wasmtime46 (scripts/setup.sh installs it)"; fail=1; continue
+    fi
     # Its deprecation warning goes to stderr.
     got="$("$wasmtime46" run -W threads,shared-memory -S threads "$out/$f/count.wasm" "${args[@]}" 2>/dev/null)"
   else
