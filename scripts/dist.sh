@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Writes a relocatable SDK directory (default target/dist/wasm-libc-sdk):
-#   share/sysroot/{p1,p2,p1-mvp}   the sysroots (cargo xtask sysroot)
-#   bin/wasm32-wasip1-clang[++], wasm32-wasip2-clang[++], wasm32-wasip1-mvp-clang[++]
+#   share/sysroot/{p1,p2,p1-mvp,p1-threads}   the sysroots (cargo xtask sysroot)
+#   bin/wasm32-wasip1-clang[++], wasm32-wasip2-clang[++], wasm32-wasip1-mvp-clang[++],
+#   bin/wasm32-wasip1-threads-clang[++]
 #                                  wrappers around Debian's clang-19, named like wasi-sdk's
 #   bin/llvm-ar, bin/llvm-ranlib   (wrappers), bin/wasm-component-ld (copied)
 #   lib/clang/19                   a resource directory: clang's headers and compiler-rt's
 #                                  builtins under the per-target names
 #   share/cmake/wasm-libc-<flavour>.cmake, share/cmake/Platform/WASI.cmake
 # Needs the set-up of scripts/setup.sh. Usage: scripts/dist.sh [OUT]
+# (or `cargo xtask dist [OUT]`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -26,7 +28,7 @@ fi
 res="$(clang-19 -print-resource-dir)"
 mkdir -p "$out/lib/clang/19/lib"
 cp -a "$res/include" "$out/lib/clang/19/include"
-for t in wasm32-unknown-wasip1 wasm32-unknown-wasip2; do
+for t in wasm32-unknown-wasip1 wasm32-unknown-wasip2 wasm32-unknown-wasip1-threads; do
   mkdir -p "$out/lib/clang/19/lib/$t"
   cp -L "$res/lib/wasi/libclang_rt.builtins-wasm32.a" "$out/lib/clang/19/lib/$t/libclang_rt.builtins.a"
 done
@@ -45,6 +47,10 @@ flavours=(
   "wasm32-wasip1 wasm32-wasip1 p1"
   "wasm32-wasip2 wasm32-wasip2 p2 -Wl,--wasi-adapter=none"
   "wasm32-wasip1-mvp wasm32-wasip1 p1-mvp -mcpu=mvp -Wl,--compress-relocations,--strip-debug"
+  # wasi-threads: atomics (-pthread) and a shared memory, imported and
+  # exported, with a maximum (wasm-ld needs one; 64 MiB), as wasi-sdk's
+  # pthread toolchain file (clang adds --shared-memory for this target).
+  "wasm32-wasip1-threads wasm32-wasip1-threads p1-threads -pthread -Wl,--import-memory,--export-memory,--shared-memory,--max-memory=67108864"
 )
 for f in "${flavours[@]}"; do
   read -r name triple sys extra <<<"$f"
@@ -92,6 +98,15 @@ set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 W
+  if [ "$sys" = p1-threads ]; then
+    # The compiler wrapper passes these already; set here too, as
+    # wasi-sdk's pthread toolchain file does, for CMake's own checks.
+    cat >> "$out/share/cmake/wasm-libc-$sys.cmake" <<'W'
+set(CMAKE_C_FLAGS_INIT "-pthread")
+set(CMAKE_CXX_FLAGS_INIT "-pthread")
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-Wl,--import-memory,--export-memory,--shared-memory,--max-memory=67108864")
+W
+  fi
 done
 cat > "$out/share/cmake/Platform/WASI.cmake" <<'W'
 # CMake 3.25 has no WASI platform module: a plain one, as wasi-sdk ships.

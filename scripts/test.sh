@@ -48,10 +48,10 @@ step "Rust std programs against our libc.a on p1, p2 and p1-threads, outputs com
 step "p2 exit: run() returns ok when main returns 0, err otherwise; the opt-in exit-with-code.o passes the native status (tests/p2-exit/run.sh)"
 ./tests/p2-exit/run.sh
 
-step "SDK directory (scripts/dist.sh): a CMake project with each toolchain file, run on p1, p1-mvp and p2 (tests/sdk/cmake.sh)"
+step "SDK directory (cargo xtask dist): a CMake project with each toolchain file, run on p1, p1-mvp, p2 and p1-threads (tests/sdk/cmake.sh)"
 sdk_sys=target/tmp/libc-tests/sysroot
 [ -e "$sdk_sys/p1-mvp/lib/wasm32-wasip1/libc.a" ] || sdk_sys=""
-WASM_LIBC_SYSROOT="$sdk_sys" ./scripts/dist.sh target/dist/wasm-libc-sdk
+WASM_LIBC_SYSROOT="$sdk_sys" cargo xtask dist target/dist/wasm-libc-sdk
 ./tests/sdk/cmake.sh
 
 step "Rust API: doc examples without warnings, examples on both backends"

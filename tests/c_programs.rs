@@ -7,7 +7,8 @@
 //!
 //! Each `<name>.c` is compiled against both sysroots (`-fno-builtin -O2`);
 //! the p1 module runs on wasmtime and on node's WASI, the p2 module becomes a
-//! component and runs on wasmtime. Programs marked `p1-threads` (`<name>.only`)
+//! component and runs on wasmtime and (the programs of `jco-subset.txt`, or
+//! all with `WASM_LIBC_TEST_JCO=all`) on jco. Programs marked `p1-threads` (`<name>.only`)
 //! are compiled with clang-19 for `wasm32-wasip1-threads` against
 //! `sysroot/p1-threads` (`-pthread`, shared imported memory) and run on the
 //! wasmtime 46 CLI with `-W threads,shared-memory -S threads`. Every (program, runtime) pair prints one
@@ -20,11 +21,12 @@
 //! (parallel programs, default: available cores), `WASM_LIBC_TEST_THREADS=all`
 //! (every p1 program also on the p1-threads runtime, not only those whose
 //! `<name>.only` says `p1-threads`), `WASM_LIBC_TEST_RUNTIME` (run on that
-//! runtime only, e.g. `p1-threads/wasmtime46`), `WASM_LIBC_TEST_TIMEOUT`
+//! runtime only, e.g. `p1-threads/wasmtime46`), `WASM_LIBC_TEST_JCO`
+//! (`all`, `none`, default the subset), `WASM_LIBC_TEST_TIMEOUT`
 //! (seconds per run, default 60), `WASM_LIBC_TEST_KEEP=1` (keep the
 //! per-run directories), `WASM_LIBC_SYSROOT` (use a prebuilt sysroot), and
 //! `CC`-like tool overrides `WASM_LIBC_TEST_CC`, `WASMTIME`, `WASM_TOOLS`,
-//! `NODE`.
+//! `NODE`, `JCO`.
 
 use libc_tests::{Result, check_output, copy_tree, diff::diff, fresh_dir, run, tool};
 use std::path::{Path, PathBuf};
@@ -59,17 +61,47 @@ enum Runtime {
     P1Node,
     /// p2 component on the wasmtime CLI.
     P2Wasmtime,
+    /// p2 component on jco (npm `@bytecodealliance/jco`: `jco transpile`,
+    /// then node with jco's preview2-shim, through `jco-run.mjs`).
+    P2Jco,
     /// p1-threads module on the wasmtime 46 CLI (`-W threads,shared-memory
     /// -S threads`; later CLIs dropped wasi-threads).
     P1ThreadsWasmtime,
 }
 
-const RUNTIMES: [Runtime; 4] = [
+const RUNTIMES: [Runtime; 5] = [
     Runtime::P1Wasmtime,
     Runtime::P1Node,
     Runtime::P2Wasmtime,
+    Runtime::P2Jco,
     Runtime::P1ThreadsWasmtime,
 ];
+
+/// Whether `name` runs on jco: `WASM_LIBC_TEST_JCO=all` (every p2 program),
+/// `none`, or by default the representative subset listed in
+/// `tests/jco-subset.txt` (`jco transpile` costs about 1 s of CPU per
+/// program, more than the run itself).
+fn jco_runs(name: &str) -> bool {
+    match std::env::var("WASM_LIBC_TEST_JCO").as_deref() {
+        Ok("all") => true,
+        Ok("none") => false,
+        _ => jco_subset().iter().any(|n| n == name),
+    }
+}
+
+/// The program names of `tests/jco-subset.txt` (`#` starts a comment).
+fn jco_subset() -> &'static [String] {
+    static SUBSET: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    SUBSET.get_or_init(|| {
+        let list = libc_tests::tests_dir().join("jco-subset.txt");
+        std::fs::read_to_string(&list)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    })
+}
 
 /// Whether every program runs on the threads runtime too
 /// (`WASM_LIBC_TEST_THREADS=all`), not just those marked `p1-threads`.
@@ -81,7 +113,7 @@ impl Runtime {
     fn backend(self) -> Backend {
         match self {
             Runtime::P1Wasmtime | Runtime::P1Node => Backend::P1,
-            Runtime::P2Wasmtime => Backend::P2,
+            Runtime::P2Wasmtime | Runtime::P2Jco => Backend::P2,
             Runtime::P1ThreadsWasmtime => Backend::P1Threads,
         }
     }
@@ -90,6 +122,7 @@ impl Runtime {
             Runtime::P1Wasmtime => "p1/wasmtime",
             Runtime::P1Node => "p1/node",
             Runtime::P2Wasmtime => "p2/wasmtime",
+            Runtime::P2Jco => "p2/jco",
             Runtime::P1ThreadsWasmtime => "p1-threads/wasmtime46",
         }
     }
@@ -98,6 +131,7 @@ impl Runtime {
             Runtime::P1Wasmtime => "p1-wasmtime",
             Runtime::P1Node => "p1-node",
             Runtime::P2Wasmtime => "p2-wasmtime",
+            Runtime::P2Jco => "p2-jco",
             Runtime::P1ThreadsWasmtime => "p1-threads-wasmtime46",
         }
     }
@@ -273,6 +307,7 @@ impl Case {
                 (None, Backend::P1Threads) => all,
                 (None, _) => true,
             })
+            .filter(|r| *r != Runtime::P2Jco || jco_runs(&self.name))
             .filter(|r| !self.skip.iter().any(|(name, _)| name == r.name()))
     }
 }
@@ -290,6 +325,9 @@ struct Tools {
     cc_threads: PathBuf,
     wasm_tools: PathBuf,
     node: PathBuf,
+    /// jco's CLI (`JCO`, else `.venv/jco/node_modules/.bin/jco` from
+    /// scripts/setup.sh).
+    jco: PathBuf,
 }
 
 struct Env {
@@ -341,6 +379,13 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
         );
     }
     sources.sort();
+    if let Some(bad) = jco_subset().iter().find(|n| {
+        !sources
+            .iter()
+            .any(|p| p.file_stem().is_some_and(|s| s == n.as_str()))
+    }) {
+        return Err(format!("tests/jco-subset.txt: no test program `{bad}`"));
+    }
     let cases: Vec<Case> = sources
         .into_iter()
         .map(Case::load)
@@ -368,6 +413,10 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
         cc_threads: tool("WASM_LIBC_TEST_CC_THREADS", &["clang-19"])?,
         wasm_tools: tool("WASM_TOOLS", &["wasm-tools"])?,
         node: tool("NODE", &["node"])?,
+        jco: match std::env::var_os("JCO") {
+            Some(p) => PathBuf::from(p),
+            None => libc_tests::tests_dir().join("../.venv/jco/node_modules/.bin/jco"),
+        },
     };
     let work = libc_tests::work_dir(env!("CARGO_TARGET_TMPDIR"));
     let sysroot = libc_tests::sysroot(&work)?;
@@ -565,6 +614,36 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
     Ok(component)
 }
 
+/// `jco transpile`s the component into `<build>/<name>.jco/` (JavaScript
+/// and core modules importing jco's preview2-shim, linked in beside it) and
+/// returns the path of its entry module for `jco-run.mjs`.
+fn jco_transpile(env: &Env, case: &Case, component: &Path) -> Result<PathBuf> {
+    let out = env.build.join(format!("{}.jco", case.name));
+    fresh_dir(&out)?;
+    check_output(
+        Command::new(&env.tools.jco)
+            .arg("transpile")
+            .arg(component)
+            .arg("-o")
+            .arg(&out)
+            .args(["--name", "prog", "--no-typescript", "--quiet"]),
+    )?;
+    let shim = env
+        .tools
+        .jco
+        .parent()
+        .and_then(Path::parent)
+        .map(|m| m.join("@bytecodealliance/preview2-shim"))
+        .filter(|p| p.is_dir())
+        .ok_or_else(|| format!("no preview2-shim beside {}", env.tools.jco.display()))?;
+    let modules = out.join("node_modules/@bytecodealliance");
+    std::fs::create_dir_all(&modules).map_err(|e| e.to_string())?;
+    std::os::unix::fs::symlink(&shim, modules.join("preview2-shim")).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("package.json"), "{\"type\":\"module\"}\n")
+        .map_err(|e| e.to_string())?;
+    Ok(out.join("prog.js"))
+}
+
 /// Where `compile` keeps the legacy-exceptions module of an `exnref` case.
 fn legacy_module(module: &Path) -> PathBuf {
     module.with_extension("legacy.wasm")
@@ -597,6 +676,14 @@ fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
             indent(&format!("cannot prepare {}: {e}", dir.display())),
         );
     }
+    let jco_js = if rt == Runtime::P2Jco {
+        match jco_transpile(env, case, wasm) {
+            Ok(js) => js,
+            Err(e) => return fail(0.0, indent(&format!("jco transpile failed:\n{e}"))),
+        }
+    } else {
+        PathBuf::new()
+    };
     let mut cmd = match rt {
         Runtime::P1Wasmtime | Runtime::P2Wasmtime => {
             let mut c = Command::new(&env.tools.wasmtime);
@@ -625,6 +712,16 @@ fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
                 c.arg("--env").arg(kv);
             }
             c.arg(wasm);
+            c
+        }
+        Runtime::P2Jco => {
+            let mut c = Command::new(&env.tools.node);
+            c.arg("--no-warnings")
+                .arg(libc_tests::tests_dir().join("jco-run.mjs"))
+                .arg(&jco_js)
+                .arg(&dir)
+                .arg(&case.name)
+                .env("JCO_ENV", case.env.join("\n"));
             c
         }
         Runtime::P1Node => {

@@ -225,8 +225,8 @@ fn check_headers(failures: &mut Vec<String>) -> Result {
     let cxx19 = tool("WASM_LIBC_TEST_CXX19", &["clang++-19"])?;
     let work = libc_tests::work_dir(env!("CARGO_TARGET_TMPDIR"));
     let sysroot = libc_tests::sysroot(&work)?;
-    for (b, _) in BACKENDS {
-        let include = sysroot.join(b).join("include");
+    for (b, triple) in BACKENDS {
+        let include = sysroot.join(b).join("include").join(triple);
         let usable: Vec<&String> = headers
             .iter()
             .filter(|h| !skip.contains(&format!("{b}:{h}")))

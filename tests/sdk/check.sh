@@ -46,5 +46,19 @@ jco="${JCO:-.venv/jco/node_modules/.bin/jco}"
 check "p2 component on jco" "$ref" "$("$jco" run "$out/p2.wasm" x)"
 set +e; "$jco" run "$out/p2.wasm" 3 >/dev/null; st=$?; set -e
 check "p2 non-zero status reaches jco as 1" 1 "$st"
+# C++ with plain clang++-19, when libc++ is in the sysroots (scripts/cxx.sh;
+# the libc-tests suite's sysroot has it).
+if [ -e "$sys/p1/lib/wasm32-wasip1/libc++.a" ] && [ -e "$sys/p2/lib/wasm32-wasip2/libc++.a" ]; then
+  words=(pear fig apple fig pear fig)
+  c++ -std=c++17 -O2 tests/sdk/prog.cpp -o "$out/native-cxx"
+  cref="$("$out/native-cxx" "${words[@]}")"
+  clang++-19 --target=wasm32-wasip1 --sysroot="$sys/p1" -O2 tests/sdk/prog.cpp -o "$out/p1-cxx.wasm"
+  clang++-19 --target=wasm32-wasip2 --sysroot="$sys/p2" -O2 tests/sdk/prog.cpp -o "$out/p2-cxx.wasm" -Wl,--wasi-adapter=none
+  check "C++ p1 module on wasmtime" "$cref" "$(wasmtime run "$out/p1-cxx.wasm" "${words[@]}")"
+  check "C++ p2 component on wasmtime" "$cref" "$(wasmtime run "$out/p2-cxx.wasm" "${words[@]}")"
+  check "C++ p2 component on jco" "$cref" "$("$jco" run "$out/p2-cxx.wasm" "${words[@]}")"
+else
+  echo "skip: C++ (no libc++ in $sys: scripts/cxx.sh)"
+fi
 [ "$fail" == 0 ] && echo "sdk check: all passed"
 exit "$fail"

@@ -5,12 +5,16 @@
 //!   for WebAssembly 1.0 runtimes), each with `include/` and
 //!   `lib/<triple>/{crt1.o,libc.a}` (`wasm32-wasip1` or `wasm32-wasip2`, also
 //!   reachable as `lib/wasm32-wasi`); default `DIR` = `sysroot`.
+//! - `dist [OUT]`: the relocatable SDK directory (sysroots, wasi-sdk-named
+//!   clang wrappers, CMake toolchain files; `scripts/dist.sh`), default
+//!   `target/dist/wasm-libc-sdk`.
 //! - `headers [--check]`: regenerates `include/` with cbindgen, or fails when
 //!   the checked-in headers differ from what the Rust source generates.
 //! - `abi [--check]`: regenerates `libc-core/src/p2/abi.rs` from the WIT, or
 //!   fails when it is not current.
 
 mod abi;
+mod dist;
 mod headers;
 mod localize;
 mod mvp;
@@ -24,6 +28,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let r = match args.first().map(String::as_str) {
         Some("sysroot") => sysroot::run(&args[1..]),
+        Some("dist") => dist::run(&args[1..]),
         Some("headers") => headers::run_cmd(&args[1..]),
         Some("abi") => abi::run_cmd(&args[1..]),
         _ => Err(

@@ -1,7 +1,7 @@
 //! Builds the sysroots: `OUT/p1`, `OUT/p2`, `OUT/p1-mvp` and
-//! `OUT/p1-threads`, each laid out like wasi-sdk's (`include/`,
-//! `lib/<triple>/{crt1.o,libc.a}`, with `lib/wasm32-wasi` a link to
-//! `lib/<triple>`; `lib/wasm32-wasi-threads` for p1-threads).
+//! `OUT/p1-threads`, each laid out like wasi-sdk's (`include/<triple>/`,
+//! `lib/<triple>/{crt1.o,libc.a}`, with `include/wasm32-wasi` and
+//! `lib/wasm32-wasi` links to them; `wasm32-wasi-threads` for p1-threads).
 //!
 //! `p1-mvp` is the p1 backend for WebAssembly 1.0 runtimes: the library is
 //! built on Rust's `wasm32v1-none` target (no bulk memory, sign extension,
@@ -152,20 +152,22 @@ pub fn run(args: &[String]) -> Result {
             "--target",
             f.rust_target,
         ]))?;
-        // One complete sysroot per flavour: `OUT/p1`, `OUT/p2`, `OUT/p1-mvp`.
-        // Headers are the same in all of them and sit in `include/`, which
-        // clang searches for every triple (after `include/<triple>`). The
-        // library sits under the flavour's triple, where
-        // `clang --target=wasm32-wasip1|wasm32-wasip2` looks (wasi-sdk's
-        // layout), and is reachable under the deprecated `wasm32-wasi` too.
+        // One complete sysroot per flavour: `OUT/p1`, `OUT/p2`, `OUT/p1-mvp`,
+        // `OUT/p1-threads`. Headers (the same in all of them) and the
+        // library sit under the flavour's triple, `include/<triple>` and
+        // `lib/<triple>`, where `clang --target=<triple>` looks (wasi-sdk's
+        // layout); both are reachable under the deprecated `wasm32-wasi`
+        // (`wasm32-wasi-threads`) too. `include/` itself holds only what
+        // is not per triple (libc++'s `c++/v1`, scripts/cxx.sh).
         let sys = out.join(f.name);
         let _ = std::fs::remove_dir_all(&sys);
-        copy_dir(&root().join("include"), &sys.join("include"))?;
+        let inc = sys.join("include").join(f.triple);
+        copy_dir(&root().join("include"), &inc)?;
         if f.backend == "p2" {
             // <wasi/api.h> marks the preview1 functions unavailable when it
             // finds this file (the headers are otherwise the same).
             std::fs::write(
-                sys.join("include/wasi/__wasm_libc_p2.h"),
+                inc.join("wasi/__wasm_libc_p2.h"),
                 "/* Present only in the p2 sysroot (cargo xtask sysroot). */\n#define __WASM_LIBC_P2 1\n",
             )
             .map_err(|e| e.to_string())?;
@@ -178,6 +180,7 @@ pub fn run(args: &[String]) -> Result {
             "wasm32-wasi"
         };
         link_dir(f.triple, &sys.join("lib").join(old_triple))?;
+        link_dir(f.triple, &sys.join("include").join(old_triple))?;
         let libc = lib.join("libc.a");
         std::fs::copy(
             root()
