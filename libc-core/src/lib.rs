@@ -41,7 +41,7 @@ pub mod types;
 #[cfg_attr(backend = "p2", path = "p2/mod.rs")]
 mod backend;
 
-pub use backend::Sys;
+pub use backend::{Sys, exit_result};
 pub use errno::{Errno, OrMinusOneErrno, OrNullErrno};
 pub use pal::Pal;
 pub use pal::net::PalNet;

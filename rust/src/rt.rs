@@ -85,6 +85,15 @@ macro_rules! main {
                 $crate::process::exit(status)
             }
 
+            /// How the p2 backend ends the program (C programs get it from
+            /// `libc.a`, which a Rust program does not link): `exit` with
+            /// ok/err. Unused on p1.
+            #[cfg(target_os = "wasi")]
+            #[unsafe(no_mangle)]
+            extern "C" fn __wasm_libc_p2_exit(status: i32) -> ! {
+                $crate::rt::exit_result(status)
+            }
+
             /// No start-up object on this target: the entry point is ours.
             #[cfg(not(target_os = "wasi"))]
             #[unsafe(no_mangle)]
@@ -100,3 +109,6 @@ macro_rules! main {
 // otherwise. libc-core defines it for the backend it was built for (nothing
 // on p1), so this crate has no backend `cfg`.
 libc_core::export_import_realloc!();
+
+#[doc(hidden)]
+pub use libc_core::exit_result;

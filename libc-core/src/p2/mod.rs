@@ -756,6 +756,15 @@ impl Pal for Sys {
     }
 }
 
+/// What `libc.a`'s weak `exit_result.o` does (crt/exit_result.ll), for
+/// programs that link no `libc.a`: the Rust API's [`main!`] defines
+/// `__wasm_libc_p2_exit` with it. WASI 0.2.0's `exit` takes only ok/err.
+pub fn exit_result(status: i32) -> ! {
+    // SAFETY: the import takes any value and does not return.
+    unsafe { abi::cli_exit::exit((status != 0) as i32) };
+    crate::trap()
+}
+
 unsafe extern "C" {
     /// Ends the program with `status`. `libc.a`'s member `exit_result.o`
     /// (crt/exit_result.ll, weak) calls `wasi:cli/exit@0.2.0` `exit` with
