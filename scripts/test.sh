@@ -38,6 +38,9 @@ cargo test --quiet -p xtask
 step "C programs on real runtimes, artifact checks, ABI snapshot"
 cargo test --quiet -p libc-tests
 
+step "p2-to-p1 adapter: C programs built for WASI 0.2, adapted (wasm-libc adapt), run on wasmtime and node as p1; unsupported imports listed (cli/tests/adapt.rs)"
+cargo test --quiet -p wasm-libc-cli
+
 step "plain clang-19 --target=wasm32-wasip1|wasm32-wasip2 (compiler-rt, wasm-component-ld); p2 run() returns ok (tests/sdk/check.sh)"
 ./tests/sdk/check.sh
 

@@ -1,0 +1,387 @@
+//! `wasm-libc adapt` end to end: C test programs of `tests/c/` built for
+//! WASI 0.2 with our p2 sysroot (the core module, before componentization),
+//! adapted to preview1, run on wasmtime and on node's WASI. Expected
+//! output: `tests/c/<name>.stdout`, what the p1 build of the same program
+//! prints (the c-programs test checks that); exit statuses follow WASI
+//! 0.2.0, whose `exit` only says ok or err (a nonzero status becomes 1).
+//! Also: unsupported imports are listed at adapt time, the output of an
+//! MVP input is MVP, a component is unwrapped.
+
+use libc_tests::{Result, check_output, copy_tree, fresh_dir, tests_dir, tool};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+/// Programs covering args, environment, stdin, stdout/stderr, files,
+/// directories, stat, clocks, sleep, random, terminals and exit.
+const PROGRAMS: &[&str] = &[
+    "args",
+    "env",
+    "read_stdin",
+    "stdin_empty",
+    "stdio_stdin",
+    "read_edges",
+    "zero_copy",
+    "write",
+    "writev",
+    "file_rw",
+    "file_open",
+    "file_chunks",
+    "fs_files",
+    "fs_dirs",
+    "fs_stat",
+    "fs_cwd",
+    "fs_zero_copy",
+    "stdio_file",
+    "clock",
+    "nanosleep",
+    "random",
+    "isatty",
+    "main_void",
+    "exit_failure",
+    "exit_status",
+];
+
+fn work() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("adapt")
+}
+
+/// The sysroots: `WASM_LIBC_SYSROOT`, else `cargo xtask sysroot` into the
+/// test's work directory (no C++ runtime needed here).
+fn sysroot() -> Result<PathBuf> {
+    static ONCE: std::sync::OnceLock<Result<PathBuf>> = std::sync::OnceLock::new();
+    ONCE.get_or_init(build_sysroot).clone()
+}
+
+fn build_sysroot() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("WASM_LIBC_SYSROOT").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    let out = work().join("sysroot");
+    let lock = work().join("sysroot.lock");
+    std::fs::create_dir_all(work()).map_err(|e| e.to_string())?;
+    let lock = std::fs::File::create(lock).map_err(|e| e.to_string())?;
+    lock.lock().map_err(|e| e.to_string())?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    check_output(
+        Command::new(cargo)
+            .current_dir(libc_tests::root())
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_BUILD_TARGET")
+            .args([
+                "run",
+                "--quiet",
+                "--package",
+                "xtask",
+                "--",
+                "sysroot",
+                "--out",
+            ])
+            .arg(&out),
+    )?;
+    Ok(out)
+}
+
+fn adapt_cmd() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_wasm-libc"))
+}
+
+/// Builds `tests/c/<name>.c` for p2 (a core module) and adapts it.
+fn build(sysroot: &Path, name: &str) -> Result<PathBuf> {
+    let cc = tool("WASM_LIBC_TEST_CC", &["clang"])?;
+    let dir = work().join("build");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let core = dir.join(format!("{name}.p2.wasm"));
+    let out = dir.join(format!("{name}.adapted.wasm"));
+    check_output(
+        Command::new(cc)
+            .arg("--target=wasm32-wasi")
+            .arg(format!("--sysroot={}", sysroot.join("p2").display()))
+            .args(["-fno-builtin", "-O2", "-Wall"])
+            .arg(tests_dir().join("c").join(format!("{name}.c")))
+            .arg("-o")
+            .arg(&core),
+    )?;
+    check_output(adapt_cmd().arg("adapt").arg(&core).arg("-o").arg(&out))?;
+    Ok(out)
+}
+
+fn read_opt(p: &Path) -> Option<Vec<u8>> {
+    std::fs::read(p).ok()
+}
+
+static RUN_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Runs the adapted module of `name` on `runtime` and compares.
+fn run(name: &str, wasm: &Path, runtime: &str) -> Result {
+    let c = tests_dir().join("c");
+    let with = |ext: &str| c.join(format!("{name}.{ext}"));
+    let text = |ext: &str| read_opt(&with(ext)).map(|v| String::from_utf8_lossy(&v).into_owned());
+    let expected = read_opt(&with("stdout")).ok_or(format!("{name}.stdout missing"))?;
+    let args: Vec<String> = text("args")
+        .map(|s| s.lines().map(str::to_string).collect())
+        .unwrap_or_default();
+    let env: Vec<String> = text("env")
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let stdin = read_opt(&with("stdin")).unwrap_or_default();
+    let status: i32 = text("status").map_or(0, |s| s.trim().parse().unwrap_or(-1));
+    let status = if status != 0 { 1 } else { 0 };
+    let dir = work().join("run").join(format!(
+        "{name}.{runtime}.{}.{}",
+        std::process::id(),
+        RUN_ID.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    ));
+    fresh_dir(&dir)?;
+    if with("files").is_dir() {
+        copy_tree(&with("files"), &dir)?;
+    }
+    let mut cmd = if runtime == "wasmtime" {
+        let mut c = Command::new(tool("WASMTIME", &["wasmtime"])?);
+        c.arg("run")
+            .arg("--dir")
+            .arg(format!("{}::.", dir.display()))
+            .arg("--argv0")
+            .arg(name);
+        for kv in &env {
+            c.arg("--env").arg(kv);
+        }
+        c.arg(wasm);
+        c
+    } else {
+        let mut c = Command::new(tool("NODE", &["node"])?);
+        c.arg("--no-warnings")
+            .arg(tests_dir().join("node-wasi.mjs"))
+            .arg(wasm)
+            .arg(&dir)
+            .arg(name)
+            .env("NODE_WASI_ENV", env.join("\n"));
+        c
+    };
+    cmd.args(&args).current_dir(&dir);
+    let out = libc_tests::run::run(&mut cmd, &stdin, Duration::from_secs(60))
+        .map_err(|e| format!("{cmd:?}: {e}"))?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut problems = String::new();
+    if out.status != Some(status) {
+        problems += &format!("exit status {:?}, expected {status}\n", out.status);
+    }
+    if out.stdout != expected {
+        problems += &libc_tests::diff::diff(
+            &String::from_utf8_lossy(&expected),
+            &String::from_utf8_lossy(&out.stdout),
+            "  ",
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{problems}stderr:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+/// `<name>.skip` entries for the p1 runtime (`p1/node: ...`): the
+/// runtime's own bugs, which the adapted module meets the same way.
+fn skipped(name: &str, runtime: &str) -> Option<String> {
+    let text = std::fs::read_to_string(tests_dir().join("c").join(format!("{name}.skip"))).ok()?;
+    text.lines().find_map(|l| {
+        let (rt, why) = l.split_once(':')?;
+        (rt.trim() == format!("p1/{runtime}")).then(|| why.trim().to_string())
+    })
+}
+
+#[test]
+fn c_programs_adapted_run_on_p1_runtimes() {
+    let sysroot = sysroot().unwrap_or_else(|e| panic!("sysroot: {e}"));
+    let failures = std::sync::Mutex::new(Vec::new());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(name) = PROGRAMS.get(i) else { break };
+                    let res = build(&sysroot, name).and_then(|wasm| {
+                        let mut errs = String::new();
+                        for rt in ["wasmtime", "node"] {
+                            if let Some(why) = skipped(name, rt) {
+                                eprintln!("skip {name} adapted/{rt}: {why}");
+                                continue;
+                            }
+                            match run(name, &wasm, rt) {
+                                Ok(()) => eprintln!("ok   {name} adapted/{rt}"),
+                                Err(e) => {
+                                    eprintln!("FAIL {name} adapted/{rt}\n{e}");
+                                    errs += &format!("{name} adapted/{rt}\n");
+                                }
+                            }
+                        }
+                        if errs.is_empty() { Ok(()) } else { Err(errs) }
+                    });
+                    if let Err(e) = res {
+                        failures.lock().unwrap().push(e);
+                    }
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    assert!(failures.is_empty(), "failed:\n{}", failures.concat());
+}
+
+/// A module importing `imports` (each `() -> ()`), exporting memory and
+/// `wasi:cli/run@0.2.0#run` (`() -> i32`, returning 0), and
+/// `cabi_realloc`; nothing beyond WebAssembly 1.0.
+fn synthetic(imports: &[(&str, &str)]) -> Vec<u8> {
+    use wasm_encoder::*;
+    let mut m = Module::new();
+    let mut types = TypeSection::new();
+    types.ty().function([], []);
+    types.ty().function([], [ValType::I32]);
+    types.ty().function([ValType::I32; 4], [ValType::I32]);
+    m.section(&types);
+    let mut imp = ImportSection::new();
+    for (module, name) in imports {
+        imp.import(module, name, EntityType::Function(0));
+    }
+    m.section(&imp);
+    let mut funcs = FunctionSection::new();
+    funcs.function(1);
+    funcs.function(2);
+    m.section(&funcs);
+    let mut mem = MemorySection::new();
+    mem.memory(MemoryType {
+        minimum: 1,
+        maximum: None,
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    });
+    m.section(&mem);
+    let n = imports.len() as u32;
+    let mut exp = ExportSection::new();
+    exp.export("memory", ExportKind::Memory, 0);
+    exp.export("wasi:cli/run@0.2.0#run", ExportKind::Func, n);
+    exp.export("cabi_realloc", ExportKind::Func, n + 1);
+    m.section(&exp);
+    let mut code = CodeSection::new();
+    let mut run = Function::new([]);
+    for i in 0..n {
+        run.instruction(&Instruction::Call(i));
+    }
+    run.instruction(&Instruction::I32Const(0));
+    run.instruction(&Instruction::End);
+    code.function(&run);
+    let mut realloc = Function::new([]);
+    realloc.instruction(&Instruction::I32Const(16));
+    realloc.instruction(&Instruction::End);
+    code.function(&realloc);
+    m.section(&code);
+    m.finish()
+}
+
+fn adapt_bytes(input: &[u8], tag: &str) -> std::process::Output {
+    let dir = work().join("synthetic");
+    std::fs::create_dir_all(&dir).unwrap();
+    let i = dir.join(format!("{tag}.in.wasm"));
+    let o = dir.join(format!("{tag}.out.wasm"));
+    std::fs::write(&i, input).unwrap();
+    adapt_cmd()
+        .arg("adapt")
+        .arg(&i)
+        .arg("-o")
+        .arg(&o)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn unsupported_imports_are_listed_at_adapt_time() {
+    let m = synthetic(&[
+        ("wasi:sockets/tcp@0.2.0", "[method]tcp-socket.start-bind"),
+        ("wasi:cli/stdout@0.2.0", "get-stdout"),
+        ("wasi:http/outgoing-handler@0.2.0", "handle"),
+    ]);
+    let out = adapt_bytes(&m, "unsupported");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("3 WASI 0.2 import(s) the adapter does not provide")
+            && stderr.contains("wasi:sockets/tcp@0.2.0 [method]tcp-socket.start-bind")
+            && stderr.contains("wasi:http/outgoing-handler@0.2.0 handle"),
+        "{stderr}"
+    );
+    // `get-stdout` has another signature in the real WIT (`() -> i32`): listed too.
+    assert!(stderr.contains("get-stdout (signature"), "{stderr}");
+}
+
+#[test]
+fn mvp_input_gives_mvp_output_and_runs() {
+    // No imports: `run` returns ok; the output must validate as
+    // WebAssembly 1.0 and run on wasmtime as a p1 command (status 0).
+    let m = synthetic(&[]);
+    let out = adapt_bytes(&m, "mvp");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let wasm = work().join("synthetic/mvp.out.wasm");
+    let bytes = std::fs::read(&wasm).unwrap();
+    let mut v = wasmparser_validator();
+    v(&bytes);
+    let wasmtime = tool("WASMTIME", &["wasmtime"]).unwrap();
+    let st = Command::new(wasmtime)
+        .arg("run")
+        .arg(&wasm)
+        .status()
+        .unwrap();
+    assert!(st.success());
+}
+
+/// Validates as WebAssembly 1.0 with `wasm-tools validate --features mvp`.
+fn wasmparser_validator() -> impl FnMut(&[u8]) {
+    |bytes: &[u8]| {
+        let dir = work().join("synthetic");
+        let p = dir.join("validate.wasm");
+        std::fs::write(&p, bytes).unwrap();
+        let wt = tool("WASM_TOOLS", &["wasm-tools"]).unwrap();
+        let out = Command::new(wt)
+            .args(["validate", "--features", "mvp"])
+            .arg(&p)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "not WebAssembly 1.0: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_component_is_unwrapped() {
+    let sysroot = sysroot().unwrap_or_else(|e| panic!("sysroot: {e}"));
+    let core = build(&sysroot, "args").unwrap();
+    let core = core.with_file_name("args.p2.wasm");
+    let component = work().join("build/args.component.wasm");
+    check_output(
+        Command::new(tool("WASM_TOOLS", &["wasm-tools"]).unwrap())
+            .args(["component", "new"])
+            .arg(&core)
+            .arg("-o")
+            .arg(&component),
+    )
+    .unwrap();
+    let out = work().join("build/args.from-component.wasm");
+    check_output(adapt_cmd().arg("adapt").arg(&component).arg("-o").arg(&out)).unwrap();
+    run("args", &out, "wasmtime").unwrap();
+}
