@@ -45,15 +45,22 @@ pub fn in_bounds(ptr: usize, len: usize) -> bool {
     }
 }
 
+/// Bytes of the region (`wasm-libc adapt` reserves `REGION_PAGES` = 2).
+pub const REGION_BYTES: usize = 2 << 16;
+
 /// A fresh block from the program's realloc for a list result; traps when
-/// the block is misaligned or outside memory (a broken realloc must not
-/// make preview1 write elsewhere).
+/// the block is misaligned, outside memory, null, or overlaps the region (a
+/// broken realloc must not make preview1 write over the adapter's state).
 #[inline(always)]
 pub fn alloc(align: usize, len: usize) -> *mut u8 {
     // SAFETY: a fresh allocation request; the block is checked below.
     let p = unsafe { import_realloc(core::ptr::null_mut(), 0, align, len) };
     let a = p as usize;
-    if a & (align - 1) != 0 || !in_bounds(a, len) || (a == 0 && len != 0) {
+    let base = region() as usize;
+    let end = a.wrapping_add(len);
+    // In memory, no wrap-around, and entirely below or above the region.
+    let outside = end <= base || a >= base + REGION_BYTES;
+    if a & (align - 1) != 0 || end < a || !outside || !in_bounds(a, len) || a == 0 {
         trap();
     }
     p

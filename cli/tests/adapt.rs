@@ -241,21 +241,48 @@ fn c_programs_adapted_run_on_p1_runtimes() {
 /// `wasi:cli/run@0.2.0#run` (`() -> i32`, returning 0), and
 /// `cabi_realloc`; nothing beyond WebAssembly 1.0.
 fn synthetic(imports: &[(&str, &str)]) -> Vec<u8> {
+    let imports: Vec<Import> = imports
+        .iter()
+        .map(|(m, n)| (*m, *n, vec![], vec![]))
+        .collect();
+    let calls = (0..imports.len() as u32)
+        .map(wasm_encoder::Instruction::Call)
+        .collect();
+    program(&imports, calls, 16)
+}
+
+type Import<'a> = (
+    &'a str,
+    &'a str,
+    Vec<wasm_encoder::ValType>,
+    Vec<wasm_encoder::ValType>,
+);
+
+/// A module importing `imports`, whose `run` (one i32 local) executes `body` then returns
+/// ok, whose `cabi_realloc` always returns `realloc_result`; one page of
+/// memory (so the adapter's region starts at 65536).
+fn program(
+    imports: &[Import],
+    body: Vec<wasm_encoder::Instruction<'static>>,
+    realloc_result: i32,
+) -> Vec<u8> {
     use wasm_encoder::*;
     let mut m = Module::new();
     let mut types = TypeSection::new();
-    types.ty().function([], []);
     types.ty().function([], [ValType::I32]);
     types.ty().function([ValType::I32; 4], [ValType::I32]);
+    for (_, _, params, results) in imports {
+        types.ty().function(params.clone(), results.clone());
+    }
     m.section(&types);
     let mut imp = ImportSection::new();
-    for (module, name) in imports {
-        imp.import(module, name, EntityType::Function(0));
+    for (i, (module, name, _, _)) in imports.iter().enumerate() {
+        imp.import(module, name, EntityType::Function(2 + i as u32));
     }
     m.section(&imp);
     let mut funcs = FunctionSection::new();
+    funcs.function(0);
     funcs.function(1);
-    funcs.function(2);
     m.section(&funcs);
     let mut mem = MemorySection::new();
     mem.memory(MemoryType {
@@ -273,19 +300,121 @@ fn synthetic(imports: &[(&str, &str)]) -> Vec<u8> {
     exp.export("cabi_realloc", ExportKind::Func, n + 1);
     m.section(&exp);
     let mut code = CodeSection::new();
-    let mut run = Function::new([]);
-    for i in 0..n {
-        run.instruction(&Instruction::Call(i));
+    // One i32 local for the bodies' use.
+    let mut run = Function::new([(1, ValType::I32)]);
+    for ins in &body {
+        run.instruction(ins);
     }
     run.instruction(&Instruction::I32Const(0));
     run.instruction(&Instruction::End);
     code.function(&run);
     let mut realloc = Function::new([]);
-    realloc.instruction(&Instruction::I32Const(16));
+    realloc.instruction(&Instruction::I32Const(realloc_result));
     realloc.instruction(&Instruction::End);
     code.function(&realloc);
     m.section(&code);
     m.finish()
+}
+
+/// Adapts `module` and runs it on wasmtime: (status, stdout, stderr).
+fn adapt_and_run(module: &[u8], tag: &str) -> (Option<i32>, String, String) {
+    let out = adapt_bytes(module, tag);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let wasm = work().join(format!("synthetic/{tag}.out.wasm"));
+    let wasmtime = tool("WASMTIME", &["wasmtime"]).unwrap();
+    let o = Command::new(wasmtime)
+        .arg("run")
+        .arg(&wasm)
+        .output()
+        .unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn hostile_handles_and_reallocs_trap_cleanly() {
+    use wasm_encoder::Instruction::*;
+    use wasm_encoder::ValType::*;
+    let drop_out = (
+        "wasi:io/streams@0.2.0",
+        "[resource-drop]output-stream",
+        vec![I32],
+        vec![],
+    );
+    let stdout = ("wasi:cli/stdout@0.2.0", "get-stdout", vec![], vec![I32]);
+    let random = (
+        "wasi:random/random@0.2.0",
+        "get-random-bytes",
+        vec![I64, I32],
+        vec![],
+    );
+    let write = (
+        "wasi:io/streams@0.2.0",
+        "[method]output-stream.blocking-write-and-flush",
+        vec![I32; 4],
+        vec![],
+    );
+    // A handle never handed out.
+    let m = program(
+        std::slice::from_ref(&drop_out),
+        vec![I32Const(7), Call(0)],
+        16,
+    );
+    let (st, _, err) = adapt_and_run(&m, "bad-handle");
+    assert_eq!(st, Some(134), "{err}");
+    assert!(err.contains("wasm trap"), "{err}");
+    // A handle dropped twice.
+    let m = program(
+        &[stdout.clone(), drop_out.clone()],
+        vec![Call(0), LocalTee(0), Call(1), LocalGet(0), Call(1)],
+        16,
+    );
+    let (st, _, err) = adapt_and_run(&m, "double-drop");
+    assert_eq!(st, Some(134), "{err}");
+    // A stdout handle (an output stream) read as an input stream: wrong type.
+    let read = (
+        "wasi:io/streams@0.2.0",
+        "[method]input-stream.blocking-read",
+        vec![I32, I64, I32],
+        vec![],
+    );
+    let m = program(
+        &[stdout.clone(), read],
+        vec![Call(0), I64Const(4), I32Const(64), Call(1)],
+        16,
+    );
+    let (st, _, err) = adapt_and_run(&m, "wrong-type");
+    assert_eq!(st, Some(134), "{err}");
+    // A realloc returning the adapter's own region (65536: the program has
+    // one page): random bytes must not land on the adapter's state.
+    let m = program(
+        std::slice::from_ref(&random),
+        vec![I64Const(16), I32Const(64), Call(0)],
+        65536,
+    );
+    let (st, _, err) = adapt_and_run(&m, "realloc-into-region");
+    assert_eq!(st, Some(134), "{err}");
+    // Misaligned and out-of-memory blocks are refused too (get-random-bytes
+    // wants align 1, so misalignment is tested through out of bounds).
+    let m = program(&[random], vec![I64Const(16), I32Const(64), Call(0)], -8);
+    let (st, _, err) = adapt_and_run(&m, "realloc-out-of-bounds");
+    assert_eq!(st, Some(134), "{err}");
+    // A write list outside memory: a trap, nothing written.
+    let m = program(
+        &[stdout, write],
+        vec![Call(0), I32Const(-16), I32Const(64), I32Const(64), Call(1)],
+        16,
+    );
+    let (st, out, err) = adapt_and_run(&m, "write-out-of-bounds");
+    assert_eq!(st, Some(134), "{err}");
+    assert_eq!(out, "");
 }
 
 fn adapt_bytes(input: &[u8], tag: &str) -> std::process::Output {
