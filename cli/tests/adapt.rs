@@ -514,3 +514,243 @@ fn a_component_is_unwrapped() {
     check_output(adapt_cmd().arg("adapt").arg(&component).arg("-o").arg(&out)).unwrap();
     run("args", &out, "wasmtime").unwrap();
 }
+
+/// Runs `wasm` (a preview1 module, or a component on `p2`) in a fresh
+/// directory holding `files` (name, contents): (status, stdout).
+fn execute(
+    wasm: &Path,
+    runtime: &str,
+    args: &[&str],
+    env: &[&str],
+    stdin: &[u8],
+    files: &[(&str, &str)],
+) -> (Option<i32>, String) {
+    let dir = work().join("run").join(format!(
+        "exec.{runtime}.{}.{}",
+        std::process::id(),
+        RUN_ID.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    ));
+    fresh_dir(&dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let mut cmd = if runtime == "node" {
+        let mut c = Command::new(tool("NODE", &["node"]).unwrap());
+        c.arg("--no-warnings")
+            .arg(tests_dir().join("node-wasi.mjs"))
+            .arg(wasm)
+            .arg(&dir)
+            .arg("prog")
+            .env("NODE_WASI_ENV", env.join("\n"));
+        c
+    } else {
+        let mut c = Command::new(tool("WASMTIME", &["wasmtime"]).unwrap());
+        c.arg("run")
+            .arg("--dir")
+            .arg(format!("{}::.", dir.display()))
+            .arg("--argv0")
+            .arg("prog");
+        for kv in env {
+            c.arg("--env").arg(kv);
+        }
+        c.arg(wasm);
+        c
+    };
+    cmd.args(args).current_dir(&dir);
+    let out = libc_tests::run::run(&mut cmd, stdin, Duration::from_secs(60)).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        out.status,
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// Runs `component` natively on wasmtime (WASI 0.2) and `adapted` on
+/// wasmtime and node (preview1) with the same inputs: same status and
+/// stdout everywhere.
+fn same_as_p2(
+    component: &Path,
+    adapted: &Path,
+    args: &[&str],
+    env: &[&str],
+    stdin: &[u8],
+    files: &[(&str, &str)],
+) {
+    let want = execute(component, "p2", args, env, stdin, files);
+    for rt in ["wasmtime", "node"] {
+        let got = execute(adapted, rt, args, env, stdin, files);
+        assert_eq!(
+            got,
+            want,
+            "{} {args:?} adapted on {rt} differs from WASI 0.2 on wasmtime",
+            adapted.display()
+        );
+    }
+}
+
+#[test]
+fn rust_std_wasip2_program_adapted_matches_p2() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rust-std/Cargo.toml");
+    let target = work().join("rust-std-target");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    check_output(
+        Command::new(cargo)
+            .args(["build", "--quiet", "--release", "--target", "wasm32-wasip2"])
+            .arg("--manifest-path")
+            .arg(&manifest)
+            .arg("--target-dir")
+            .arg(&target)
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_BUILD_TARGET")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .env_remove("RUSTFLAGS"),
+    )
+    .unwrap();
+    let component = target.join("wasm32-wasip2/release/rust-std-p2.wasm");
+    let adapted = work().join("build/rust-std-p2.adapted.wasm");
+    check_output(
+        adapt_cmd()
+            .arg("adapt")
+            .arg(&component)
+            .arg("-o")
+            .arg(&adapted),
+    )
+    .unwrap();
+    let files = [("data.txt", "some data\nover two lines\n")];
+    let env = ["GREETING=hello world", "EMPTY="];
+    let (st, out) = execute(
+        &component,
+        "p2",
+        &["one", "two words"],
+        &env,
+        b"x\ny\nz\n",
+        &files,
+    );
+    assert_eq!(st, Some(0), "{out}");
+    assert!(out.contains("removed: true"), "{out}");
+    same_as_p2(
+        &component,
+        &adapted,
+        &["one", "two words"],
+        &env,
+        b"x\ny\nz\n",
+        &files,
+    );
+    same_as_p2(&component, &adapted, &["fail"], &[], b"", &files);
+}
+
+/// A sysroot for wasi-libc's `wasm32-wasip2` build: the Rust toolchain's
+/// `libc.a` and `crt1-command.o`, Debian's wasi-libc headers (the
+/// benchmark's arrangement, bench/run.py).
+fn wasi_libc_p2_sysroot() -> Option<PathBuf> {
+    let headers = Path::new("/usr/include/wasm32-wasi");
+    if !headers.join("stdio.h").exists() {
+        return None;
+    }
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let out = Command::new(rustc)
+        .args(["--print", "sysroot"])
+        .output()
+        .ok()?;
+    let rs = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+        .join("lib/rustlib/wasm32-wasip2/lib/self-contained");
+    let dst = work().join("wasi-libc-p2");
+    let lib = dst.join("lib/wasm32-wasi");
+    std::fs::create_dir_all(&lib).ok()?;
+    for f in ["crt1-command.o", "libc.a"] {
+        std::fs::copy(rs.join(f), lib.join(f)).ok()?;
+    }
+    let inc = dst.join("include");
+    std::fs::create_dir_all(&inc).ok()?;
+    let link = inc.join("wasm32-wasi");
+    if !link.exists() {
+        std::os::unix::fs::symlink(headers, &link).ok()?;
+    }
+    Some(dst)
+}
+
+#[test]
+fn wasi_libc_p2_programs_adapted_match_p2() {
+    let Some(sysroot) = wasi_libc_p2_sysroot() else {
+        panic!("wasi-libc headers (/usr/include/wasm32-wasi, Debian package wasi-libc) missing");
+    };
+    let cc = tool("BENCH_CLANG", &["clang-19"]).unwrap();
+    let src = work().join("build/wl-prog.c");
+    std::fs::write(
+        &src,
+        r#"#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <dirent.h>
+#include <unistd.h>
+#include <fcntl.h>
+int main(int argc, char **argv) {
+    for (int i = 0; i < argc; i++) printf("argv[%d] = %s\n", i, argv[i]);
+    const char *g = getenv("GREETING");
+    printf("GREETING = %s\n", g ? g : "(null)");
+    char buf[64];
+    size_t n, total = 0;
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) total += n;
+    printf("stdin: %zu bytes\n", total);
+    FILE *f = fopen("data.txt", "r");
+    if (!f || !fgets(buf, sizeof buf, f)) { perror("data.txt"); return 2; }
+    fclose(f);
+    printf("data.txt: %s", buf);
+    int fd = open("new.txt", O_CREAT | O_WRONLY | O_TRUNC, 0644);
+    printf("write: %zd\n", write(fd, "abc\n", 4));
+    close(fd);
+    printf("missing: %d\n", open("missing", O_RDONLY) < 0);
+    int files = 0;
+    DIR *d = opendir(".");
+    struct dirent *e;
+    while (d && (e = readdir(d))) if (e->d_name[0] != '.') files++;
+    if (d) closedir(d);
+    printf("entries: %d\n", files);
+    struct timespec a, b, s = {0, 2000000};
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    nanosleep(&s, 0);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    printf("slept: %d\n", (b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec) >= 2000000);
+    printf("time after 2020: %d\n", time(0) > 1577836800);
+    return argc > 2 ? 3 : 0;
+}
+"#,
+    )
+    .unwrap();
+    let core = work().join("build/wl-prog.core.wasm");
+    check_output(
+        Command::new(cc)
+            .arg("--target=wasm32-wasi")
+            .arg(format!("--sysroot={}", sysroot.display()))
+            .arg("-O2")
+            .arg(&src)
+            .arg("-o")
+            .arg(&core),
+    )
+    .unwrap();
+    let component = work().join("build/wl-prog.component.wasm");
+    check_output(
+        Command::new(tool("WASM_TOOLS", &["wasm-tools"]).unwrap())
+            .args(["component", "new"])
+            .arg(&core)
+            .arg("-o")
+            .arg(&component),
+    )
+    .unwrap();
+    let adapted = work().join("build/wl-prog.adapted.wasm");
+    check_output(adapt_cmd().arg("adapt").arg(&core).arg("-o").arg(&adapted)).unwrap();
+    let files = [("data.txt", "first line\nsecond\n")];
+    let (st, out) = execute(&component, "p2", &["a"], &["GREETING=hi"], b"12345", &files);
+    assert_eq!(st, Some(0), "{out}");
+    assert!(out.contains("entries: 2"), "{out}");
+    same_as_p2(
+        &component,
+        &adapted,
+        &["a"],
+        &["GREETING=hi"],
+        b"12345",
+        &files,
+    );
+    same_as_p2(&component, &adapted, &["a", "b"], &[], b"", &files);
+}
