@@ -14,7 +14,8 @@
 //!   `__heap_end` (wasi-libc), so the pages are the adapter's alone. Every
 //!   `call region` in the adapter becomes an `i32.const` of the base;
 //! - exports: the program's, except `wasi:cli/run@…#run` and `_start`,
-//!   plus the new `_start`. Custom sections are dropped.
+//!   plus the new `_start`. Custom sections are dropped; a `name` section
+//!   is written when the program has function names.
 
 use std::collections::{BTreeSet, HashMap};
 use wasm_encoder::reencode::{Error as ReError, Reencode, RoundtripReencoder};
@@ -54,6 +55,8 @@ struct Module<'a> {
     data: Option<&'a [u8]>,
     data_count: Option<u32>,
     bodies: Vec<wasmparser::FunctionBody<'a>>,
+    /// Function names from the `name` section.
+    names: Vec<(u32, &'a str)>,
 }
 
 fn err(e: wasmparser::BinaryReaderError) -> String {
@@ -126,6 +129,16 @@ impl<'a> Module<'a> {
                 Payload::DataSection(r) => m.data = Some(&bytes[r.range()]),
                 Payload::CodeSectionEntry(b) => m.bodies.push(b),
                 Payload::TagSection(_) => return Err("exception tags are not supported".into()),
+                Payload::CustomSection(c) => {
+                    if let wasmparser::KnownCustom::Name(r) = c.as_known() {
+                        for n in r.flatten() {
+                            if let wasmparser::Name::Function(map) = n {
+                                m.names
+                                    .extend(map.into_iter().flatten().map(|n| (n.index, n.name)));
+                            }
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -589,6 +602,35 @@ pub fn adapt(program: &[u8], adapter_bytes: &[u8]) -> Result<Vec<u8>, String> {
 
     if let Some(d) = p.data {
         module.section(&wasm_encoder::RawSection { id: 11, data: d });
+    }
+    // Function names (when the program has them), so that a trap names
+    // the function: the program's, the adapter's, `_start`.
+    if !p.names.is_empty() {
+        let mut map = std::collections::BTreeMap::new();
+        for (i, n) in &p.names {
+            if let Some(&f) = pm.funcs.get(*i as usize)
+                && f != u32::MAX
+                && (*i >= p_ni || p_import_target[*i as usize].is_err())
+            {
+                map.insert(f, n.to_string());
+            }
+        }
+        for (i, n) in &a.names {
+            if let Some(&f) = am.funcs.get(*i as usize)
+                && f != u32::MAX
+                && *i >= a_ni
+            {
+                map.entry(f).or_insert_with(|| n.to_string());
+            }
+        }
+        map.insert(start_fn, "_start".to_string());
+        let mut names = wasm_encoder::NameMap::new();
+        for (i, n) in &map {
+            names.append(*i, n);
+        }
+        let mut section = wasm_encoder::NameSection::new();
+        section.functions(&names);
+        module.section(&section);
     }
     let out = module.finish();
     wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())

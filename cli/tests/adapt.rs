@@ -313,6 +313,11 @@ fn program(
     realloc.instruction(&Instruction::End);
     code.function(&realloc);
     m.section(&code);
+    let mut names = NameMap::new();
+    names.append(n, "run");
+    let mut section = NameSection::new();
+    section.functions(&names);
+    m.section(&section);
     m.finish()
 }
 
@@ -369,7 +374,13 @@ fn hostile_handles_and_reallocs_trap_cleanly() {
     );
     let (st, _, err) = adapt_and_run(&m, "bad-handle");
     assert_eq!(st, Some(134), "{err}");
-    assert!(err.contains("wasm trap"), "{err}");
+    // The output keeps names: the trace names the adapter's functions.
+    assert!(
+        err.contains("wasm trap")
+            && err.contains("wasm_libc_adapter::mem::trap")
+            && err.contains("[resource-drop]output-stream"),
+        "{err}"
+    );
     // A handle dropped twice.
     let m = program(
         &[stdout.clone(), drop_out.clone()],
