@@ -264,10 +264,15 @@ pub extern "C" fn read(h: i32, len: u64, offset: u64, ret: *mut u8) {
     let fd = fd(h);
     let n = if len > 1 << 20 { 1 << 20 } else { len as usize };
     let buf = alloc(1, n);
-    let iov = p1::Iovec { buf, len: n };
-    let mut got = 0usize;
-    // SAFETY: `buf` is a fresh block of `n` bytes; iovec and count on our stack.
-    let r = unsafe { p1::fd_pread(fd, &iov, 1, offset, &mut got) };
+    let (iov, count) = table::scratch();
+    // SAFETY: `buf` is a fresh block of `n` bytes; the iovec and the count
+    // are the region's scratch.
+    let (r, got) = unsafe {
+        iov.write(p1::Iovec { buf, len: n });
+        count.write(0);
+        let r = p1::fd_pread(fd, iov, 1, offset, count);
+        (r, count.read())
+    };
     if r != 0 {
         return put_fs_err(ret, 4, r);
     }

@@ -13,16 +13,18 @@ const WRITE_BUDGET: u64 = 1 << 20;
 /// Reads up to `len` bytes of stream `h` into `buf`: `Ok(n)`, `Err(errno)`.
 #[inline(always)]
 fn read_into(e: &mut table::Entry, buf: *mut u8, len: usize) -> Result<usize, i32> {
-    let iov = p1::Iovec { buf, len };
-    let mut n = 0usize;
-    // SAFETY: `buf` is `len` writable bytes (checked by the callers); one iovec
-    // and the count on our stack.
-    let r = unsafe {
-        if e.flags & AT_POS != 0 {
-            p1::fd_pread(e.fd, &iov, 1, e.pos, &mut n)
+    let (iov, count) = table::scratch();
+    // SAFETY: `buf` is `len` writable bytes (checked by the callers); the
+    // iovec and the count are the region's scratch (`table::scratch`).
+    let (r, n) = unsafe {
+        iov.write(p1::Iovec { buf, len });
+        count.write(0);
+        let r = if e.flags & AT_POS != 0 {
+            p1::fd_pread(e.fd, iov, 1, e.pos, count)
         } else {
-            p1::fd_read(e.fd, &iov, 1, &mut n)
-        }
+            p1::fd_read(e.fd, iov, 1, count)
+        };
+        (r, count.read())
     };
     if r != 0 {
         return Err(r);

@@ -51,8 +51,21 @@ pub const ENTRIES: usize = 2048;
 pub struct State {
     /// Where the search for a free entry starts.
     hint: u32,
-    _pad: u32,
+    /// The count a read returns (see [`scratch`]).
+    count: usize,
+    /// The iovec of a read.
+    iov: crate::p1::Iovec,
     entries: [Entry; ENTRIES],
+}
+
+/// The read paths' iovec and count in the region rather than on the
+/// adapter's stack (no stack frame on the hot path): raw pointers, only
+/// used between the preview1 call and the decoding of its result.
+#[inline(always)]
+pub fn scratch() -> (*mut crate::p1::Iovec, *mut usize) {
+    let st = region().cast::<State>();
+    // SAFETY: field addresses inside the reserved region; no reference made.
+    unsafe { (&raw mut (*st).iov, &raw mut (*st).count) }
 }
 
 /// The tool reserves two pages: the state at the start, the adapter's stack
