@@ -266,6 +266,16 @@ fn program(
     body: Vec<wasm_encoder::Instruction<'static>>,
     realloc_result: i32,
 ) -> Vec<u8> {
+    program_with_data(imports, body, realloc_result, &[])
+}
+
+/// [`program`] with active data segments `(address, bytes)`.
+fn program_with_data(
+    imports: &[Import],
+    body: Vec<wasm_encoder::Instruction<'static>>,
+    realloc_result: i32,
+    data: &[(i32, &[u8])],
+) -> Vec<u8> {
     use wasm_encoder::*;
     let mut m = Module::new();
     let mut types = TypeSection::new();
@@ -313,6 +323,13 @@ fn program(
     realloc.instruction(&Instruction::End);
     code.function(&realloc);
     m.section(&code);
+    if !data.is_empty() {
+        let mut d = DataSection::new();
+        for (addr, bytes) in data {
+            d.active(0, &ConstExpr::i32_const(*addr), bytes.iter().copied());
+        }
+        m.section(&d);
+    }
     let mut names = NameMap::new();
     names.append(n, "run");
     let mut section = NameSection::new();
@@ -461,6 +478,78 @@ fn unsupported_imports_are_listed_at_adapt_time() {
     );
     // `get-stdout` has another signature in the real WIT (`() -> i32`): listed too.
     assert!(stderr.contains("get-stdout (signature"), "{stderr}");
+}
+
+/// The December 2020 WAMR runner (tests/wamr-runner), when built there:
+/// `cargo build --release` in that directory.
+fn wamr_runner() -> Option<(PathBuf, PathBuf)> {
+    let dir = libc_tests::root().join("tests/wamr-runner/target/release");
+    let bin = dir.join("wamr-runner");
+    let lib = std::fs::read_dir(dir.join("build"))
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("out/build"))
+        .find(|p| p.join("libiwasm.so").exists())?;
+    bin.exists().then_some((bin, lib))
+}
+
+#[test]
+fn mvp_hello_adapted_runs_on_wasmtime_node_and_wamr_2020() {
+    use wasm_encoder::Instruction::*;
+    use wasm_encoder::ValType::*;
+    let msg: &[u8] = b"hello from WASI 0.2\n";
+    let m = program_with_data(
+        &[
+            ("wasi:cli/stdout@0.2.0", "get-stdout", vec![], vec![I32]),
+            (
+                "wasi:io/streams@0.2.0",
+                "[method]output-stream.blocking-write-and-flush",
+                vec![I32; 4],
+                vec![],
+            ),
+        ],
+        vec![
+            Call(0),
+            I32Const(1024),
+            I32Const(msg.len() as i32),
+            I32Const(2048),
+            Call(1),
+        ],
+        16,
+        &[(1024, msg)],
+    );
+    let out = adapt_bytes(&m, "hello");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let wasm = work().join("synthetic/hello.out.wasm");
+    wasmparser_validator()(&std::fs::read(&wasm).unwrap());
+    for rt in ["wasmtime", "node"] {
+        let (st, stdout) = execute(&wasm, rt, &[], &[], b"", &[]);
+        assert_eq!((st, stdout.as_bytes()), (Some(0), msg), "{rt}");
+    }
+    match wamr_runner() {
+        Some((bin, lib)) => {
+            let o = Command::new(bin)
+                .arg(&wasm)
+                .env("LD_LIBRARY_PATH", lib)
+                .output()
+                .unwrap();
+            assert_eq!(
+                o.stdout,
+                msg,
+                "WAMR 2020: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            assert_eq!(o.status.code(), Some(0));
+        }
+        None => eprintln!(
+            "note: tests/wamr-runner is not built (cargo build --release there): \
+             WAMR 2020 run skipped"
+        ),
+    }
 }
 
 #[test]
