@@ -629,4 +629,4 @@ pub extern "C" fn drop_dir_stream(h: i32) {
 }
 
 /// Unused preview1 errnos kept for the map's documentation.
-const _: [i32; 3] = [p1::EBADF, p1::ENOMEM, p1::ENOTSUP];
+const _: [i32; 2] = [p1::EBADF, p1::ENOMEM];

@@ -36,9 +36,13 @@ fn subscription(e: &table::Entry, userdata: u64) -> p1::Subscription {
         _pad: [0; 7],
         id_or_fd,
         _pad2: 0,
-        // Relative: uvwasi (node) does not honour absolute deadlines.
+        // Relative: uvwasi (node) does not honour absolute deadlines. Its
+        // low half kept out of 0..=3: a host that reads the snapshot-0
+        // layout (the December 2020 WAMR) takes it as the clock id and then
+        // answers ENOTSUP rather than returning at once (see `legacy_sleep`).
         timeout: if e.sub == POLL_CLOCK {
-            e.pos.saturating_sub(monotonic_now())
+            let t = e.pos.saturating_sub(monotonic_now());
+            if (t as u32) < 4 { t + 4 } else { t }
         } else {
             0
         },
@@ -47,7 +51,26 @@ fn subscription(e: &table::Entry, userdata: u64) -> p1::Subscription {
     }
 }
 
-/// Polls `subs` and marks the ready ones in `ready` (by userdata).
+/// Sleeps until `deadline` with a snapshot-0 clock subscription (56 bytes:
+/// an `identifier` before the clock id), the layout the December 2020 WAMR
+/// reads for `wasi_snapshot_preview1` too.
+fn legacy_sleep(deadline: u64) {
+    let mut sub = [0u64; 7];
+    sub[4] = deadline.saturating_sub(monotonic_now()); // timeout at 32
+    sub[3] = p1::CLOCK_MONOTONIC as u64; // clock_id at 24; tag 0 (clock) at 8
+    let mut ev = [0u64; 4];
+    let mut n = 0usize;
+    // SAFETY: one 56-byte subscription in, room for one event out.
+    let r = unsafe { p1::poll_oneoff(sub.as_ptr().cast(), ev.as_mut_ptr().cast(), 1, &mut n) };
+    if r != 0 {
+        trap();
+    }
+}
+
+/// Polls `subs` and marks the ready ones in `ready` (by userdata). A host
+/// that refuses the clock subscriptions (ENOTSUP: it reads the snapshot-0
+/// layout) sleeps until the earliest deadline instead and marks the fd
+/// subscriptions ready (they are approximated so anyway, see `ready`).
 fn poll_oneoff(subs: &[p1::Subscription], ready: &mut [bool; POLL_MAX]) {
     let mut events: [p1::Event; POLL_MAX] = [const {
         p1::Event {
@@ -61,6 +84,26 @@ fn poll_oneoff(subs: &[p1::Subscription], ready: &mut [bool; POLL_MAX]) {
     let mut n = 0usize;
     // SAFETY: `subs.len() <= POLL_MAX` subscriptions in, as many events out.
     let r = unsafe { p1::poll_oneoff(subs.as_ptr(), events.as_mut_ptr(), subs.len(), &mut n) };
+    // That host refuses in the event (its error), not in the call's result.
+    let refused = r == p1::ENOTSUP
+        || (r == 0
+            && events[..n.min(subs.len())]
+                .iter()
+                .any(|ev| ev.kind == p1::EVENTTYPE_CLOCK && ev.error as i32 == p1::ENOTSUP));
+    if refused {
+        let mut earliest = u64::MAX;
+        for (i, sub) in subs.iter().enumerate() {
+            if sub.tag == p1::EVENTTYPE_CLOCK {
+                earliest = earliest.min(monotonic_now().saturating_add(sub.timeout));
+            } else {
+                ready[i] = true;
+            }
+        }
+        if earliest != u64::MAX && !ready[..subs.len()].contains(&true) {
+            legacy_sleep(earliest);
+        }
+        return;
+    }
     if r != 0 || n > subs.len() {
         trap();
     }

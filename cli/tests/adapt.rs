@@ -553,6 +553,98 @@ fn mvp_hello_adapted_runs_on_wasmtime_node_and_wamr_2020() {
 }
 
 #[test]
+fn mvp_sleep_adapted_waits_on_wasmtime_node_and_wamr_2020() {
+    use wasm_encoder::Instruction::*;
+    use wasm_encoder::{BlockType, MemArg, ValType::*};
+    let msg: &[u8] = b"slept at least 20 ms\n";
+    let at = |offset| MemArg {
+        offset,
+        align: 3,
+        memory_index: 0,
+    };
+    // t0 = now(); block(subscribe-duration(20 ms)); trap unless
+    // now() - t0 >= 20 ms; print the message.
+    let m = program_with_data(
+        &[
+            (
+                "wasi:clocks/monotonic-clock@0.2.0",
+                "now",
+                vec![],
+                vec![I64],
+            ),
+            (
+                "wasi:clocks/monotonic-clock@0.2.0",
+                "subscribe-duration",
+                vec![I64],
+                vec![I32],
+            ),
+            (
+                "wasi:io/poll@0.2.0",
+                "[method]pollable.block",
+                vec![I32],
+                vec![],
+            ),
+            ("wasi:cli/stdout@0.2.0", "get-stdout", vec![], vec![I32]),
+            (
+                "wasi:io/streams@0.2.0",
+                "[method]output-stream.blocking-write-and-flush",
+                vec![I32; 4],
+                vec![],
+            ),
+        ],
+        vec![
+            I32Const(0),
+            Call(0),
+            I64Store(at(512)),
+            I64Const(20_000_000),
+            Call(1),
+            Call(2),
+            Call(0),
+            I32Const(0),
+            I64Load(at(512)),
+            I64Sub,
+            I64Const(20_000_000),
+            I64LtU,
+            If(BlockType::Empty),
+            Unreachable,
+            End,
+            Call(3),
+            I32Const(1024),
+            I32Const(msg.len() as i32),
+            I32Const(2048),
+            Call(4),
+        ],
+        16,
+        &[(1024, msg)],
+    );
+    let out = adapt_bytes(&m, "sleep");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let wasm = work().join("synthetic/sleep.out.wasm");
+    wasmparser_validator()(&std::fs::read(&wasm).unwrap());
+    for rt in ["wasmtime", "node"] {
+        let (st, stdout) = execute(&wasm, rt, &[], &[], b"", &[]);
+        assert_eq!((st, stdout.as_bytes()), (Some(0), msg), "{rt}");
+    }
+    if let Some((bin, lib)) = wamr_runner() {
+        let o = Command::new(bin)
+            .arg(&wasm)
+            .env("LD_LIBRARY_PATH", lib)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.stdout,
+            msg,
+            "WAMR 2020: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
 fn mvp_input_gives_mvp_output_and_runs() {
     // No imports: `run` returns ok; the output must validate as
     // WebAssembly 1.0 and run on wasmtime as a p1 command (status 0).
