@@ -9,6 +9,11 @@ Builds bench/c/readloop.c as ours p1 (core module), ours p2 and wasi-libc p2
 bindings, fuel metering) and prints fuel per read() (file and stdin, per
 chunk size), guest mallocs and copies per read (counting builds), and the
 bytes the adapter adds. Uses bench/run.py's builders and runner.
+
+--ci (scripts/test.sh): small inputs, and it fails unless ours p2 adapted makes
+0 mallocs and 0 guest copies per read, its fuel is flat in the chunk size
+(max - min <= 2) and at most ADAPTED_FUEL_LIMIT per read (a regression bound,
+about 1.2x today's figure).
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run as b  # noqa: E402  (re-executes in .venv when needed)
+
+
+ADAPTED_FUEL_LIMIT = 300
 
 
 def adapt_tool() -> Path:
@@ -53,11 +61,13 @@ def main() -> None:
     print(f"  {'chunk':>6} {'source':6} " + " ".join(f"{k + (' adapted' if k != 'ours-p1' else ''):>16}" for k in keys)
           + "   ours-p2/ours-p1  mallocs/copies per read (ours-p2 adapted | wl-p2 adapted)")
     outs = set()
+    ours: list = []
     for chunk in b.CHUNKS:
         for stdin in (False, True):
             r = {k: b.per_call_read(runner, plain[k], count[k], chunk, f_small, f_large, via_stdin=stdin)
                  for k in keys}
             outs |= {x.out for x in r.values()}
+            ours.append((stdin, r["ours-p2"]))
             ratio = r["ours-p2"].fuel / r["ours-p1"].fuel
             print(f"  {chunk:>6} {'stdin' if stdin else 'file':6} "
                   + " ".join(f"{r[k].fuel:>16,.1f}" for k in keys)
@@ -66,12 +76,27 @@ def main() -> None:
                   + f" ({r['wl-p2'].copy_bytes:,.0f} B copied)")
     if len({o.split(" sum=")[1] + o.split(" bytes=")[1] for o in outs}) > 2 * len(b.CHUNKS) * 2:
         sys.exit("bench: checksums differ")
+    fails = []
+    if any(x.mallocs != 0 or x.copies != 0 for _, x in ours):
+        fails.append("ours p2 adapted: a read made a malloc or a guest copy")
+    for src in (False, True):
+        fuels = [x.fuel for s, x in ours if s == src]
+        name = "stdin" if src else "file"
+        if max(fuels) - min(fuels) > 2:
+            fails.append(f"ours p2 adapted ({name}): fuel per read not flat: {fuels}")
+        if max(fuels) > ADAPTED_FUEL_LIMIT:
+            fails.append(f"ours p2 adapted ({name}): {max(fuels)} fuel per read > {ADAPTED_FUEL_LIMIT}")
     for k in ("ours-p2", "wl-p2"):
         core = b.build("readloop", b.BY_KEY[k], False, tc).core
         ad = plain[k].core
         print(f"size {k}: core module {core.stat().st_size:,} B, adapted {ad.stat().st_size:,} B "
               f"(+{ad.stat().st_size - core.stat().st_size:,}); stripped "
               f"{b.stripped_size(core):,} -> {b.stripped_size(ad):,} B")
+    for f in fails:
+        print(f"FAIL {f}")
+    if ci and fails:
+        sys.exit(1)
+    print("ok: ours p2 adapted reads make 0 mallocs and 0 guest copies; fuel flat and bounded")
 
 
 if __name__ == "__main__":

@@ -65,5 +65,8 @@ cargo test --quiet --release --manifest-path tests/p1-host/Cargo.toml
 step "benchmark CI mode: p2 read() makes no malloc and no guest copy; fuel ratios do not regress (bench/run.py --ci)"
 python3 bench/run.py --ci
 
+step "adapter benchmark CI mode: ours p2 adapted to p1 reads with 0 mallocs and 0 guest copies; fuel flat and bounded (bench/adapt.py --ci)"
+python3 bench/adapt.py --ci
+
 step "TCP recv benchmark CI mode: p2 recv makes no malloc and no copy of received data; fuel flat and bounded (bench/tcp/run.py --ci)"
 python3 bench/tcp/run.py --ci --skip-sysroot --skip-host
