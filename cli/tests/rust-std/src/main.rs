@@ -12,10 +12,17 @@ fn main() {
     println!("env: {env:?}");
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input).unwrap();
-    println!("stdin: {} bytes, {} lines", input.len(), input.lines().count());
+    println!(
+        "stdin: {} bytes, {} lines",
+        input.len(),
+        input.lines().count()
+    );
     let data = std::fs::read_to_string("data.txt").unwrap();
     println!("data.txt: {data:?}");
-    println!("missing: {:?}", std::fs::read("missing.txt").map_err(|e| e.kind()));
+    println!(
+        "missing: {:?}",
+        std::fs::read("missing.txt").map_err(|e| e.kind())
+    );
     std::fs::create_dir("sub").unwrap();
     let mut f = std::fs::File::create("sub/new.txt").unwrap();
     f.write_all(b"written by rust\n").unwrap();
@@ -29,7 +36,10 @@ fn main() {
     names.sort();
     println!("dir: {names:?}");
     std::fs::rename("sub/new.txt", "sub/renamed.txt").unwrap();
-    println!("renamed: {}", std::fs::read_to_string("sub/renamed.txt").unwrap().trim());
+    println!(
+        "renamed: {}",
+        std::fs::read_to_string("sub/renamed.txt").unwrap().trim()
+    );
     std::fs::remove_file("sub/renamed.txt").unwrap();
     std::fs::remove_dir("sub").unwrap();
     println!("removed: {}", !std::path::Path::new("sub").exists());
@@ -41,5 +51,9 @@ fn main() {
         .unwrap();
     println!("wall clock after 2020: {}", now.as_secs() > 1_577_836_800);
     eprintln!("to stderr");
-    std::process::exit(if args.iter().any(|a| a == "fail") { 3 } else { 0 });
+    std::process::exit(if args.iter().any(|a| a == "fail") {
+        3
+    } else {
+        0
+    });
 }
