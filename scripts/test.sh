@@ -39,6 +39,9 @@ cargo test --quiet -p xtask
 step "C programs on real runtimes, artifact checks, ABI snapshot"
 cargo test --quiet -p libc-tests
 
+step "p2-to-p1 adapter: C programs built for WASI 0.2, adapted (wasm-libc adapt), run on wasmtime and node as p1; unsupported imports listed (cli/tests/adapt.rs)"
+cargo test --quiet -p wasm-libc-cli
+
 step "plain clang-19 --target=wasm32-wasip1|wasm32-wasip2 (compiler-rt, wasm-component-ld); p2 run() returns ok (tests/sdk/check.sh)"
 ./tests/sdk/check.sh
 
@@ -68,6 +71,9 @@ cargo test --quiet --release --manifest-path tests/p1-host/Cargo.toml
 
 step "benchmark CI mode: p2 read() makes no malloc and no guest copy; fuel ratios do not regress (bench/run.py --ci)"
 python3 bench/run.py --ci
+
+step "adapter benchmark CI mode: ours p2 adapted to p1 reads with 0 mallocs and 0 guest copies; fuel flat and bounded (bench/adapt.py --ci)"
+python3 bench/adapt.py --ci
 
 step "TCP recv benchmark CI mode: p2 recv makes no malloc and no copy of received data; fuel flat and bounded (bench/tcp/run.py --ci)"
 python3 bench/tcp/run.py --ci --skip-sysroot --skip-host

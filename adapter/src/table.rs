@@ -1,0 +1,127 @@
+//! The resource table: one array of entries in the region, handles are
+//! index + 1 (0 is never a handle). A handle that is out of range, free or
+//! of another resource type traps, as it would on a component host.
+
+use crate::mem::{region, trap};
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    Free = 0,
+    Input = 1,
+    Output = 2,
+    Descriptor = 3,
+    Error = 4,
+    Pollable = 5,
+    DirStream = 6,
+    TerminalInput = 7,
+    TerminalOutput = 8,
+}
+
+/// `flags` bits.
+/// The stream reads/writes at `pos` (fd_pread/fd_pwrite) and advances it.
+pub const AT_POS: u8 = 1;
+/// The output stream appends (seek to the end, then fd_write).
+pub const APPEND: u8 = 2;
+/// Dropping the descriptor does not close the preview1 fd (preopens).
+pub const NO_CLOSE: u8 = 4;
+/// Pollable kinds (in `sub`).
+pub const POLL_READY: u8 = 0;
+pub const POLL_CLOCK: u8 = 1;
+pub const POLL_READ: u8 = 2;
+pub const POLL_WRITE: u8 = 3;
+
+#[repr(C)]
+pub struct Entry {
+    pub kind: Kind,
+    pub flags: u8,
+    /// Pollable kind.
+    pub sub: u8,
+    _pad: u8,
+    /// The preview1 fd, or the errno of an `error`.
+    pub fd: u32,
+    /// Stream position, directory cookie or clock deadline (ns).
+    pub pos: u64,
+}
+
+/// Handles available at once.
+pub const ENTRIES: usize = 2048;
+
+#[repr(C)]
+pub struct State {
+    /// Where the search for a free entry starts.
+    hint: u32,
+    /// The count a read returns (see [`scratch`]).
+    count: usize,
+    /// The iovec of a read.
+    iov: crate::p1::Iovec,
+    entries: [Entry; ENTRIES],
+}
+
+/// The read paths' iovec and count in the region rather than on the
+/// adapter's stack (no stack frame on the hot path): raw pointers, only
+/// used between the preview1 call and the decoding of its result.
+#[inline(always)]
+pub fn scratch() -> (*mut crate::p1::Iovec, *mut usize) {
+    let st = region().cast::<State>();
+    // SAFETY: field addresses inside the reserved region; no reference made.
+    unsafe { (&raw mut (*st).iov, &raw mut (*st).count) }
+}
+
+/// The tool reserves two pages: the state at the start, the adapter's stack
+/// above it (growing down from the end). The state must leave the stack at
+/// least 64 KiB.
+const _: () = assert!(core::mem::size_of::<State>() <= 65536);
+
+#[inline(always)]
+fn state() -> &'static mut State {
+    // SAFETY: the region is reserved for the adapter, zero-filled (a valid
+    // `State`: every entry free) and only ever accessed through here, by
+    // one thread.
+    unsafe { &mut *region().cast::<State>() }
+}
+
+/// A new handle for an entry.
+pub fn insert(kind: Kind, flags: u8, fd: u32, pos: u64) -> i32 {
+    let st = state();
+    let mut i = st.hint as usize;
+    for _ in 0..ENTRIES {
+        if i >= ENTRIES {
+            i = 0;
+        }
+        let e = &mut st.entries[i];
+        if e.kind == Kind::Free {
+            e.kind = kind;
+            e.flags = flags;
+            e.sub = 0;
+            e.fd = fd;
+            e.pos = pos;
+            st.hint = (i + 1) as u32;
+            return (i + 1) as i32;
+        }
+        i += 1;
+    }
+    // Table full: a resource limit, as on a host.
+    trap()
+}
+
+/// The entry of `handle`, which must be of `kind`.
+#[inline(always)]
+pub fn get(handle: i32, kind: Kind) -> &'static mut Entry {
+    let i = (handle as u32).wrapping_sub(1) as usize;
+    if i >= ENTRIES {
+        trap();
+    }
+    let e = &mut state().entries[i];
+    if e.kind != kind {
+        trap();
+    }
+    e
+}
+
+/// Frees `handle` (of `kind`) and returns its entry's fd and flags.
+pub fn remove(handle: i32, kind: Kind) -> (u32, u8) {
+    let e = get(handle, kind);
+    e.kind = Kind::Free;
+    (e.fd, e.flags)
+}
