@@ -63,5 +63,8 @@ cargo test --quiet --release --manifest-path tests/p1-host/Cargo.toml
 step "benchmark CI mode: p2 read() makes no malloc and no guest copy; fuel ratios do not regress (bench/run.py --ci)"
 python3 bench/run.py --ci
 
+step "hostile host: every list-returning p2 import x every realloc mode; outcomes from slot.rs's rules (tests/hostile/run.py)"
+python3 tests/hostile/run.py
+
 step "TCP recv benchmark CI mode: p2 recv makes no malloc and no copy of received data; fuel flat and bounded (bench/tcp/run.py --ci)"
 python3 bench/tcp/run.py --ci --skip-sysroot --skip-host
