@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <unistd.h>
 
 __attribute__((import_module("hostile"), import_name("op"))) int hostile_op(void);
@@ -174,6 +177,28 @@ static void op_preopens(void) {
     heap_check();
 }
 
+static void op_recv(void) {
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0, .sin_addr.s_addr = htonl(INADDR_ANY)};
+    if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof a) < 0) {
+        printf("socket/bind: %s\n", strerror(errno));
+        return;
+    }
+    for (int k = 0; k < CALLS; k++) {
+        fill();
+        struct sockaddr_in from;
+        memset(&from, 0, sizeof from);
+        socklen_t fl = sizeof from;
+        errno = 0;
+        long n = recvfrom(s, buf, CAP, 0, (struct sockaddr *)&from, &fl);
+        int e = errno;
+        show("recvfrom", k, n, e, buf, n > 0 ? (n < CAP ? n : CAP) : 0);
+        if (n >= 0) printf("  from %s:%d\n", inet_ntoa(from.sin_addr), ntohs(from.sin_port));
+        heap_check();
+    }
+    close(s);
+}
+
 int main(int argc, char **argv) {
     int op = hostile_op();
     setup();
@@ -186,6 +211,7 @@ int main(int argc, char **argv) {
     case 6: op_args(argc, argv); break;
     case 7: op_environ(); break;
     case 8: op_preopens(); break;
+    case 9: op_recv(); break;
     default: printf("unknown op %d\n", op); return 2;
     }
     printf("done\n");
