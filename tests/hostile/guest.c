@@ -199,6 +199,57 @@ static void op_recv(void) {
     close(s);
 }
 
+/* 32 calls of each byte-list import in a row: a host block that is not
+ * returned must be freed each time (rule 7, issue 12 bug 6), so the memory
+ * may not grow by the host's 4 MiB per call. */
+static void op_leak(void) {
+    int fd = open("file", O_RDONLY);
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0, .sin_addr.s_addr = htonl(INADDR_ANY)};
+    if (fd < 0 || s < 0 || bind(s, (struct sockaddr *)&a, sizeof a) < 0) {
+        printf("setup: %s\n", strerror(errno));
+        return;
+    }
+    /* One call each, each followed at once by a 4 MiB malloc: it must fit
+     * in the block the host left unreturned, which the call itself frees
+     * (not a later call): the memory may not grow. */
+    int one = 0, grew_once = 0;
+    /* Primed: a free 4 MiB chunk exists, so only a live host block makes
+     * the probe grow the memory. */
+    void *prime = malloc((4 << 20) - 64);
+    __asm__ volatile("" ::"r"(prime) : "memory"); /* not elided */
+    free(prime);
+    for (int i = 0; i < 5; i++) {
+        switch (i) {
+        case 0: one += read(0, buf, CAP) == 5; break;
+        case 1: one += pread(fd, buf, CAP, 0) == 8; break;
+        case 2: one += getentropy(buf, CAP) == 0; break;
+        case 3: one += readlink("link", (char *)buf, CAP) == 3; break;
+        case 4: one += recv(s, buf, CAP, 0) == 4; break;
+        }
+        size_t mid = __builtin_wasm_memory_size(0);
+        void *big = malloc((4 << 20) - 64);
+        __asm__ volatile("" ::"r"(big) : "memory");
+        grew_once += __builtin_wasm_memory_size(0) != mid;
+        free(big);
+    }
+    printf("one call each: %d ok; a 4 MiB malloc right after %s\n", one,
+           grew_once ? "GREW MEMORY" : "reuses the freed block");
+    size_t before = __builtin_wasm_memory_size(0);
+    int ok[5] = {0};
+    for (int i = 0; i < 32; i++) {
+        ok[0] += read(0, buf, CAP) == 5;
+        ok[1] += pread(fd, buf, CAP, 0) == 8;
+        ok[2] += getentropy(buf, CAP) == 0;
+        ok[3] += readlink("link", (char *)buf, CAP) == 3;
+        ok[4] += recv(s, buf, CAP, 0) == 4;
+    }
+    size_t grew = __builtin_wasm_memory_size(0) - before;
+    printf("read %d pread %d getentropy %d readlink %d recv %d\n", ok[0], ok[1], ok[2], ok[3], ok[4]);
+    printf("memory grew %s\n", grew < 256 ? "under 16 MiB" : "by 16 MiB or more");
+    heap_check();
+}
+
 int main(int argc, char **argv) {
     int op = hostile_op();
     setup();
@@ -212,6 +263,7 @@ int main(int argc, char **argv) {
     case 7: op_environ(); break;
     case 8: op_preopens(); break;
     case 9: op_recv(); break;
+    case 10: op_leak(); break;
     default: printf("unknown op %d\n", op); return 2;
     }
     printf("done\n");

@@ -180,6 +180,25 @@ def grow(old):
     return mode
 
 
+def leak(x, data, cap, k):
+    # A 4 MiB block the host asks for and never returns, then the list.
+    x.realloc(0, 0, 1, 4 * MiB)
+    return honest(x, data, cap, k)
+
+
+def shrink_null(x, data, cap, k):
+    p = x.realloc(0, 8, 1, len(data))
+    x.write(p, data)
+    return p, len(data)
+
+
+def shrink_freed(x, data, cap, k):
+    if k == 0:
+        return more_by(1)(x, data, cap, k)
+    p = x.realloc(x.h.last_block, cap + 1, 1, 2)
+    return p, 0
+
+
 def shrink_foreign(x, data, cap, k):
     p = x.realloc(STATIC, 8, 1, 2)
     return p, 0
@@ -265,6 +284,9 @@ MODES = {
     "grow-freed": grow("freed"),
     "grow-null": grow("null"),
     "shrink-foreign": shrink_foreign,
+    "shrink-null": shrink_null,
+    "shrink-freed": shrink_freed,
+    "leak-4MiB": leak,
     "grow-own": grow_own,
     "shrink-own": shrink_own,
     "spine-static": spine("static"),
@@ -276,7 +298,7 @@ MODES = {
 }
 
 OPS = {"read": 1, "pread": 2, "random": 3, "readlink": 4, "readdir": 5,
-       "args": 6, "environ": 7, "preopens": 8, "recv": 9}
+       "args": 6, "environ": 7, "preopens": 8, "recv": 9, "leak": 10}
 
 # Handles the honest host hands out.
 STDIN, STDOUT, STDERR = 1, 2, 3
