@@ -250,6 +250,26 @@ static void op_leak(void) {
     heap_check();
 }
 
+/* A TCP connection's input stream: recv blocking (`blocking-read`, the
+ * receive fast path) or with MSG_DONTWAIT (`input-stream.read`). */
+static void op_tcp(int flags) {
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(80), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    if (s < 0 || connect(s, (struct sockaddr *)&a, sizeof a) < 0) {
+        printf("socket/connect: %s\n", strerror(errno));
+        return;
+    }
+    for (int k = 0; k < CALLS; k++) {
+        fill();
+        errno = 0;
+        long n = recv(s, buf, CAP, flags);
+        int e = errno;
+        show("recv", k, n, e, buf, n > 0 ? (n < CAP ? n : CAP) : 0);
+        heap_check();
+    }
+    close(s);
+}
+
 int main(int argc, char **argv) {
     int op = hostile_op();
     setup();
@@ -264,6 +284,8 @@ int main(int argc, char **argv) {
     case 8: op_preopens(); break;
     case 9: op_recv(); break;
     case 10: op_leak(); break;
+    case 11: op_tcp(0); break;
+    case 12: op_tcp(MSG_DONTWAIT); break;
     default: printf("unknown op %d\n", op); return 2;
     }
     printf("done\n");

@@ -26,6 +26,8 @@ BYTES = {
     "readlink-at": ("readlink", 'readlink {k}: 3 errno=0 "tgt"'),
     "read-directory-entry": ("readdir", None),
     "receive": ("recv", 'recvfrom {k}: 4 errno=0 "udp!"'),
+    "tcp-blocking-read": ("tcp", 'recv {k}: 3 errno=0 "tcp"'),
+    "input-stream.read": ("tcp-nb", 'recv {k}: 3 errno=0 "tcp"'),
 }
 FROM = "  from 127.0.0.1:4242"
 STRINGS = {"get-arguments": "args", "get-environment": "environ", "get-directories": "preopens"}
@@ -84,6 +86,8 @@ def bytes_expected(imp, mode):
         return readdir_expected(cls, mode)
     if imp == "receive":
         return recv_expected(mode)
+    if op in ("tcp", "tcp-nb"):
+        return tcp_expected(op, mode)
     # The line for call k in an outcome class (2 calls per case).
     name = ok.split(" ")[0] if ok else op
     def line(k, what):
@@ -147,6 +151,27 @@ def recv_expected(mode):
         "short": [['recvfrom {k}: 3 errno=0 "udp"', FROM]] * 2,
     }[cls]
     return ("exit", 0), [l.format(k=k) for k in range(2) for l in per[k]]
+
+
+def tcp_expected(op, mode):
+    """A connection's input stream (`recv`): as a stream read, but the
+    stream error maps to ECONNRESET, and an empty list means "nothing yet":
+    a blocking recv reads again (the host answers honestly after 4 calls),
+    MSG_DONTWAIT gives EAGAIN."""
+    cls = CLASS[mode][0]
+    if cls in ("trap", "trap-after-eio"):
+        return ("trap", "realloc"), []
+    ok = 'recv {k}: 3 errno=0 "tcp"'
+    eio = "recv {k}: " + EIO
+    line = {
+        "ok": [ok, ok], "eio": [eio, eio], "freed": [eio, eio],
+        "empty": [ok, ok] if op == "tcp" else ["recv {k}: -1 errno=Resource temporarily unavailable"] * 2,
+        "stale": [ok, 'recv {k}: 3 errno=0 "..."'],
+        "short": ['recv {k}: 2 errno=0 "tc"'] * 2,
+    }[cls]
+    if mode.startswith("error-after"):
+        line = ["recv {k}: -1 errno=Connection reset by peer"] * 2
+    return ("exit", 0), [l.format(k=k) for k, l in enumerate(line)]
 
 
 def trunc(op, k):
@@ -229,7 +254,7 @@ def main():
             status, want = bytes_expected(imp, mode)
             got_status, lines, _ = run_case(BYTES[imp][0], imp, mode)
             body = [l for l in lines if l.startswith(("read", "pread", "getentropy", "readlink",
-                                                      "recvfrom", FROM))]
+                                                      "recv", FROM))]
             ok = got_status == status and body == want and heap_ok(lines) and (
                 status[0] == "trap" or lines[-1:] == ["done"])
             if not ok:
