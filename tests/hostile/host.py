@@ -149,6 +149,22 @@ def stale(x, data, cap, k):
     return x.h.last_list, len(data)
 
 
+def prev_unclaimed(x, data, cap, k):
+    # Call 0: the list in the slot, then a block from the allocator that is
+    # never returned (the slot was taken first, so the read's fast path
+    # decodes it and skips the release). Call 1: no realloc; names that
+    # block. slot.rs rule 7 documents this gap: the block is live, ours and
+    # long enough, so it may be claimed (memory-safe).
+    if k == 0:
+        p = x.realloc(0, 0, 1, len(data))
+        q = x.realloc(0, 0, 1, len(data))
+        x.write(p, data)
+        x.write(q, b"Z" * len(data))
+        x.h.last_block = q
+        return p, len(data)
+    return x.h.last_block, len(data)
+
+
 def error_after(x, data, cap, k):
     honest(x, data, cap, k)
     return Err
@@ -276,6 +292,7 @@ MODES = {
     "ptr-oob": pointer("oob"),
     "ptr-freed": freed,
     "ptr-stale": stale,
+    "prev-unclaimed": prev_unclaimed,
     "error-after-realloc": error_after,
     "error-after-heap": error_after_heap,
     "no-result": no_result,

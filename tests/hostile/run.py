@@ -55,6 +55,7 @@ CLASS = {
     "ptr-oob": ("eio", "rule 7"),
     "ptr-freed": ("freed", "rule 5 then rule 7: a freed block is not freed again"),
     "ptr-stale": ("stale", "rule 5: the caller's own buffer named again is accepted as it is"),
+    "prev-unclaimed": ("prev", "rule 7: a block of an earlier call is never claimed (fixed here)"),
     "error-after-realloc": ("eio", "the host's error; the slot is cleared (rule 3)"),
     "error-after-heap": ("eio", "the host's error; the block is released (rule 7)"),
     "no-result": ("eio", "rule 8: the armed return area"),
@@ -115,6 +116,8 @@ def bytes_expected(imp, mode):
                          else eio_line(op, name, k, "ptr-static"))
         elif cls == "stale":
             lines.append(line(k, "ok") if k == 0 else f"{name} {k}: {dots[op]}")
+        elif cls == "prev":
+            lines.append(line(k, "ok") if k == 0 else eio_line(op, name, k))
         elif cls == "short":
             lines.append({"read": 'read {k}: 4 errno=0 "hell"', "pread": 'pread {k}: 7 errno=0 "filedat"',
                           "readlink": 'readlink {k}: 2 errno=0 "tg"',
@@ -148,6 +151,7 @@ def recv_expected(mode):
         "empty": [["recvfrom {k}: 0 errno=0", FROM]] * 2,
         "freed": [trunc_, eio],
         "stale": [ok, ['recvfrom {k}: 4 errno=0 "...."', FROM]],
+        "prev": [ok, eio],
         "short": [['recvfrom {k}: 3 errno=0 "udp"', FROM]] * 2,
     }[cls]
     return ("exit", 0), [l.format(k=k) for k in range(2) for l in per[k]]
@@ -167,6 +171,7 @@ def tcp_expected(op, mode):
         "ok": [ok, ok], "eio": [eio, eio], "freed": [eio, eio],
         "empty": [ok, ok] if op == "tcp" else ["recv {k}: -1 errno=Resource temporarily unavailable"] * 2,
         "stale": [ok, 'recv {k}: 3 errno=0 "..."'],
+        "prev": [ok, eio],
         "short": ['recv {k}: 2 errno=0 "tc"'] * 2,
     }[cls]
     if mode.startswith("error-after"):
@@ -203,6 +208,7 @@ def readdir_expected(cls, mode):
         "ok": ok, "eio": eio, "empty": eio,  # no file has an empty name
         "freed": [long[0], eio[1]],
         "stale": [ok[0], 'readdir 3: len=6 name="entry1"'],  # the name buffer, as it was
+        "prev": [ok[0], eio[1]],
         "short": ['readdir 2: len=5 name="entry"', 'readdir 3: len=5 name="entry"'],
     }[cls]
 
@@ -313,6 +319,7 @@ def string_cases(filt, strict):
             # a string naming another block of the call (with room): read, kept once
             "shared": (("exit", 0), ['env[0]="HOSTILEX=HOS"', 'env[1]="KX=K"', "getenv=(null) n=2"]),
             "shared-stale": (("exit", 0), ['env[0]="HOSTILE=HOS"', 'env[1]="K=K"', "getenv=HOS n=2"]),
+            "shared-prev": (("exit", 0), ['env[0]="HOSTILE=ZZZ"', 'env[1]="K=Z"', "getenv=ZZZ n=2"]),
         },
         "get-directories": {
             "ok": (("exit", 0), ["open: 0 errno=0"]),
@@ -330,7 +337,7 @@ def string_cases(filt, strict):
         "lie-len-heap": "eio", "huge": "trap", "huge-wrap": "trap", "align0": "ok", "align3": "trap",
         "align8": "ok", "align16": "ok", "twice-first": "ok", "twice-second": "ok",
         "empty-realloc": "empty", "empty-no-realloc": "empty", "ptr-static": "eio", "ptr-null": "eio",
-        "ptr-inside": "eio", "ptr-oob": "eio", "ptr-freed": "longer", "ptr-stale": "ok",
+        "ptr-inside": "eio", "ptr-oob": "eio", "ptr-freed": "longer", "ptr-stale": "ok", "prev-unclaimed": "ok",
         "error-after-realloc": None, "error-after-heap": None, "no-result": "eio",
         "no-result-realloc": "eio", "grow-foreign": "trap", "grow-freed": "longer", "grow-null": "ok",
         "shrink-foreign": "trap", "grow-own": "ok", "shrink-own": "short",
@@ -346,6 +353,9 @@ def string_cases(filt, strict):
         ("get-environment", "grow-freed"): "trap",
         ("get-directories", "ptr-freed"): "eio",  # the name names a static
         ("get-directories", "ptr-stale"): "eio",
+        # the value names the key's unreturned block: a block of this call
+        ("get-environment", "prev-unclaimed"): "shared-prev",
+        ("get-directories", "prev-unclaimed"): "eio",  # the name names a static
         ("get-directories", "grow-freed"): "trap",  # a resize of a static
     }
     fails = []
