@@ -75,5 +75,8 @@ python3 bench/run.py --ci
 step "adapter benchmark CI mode: ours p2 adapted to p1 reads with 0 mallocs and 0 guest copies; fuel flat and bounded (bench/adapt.py --ci)"
 python3 bench/adapt.py --ci
 
+step "hostile host: every list-returning p2 import x every realloc mode; outcomes from slot.rs's rules (tests/hostile/run.py)"
+python3 tests/hostile/run.py
+
 step "TCP recv benchmark CI mode: p2 recv makes no malloc and no copy of received data; fuel flat and bounded (bench/tcp/run.py --ci)"
 python3 bench/tcp/run.py --ci --skip-sysroot --skip-host

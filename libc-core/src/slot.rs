@@ -43,10 +43,13 @@
 //!    inside the buffer) is `EIO` and is neither read nor freed. The
 //!    realloc resizes only such blocks or parts of a handed-out buffer
 //!    (anything else traps) and frees only its own blocks. Blocks handed
-//!    out and not claimed are freed when the next parking allocates. One
-//!    gap, memory-safe: an unclaimed block of the previous call with the
-//!    same buffer stays claimable until then (it is live, ours, and long
-//!    enough; telling the calls apart would cost the read path a store).
+//!    out and not claimed are freed when the next parking allocates. A
+//!    block of an earlier call is never claimable, even with the same
+//!    buffer: after a plain parking [`claim`] also requires that the
+//!    allocator served *that* parking (its [`TRACKED`] bit, which the next
+//!    parking clears), at no cost on the read path (found by tests/hostile,
+//!    mode prev-unclaimed: such a block, left by a read fast path, was
+//!    accepted as the next read's list).
 //!    Wrappers that decode through [`land`] (and the p2 read, readlink and
 //!    readdir paths) also call [`release`] once the result is decoded, so
 //!    what the host allocated and did not return is freed at once, even if
@@ -56,8 +59,9 @@
 //!    read fast paths (list in the caller's buffer, decoded inline) skip
 //!    `release` (it cost 3-6 fuel per read); so one gap remains: blocks
 //!    handed out *after* the slot was taken, in a call whose list landed
-//!    in the slot, wait for the next decoding path or the next parking
-//!    that allocates (a host that does this lies: one list, two blocks).
+//!    in the slot, stay allocated until the next decoding path or the next
+//!    parking that allocates (a host that does this lies: one list, two
+//!    blocks); they are no longer claimable meanwhile.
 //! 8. A return area is *armed* before the import call (`Ret::arm` in
 //!    `p2/mod.rs`: the result-tag byte set to 0xFF, a value no `result` or
 //!    `option` tag takes). A tag still 0xFF after the call means the host
@@ -252,6 +256,9 @@ pub unsafe fn with_parked_split<R>(
         cap,
         taken: false,
     };
+    // An earlier plain parking's TRACKED bit must not vouch for this one's
+    // claims (rule 7).
+    plain().cap = 0;
     SLOT.store(State::Split {
         bytes: area(bytes, bytes_cap),
         spine: area(spine, spine_cap),
@@ -370,6 +377,9 @@ fn inside_taken(ptr: *mut u8, size: usize) -> bool {
 /// parking allocates.
 struct Track {
     owner: usize,
+    /// Whether `owner` is a plain parking's buffer (then [`claim`] also
+    /// needs the parking's [`TRACKED`] bit: rule 7).
+    plain: bool,
     n: usize,
     blocks: [(usize, usize); TRACK_MAX],
 }
@@ -380,6 +390,7 @@ const TRACK_MAX: usize = 8;
 
 static TRACK: Single<Track> = Single::new(Track {
     owner: 0,
+    plain: false,
     n: 0,
     blocks: [(0, 0); TRACK_MAX],
 });
@@ -450,6 +461,7 @@ fn track(block: *mut u8, size: usize) {
         }
         t.n = 0;
         t.owner = who;
+        t.plain = pl.on();
     }
     if t.n < TRACK_MAX {
         t.blocks[t.n] = (block as usize, size);
@@ -516,6 +528,11 @@ pub fn claim(buf: *mut u8, ptr: *mut u8, len: usize) -> bool {
     // SAFETY: single thread; the reference ends here.
     let t = unsafe { &mut *TRACK.get() };
     if ptr.is_null() || t.owner != buf as usize {
+        return false;
+    }
+    if t.plain && !plain().tracked() {
+        // The blocks are an earlier plain parking's: the latest parking
+        // (with the same buffer) got nothing from the allocator (rule 7).
         return false;
     }
     match t.blocks[..t.n]
@@ -960,6 +977,40 @@ pub(crate) mod tests {
     pub(crate) fn unclaimed() -> usize {
         // SAFETY: the lock is held.
         unsafe { (*TRACK.get()).n }
+    }
+
+    /// Rule 7 (found by tests/hostile, mode prev-unclaimed): a block the
+    /// host took after the slot, in a call whose list landed in the slot
+    /// (decoded by a read fast path, which skips `release`), was claimed
+    /// by the next call with the same buffer that made no realloc: bytes
+    /// of an earlier call accepted as this call's. Now `EIO`, and freed.
+    #[test]
+    fn a_block_of_the_previous_call_is_not_claimable() {
+        let _g = fresh();
+        let mut buf = [0u8; 8];
+        let p = buf.as_mut_ptr();
+        let q = unsafe {
+            with_parked(p, 8, || {
+                assert_eq!(import_realloc(core::ptr::null_mut(), 0, 1, 5), p);
+                import_realloc(core::ptr::null_mut(), 0, 1, 5)
+            })
+        };
+        assert_ne!(q, p);
+        // The fast path decoded that call (no release); the next call
+        // makes no realloc and names the left-over block.
+        unsafe { with_parked(p, 8, || ()) };
+        assert_eq!(unsafe { land(p, 8, q, 5) }, Err(Errno::EIO));
+        assert_eq!(unclaimed(), 0, "the left-over block is freed");
+        // Claimed within its own call, it still is.
+        let q = unsafe {
+            with_parked(p, 4, || {
+                assert_eq!(import_realloc(core::ptr::null_mut(), 0, 1, 4), p);
+                import_realloc(core::ptr::null_mut(), 0, 1, 5)
+            })
+        };
+        unsafe { q.write_bytes(6, 5) };
+        assert_eq!(unsafe { land(p, 4, q, 3) }, Ok(3));
+        assert_eq!(&buf[..3], &[6, 6, 6]);
     }
 
     /// Bug 6 (issue 12): a block handed out during a parking that the host
