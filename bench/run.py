@@ -468,6 +468,77 @@ def print_snprintf(sn: dict) -> None:
               f"fuel {o['fuel'] / w['fuel']:.2f}x  wall {ratio}")
 
 
+MALLOC_KEYS = ("ours-p1", "ours-p2", "wl-p1")
+# (mode, label, operation counts of the two fuel runs, operations of a timed run)
+MALLOC_MODES = [("pairs", "malloc/free pair", (10_000, 20_000), 1_000_000),
+                ("mixed", "mixed op (live set of 512)", (20_000, 40_000), 500_000)]
+# Issue 12's goal is ours <= wasi-libc p1; --ci asserts this bound on the fuel
+# ratio (measured 205 vs 203 per pair, 362 vs 355 per mixed op: 1.01-1.02x).
+MALLOC_CI_LIMIT = 1.10
+
+
+def malloc_loop(tc: dict, runner: Runner, wall_runs: int) -> dict:
+    """Issue 12: malloc/free (bench/c/mallocloop.c), ours p1/p2 against wasi-libc p1.
+
+    Fuel per operation from two runs of different lengths (start-up and the
+    live set's final frees cancel out). Time per operation from `wall_runs`
+    rounds without fuel, each round running every build once, interleaved:
+    (median time of a long run - median time of a run of the first fuel
+    length) / the difference in operations (0 rounds: no timing). Every build
+    must print the same checksum and no block may be misaligned."""
+    arts = {k: build("mallocloop", BY_KEY[k], False, tc) for k in MALLOC_KEYS}
+    fast = Runner(fuel=False) if wall_runs else None
+    out = {}
+    for mode, _, (n1, n2), nt in MALLOC_MODES:
+        row, sums = {}, set()
+        for k, art in arts.items():
+            a, fa, _ = runner.run(art, ["mallocloop", mode, str(n1)])
+            b, fb, _ = runner.run(art, ["mallocloop", mode, str(n2)])
+            sums.add(parse(a)["sum"] + "/" + parse(b)["sum"])
+            bad = int(parse(a)["misaligned"]) + int(parse(b)["misaligned"])
+            if bad:
+                sys.exit(f"bench: mallocloop {mode} {k}: {bad} blocks not 16-byte aligned")
+            row[k] = {"fuel": (fb - fa) / (n2 - n1), "ns": 0.0, "pages": int(parse(b)["pages"])}
+        if len(sums) != 1:
+            sys.exit(f"bench: mallocloop {mode}: checksums differ between the builds: {sums}")
+        if fast:
+            short: dict = {k: [] for k in arts}
+            long: dict = {k: [] for k in arts}
+            for _ in range(wall_runs):
+                for k, art in arts.items():
+                    short[k].append(fast.run(art, ["mallocloop", mode, str(n1)])[2])
+                    long[k].append(fast.run(art, ["mallocloop", mode, str(nt)])[2])
+            for k in arts:
+                dt = statistics.median(long[k]) - statistics.median(short[k])
+                row[k]["ns"] = max(dt, 0.0) * 1e9 / (nt - n1)
+        out[mode] = row
+    return out
+
+
+def malloc_checks(ml: dict) -> list[Check]:
+    checks = []
+    for mode, label, _, _ in MALLOC_MODES:
+        w = ml[mode]["wl-p1"]["fuel"]
+        for k in ("ours-p1", "ours-p2"):
+            o = ml[mode][k]["fuel"]
+            detail = f"{o:,.0f} vs {w:,.0f} ({o / w:.2f}x)"
+            name = BY_KEY[k].label.split(" (")[0]
+            checks.append(Check(f"fuel per {label} (issue 12): {name} <= wasi-libc p1", o <= w, detail, ci=False))
+            checks.append(Check(f"no regression: fuel per {label}: {name} <= {MALLOC_CI_LIMIT}x wasi-libc p1",
+                                o <= MALLOC_CI_LIMIT * w, detail, goal=False))
+    return checks
+
+
+def print_malloc(ml: dict) -> None:
+    print("malloc/free (mallocloop), per operation (fuel; ns, median of runs; ratio to wasi-libc p1):")
+    for mode, label, _, _ in MALLOC_MODES:
+        w = ml[mode]["wl-p1"]
+        for k in MALLOC_KEYS:
+            o = ml[mode][k]
+            t = f"{o['ns']:6.1f} ns ({o['ns'] / w['ns']:.2f}x)" if w["ns"] else "-"
+            print(f"  {mode:6} {BY_KEY[k].label:26} fuel {o['fuel']:>7,.1f} ({o['fuel'] / w['fuel']:.2f}x)  time {t}")
+
+
 def verify_outputs(runner: Runner, arts: dict, data: Path) -> None:
     """Every variant reads the same bytes: adler32 over all of them must match."""
     import zlib
@@ -842,7 +913,8 @@ METHOD = """\
 
 
 def render(ver: dict, extra: dict, fuel: dict, stdin_fuel: dict, clock: dict, sizes: dict, groups: dict,
-           wall: dict | None, pipe: dict | None, checks: list[Check], args, small: int, large: int) -> str:
+           wall: dict | None, pipe: dict | None, checks: list[Check], args, small: int, large: int,
+           ml: dict) -> str:
     keys = [v.key for v in VARIANTS]
     L = []
     L.append("# Benchmarks: wasm-libc vs wasi-libc\n")
@@ -857,7 +929,7 @@ def render(ver: dict, extra: dict, fuel: dict, stdin_fuel: dict, clock: dict, si
              "**wasi-libc p1 + adapter** (the p1 build turned into a component with wasmtime's preview1 adapter: "
              "what a WASI 0.2 user picks today).\n")
 
-    L.append("## Goals (issue 4)\n")
+    L.append("## Goals (issues 4, 5 and 12)\n")
     L.append("| goal | met | figures |\n|---|---|---|")
     rows: dict = {}
     for c in checks:
@@ -902,6 +974,25 @@ def render(ver: dict, extra: dict, fuel: dict, stdin_fuel: dict, clock: dict, si
     L.append("| build | fuel per call | mallocs per call |\n|---|---|---|")
     for k in keys:
         L.append(f"| {BY_KEY[k].label} | {fmt_fuel(clock[k].fuel)} | {fmt_num(clock[k].mallocs)} |")
+    L.append("")
+
+    L.append("## malloc/free (issue 12)\n")
+    L.append("`mallocloop pairs N`: N malloc/free pairs of 16..136 bytes; `mallocloop mixed N`: N operations on a "
+             "live set of 512 blocks (free one, allocate a new one of 1..128 bytes, 1 in 8 up to 4 KiB; every "
+             "16th a realloc instead). Per operation: fuel (two run lengths subtracted), and time without fuel "
+             f"(median of {args.runs} interleaved rounds, start-up subtracted; ratio to wasi-libc p1 in brackets). "
+             "Peak memory in 64 KiB pages.\n")
+    L.append("| build | " + " | ".join(f"{label}: fuel | time (ns) | pages" for _, label, _, _ in MALLOC_MODES)
+             + " |")
+    L.append("|---" * (3 * len(MALLOC_MODES) + 1) + "|")
+    for k in MALLOC_KEYS:
+        cells = []
+        for mode, _, _, _ in MALLOC_MODES:
+            o, w = ml[mode][k], ml[mode]["wl-p1"]
+            cells.append(f"{o['fuel']:.1f} ({o['fuel'] / w['fuel']:.2f}x)")
+            cells.append(f"{o['ns']:.1f} ({o['ns'] / w['ns']:.2f}x)" if w["ns"] else "-")
+            cells.append(str(o["pages"]))
+        L.append(f"| {BY_KEY[k].label} | " + " | ".join(cells) + " |")
     L.append("")
 
     L.append("## Peak linear memory (64 KiB pages)\n")
@@ -1032,9 +1123,11 @@ def main() -> int:
 
     log("snprintf of doubles (issue 12)")
     sn = snprintf_double(tc, runner, 0 if args.no_wall else (1 if args.ci else args.runs))
+    log("malloc/free (issue 12)")
+    ml = malloc_loop(tc, runner, 0 if args.no_wall else (1 if args.ci else args.runs))
 
     if args.ci:
-        all_checks = goal_checks(fuel, stdin_fuel, None) + snprintf_checks(sn)
+        all_checks = goal_checks(fuel, stdin_fuel, None) + snprintf_checks(sn) + malloc_checks(ml)
         ph = {k: stripped_size(build("printf_hello", BY_KEY[k], False, tc).core) for k in ("ours-p1", "wl-p1")}
         all_checks.append(printf_size_check(ph["ours-p1"], ph["wl-p1"]))
         checks = [c for c in all_checks if c.ci]
@@ -1050,6 +1143,7 @@ def main() -> int:
                 print(f"  {v.label:36} " + "  ".join(f"{c:>5} B {table[v.key][c].fuel:>10.1f}" for c in CHUNKS))
         print("fuel per clock_gettime: " + ", ".join(f"{k} {clock[k].fuel:.1f}" for k in clock))
         print_snprintf(sn)
+        print_malloc(ml)
         pf = stripped_size(build("printf_float", BY_KEY["ours-p1"], False, tc).core)
         print(f"size: printf_hello ours p1 {ph['ours-p1']:,} B, printf_float ours p1 {pf:,} B")
         print(f"{passed} passed, {len(checks) - passed} failed")
@@ -1081,16 +1175,17 @@ def main() -> int:
 
     groups = {f"{prog} {v.label}": code_bytes_by_group(plain[prog][v.key].core)
               for prog in SIZE_PROGS for v in VARIANTS if v.lib == "ours"}
-    checks = goal_checks(fuel, stdin_fuel, sizes)
+    checks = goal_checks(fuel, stdin_fuel, sizes) + malloc_checks(ml)
     extra = {"wl_printf_core": sum(n for f, n in function_sizes(plain["printf_hello"]["wl-p1"].core)
                                    if f == "$printf_core")}
     text = render(versions(), extra, fuel, stdin_fuel, clock, sizes, groups, wall, pipe, checks, args, small,
-                  large)
+                  large, ml)
     if not args.no_write:
         DOC.write_text(text)
         log(f"wrote {DOC.relative_to(ROOT)}")
     print(text)
     print_snprintf(sn)
+    print_malloc(ml)
     return 0
 
 
