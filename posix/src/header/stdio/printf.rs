@@ -131,10 +131,8 @@ unsafe fn field(p: &mut *const u8) -> u32 {
         if **p == b'*' {
             *p = p.add(1);
             STAR | number(p, true)
-        } else if (**p).wrapping_sub(b'0') <= 9 {
-            number(p, false)
         } else {
-            0
+            number(p, false)
         }
     }
 }
@@ -170,40 +168,45 @@ const LEN_OF: &[u8; 8] = &[48, L_L, L_LD, 0, 0, 32, 32, 32];
 /// grouping and locale digits, do nothing in the "C" locale).
 const FLAGS: &[u8; 7] = b"-+ #0'I";
 
-/// What an ASCII character is inside a conversion spec, so that each step
+/// What a character from ' ' to 'z' is inside a conversion spec, so that each step
 /// of the parse is one table load instead of a scan of [`FLAGS`], [`LENS`]
 /// or [`CONVS`] (the three sets are disjoint): 0 nothing, `C_CONV + i` the
 /// conversion `CONVS[i]`, `C_FLAG + i` the flag `FLAGS[i]`, `C_LEN + i` the
 /// length modifier `LENS[i]`.
-static CLASS: [u8; 128] = class_table();
+static CLASS: [u8; CLASS_LEN] = class_table();
+/// [`CLASS`] covers `' '..='z'`.
+const CLASS_LEN: usize = (b'z' - b' ' + 1) as usize;
 const C_CONV: u8 = 1;
 const C_FLAG: u8 = 32;
 const C_LEN: u8 = 40;
 
-const fn class_table() -> [u8; 128] {
-    let mut t = [0u8; 128];
+const fn class_table() -> [u8; CLASS_LEN] {
+    let mut t = [0u8; CLASS_LEN];
     let mut i = 0;
     while i < CONVS.len() {
-        t[CONVS[i] as usize] = C_CONV + i as u8;
+        t[(CONVS[i] - b' ') as usize] = C_CONV + i as u8;
         i += 1;
     }
     i = 0;
     while i < FLAGS.len() {
-        t[FLAGS[i] as usize] = C_FLAG + i as u8;
+        t[(FLAGS[i] - b' ') as usize] = C_FLAG + i as u8;
         i += 1;
     }
     i = 0;
     while i < LENS.len() {
-        t[LENS[i] as usize] = C_LEN + i as u8;
+        t[(LENS[i] - b' ') as usize] = C_LEN + i as u8;
         i += 1;
     }
     t
 }
 
-/// [`CLASS`] of any byte (0 for non-ASCII).
+/// [`CLASS`] of any byte (0 outside its range).
 #[inline(always)]
 fn class(c: u8) -> u8 {
-    if c < 128 { CLASS[c as usize & 127] } else { 0 }
+    match CLASS.get(c.wrapping_sub(b' ') as usize) {
+        Some(&k) => k,
+        None => 0,
+    }
 }
 
 /// Formats `fmt` with `args` into `sink`; the number of bytes produced.
