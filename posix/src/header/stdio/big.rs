@@ -40,13 +40,11 @@ pub(crate) struct Big {
     pub(crate) sticky: bool,
 }
 
-/// Number of decimal digits of a non-zero word.
+/// Number of decimal digits of a non-zero word: from its bit length
+/// (1233 / 4096 is just above log10(2)), corrected by one comparison.
 pub(crate) fn ndigits(w: u32) -> i32 {
-    let mut n = 1;
-    while n < 9 && w >= POW10[n as usize] {
-        n += 1;
-    }
-    n
+    let t = ((32 - w.leading_zeros()) * 1233) >> 12;
+    (t + (w >= POW10[t as usize % 10]) as u32) as i32
 }
 
 impl Big {
@@ -80,7 +78,7 @@ impl Big {
         self.a >= self.z
     }
 
-    fn trim(&mut self) {
+    pub(crate) fn trim(&mut self) {
         while self.z > self.a && self.d[(self.z - 1) & M] == 0 {
             self.z -= 1;
         }
@@ -124,14 +122,23 @@ impl Big {
         self.add_int(m as u64);
     }
 
-    /// Sets the fraction to `f / 2^k` exactly (`k` in 1..=64, `f < 2^k`;
-    /// the number must have no fraction words yet): each word is
-    /// `floor(f * 10^9 / 2^k)`, and `f * 10^9 mod 2^k` goes on; since
-    /// 10^9 holds 2^9, at most `ceil(k / 9)` words.
-    pub(crate) fn set_frac(&mut self, mut f: u64, k: u32) {
+    /// Sets the fraction to `f / 2^k` (`k` in 1..=64, `f < 2^k`; the number
+    /// must have no fraction words yet): each word is
+    /// `floor(f * 10^9 / 2^k)`, and `f * 10^9 mod 2^k` goes on; since 10^9
+    /// holds 2^9, at most `ceil(k / 9)` words. Stops after `want` words
+    /// counted from the radix point (`fixed`) or from the first non-zero
+    /// word, recording in `sticky` whether anything non-zero was left.
+    pub(crate) fn set_frac(&mut self, mut f: u64, k: u32, want: usize, fixed: bool) {
         let was_zero = self.is_zero();
         let mut i = self.r;
-        while f != 0 && i < N {
+        let mut base = if fixed {
+            Some(self.r)
+        } else if !was_zero {
+            Some(self.a)
+        } else {
+            None
+        };
+        while f != 0 && i < N && base.is_none_or(|b| i < b + want) {
             // f * 10^9 (below 2^94) as t_hi * 2^64 + t_lo.
             let lo = (f & 0xffff_ffff) * E9 as u64;
             let hi = (f >> 32) * E9 as u64;
@@ -143,9 +150,13 @@ impl Big {
                 ((t_hi << (64 - k)) | (t_lo >> k), t_lo & ((1 << k) - 1))
             };
             self.d[i & M] = word as u32;
+            if base.is_none() && word != 0 {
+                base = Some(i);
+            }
             f = rest;
             i += 1;
         }
+        self.sticky |= f != 0;
         if i > self.r {
             if was_zero {
                 self.a = self.r;
@@ -232,9 +243,18 @@ impl Big {
         }
         let w = self.z - 1;
         let mut v = self.d[(w) & M];
+        // Trailing zeros of a non-zero word (at most 8), four at a time,
+        // then two, then one.
         let mut tz = 0;
-        while v.is_multiple_of(10) {
-            v /= 10;
+        while v.is_multiple_of(10_000) {
+            v /= 10_000;
+            tz += 4;
+        }
+        if v.is_multiple_of(100) {
+            v /= 100;
+            tz += 2;
+        }
+        if v.is_multiple_of(10) {
             tz += 1;
         }
         Some(9 * (self.r as i32 - 1 - w as i32) + tz)

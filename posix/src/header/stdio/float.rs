@@ -8,7 +8,7 @@
 //! subnormals (`0x0.xxxp-1022`) and `%a` rounding that carries into the
 //! leading digit (`0x2.0p+0`).
 
-use super::big::{Big, M, N, POW10};
+use super::big::{Big, E9, M, N, POW10};
 use super::printf::{F_ALT, F_MINUS, F_PLUS, F_SPACE, F_ZERO, Out, Spec, emit};
 use libc_core::single::Single;
 
@@ -91,6 +91,19 @@ impl Buf<'_, '_> {
         }
         self.b[self.n & 63] = c;
         self.n += 1;
+    }
+    /// The `n` (at most 9) low decimal digits of `v`, leading zeros
+    /// included.
+    #[inline(always)]
+    fn digits(&mut self, mut v: u32, n: usize) {
+        if self.n + n > self.b.len() {
+            self.flush();
+        }
+        for i in (0..n).rev() {
+            self.b[(self.n + i) & 63] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        self.n += n;
     }
     fn flush(&mut self) {
         if let Some(s) = self.b.get(..self.n) {
@@ -209,7 +222,15 @@ fn fmt_dec(
         let k = -e2 as u32;
         big.reset(8);
         big.set_u128(mant >> k);
-        big.set_frac((mant & ((1u128 << k) - 1)) as u64, k);
+        big.set_frac(
+            (mant & ((1u128 << k) - 1)) as u64,
+            k,
+            p / 9 + 2,
+            conv == b'f',
+        );
+    } else if -e2 <= 32 * FRAC_LIMBS as i32 && (-e2 >= 128 || mant >> (-e2 as u32) == 0) {
+        // Every double, and long doubles below 1 down to 2^-1152.
+        set_quotient(big, mant, -e2 as u32, conv, p);
     } else {
         big.reset(8);
         big.set_u128(mant);
@@ -224,16 +245,17 @@ fn fmt_dec(
         }
     }
 
-    // Choose the style and the number of fraction digits.
-    let (style_e, prec) = match conv {
+    // Choose the style and the number of fraction digits; the lowest
+    // non-zero place of the rounded value (read once, used twice).
+    let (style_e, prec, low) = match conv {
         b'f' => {
             big.round_at(-(p as i32));
-            (false, p)
+            (false, p, big.lowest_place())
         }
         b'e' => {
             let e = big.exp10();
             big.round_at(e - p as i32);
-            (true, p)
+            (true, p, big.lowest_place())
         }
         _ => {
             let pp = if p == 0 { 1 } else { p } as i32;
@@ -245,16 +267,17 @@ fn fmt_dec(
             } else {
                 (true, pp - 1)
             };
+            let low = big.lowest_place();
             if !alt {
                 // Drop trailing zeros.
-                let have = match big.lowest_place() {
+                let have = match low {
                     None => 0,
                     Some(l) if style_e => (e - l).max(0),
                     Some(l) => (-l).max(0),
                 };
                 prec = prec.min(have);
             }
-            (style_e, prec as usize)
+            (style_e, prec as usize, low)
         }
     };
     let e = big.exp10();
@@ -293,7 +316,7 @@ fn fmt_dec(
     }
     let first_frac = top - int_digits;
     // Digits past the expansion's end are zeros; write them as a run.
-    let stored = match big.lowest_place() {
+    let stored = match low {
         Some(l) => ((first_frac - l + 1).max(0) as usize).min(prec),
         None => 0,
     };
@@ -307,26 +330,101 @@ fn fmt_dec(
     }
 }
 
+/// Fraction limbs (32 bits) of [`set_quotient`]: 1152 bits, more than the
+/// 1074 a double can need (its array has 64, a power of two for the index
+/// masks, more than the `FRAC_LIMBS + 2` in use).
+const FRAC_LIMBS: usize = 36;
+
+/// `big = mant / 2^k` (`64 < k <= 32 * FRAC_LIMBS`, `mant < 2^k`: no
+/// integer part), exact up to the words that `%e %f %g` with precision `p`
+/// read, with `sticky` set when anything non-zero lies past them. The value
+/// is kept in binary, `k` fraction bits in 32-bit limbs, and each
+/// multiplication by 10^9 pushes the next decimal word out of its top. Only
+/// the limbs between the lowest and the highest non-zero one are multiplied:
+/// `mant` is odd, and each 10^9 = 2^9 * 5^9 clears 9 more low bits, so the
+/// live part shrinks as the words come out. Exact, so the rounding needs no
+/// margin: the words through the place after the last digit kept
+/// (`p / 9 + 2` of them, from the radix point for `%f`, from the first
+/// non-zero word otherwise) and `sticky` decide it.
+#[inline(never)]
+fn set_quotient(big: &mut Big, mant: u128, k: u32, conv: u8, p: usize) {
+    big.reset(8);
+    let mut f = [0u32; 64];
+    let (m0, m1) = (mant as u64, (mant >> 64) as u64);
+    f[0] = m0 as u32;
+    f[1] = (m0 >> 32) as u32;
+    f[2] = m1 as u32;
+    f[3] = (m1 >> 32) as u32;
+    let kw = (k / 32) as usize;
+    let kb = k % 32;
+    let want = p / 9 + 2;
+    // The words end here (until the first non-zero word fixes it for
+    // `%e %g`).
+    let mut end = if conv == b'f' { big.r + want } else { N - 2 };
+    let mut i = big.r;
+    // The live limbs: lo..hi.
+    let (mut lo, mut hi) = (0, 4);
+    loop {
+        while hi > lo && f[(hi - 1) & 63] == 0 {
+            hi -= 1;
+        }
+        while lo < hi && f[lo & 63] == 0 {
+            lo += 1;
+        }
+        if lo >= hi || i >= end.min(N - 2) {
+            break;
+        }
+        let mut carry = 0u64;
+        let mut j = lo;
+        while j < hi {
+            let v = f[j & 63] as u64 * E9 as u64 + carry;
+            f[j & 63] = v as u32;
+            carry = v >> 32;
+            j += 1;
+        }
+        // hi <= kw + 1, so this is at most limb kw + 1.
+        f[hi & 63] = carry as u32;
+        // The integer part, below 10^9: bits k.. (limb kw from bit kb on,
+        // and the low bits of limb kw + 1).
+        let lw = f[kw & 63];
+        let w = ((((f[(kw + 1) & 63] as u64) << 32) | lw as u64) >> kb) as u32;
+        f[kw & 63] = lw & ((1u64 << kb) - 1) as u32;
+        f[(kw + 1) & 63] = 0;
+        hi = (hi + 1).min(kw + 1);
+        big.d[i & M] = w;
+        i += 1;
+        if end == N - 2 && w != 0 {
+            end = i - 1 + want;
+        }
+    }
+    if i > big.r {
+        big.a = big.r;
+        big.z = i;
+        big.trim();
+    }
+    big.sticky = lo < hi;
+}
+
 /// Pushes the `count` digits at decimal places `j`, `j - 1`, ... of `big`
-/// (0 = units): one word lookup per word, not per digit.
+/// (0 = units): per word, the run of its digits that is wanted is cut out
+/// with one remainder and one quotient and written in one go.
 fn push_digits(b: &mut Buf, big: &Big, mut j: i32, mut count: i32) {
     while count > 0 {
-        let wi = big.r as i32 - 1 - j.div_euclid(9);
+        let q = j.div_euclid(9);
+        // The place of digit j within its word (0..=8) and how many of
+        // that word's digits are wanted.
+        let k = j - 9 * q;
+        let n = (k + 1).min(count);
+        let wi = big.r as i32 - 1 - q;
         let w = if wi >= big.a as i32 && wi < big.z as i32 {
             big.d[wi as usize & M]
         } else {
             0
         };
-        let mut k = j.rem_euclid(9) as usize;
-        loop {
-            b.push(b'0' + (w / POW10[k % 10] % 10) as u8);
-            j -= 1;
-            count -= 1;
-            if k == 0 || count == 0 {
-                break;
-            }
-            k -= 1;
-        }
+        let run = w % POW10[(k + 1) as usize % 10] / POW10[(k + 1 - n) as usize % 10];
+        b.digits(run, n as usize);
+        j -= n;
+        count -= n;
     }
 }
 

@@ -168,6 +168,47 @@ const LEN_OF: &[u8; 8] = &[48, L_L, L_LD, 0, 0, 32, 32, 32];
 /// grouping and locale digits, do nothing in the "C" locale).
 const FLAGS: &[u8; 7] = b"-+ #0'I";
 
+/// What a character from ' ' to 'z' is inside a conversion spec, so that each step
+/// of the parse is one table load instead of a scan of [`FLAGS`], [`LENS`]
+/// or [`CONVS`] (the three sets are disjoint): 0 nothing, `C_CONV + i` the
+/// conversion `CONVS[i]`, `C_FLAG + i` the flag `FLAGS[i]`, `C_LEN + i` the
+/// length modifier `LENS[i]`.
+static CLASS: [u8; CLASS_LEN] = class_table();
+/// [`CLASS`] covers `' '..='z'`.
+const CLASS_LEN: usize = (b'z' - b' ' + 1) as usize;
+const C_CONV: u8 = 1;
+const C_FLAG: u8 = 32;
+const C_LEN: u8 = 40;
+
+const fn class_table() -> [u8; CLASS_LEN] {
+    let mut t = [0u8; CLASS_LEN];
+    let mut i = 0;
+    while i < CONVS.len() {
+        t[(CONVS[i] - b' ') as usize] = C_CONV + i as u8;
+        i += 1;
+    }
+    i = 0;
+    while i < FLAGS.len() {
+        t[(FLAGS[i] - b' ') as usize] = C_FLAG + i as u8;
+        i += 1;
+    }
+    i = 0;
+    while i < LENS.len() {
+        t[(LENS[i] - b' ') as usize] = C_LEN + i as u8;
+        i += 1;
+    }
+    t
+}
+
+/// [`CLASS`] of any byte (0 outside its range).
+#[inline(always)]
+fn class(c: u8) -> u8 {
+    match CLASS.get(c.wrapping_sub(b' ') as usize) {
+        Some(&k) => k,
+        None => 0,
+    }
+}
+
 /// Formats `fmt` with `args` into `sink`; the number of bytes produced.
 ///
 /// A positional format (`%1$d`) is walked twice: once quietly (writing nothing)
@@ -214,10 +255,12 @@ unsafe fn format_raw(
             while *p != 0 && *p != b'%' {
                 p = p.add(1);
             }
-            o.put(core::slice::from_raw_parts(
-                start,
-                p.offset_from(start) as usize,
-            ));
+            if p != start {
+                o.put(core::slice::from_raw_parts(
+                    start,
+                    p.offset_from(start) as usize,
+                ));
+            }
             if *p == 0 {
                 break;
             }
@@ -225,11 +268,19 @@ unsafe fn format_raw(
             let pct = p;
             // A copy for `number` and `field`, so that `p` stays out of
             // memory.
-            let mut q = p;
-            let argn = number(&mut q, true) as usize;
-            p = q;
+            // (Most specs start with no digit: no call then.)
+            let mut argn = 0;
+            if (*p).wrapping_sub(b'0') <= 9 {
+                let mut q = p;
+                argn = number(&mut q, true) as usize;
+                p = q;
+            }
             let mut flags = 0;
-            while let Some(i) = FLAGS.iter().position(|&c| c == *p) {
+            loop {
+                let i = class(*p).wrapping_sub(C_FLAG);
+                if i >= FLAGS.len() as u8 {
+                    break;
+                }
                 flags |= (1 << i) & 31;
                 p = p.add(1);
             }
@@ -247,7 +298,8 @@ unsafe fn format_raw(
                 p = q;
             }
             let mut len = 32;
-            if let Some(i) = LENS.iter().position(|&c| c == *p) {
+            let i = class(*p).wrapping_sub(C_LEN) as usize;
+            if i < LENS.len() {
                 len = LEN_OF[i & 7];
                 p = p.add(1);
                 if i < 2 && *p == LENS[i & 7] {
@@ -256,12 +308,13 @@ unsafe fn format_raw(
                 }
             }
             let conv = *p;
-            let Some(kind) = CONVS.iter().position(|&c| c == conv) else {
+            let kind = class(conv).wrapping_sub(C_CONV);
+            if kind >= CONVS.len() as u8 {
                 // Malformed: print it as text, like glibc.
                 o.put(b"%");
                 p = pct;
                 continue;
-            };
+            }
             p = p.add(1);
             if argn != 0 && args.sequential() {
                 args.collect();
@@ -287,7 +340,7 @@ unsafe fn format_raw(
                 len,
                 conv,
                 argn,
-                kind: kind as u8,
+                kind,
             };
             // Refuse output past INT_MAX up front (glibc and musl do too)
             // rather than padding gigabytes: the width, and the precision
