@@ -16,16 +16,16 @@ use crate::types::*;
 /// The preview1 backend.
 pub struct Sys;
 
-/// An import's errno as a result. Takes the import's raw `i32` return value
-/// (or a `u16` errno read from memory) and looks at the low 16 bits only:
-/// see the note on the imports in `wasi.rs`.
-#[inline]
 /// The p2 backend's plain exit, for the Rust API's `main!` (which defines
 /// the p2 exit hook on every target): on p1 it is `proc_exit`.
 pub fn exit_result(status: i32) -> ! {
     <Sys as crate::Pal>::exit(status)
 }
 
+/// An import's errno as a result. Takes the import's raw `i32` return value
+/// (or a `u16` errno read from memory) and looks at the low 16 bits only:
+/// see the note on the imports in `wasi.rs`.
+#[inline]
 pub(crate) fn check(ret: impl Into<i32>) -> Result<()> {
     match ret.into() as u16 {
         0 => Ok(()),
