@@ -110,7 +110,8 @@ struct Case {
 }
 
 /// `<name>.flags` lines: `cc: clang-19` (the compiler, instead of
-/// `WASM_LIBC_TEST_CC`), `cflags: ...` (extra compile/link flags),
+/// `WASM_LIBC_TEST_CC`), `cflags: ...` (extra compile/link flags; `{sysroot}`
+/// stands for the backend's sysroot),
 /// `exnref: yes` (convert the module's legacy exception instructions with
 /// binaryen's `wasm-opt --translate-to-exnref` for wasmtime, while node gets
 /// the legacy module: `WASM_OPT`, else
@@ -448,16 +449,24 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
         },
         PathBuf::from,
     );
+    let sysroot = env.sysroot.join(b);
+    // `{sysroot}` in a flag is this backend's sysroot (e.g. `-L{sysroot}/lib/wasm32-wasi/eh`).
+    let cflags: Vec<String> = case
+        .flags
+        .cflags
+        .iter()
+        .map(|f| f.replace("{sysroot}", &sysroot.display().to_string()))
+        .collect();
     check_output(
         Command::new(cc)
             .arg("--target=wasm32-wasi")
-            .arg(format!("--sysroot={}", env.sysroot.join(b).display()))
+            .arg(format!("--sysroot={}", sysroot.display()))
             .args(["-fno-builtin", "-O2", "-Wall"])
             // Flags before the source (`-x c++` applies to what follows),
             // libraries (`-l...`) after it.
-            .args(case.flags.cflags.iter().filter(|f| !f.starts_with("-l")))
+            .args(cflags.iter().filter(|f| !f.starts_with("-l")))
             .arg(&case.src)
-            .args(case.flags.cflags.iter().filter(|f| f.starts_with("-l")))
+            .args(cflags.iter().filter(|f| f.starts_with("-l")))
             .arg("-o")
             .arg(&module),
     )?;
