@@ -7,25 +7,18 @@ declare void @__wasm_libc_component_type()
 ; Called explicitly: otherwise wasm-ld wraps *every* export in a call to the
 ; constructors, and `cabi_realloc` would rerun them on each import result.
 declare void @__wasm_call_ctors()
-; Defined only when the program links the C++ exceptions runtime (see
-; crt1-p1.ll): runs `__wasm_libc_start_returning` (main and the exit
-; handlers) inside a catch-all ending in std::terminate.
-declare extern_weak i32 @__wasm_libc_cxx_guard()
 
 ; `run: func() -> result`: 0 is `ok`. A `main` that returns 0 returns here
 ; (after the atexit handlers); any other status leaves through `exit`
 ; (`wasi:cli/exit` with `err`) and never comes back.
-define i32 @__wasm_libc_run() #0 {
+; Weak: the C++ exceptions runtime (crt/cxx_eh_guard.cpp) defines a strong
+; one running `__wasm_libc_start_returning` (main and the exit handlers)
+; inside a catch-all ending in std::terminate; other programs keep this one.
+define weak i32 @__wasm_libc_run() #0 {
   call void @__wasm_libc_component_type()
   call void @__wasm_call_ctors()
-  %eh = icmp ne ptr @__wasm_libc_cxx_guard, null
-  br i1 %eh, label %guarded, label %plain
-guarded:
-  %s1 = call i32 @__wasm_libc_cxx_guard()
-  ret i32 %s1
-plain:
-  %s2 = call i32 @__wasm_libc_start_returning()
-  ret i32 %s2
+  %s = call i32 @__wasm_libc_start_returning()
+  ret i32 %s
 }
 
 define i32 @__wasm_libc_cabi_import_realloc_export(i32 %p, i32 %o, i32 %a, i32 %n) #1 {

@@ -41,7 +41,7 @@ fi
 key=$( (echo "$ZIG $CXX"; cat "$0" crt/cxx_noeh.cpp crt/cxx_eh_guard.cpp; find include -type f | sort | xargs cat) | sha256sum | cut -c1-16)
 
 for fl in "${flavours[@]}"; do
-  case $fl in p1) triple=wasm32-wasip1 guarded=__main_void ;; p2) triple=wasm32-wasip2 guarded=__wasm_libc_start_returning ;; *) echo "cxx.sh: unknown flavour $fl" >&2; exit 2 ;; esac
+  case $fl in p1) triple=wasm32-wasip1 guard= ;; p2) triple=wasm32-wasip2 guard=-DWASM_LIBC_P2 ;; *) echo "cxx.sh: unknown flavour $fl" >&2; exit 2 ;; esac
   SYS=${WASM_LIBC_SYSROOT_DIR:-$ROOT/sysroot}/$fl
   [ -f "$SYS/lib/wasm32-wasi/libc.a" ] || { echo "cxx.sh: build $SYS first (cargo xtask sysroot)" >&2; exit 1; }
   OUT=$CACHE/build-$fl-$key
@@ -119,7 +119,7 @@ CS
     jobs+=("abi $ROOT/crt/cxx_noeh.cpp $OUT/obj/abi-wasm_libc_noeh.o")
     jobs+=("unwind $SRC/libunwind/src/Unwind-wasm.c $OUT/unwind-wasm.o")
     jobs+=("guard $ROOT/crt/cxx_eh_guard.cpp $OUT/eh-guard.o")
-    export CXX_BIN=$CXX CXX_SRC=$cxxsrc ABI_INC=$SRC/libcxxabi/include LIBC_INC=$SRC/libcxx/libc \
+    export GUARD_FLAGS=$guard CXX_BIN=$CXX CXX_SRC=$cxxsrc ABI_INC=$SRC/libcxxabi/include LIBC_INC=$SRC/libcxx/libc \
       UNW_INC=$SRC/libunwind/include
     printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L1 bash -c '
       kind=$0 src=$1 obj=$2; shift 3
@@ -129,7 +129,7 @@ CS
         abi|abi-eh)
           set -- -std=c++23 -I"$ABI_INC" -I"$CXX_SRC" -D_LIBCXXABI_BUILDING_LIBRARY -D_LIBCPP_BUILDING_LIBRARY -D_LIBCXXABI_HAS_NO_THREADS ;;
         guard)
-          set -- -std=c++17 -DWASM_LIBC_GUARDED='"$guarded"' ;;
+          set -- -std=c++17 $GUARD_FLAGS ;;
         unwind)
           set -- -x c -std=c2x -I"$UNW_INC" -DNDEBUG -D_LIBUNWIND_HIDE_SYMBOLS -D_LIBUNWIND_HAS_NO_THREADS ;;
       esac
@@ -139,9 +139,15 @@ CS
         *) set -- "$@" -fno-exceptions ;;
       esac
       "$CXX_BIN" '"${common[*]@Q}"' "$@" -c "$src" -o "$obj" || { echo "cxx.sh: failed: $src" >&2; exit 255; }'
-    # One object: whatever pulls in _Unwind_* (every throw and every catch)
-    # also pulls in the outermost handler crt1.o calls main through.
-    "$LD" -r "$OUT/unwind-wasm.o" "$OUT/eh-guard.o" -o "$OUT/obj-eh/unwind-wasm.o"
+    # Whatever pulls in _Unwind_* (every throw and every catch) also pulls in
+    # the outermost handler that replaces crt1.o's weak entry point: a
+    # reference to __wasm_libc_cxx_guard is linked into Unwind-wasm.o (the
+    # handler itself stays a separate member: `wasm-ld -r` drops export
+    # names, and p2's `run` export needs its own).
+    echo 'void __wasm_libc_cxx_guard(void); void __wasm_libc_cxx_guard_ref(void) { __wasm_libc_cxx_guard(); }' |
+      "$CXX" -x c --target=$triple -O2 -c - -o "$OUT/eh-anchor.o"
+    "$LD" -r "$OUT/unwind-wasm.o" "$OUT/eh-anchor.o" -o "$OUT/obj-eh/unwind-wasm.o"
+    cp "$OUT/eh-guard.o" "$OUT/obj-eh/unwind-guard.o"
     "$AR" rcs "$OUT/libc++.a" "$OUT"/obj/cxx-*.o
     "$AR" rcs "$OUT/libc++abi.a" "$OUT"/obj/abi-*.o
     "$AR" rcs "$OUT/eh/libc++.a" "$OUT"/obj-eh/cxx-*.o
