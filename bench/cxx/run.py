@@ -1,22 +1,29 @@
 #!/usr/bin/env python3
 """C++ sizes and the 100,000-element std::sort: wasm-libc vs wasi-libc.
 
-    python3 bench/cxx/run.py [--sysroot DIR] [--wasi-libc-sysroot DIR] [--reps N]
+    python3 bench/cxx/run.py [--sysroot DIR] [--wasi-libc-sysroot DIR | --no-wasi-libc] [--reps N]
 
 Builds bench/cxx/hello.cpp (std::cout) and sort.cpp with clang++-19 -O2
 (-fno-exceptions) three ways: ours p1 (module), ours p2 (component), and
-wasi-libc p1 with the same libc++ (scripts/cxx.sh run against a wasi-libc
-sysroot, see docs/cxx.md). Prints a Markdown table: sizes (as linked and
+wasi-libc p1 with the same libc++: unless --wasi-libc-sysroot names one,
+target/bench-cxx/wasi-libc/p1 is made from the Rust toolchain's wasi-libc
+(wasm32-wasip1 self-contained libc.a and crt1-command.o, wasi-sdk 30), the
+wasi-libc headers of the ziglang wheel scripts/cxx.sh downloads (zig's
+generic-musl overlaid with wasm-wasi-musl; Debian's 2022 wasi-libc headers
+lack sys/statvfs.h, which libc++'s <filesystem> needs), and scripts/cxx.sh p1
+run against it (its own cache, target/bench-cxx/cache). Prints a Markdown table: sizes (as linked and
 with --strip-all), wasm fuel for sort (wasmtime's deterministic metering)
 and its wall time in the guest (best of N runs, fuel off). It writes no
 file: docs/cxx.md carries the figures.
 """
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 import wasmtime
@@ -84,17 +91,54 @@ def run(engine, path: Path, component: bool, fuel: bool) -> tuple[str, int, floa
         return stdout.read_text(), used, t1 - t0
 
 
+def wasi_libc_sysroot() -> Path:
+    out = ROOT / "target" / "bench-cxx"
+    # scripts/cxx.sh installs into $WASM_LIBC_SYSROOT_DIR/<flavour>.
+    sysroot = out / "wasi-libc" / "p1"
+    lib = sysroot / "lib" / "wasm32-wasi"
+    if (lib / "libc++.a").exists():
+        return sysroot
+    rs = Path(sh("rustc", "--print", "sysroot").strip()) / "lib/rustlib/wasm32-wasip1/lib/self-contained"
+    lib.mkdir(parents=True, exist_ok=True)
+    for f in ("crt1-command.o", "libc.a"):
+        shutil.copy2(rs / f, lib / f)
+    cache = Path(os.environ.get("WASM_LIBC_CXX_CACHE", Path.home() / ".cache/wasm-libc/cxx"))
+    wheels = sorted(cache.glob("ziglang-*.whl"))
+    if not wheels:
+        sh(ROOT / ".venv/bin/pip", "download", "-q", "--no-deps", "ziglang==0.17.0", "-d", cache)
+        wheels = sorted(cache.glob("ziglang-*.whl"))
+    inc = sysroot / "include"
+    with zipfile.ZipFile(wheels[-1]) as z:
+        for pre in ("ziglang/lib/libc/include/generic-musl/", "ziglang/lib/libc/include/wasm-wasi-musl/"):
+            for n in z.namelist():
+                if n.startswith(pre) and not n.endswith("/"):
+                    dst = inc / n[len(pre):]
+                    dst.parent.mkdir(parents=True, exist_ok=True)
+                    dst.write_bytes(z.read(n))
+    env = dict(os.environ, WASM_LIBC_SYSROOT_DIR=str(sysroot.parent), WASM_LIBC_CXX_CACHE=str(out / "cache"))
+    (out / "cache").mkdir(exist_ok=True)
+    src = cache / "src-0.17.0"
+    if src.is_dir() and not (out / "cache" / "src-0.17.0").exists():
+        shutil.copytree(src, out / "cache" / "src-0.17.0")
+    print("bench/cxx: building libc++ against wasi-libc (scripts/cxx.sh, a few minutes)", file=sys.stderr)
+    r = subprocess.run([str(ROOT / "scripts/cxx.sh"), "p1"], env=env)
+    if r.returncode != 0:
+        sys.exit("bench/cxx: scripts/cxx.sh against wasi-libc failed")
+    return sysroot
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sysroot", type=Path, default=ROOT / "sysroot",
                     help="our sysroots (p1/, p2/ with libc++: scripts/cxx.sh)")
     ap.add_argument("--wasi-libc-sysroot", type=Path,
                     help="a wasi-libc p1 sysroot with libc++ built by scripts/cxx.sh")
+    ap.add_argument("--no-wasi-libc", action="store_true", help="ours only")
     ap.add_argument("--reps", type=int, default=5)
     a = ap.parse_args()
     variants = [("ours p1", a.sysroot / "p1", False), ("ours p2", a.sysroot / "p2", True)]
-    if a.wasi_libc_sysroot:
-        variants.append(("wasi-libc p1", a.wasi_libc_sysroot, False))
+    if not a.no_wasi_libc:
+        variants.append(("wasi-libc p1", a.wasi_libc_sysroot or wasi_libc_sysroot(), False))
     fuel_engine = wasmtime.Engine(_cfg(True))
     time_engine = wasmtime.Engine(_cfg(False))
     rows = []
