@@ -11,7 +11,10 @@ declare void @__wasm_call_ctors()
 ; `run: func() -> result`: 0 is `ok`. A `main` that returns 0 returns here
 ; (after the atexit handlers); any other status leaves through `exit`
 ; (`wasi:cli/exit` with `err`) and never comes back.
-define i32 @__wasm_libc_run() #0 {
+; Weak: the C++ exceptions runtime (crt/cxx_eh_guard.cpp) defines a strong
+; one running `__wasm_libc_start_returning` (main and the exit handlers)
+; inside a catch-all ending in std::terminate; other programs keep this one.
+define weak i32 @__wasm_libc_run() #0 {
   call void @__wasm_libc_component_type()
   call void @__wasm_call_ctors()
   %s = call i32 @__wasm_libc_start_returning()

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds libc++ and libc++abi (no exceptions, no threads) against our own
-# headers and installs them into sysroot/<flavour> (issue 14, docs/cxx.md).
+# Builds libc++ and libc++abi (no threads) against our own headers and
+# installs them into sysroot/<flavour> (issue 14, docs/cxx.md): built
+# -fno-exceptions in lib/<triple>/, and with -fwasm-exceptions (plus
+# libunwind) in lib/<triple>/eh/.
 # The sources come from the PyPI wheel ziglang==$ZIG (downloaded with pip into
 # a cache; no third-party source is in this repository). The build is cached
 # per flavour, keyed on the wheel version, our headers and this script.
@@ -13,6 +15,7 @@ ZIG=0.17.0
 CACHE=${WASM_LIBC_CXX_CACHE:-$HOME/.cache/wasm-libc/cxx}
 CXX=${WASM_LIBC_CXX:-clang++-19}
 AR=${WASM_LIBC_AR:-llvm-ar-19}
+LD=${WASM_LIBC_WASM_LD:-wasm-ld-19}
 JOBS=${WASM_LIBC_CXX_JOBS:-$(nproc)}
 PIP=${PIP:-$ROOT/.venv/bin/pip}
 flavours=("$@"); [ ${#flavours[@]} -gt 0 ] || flavours=(p1 p2)
@@ -35,16 +38,16 @@ os.rename(f"{cache}/src-{v}.tmp", f"{cache}/src-{v}")
 PY
 fi
 
-key=$( (echo "$ZIG $CXX"; cat "$0" crt/cxx_noeh.cpp; find include -type f | sort | xargs cat) | sha256sum | cut -c1-16)
+key=$( (echo "$ZIG $CXX"; cat "$0" crt/cxx_noeh.cpp crt/cxx_eh_guard.cpp; find include -type f | sort | xargs cat) | sha256sum | cut -c1-16)
 
 for fl in "${flavours[@]}"; do
-  case $fl in p1) triple=wasm32-wasip1 ;; p2) triple=wasm32-wasip2 ;; *) echo "cxx.sh: unknown flavour $fl" >&2; exit 2 ;; esac
+  case $fl in p1) triple=wasm32-wasip1 guard= ;; p2) triple=wasm32-wasip2 guard=-DWASM_LIBC_P2 ;; *) echo "cxx.sh: unknown flavour $fl" >&2; exit 2 ;; esac
   SYS=${WASM_LIBC_SYSROOT_DIR:-$ROOT/sysroot}/$fl
   [ -f "$SYS/lib/wasm32-wasi/libc.a" ] || { echo "cxx.sh: build $SYS first (cargo xtask sysroot)" >&2; exit 1; }
   OUT=$CACHE/build-$fl-$key
   if [ ! -f "$OUT/done" ]; then
     start=$(date +%s)
-    rm -rf "$OUT"; mkdir -p "$OUT/include/c++" "$OUT/obj"
+    rm -rf "$OUT"; mkdir -p "$OUT/include/c++" "$OUT/obj" "$OUT/obj-eh" "$OUT/eh"
     cp -r "$SRC/libcxx/include" "$OUT/include/c++/v1"
     cp "$SRC/libcxxabi/include/"*.h "$OUT/include/c++/v1/"
     inc=$OUT/include/c++/v1
@@ -79,36 +82,77 @@ for fl in "${flavours[@]}"; do
 #define _LIBCPP_ASSERTION_SEMANTIC_DEFAULT _LIBCPP_ASSERTION_SEMANTIC_HARDENING_DEPENDENT
 #endif
 CS
-    common=(--target=$triple --sysroot=$SYS -nostdinc++ -isystem "$inc" -O2 -fno-exceptions
+    common=(--target=$triple --sysroot=$SYS -nostdinc++ -isystem "$inc" -O2
             -ffunction-sections -fdata-sections -fvisibility-inlines-hidden -w)
     cxxsrc=$SRC/libcxx/src
+    cxxfiles=(algorithm any bind call_once charconv chrono error_category exception expected
+              functional hash ios ios.instantiations iostream locale memory memory_resource new_handler
+              new_helpers optional ostream print random random_shuffle regex stdexcept string strstream
+              system_error typeinfo valarray variant vector verbose_abort fstream
+              filesystem/directory_entry filesystem/directory_iterator filesystem/filesystem_clock
+              filesystem/filesystem_error filesystem/operations filesystem/path filesystem/int128_builtins
+              ryu/d2fixed ryu/d2s ryu/f2s)
+    abifiles=(abort_message cxa_aux_runtime cxa_default_handlers cxa_demangle cxa_exception_storage
+              cxa_guard cxa_handlers cxa_vector cxa_virtual fallback_malloc private_typeinfo
+              stdlib_exception stdlib_new_delete stdlib_stdexcept stdlib_typeinfo)
+    # Two variants, one set of headers (libc++ derives _LIBCPP_HAS_EXCEPTIONS
+    # from the program's flags): the default libraries, built -fno-exceptions
+    # (libc++abi's no-exceptions mode plus crt/cxx_noeh.cpp), and the "eh"
+    # ones for -fwasm-exceptions programs (lib/<triple>/eh/: libc++ and
+    # libc++abi built with -fwasm-exceptions, the personality routine, and
+    # libunwind's Unwind-wasm.c, which is also put into that libc++abi.a so
+    # the driver's `-lc++ -lc++abi` is enough). clang 19 emits the legacy
+    # exception encoding only (it has no -wasm-use-legacy-eh); binaryen's
+    # wasm-opt --translate-to-exnref turns a linked module into the standard
+    # one (docs/cxx.md).
     jobs=()
-    for f in algorithm any bind call_once charconv chrono error_category exception expected \
-             functional hash ios ios.instantiations iostream locale memory memory_resource new_handler \
-             new_helpers optional ostream print random random_shuffle regex stdexcept string strstream \
-             system_error typeinfo valarray variant vector verbose_abort fstream \
-             filesystem/directory_entry filesystem/directory_iterator filesystem/filesystem_clock \
-             filesystem/filesystem_error filesystem/operations filesystem/path filesystem/int128_builtins \
-             ryu/d2fixed ryu/d2s ryu/f2s; do
+    for f in "${cxxfiles[@]}"; do
       jobs+=("cxx $cxxsrc/$f.cpp $OUT/obj/cxx-${f//\//-}.o")
+      jobs+=("cxx-eh $cxxsrc/$f.cpp $OUT/obj-eh/cxx-${f//\//-}.o")
     done
-    for f in abort_message cxa_aux_runtime cxa_default_handlers cxa_demangle cxa_exception_storage \
-             cxa_guard cxa_handlers cxa_noexception cxa_vector cxa_virtual fallback_malloc private_typeinfo \
-             stdlib_exception stdlib_new_delete stdlib_stdexcept stdlib_typeinfo; do
+    for f in "${abifiles[@]}" cxa_noexception; do
       jobs+=("abi $SRC/libcxxabi/src/$f.cpp $OUT/obj/abi-$f.o")
     done
+    for f in "${abifiles[@]}" cxa_exception cxa_personality; do
+      jobs+=("abi-eh $SRC/libcxxabi/src/$f.cpp $OUT/obj-eh/abi-$f.o")
+    done
     jobs+=("abi $ROOT/crt/cxx_noeh.cpp $OUT/obj/abi-wasm_libc_noeh.o")
-    export CXX_BIN=$CXX CXX_SRC=$cxxsrc ABI_INC=$SRC/libcxxabi/include LIBC_INC=$SRC/libcxx/libc
+    jobs+=("unwind $SRC/libunwind/src/Unwind-wasm.c $OUT/unwind-wasm.o")
+    jobs+=("guard $ROOT/crt/cxx_eh_guard.cpp $OUT/eh-guard.o")
+    export GUARD_FLAGS=$guard CXX_BIN=$CXX CXX_SRC=$cxxsrc ABI_INC=$SRC/libcxxabi/include LIBC_INC=$SRC/libcxx/libc \
+      UNW_INC=$SRC/libunwind/include
     printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L1 bash -c '
       kind=$0 src=$1 obj=$2; shift 3
-      if [ "$kind" = cxx ]; then
-        set -- -std=c++23 -I"$CXX_SRC" -I"$LIBC_INC" -D_LIBCPP_BUILDING_LIBRARY -DLIBCXX_BUILDING_LIBCXXABI -D_LIBCPP_REMOVE_TRANSITIVE_INCLUDES
-      else
-        set -- -std=c++23 -I"$ABI_INC" -I"$CXX_SRC" -D_LIBCXXABI_BUILDING_LIBRARY -D_LIBCPP_BUILDING_LIBRARY -D_LIBCXXABI_HAS_NO_THREADS -D_LIBCXXABI_NO_EXCEPTIONS
-      fi
+      case $kind in
+        cxx|cxx-eh)
+          set -- -std=c++23 -I"$CXX_SRC" -I"$LIBC_INC" -D_LIBCPP_BUILDING_LIBRARY -DLIBCXX_BUILDING_LIBCXXABI -D_LIBCPP_REMOVE_TRANSITIVE_INCLUDES ;;
+        abi|abi-eh)
+          set -- -std=c++23 -I"$ABI_INC" -I"$CXX_SRC" -D_LIBCXXABI_BUILDING_LIBRARY -D_LIBCPP_BUILDING_LIBRARY -D_LIBCXXABI_HAS_NO_THREADS ;;
+        guard)
+          set -- -std=c++17 $GUARD_FLAGS ;;
+        unwind)
+          set -- -x c -std=c2x -I"$UNW_INC" -DNDEBUG -D_LIBUNWIND_HIDE_SYMBOLS -D_LIBUNWIND_HAS_NO_THREADS ;;
+      esac
+      case $kind in
+        *eh|unwind|guard) set -- "$@" -fwasm-exceptions ;;
+        abi) set -- "$@" -fno-exceptions -D_LIBCXXABI_NO_EXCEPTIONS ;;
+        *) set -- "$@" -fno-exceptions ;;
+      esac
       "$CXX_BIN" '"${common[*]@Q}"' "$@" -c "$src" -o "$obj" || { echo "cxx.sh: failed: $src" >&2; exit 255; }'
+    # Whatever pulls in _Unwind_* (every throw and every catch) also pulls in
+    # the outermost handler that replaces crt1.o's weak entry point: a
+    # reference to __wasm_libc_cxx_guard is linked into Unwind-wasm.o (the
+    # handler itself stays a separate member: `wasm-ld -r` drops export
+    # names, and p2's `run` export needs its own).
+    echo 'void __wasm_libc_cxx_guard(void); void __wasm_libc_cxx_guard_ref(void) { __wasm_libc_cxx_guard(); }' |
+      "$CXX" -x c --target=$triple -O2 -c - -o "$OUT/eh-anchor.o"
+    "$LD" -r "$OUT/unwind-wasm.o" "$OUT/eh-anchor.o" -o "$OUT/obj-eh/unwind-wasm.o"
+    cp "$OUT/eh-guard.o" "$OUT/obj-eh/unwind-guard.o"
     "$AR" rcs "$OUT/libc++.a" "$OUT"/obj/cxx-*.o
     "$AR" rcs "$OUT/libc++abi.a" "$OUT"/obj/abi-*.o
+    "$AR" rcs "$OUT/eh/libc++.a" "$OUT"/obj-eh/cxx-*.o
+    "$AR" rcs "$OUT/eh/libc++abi.a" "$OUT"/obj-eh/abi-*.o "$OUT"/obj-eh/unwind-*.o
+    "$AR" rcs "$OUT/eh/libunwind.a" "$OUT"/obj-eh/unwind-*.o
     cp "$SRC/libcxx/LICENSE.TXT" "$OUT/LICENSE.libcxx.txt"
     touch "$OUT/done"
     # Drop builds of older keys.
@@ -118,6 +162,8 @@ CS
   rm -rf "$SYS/include/c++"
   cp -r "$OUT/include/c++" "$SYS/include/c++"
   cp "$OUT/libc++.a" "$OUT/libc++abi.a" "$SYS/lib/wasm32-wasi/"
+  rm -rf "$SYS/lib/wasm32-wasi/eh"
+  cp -r "$OUT/eh" "$SYS/lib/wasm32-wasi/eh"
   cp "$OUT/LICENSE.libcxx.txt" "$SYS/lib/wasm32-wasi/"
   echo "cxx.sh: installed libc++ into $SYS"
 done

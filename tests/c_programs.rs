@@ -170,7 +170,8 @@ struct Case {
 }
 
 /// `<name>.flags` lines: `cc: clang-19` (the compiler, instead of
-/// `WASM_LIBC_TEST_CC`), `cflags: ...` (extra compile/link flags),
+/// `WASM_LIBC_TEST_CC`), `cflags: ...` (extra compile/link flags; `{sysroot}`
+/// stands for the backend's sysroot),
 /// `exnref: yes` (convert the module's legacy exception instructions with
 /// binaryen's `wasm-opt --translate-to-exnref` for wasmtime, while node gets
 /// the legacy module: `WASM_OPT`, else
@@ -550,6 +551,14 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
         },
         PathBuf::from,
     );
+    let sysroot = env.sysroot.join(b);
+    // `{sysroot}` in a flag is this backend's sysroot (e.g. `-L{sysroot}/lib/wasm32-wasi/eh`).
+    let cflags: Vec<String> = case
+        .flags
+        .cflags
+        .iter()
+        .map(|f| f.replace("{sysroot}", &sysroot.display().to_string()))
+        .collect();
     // wasi-sdk's pthread flags: atomics and bulk memory (`-pthread`), a
     // shared memory imported and exported, with a maximum.
     let (target, threads): (&str, &[&str]) = if backend == Backend::P1Threads {
@@ -567,13 +576,13 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
         Command::new(cc)
             .arg(target)
             .args(threads)
-            .arg(format!("--sysroot={}", env.sysroot.join(b).display()))
+            .arg(format!("--sysroot={}", sysroot.display()))
             .args(["-fno-builtin", "-O2", "-Wall"])
             // Flags before the source (`-x c++` applies to what follows),
             // libraries (`-l...`) after it.
-            .args(case.flags.cflags.iter().filter(|f| !f.starts_with("-l")))
+            .args(cflags.iter().filter(|f| !f.starts_with("-l")))
             .arg(&case.src)
-            .args(case.flags.cflags.iter().filter(|f| f.starts_with("-l")))
+            .args(cflags.iter().filter(|f| f.starts_with("-l")))
             .arg("-o")
             .arg(&module),
     )?;
