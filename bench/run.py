@@ -1402,6 +1402,7 @@ def main() -> int:
                                    if f == "$printf_core")}
     text = render(versions(), extra, fuel, stdin_fuel, clock, sizes, groups, wall, pipe, checks, args, small,
                   large, ml, real)
+    text += cxx_section()
     text += threads_section()
     if not args.no_write:
         DOC.write_text(text)
@@ -1410,6 +1411,27 @@ def main() -> int:
     print_snprintf(sn)
     print_malloc(ml)
     return 0
+
+
+def cxx_section() -> str:
+    """C++ (issue 14): bench/cxx/run.py's table (a std::cout hello's size, the
+    100,000-element std::sort's size, fuel and time), ours p1/p2 vs wasi-libc
+    p1 with the same libc++, as a section. Installs libc++ into sysroot/
+    first (scripts/cxx.sh, cached)."""
+    log("C++: scripts/cxx.sh, bench/cxx/run.py")
+    r = subprocess.run(["bash", str(ROOT / "scripts" / "cxx.sh")], capture_output=True, text=True, cwd=ROOT)
+    if r.returncode != 0:
+        sys.exit(f"bench: scripts/cxx.sh failed:\n{r.stdout}{r.stderr}")
+    r = subprocess.run([sys.executable, str(BENCH / "cxx" / "run.py")], capture_output=True, text=True, cwd=ROOT)
+    if r.returncode != 0:
+        sys.exit(f"bench: bench/cxx/run.py failed:\n{r.stdout}{r.stderr}")
+    return ("\n## C++ (libc++ 22 over each libc)\n\n"
+            "`python3 bench/cxx/run.py`: `bench/cxx/hello.cpp` (`std::cout`) and `bench/cxx/sort.cpp` "
+            "(100,000 elements) built with clang++-19 -O2 -fno-exceptions against our sysroots and against "
+            "wasi-libc p1 (the pinned Rust toolchain's wasi-libc) with the same libc++ sources and "
+            "configuration (scripts/cxx.sh); fuel from wasmtime's metering, time in the guest, best of 5 "
+            "(docs/cxx.md).\n\n" + "\n".join(l for l in r.stdout.splitlines() if not l.startswith("cxx.sh:"))
+            + "\n")
 
 
 def threads_section() -> str:
