@@ -384,6 +384,16 @@ struct Track {
     blocks: [(usize, usize); TRACK_MAX],
 }
 
+impl Track {
+    /// The recorded blocks. (`n` never exceeds [`TRACK_MAX`]; the `min`
+    /// says so to the compiler, which then leaves out the panicking bounds
+    /// check and the formatting code it pulls into every p2 program.)
+    #[inline(always)]
+    fn live(&self) -> &[(usize, usize)] {
+        &self.blocks[..self.n.min(TRACK_MAX)]
+    }
+}
+
 /// A `list<incoming-datagram>` of one needs two blocks; a read, one. More
 /// blocks in one call are not recorded (never accepted; leaked, not freed).
 const TRACK_MAX: usize = 8;
@@ -454,7 +464,7 @@ fn track(block: *mut u8, size: usize) {
         false
     };
     if fresh {
-        for &(p, _) in &t.blocks[..t.n] {
+        for &(p, _) in t.live() {
             // SAFETY: handed out by the allocator path and never claimed, so
             // nothing refers to it.
             unsafe { heap::free(p as *mut u8) };
@@ -485,7 +495,7 @@ pub fn release() {
 fn release_slow() {
     // SAFETY: single thread; the reference ends in this function.
     let t = unsafe { &mut *TRACK.get() };
-    for &(p, _) in &t.blocks[..t.n] {
+    for &(p, _) in t.live() {
         // SAFETY: handed out by the allocator path and never claimed, so
         // nothing refers to it.
         unsafe { heap::free(p as *mut u8) };
@@ -507,7 +517,7 @@ fn tracked_now(ptr: *mut u8, size: usize) -> Option<usize> {
     if !live || owner() != Some(t.owner) {
         return None;
     }
-    t.blocks[..t.n]
+    t.live()
         .iter()
         .position(|&(p, n)| p == ptr as usize && size <= n)
 }
@@ -515,8 +525,11 @@ fn tracked_now(ptr: *mut u8, size: usize) -> Option<usize> {
 fn untrack(i: usize) {
     // SAFETY: single thread; the reference ends here.
     let t = unsafe { &mut *TRACK.get() };
-    t.n -= 1;
-    t.blocks[i] = t.blocks[t.n];
+    let last = t.n.wrapping_sub(1);
+    if i < TRACK_MAX && last < TRACK_MAX {
+        t.blocks[i] = t.blocks[last];
+        t.n = last;
+    }
 }
 
 /// Rule 7: after a call with `buf` parked (the buffer of a plain parking,
@@ -535,7 +548,8 @@ pub fn claim(buf: *mut u8, ptr: *mut u8, len: usize) -> bool {
         // (with the same buffer) got nothing from the allocator (rule 7).
         return false;
     }
-    match t.blocks[..t.n]
+    match t
+        .live()
         .iter()
         .position(|&(p, n)| p == ptr as usize && len <= n)
     {
@@ -1063,7 +1077,7 @@ pub(crate) mod tests {
     pub(crate) unsafe fn give_back(p: *mut u8) {
         // SAFETY: the lock is held.
         let t = unsafe { &mut *TRACK.get() };
-        if let Some(i) = t.blocks[..t.n].iter().position(|&(b, _)| b == p as usize) {
+        if let Some(i) = t.live().iter().position(|&(b, _)| b == p as usize) {
             untrack(i);
         }
         // SAFETY: caller contract.
