@@ -36,10 +36,10 @@ cargo test --quiet -p libc-core --features p1
 cargo test --quiet -p libc-core --features p2
 cargo test --quiet -p xtask
 
-step "C programs on real runtimes, artifact checks, ABI snapshot"
+step "C and C++ programs on real runtimes (p1, p2, p1-threads, and p2 adapted to p1 by wasm-libc adapt), artifact checks, ABI snapshot"
 cargo test --quiet -p libc-tests
 
-step "p2-to-p1 adapter: C programs built for WASI 0.2, adapted (wasm-libc adapt), run on wasmtime and node as p1; unsupported imports listed (cli/tests/adapt.rs)"
+step "p2-to-p1 adapter beyond the C programs: hostile handles and reallocs, unsupported imports listed, MVP output on the 2020 WAMR, a component unwrapped, Rust std and wasi-libc p2 programs adapted (cli/tests/adapt.rs)"
 cargo test --quiet -p wasm-libc-cli
 
 step "plain clang-19 --target=wasm32-wasip1|wasm32-wasip2 (compiler-rt, wasm-component-ld); p2 run() returns ok (tests/sdk/check.sh)"

@@ -11,7 +11,14 @@
 //! all with `WASM_LIBC_TEST_JCO=all`) on jco. Programs marked `p1-threads` (`<name>.only`)
 //! are compiled with clang-19 for `wasm32-wasip1-threads` against
 //! `sysroot/p1-threads` (`-pthread`, shared imported memory) and run on the
-//! wasmtime 46 CLI with `-W threads,shared-memory -S threads`. Every (program, runtime) pair prints one
+//! wasmtime 46 CLI with `-W threads,shared-memory -S threads`. The p2 core
+//! module (before `wasm-tools component new`) is also adapted to preview1
+//! with `wasm-libc adapt` (docs/adapter.md; the tool from `WASM_LIBC_ADAPT`,
+//! else built with cargo) and runs as a p1 module on wasmtime and node
+//! (`p2-adapted/*`; WASI 0.2.0's exit status rule applies; programs with
+//! `exnref: yes` are not adapted: the adapter refuses exception tags; a
+//! `p1/node` `.skip` line also skips `p2-adapted/node`, the same preview1
+//! host). Every (program, runtime) pair prints one
 //! line; failures show a diff of expected vs got; the last line is
 //! `N passed, M failed`.
 //!
@@ -67,14 +74,21 @@ enum Runtime {
     /// p1-threads module on the wasmtime 46 CLI (`-W threads,shared-memory
     /// -S threads`; later CLIs dropped wasi-threads).
     P1ThreadsWasmtime,
+    /// The p2 core module adapted to preview1 (`wasm-libc adapt`) on the
+    /// wasmtime CLI.
+    P2AdaptedWasmtime,
+    /// The same adapted module on node's `node:wasi`.
+    P2AdaptedNode,
 }
 
-const RUNTIMES: [Runtime; 5] = [
+const RUNTIMES: [Runtime; 7] = [
     Runtime::P1Wasmtime,
     Runtime::P1Node,
     Runtime::P2Wasmtime,
     Runtime::P2Jco,
     Runtime::P1ThreadsWasmtime,
+    Runtime::P2AdaptedWasmtime,
+    Runtime::P2AdaptedNode,
 ];
 
 /// Whether `name` runs on jco: `WASM_LIBC_TEST_JCO=all` (every p2 program),
@@ -113,7 +127,10 @@ impl Runtime {
     fn backend(self) -> Backend {
         match self {
             Runtime::P1Wasmtime | Runtime::P1Node => Backend::P1,
-            Runtime::P2Wasmtime | Runtime::P2Jco => Backend::P2,
+            Runtime::P2Wasmtime
+            | Runtime::P2Jco
+            | Runtime::P2AdaptedWasmtime
+            | Runtime::P2AdaptedNode => Backend::P2,
             Runtime::P1ThreadsWasmtime => Backend::P1Threads,
         }
     }
@@ -124,6 +141,8 @@ impl Runtime {
             Runtime::P2Wasmtime => "p2/wasmtime",
             Runtime::P2Jco => "p2/jco",
             Runtime::P1ThreadsWasmtime => "p1-threads/wasmtime46",
+            Runtime::P2AdaptedWasmtime => "p2-adapted/wasmtime",
+            Runtime::P2AdaptedNode => "p2-adapted/node",
         }
     }
     fn tag(self) -> &'static str {
@@ -133,7 +152,13 @@ impl Runtime {
             Runtime::P2Wasmtime => "p2-wasmtime",
             Runtime::P2Jco => "p2-jco",
             Runtime::P1ThreadsWasmtime => "p1-threads-wasmtime46",
+            Runtime::P2AdaptedWasmtime => "p2-adapted-wasmtime",
+            Runtime::P2AdaptedNode => "p2-adapted-node",
         }
+    }
+    /// Whether it runs the p2 core module adapted to preview1.
+    fn adapted(self) -> bool {
+        matches!(self, Runtime::P2AdaptedWasmtime | Runtime::P2AdaptedNode)
     }
 }
 
@@ -309,7 +334,24 @@ impl Case {
                 (None, _) => true,
             })
             .filter(|r| *r != Runtime::P2Jco || jco_runs(&self.name))
-            .filter(|r| !self.skip.iter().any(|(name, _)| name == r.name()))
+            // The adapter refuses modules with exception tags.
+            .filter(|r| !(r.adapted() && self.flags.exnref))
+            .filter(|r| self.skip_reason(*r).is_none())
+    }
+
+    /// Why `rt` does not run this program (`<name>.skip`), if it does not.
+    /// A `p1/node` line also covers `p2-adapted/node`: the same preview1
+    /// host, whose bugs the adapted module meets the same way.
+    fn skip_reason(&self, rt: Runtime) -> Option<String> {
+        self.skip.iter().find_map(|(name, why)| {
+            if name == rt.name() {
+                Some(why.clone())
+            } else if rt == Runtime::P2AdaptedNode && name == Runtime::P1Node.name() {
+                Some(format!("{why} (as for p1/node: the same preview1 host)"))
+            } else {
+                None
+            }
+        })
     }
 }
 
@@ -329,6 +371,9 @@ struct Tools {
     /// jco's CLI (`JCO`, else `.venv/jco/node_modules/.bin/jco` from
     /// scripts/setup.sh).
     jco: PathBuf,
+    /// The `wasm-libc` tool for `p2-adapted/*` ([`libc_tests::adapt_tool`],
+    /// found or built on first use).
+    adapt: std::sync::OnceLock<Result<PathBuf>>,
 }
 
 struct Env {
@@ -418,6 +463,7 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
             Some(p) => PathBuf::from(p),
             None => libc_tests::tests_dir().join("../.venv/jco/node_modules/.bin/jco"),
         },
+        adapt: std::sync::OnceLock::new(),
     };
     let work = libc_tests::work_dir(env!("CARGO_TARGET_TMPDIR"));
     let sysroot = libc_tests::sysroot(&work)?;
@@ -444,12 +490,17 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
         .clamp(1, cases.len().max(1));
     let total: usize = cases.iter().map(|c| c.runtimes().count()).sum();
+    let only_rt = std::env::var("WASM_LIBC_TEST_RUNTIME").ok();
     let skipped: Vec<String> = cases
         .iter()
         .flat_map(|c| {
-            c.skip
-                .iter()
-                .map(move |(rt, why)| format!("{} {rt}: {why}", c.name))
+            RUNTIMES
+                .into_iter()
+                .filter(|r| only_rt.as_deref().is_none_or(|o| o == r.name()))
+                .filter_map(move |r| {
+                    c.skip_reason(r)
+                        .map(|why| format!("{} {}: {why}", c.name, r.name()))
+                })
         })
         .collect();
     for s in &skipped {
@@ -515,8 +566,22 @@ fn run_case(env: &Env, case: &Case) -> Vec<Outcome> {
         let started = std::time::Instant::now();
         match compile(env, case, backend) {
             Ok(wasm) => {
+                let mut adapted: Option<Result<PathBuf>> = None;
                 for r in runtimes {
-                    out.push(run_one(env, case, r, &wasm));
+                    if !r.adapted() {
+                        out.push(run_one(env, case, r, &wasm));
+                        continue;
+                    }
+                    let started = std::time::Instant::now();
+                    match adapted.get_or_insert_with(|| adapt(env, case)) {
+                        Ok(p) => out.push(run_one(env, case, r, p)),
+                        Err(e) => out.push(Outcome {
+                            runtime: r,
+                            ok: false,
+                            secs: started.elapsed().as_secs_f64(),
+                            details: indent(&format!("adapt failed:\n{e}")),
+                        }),
+                    }
                 }
             }
             Err(e) => {
@@ -623,6 +688,26 @@ fn compile(env: &Env, case: &Case, backend: Backend) -> Result<PathBuf> {
     Ok(component)
 }
 
+/// Adapts the p2 core module `compile` left in `<build>/<name>.p2.wasm` to
+/// a preview1 module (`wasm-libc adapt`).
+fn adapt(env: &Env, case: &Case) -> Result<PathBuf> {
+    let tool = env
+        .tools
+        .adapt
+        .get_or_init(libc_tests::adapt_tool)
+        .clone()?;
+    let core = env.build.join(format!("{}.p2.wasm", case.name));
+    let out = env.build.join(format!("{}.p2.adapted.wasm", case.name));
+    check_output(
+        Command::new(tool)
+            .arg("adapt")
+            .arg(&core)
+            .arg("-o")
+            .arg(&out),
+    )?;
+    Ok(out)
+}
+
 /// `jco transpile`s the component into `<build>/<name>.jco/` (JavaScript
 /// and core modules importing jco's preview2-shim, linked in beside it) and
 /// returns the path of its entry module for `jco-run.mjs`.
@@ -694,7 +779,7 @@ fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
         PathBuf::new()
     };
     let mut cmd = match rt {
-        Runtime::P1Wasmtime | Runtime::P2Wasmtime => {
+        Runtime::P1Wasmtime | Runtime::P2Wasmtime | Runtime::P2AdaptedWasmtime => {
             let mut c = Command::new(&env.tools.wasmtime);
             c.arg("run")
                 .arg("--dir")
@@ -733,7 +818,7 @@ fn run_one(env: &Env, case: &Case, rt: Runtime, wasm: &Path) -> Outcome {
                 .env("JCO_ENV", case.env.join("\n"));
             c
         }
-        Runtime::P1Node => {
+        Runtime::P1Node | Runtime::P2AdaptedNode => {
             let mut c = Command::new(&env.tools.node);
             c.arg("--no-warnings")
                 .arg(libc_tests::tests_dir().join("node-wasi.mjs"))

@@ -1,85 +1,29 @@
-//! `wasm-libc adapt` end to end: C test programs of `tests/c/` built for
-//! WASI 0.2 with our p2 sysroot (the core module, before componentization),
-//! adapted to preview1, run on wasmtime and on node's WASI. Expected
-//! output: `tests/c/<name>.stdout`, what the p1 build of the same program
-//! prints (the c-programs test checks that); exit statuses follow WASI
-//! 0.2.0, whose `exit` only says ok or err (a nonzero status becomes 1).
-//! Also: unsupported imports are listed at adapt time, the output of an
-//! MVP input is MVP, a component is unwrapped.
+//! `wasm-libc adapt` beyond the C test programs (those, every program of
+//! `tests/c/` and `tests/cxx/` built for p2 and adapted, run in the
+//! c-programs test, columns `p2-adapted/wasmtime` and `p2-adapted/node`):
+//! hostile handles and reallocs trap cleanly, unsupported imports are
+//! listed at adapt time, an MVP input gives an MVP output that the 2020 WAMR
+//! runs, a component is unwrapped, and a Rust `wasm32-wasip2` std program
+//! and wasi-libc `wasm32-wasip2` programs, adapted, behave as on a WASI 0.2
+//! host.
 
-use libc_tests::{Result, check_output, copy_tree, fresh_dir, tests_dir, tool};
+use libc_tests::{Result, check_output, fresh_dir, tests_dir, tool};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-/// Programs covering args, environment, stdin, stdout/stderr, files,
-/// directories, stat, clocks, sleep, random, terminals and exit.
-const PROGRAMS: &[&str] = &[
-    "args",
-    "env",
-    "read_stdin",
-    "stdin_empty",
-    "stdio_stdin",
-    "read_edges",
-    "zero_copy",
-    "write",
-    "writev",
-    "file_rw",
-    "file_open",
-    "file_chunks",
-    "fs_files",
-    "fs_dirs",
-    "fs_stat",
-    "fs_cwd",
-    "fs_zero_copy",
-    "stdio_file",
-    "clock",
-    "nanosleep",
-    "random",
-    "isatty",
-    "main_void",
-    "exit_failure",
-    "exit_status",
-];
+static RUN_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 fn work() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("adapt")
 }
 
-/// The sysroots: `WASM_LIBC_SYSROOT`, else `cargo xtask sysroot` into the
-/// test's work directory (no C++ runtime needed here).
+/// The sysroots, as the c-programs test builds them (shared work directory
+/// and lock), or `WASM_LIBC_SYSROOT`.
 fn sysroot() -> Result<PathBuf> {
     static ONCE: std::sync::OnceLock<Result<PathBuf>> = std::sync::OnceLock::new();
-    ONCE.get_or_init(build_sysroot).clone()
-}
-
-fn build_sysroot() -> Result<PathBuf> {
-    if let Some(dir) = std::env::var_os("WASM_LIBC_SYSROOT").filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    let out = work().join("sysroot");
-    let lock = work().join("sysroot.lock");
-    std::fs::create_dir_all(work()).map_err(|e| e.to_string())?;
-    let lock = std::fs::File::create(lock).map_err(|e| e.to_string())?;
-    lock.lock().map_err(|e| e.to_string())?;
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    check_output(
-        Command::new(cargo)
-            .current_dir(libc_tests::root())
-            .env_remove("CARGO_TARGET_DIR")
-            .env_remove("CARGO_BUILD_TARGET")
-            .args([
-                "run",
-                "--quiet",
-                "--package",
-                "xtask",
-                "--",
-                "sysroot",
-                "--out",
-            ])
-            .arg(&out),
-    )?;
-    Ok(out)
+    ONCE.get_or_init(|| libc_tests::sysroot(&libc_tests::work_dir(env!("CARGO_TARGET_TMPDIR"))))
+        .clone()
 }
 
 fn adapt_cmd() -> Command {
@@ -104,171 +48,6 @@ fn build(sysroot: &Path, name: &str) -> Result<PathBuf> {
     )?;
     check_output(adapt_cmd().arg("adapt").arg(&core).arg("-o").arg(&out))?;
     Ok(out)
-}
-
-fn read_opt(p: &Path) -> Option<Vec<u8>> {
-    std::fs::read(p).ok()
-}
-
-static RUN_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-/// Runs the adapted module of `name` on `runtime` and compares.
-fn run(name: &str, wasm: &Path, runtime: &str) -> Result {
-    let c = tests_dir().join("c");
-    let with = |ext: &str| c.join(format!("{name}.{ext}"));
-    let text = |ext: &str| read_opt(&with(ext)).map(|v| String::from_utf8_lossy(&v).into_owned());
-    let expected = read_opt(&with("stdout")).ok_or(format!("{name}.stdout missing"))?;
-    let args: Vec<String> = text("args")
-        .map(|s| s.lines().map(str::to_string).collect())
-        .unwrap_or_default();
-    let env: Vec<String> = text("env")
-        .map(|s| {
-            s.lines()
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
-    let stdin = read_opt(&with("stdin")).unwrap_or_default();
-    // `trap`: status 134 from both runners; any other nonzero status is 1
-    // under WASI 0.2.0.
-    let status = match text("status").as_deref().map(str::trim) {
-        None | Some("0") => 0,
-        Some("trap") => 134,
-        Some(_) => 1,
-    };
-    let want_stderr = read_opt(&with("stderr"));
-    let dir = work().join("run").join(format!(
-        "{name}.{runtime}.{}.{}",
-        std::process::id(),
-        RUN_ID.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-    ));
-    fresh_dir(&dir)?;
-    if with("files").is_dir() {
-        copy_tree(&with("files"), &dir)?;
-    }
-    let mut cmd = if runtime == "wasmtime" {
-        let mut c = Command::new(tool("WASMTIME", &["wasmtime"])?);
-        c.arg("run")
-            .arg("--dir")
-            .arg(format!("{}::.", dir.display()))
-            .arg("--argv0")
-            .arg(name);
-        for kv in &env {
-            c.arg("--env").arg(kv);
-        }
-        c.arg(wasm);
-        c
-    } else {
-        let mut c = Command::new(tool("NODE", &["node"])?);
-        c.arg("--no-warnings")
-            .arg(tests_dir().join("node-wasi.mjs"))
-            .arg(wasm)
-            .arg(&dir)
-            .arg(name)
-            .env("NODE_WASI_ENV", env.join("\n"));
-        c
-    };
-    cmd.args(&args).current_dir(&dir);
-    let out = libc_tests::run::run(&mut cmd, &stdin, Duration::from_secs(60))
-        .map_err(|e| format!("{cmd:?}: {e}"))?;
-    let _ = std::fs::remove_dir_all(&dir);
-    let mut problems = String::new();
-    if out.status != Some(status) {
-        problems += &format!("exit status {:?}, expected {status}\n", out.status);
-    }
-    if out.stdout != expected {
-        problems += &libc_tests::diff::diff(
-            &String::from_utf8_lossy(&expected),
-            &String::from_utf8_lossy(&out.stdout),
-            "  ",
-        );
-    }
-    if want_stderr.as_ref().is_some_and(|e| *e != out.stderr) {
-        problems += "stderr differs from the expected one\n";
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{problems}stderr:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        ))
-    }
-}
-
-/// `<name>.skip` entries for the p1 runtime (`p1/node: ...`): the
-/// runtime's own bugs, which the adapted module meets the same way.
-fn skipped(name: &str, runtime: &str) -> Option<String> {
-    let text = std::fs::read_to_string(tests_dir().join("c").join(format!("{name}.skip"))).ok()?;
-    text.lines().find_map(|l| {
-        let (rt, why) = l.split_once(':')?;
-        (rt.trim() == format!("p1/{runtime}")).then(|| why.trim().to_string())
-    })
-}
-
-/// With `WASM_LIBC_ADAPT_ALL=1`: every program of `tests/c/` the
-/// c-programs runner builds plainly (no `.runner`, not `.only` p1, no
-/// `.flags`), about 150, a few minutes; otherwise [`PROGRAMS`].
-fn programs() -> Vec<String> {
-    if std::env::var_os("WASM_LIBC_ADAPT_ALL").is_none_or(|v| v != "1") {
-        return PROGRAMS.iter().map(|s| s.to_string()).collect();
-    }
-    let c = tests_dir().join("c");
-    let mut all: Vec<String> = std::fs::read_dir(&c)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "c"))
-        .filter(|p| {
-            !p.with_extension("runner").exists()
-                && !p.with_extension("flags").exists()
-                && std::fs::read_to_string(p.with_extension("only"))
-                    .map_or(true, |s| s.trim() != "p1")
-        })
-        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
-        .collect();
-    all.sort();
-    all
-}
-
-#[test]
-fn c_programs_adapted_run_on_p1_runtimes() {
-    let sysroot = sysroot().unwrap_or_else(|e| panic!("sysroot: {e}"));
-    let programs = programs();
-    let failures = std::sync::Mutex::new(Vec::new());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some(name) = programs.get(i) else { break };
-                    let res = build(&sysroot, name).and_then(|wasm| {
-                        let mut errs = String::new();
-                        for rt in ["wasmtime", "node"] {
-                            if let Some(why) = skipped(name, rt) {
-                                eprintln!("skip {name} adapted/{rt}: {why}");
-                                continue;
-                            }
-                            match run(name, &wasm, rt) {
-                                Ok(()) => eprintln!("ok   {name} adapted/{rt}"),
-                                Err(e) => {
-                                    eprintln!("FAIL {name} adapted/{rt}\n{e}");
-                                    errs += &format!("{name} adapted/{rt}\n");
-                                }
-                            }
-                        }
-                        if errs.is_empty() { Ok(()) } else { Err(errs) }
-                    });
-                    if let Err(e) = res {
-                        failures.lock().unwrap().push(e);
-                    }
-                }
-            });
-        }
-    });
-    let failures = failures.into_inner().unwrap();
-    assert!(failures.is_empty(), "failed:\n{}", failures.concat());
 }
 
 /// A module importing `imports` (each `() -> ()`), exporting memory and
@@ -738,7 +517,7 @@ fn a_component_is_unwrapped() {
     .unwrap();
     let out = work().join("build/args.from-component.wasm");
     check_output(adapt_cmd().arg("adapt").arg(&component).arg("-o").arg(&out)).unwrap();
-    run("args", &out, "wasmtime").unwrap();
+    same_as_p2(&component, &out, &["one", "two words"], &[], b"", &[]);
 }
 
 /// Runs `wasm` (a preview1 module, or a component on `p2`) in a fresh

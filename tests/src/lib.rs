@@ -194,3 +194,43 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result {
     }
     Ok(())
 }
+
+/// The `wasm-libc` tool (`wasm-libc adapt`, crate `wasm-libc-cli`):
+/// `WASM_LIBC_ADAPT` if set, otherwise built here (`cargo build --package
+/// wasm-libc-cli`, debug; a no-op for cargo when nothing changed) into the
+/// workspace's default target directory.
+pub fn adapt_tool() -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os("WASM_LIBC_ADAPT").filter(|v| !v.is_empty()) {
+        let p = PathBuf::from(p);
+        return if is_executable(&p) {
+            Ok(p)
+        } else {
+            Err(format!(
+                "WASM_LIBC_ADAPT={} is not an executable file",
+                p.display()
+            ))
+        };
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    check_output(
+        Command::new(&cargo)
+            .current_dir(root())
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_BUILD_TARGET")
+            .args([
+                "build",
+                "--quiet",
+                "--package",
+                "wasm-libc-cli",
+                "--bin",
+                "wasm-libc",
+            ]),
+    )
+    .map_err(|e| format!("building the adapt tool: {e}"))?;
+    let bin = root().join("target/debug/wasm-libc");
+    if is_executable(&bin) {
+        Ok(bin)
+    } else {
+        Err(format!("{} was not built", bin.display()))
+    }
+}

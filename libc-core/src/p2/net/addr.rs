@@ -59,11 +59,31 @@ type AddrImport = unsafe extern "C" fn(
     i32,
     *mut u8,
 );
-const _: [AddrImport; 3] = [
+const _: [AddrImport; 4] = [
     abi::sockets_tcp::tcp_socket_start_bind,
     abi::sockets_tcp::tcp_socket_start_connect,
     abi::sockets_udp::udp_socket_start_bind,
+    // (socket, has-remote, option<ip-socket-address>'s 12 values): the
+    // same shape.
+    abi::sockets_udp::udp_socket_stream,
 ];
+
+/// Calls an [`AddrImport`] with two leading values, the 12 flat values of an
+/// address ([`flat`]) and the return area.
+///
+/// # Safety
+///
+/// What `f` requires of its arguments: `h0` and `h1` valid for it and `ret`
+/// a return area of the size its result needs.
+#[inline(always)]
+pub(super) unsafe fn call_with_addr(f: AddrImport, h0: i32, h1: i32, a: &[i32; 12], ret: *mut u8) {
+    // SAFETY: the caller's contract.
+    unsafe {
+        f(
+            h0, h1, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], ret,
+        )
+    }
+}
 
 /// The 12 flat values of an `ip-socket-address` parameter: the case tag,
 /// then the join of both cases' flattened fields.

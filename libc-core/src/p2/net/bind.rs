@@ -1,7 +1,7 @@
 //! `bind`, explicit and implicit.
 
 use super::super::abi;
-use super::addr::flat;
+use super::addr::{call_with_addr, flat};
 use super::error::{UnitRet, error_code, unit_result};
 use super::network;
 use super::table::{Sock, State, store};
@@ -27,23 +27,7 @@ pub(super) fn do_bind(i: u16, mut s: Sock, addr: &SockAddr) -> Result<Sock> {
             SockType::Stream => abi::sockets_tcp::tcp_socket_start_bind,
             SockType::Dgram => abi::sockets_udp::udp_socket_start_bind,
         };
-        f(
-            s.h,
-            network(),
-            a[0],
-            a[1],
-            a[2],
-            a[3],
-            a[4],
-            a[5],
-            a[6],
-            a[7],
-            a[8],
-            a[9],
-            a[10],
-            a[11],
-            ret.arm(),
-        )
+        call_with_addr(f, s.h, network(), &a, ret.arm())
     };
     unit_result(&ret).map_err(error_code)?;
     let fin = match s.ty {

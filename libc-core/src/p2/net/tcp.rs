@@ -5,7 +5,7 @@ use super::super::Ret;
 use super::super::abi;
 use super::super::abi::io_streams::ret as sr;
 use super::super::abi::sockets_tcp::ret as tr;
-use super::addr::{AddrRet, addr_result, flat};
+use super::addr::{AddrRet, addr_result, call_with_addr, flat};
 use super::bind::ensure_bound;
 use super::error::{
     INVALID_STATE, UnitRet, WOULD_BLOCK, code_at, drop_stream_error, error_code, unit_result,
@@ -334,21 +334,11 @@ pub(super) fn connect_tcp(i: u16, mut s: Sock, addr: &SockAddr) -> Result<()> {
     let mut ret = UnitRet::new();
     // SAFETY: handles we own; ret has room for result<_, error-code>.
     unsafe {
-        abi::sockets_tcp::tcp_socket_start_connect(
+        call_with_addr(
+            abi::sockets_tcp::tcp_socket_start_connect,
             s.h,
             network(),
-            a[0],
-            a[1],
-            a[2],
-            a[3],
-            a[4],
-            a[5],
-            a[6],
-            a[7],
-            a[8],
-            a[9],
-            a[10],
-            a[11],
+            &a,
             ret.arm(),
         )
     };

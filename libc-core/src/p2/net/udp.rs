@@ -5,7 +5,7 @@ use super::super::Ret;
 use super::super::abi;
 use super::super::abi::sockets_udp::ret as ur;
 use super::super::abi::sockets_udp::{incoming_datagram as idg, outgoing_datagram as odg};
-use super::addr::{ADDR_BYTES, flat, read_addr, write_addr};
+use super::addr::{ADDR_BYTES, call_with_addr, flat, read_addr, write_addr};
 use super::bind::ensure_bound;
 use super::error::{code_at, error_code};
 use super::table::{Sock, load, store};
@@ -36,44 +36,15 @@ pub(super) fn udp_streams(mut s: Sock, peer: Option<&SockAddr>) -> Result<Sock> 
     s.tx = 0;
     s.peer = None;
     use ur::udp_socket_stream as r;
-    // `stream` takes an option<ip-socket-address>: the tag, then the 12
-    // flat values of the address (checked against the generated signature).
-    const _: unsafe extern "C" fn(
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        i32,
-        *mut u8,
-    ) = abi::sockets_udp::udp_socket_stream;
     let a = peer.map(flat).unwrap_or([0; 12]);
     let mut ret = Ret::<{ r::BYTES }>::new();
     // SAFETY: a handle we own; ret has room for the result tuple.
     unsafe {
-        abi::sockets_udp::udp_socket_stream(
+        call_with_addr(
+            abi::sockets_udp::udp_socket_stream,
             s.h,
             peer.is_some() as i32,
-            a[0],
-            a[1],
-            a[2],
-            a[3],
-            a[4],
-            a[5],
-            a[6],
-            a[7],
-            a[8],
-            a[9],
-            a[10],
-            a[11],
+            &a,
             ret.arm(),
         )
     };
