@@ -511,7 +511,8 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
         cases.len()
     );
     let next = AtomicUsize::new(0);
-    let report = Mutex::new((0usize, Vec::<String>::new()));
+    // Passed runs, failed labels, passed runs per runtime (RUNTIMES order).
+    let report = Mutex::new((0usize, Vec::<String>::new(), [0usize; RUNTIMES.len()]));
     std::thread::scope(|s| {
         for _ in 0..jobs {
             s.spawn(|| {
@@ -531,6 +532,9 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
                         }
                         if o.ok {
                             rep.0 += 1;
+                            if let Some(k) = RUNTIMES.iter().position(|r| *r == o.runtime) {
+                                rep.2[k] += 1;
+                            }
                         } else {
                             print!("{}", o.details);
                             rep.1.push(label);
@@ -540,7 +544,14 @@ fn real_main(list: bool, quiet: bool, filters: &[&String]) -> Result<bool> {
             });
         }
     });
-    let (passed, failed) = report.into_inner().unwrap_or_else(|e| e.into_inner());
+    let (passed, failed, per_rt) = report.into_inner().unwrap_or_else(|e| e.into_inner());
+    let tally: Vec<String> = RUNTIMES
+        .iter()
+        .zip(per_rt)
+        .filter(|(_, n)| *n > 0)
+        .map(|(r, n)| format!("{} {n}", r.name()))
+        .collect();
+    println!("passed per runtime: {}", tally.join(", "));
     if !failed.is_empty() {
         println!("\nfailed:");
         for f in &failed {

@@ -316,12 +316,90 @@ const DIRENT: usize = 24;
 /// The longest name `read-directory-entry` returns.
 const NAME_MAX: usize = 1024;
 
+/// A preview1 `dirent` header at `at` of `buf`: (next cookie, name
+/// length, type), or none when it does not fit.
+fn dirent(buf: &[u8], at: usize) -> Option<(u64, usize, u8)> {
+    let h = buf.get(at..at.checked_add(DIRENT)?)?;
+    let next = u64::from_le_bytes(h[0..8].try_into().ok()?);
+    let namlen = u32::from_le_bytes(h[16..20].try_into().ok()?) as usize;
+    Some((next, namlen, h[20]))
+}
+
+/// Stores `some(entry)` (a copy of the name from the program's realloc).
+fn put_entry(ret: *mut u8, ty: u8, name: &[u8]) {
+    let p = alloc_copy(name.as_ptr(), name.len());
+    put_u8(ret, 0, 0);
+    put_u8(ret, 4, 1);
+    put_u8(ret, 8, file_type(ty));
+    put_u32(ret, 12, p as u32);
+    put_u32(ret, 16, name.len() as u32);
+}
+
+/// Stores `none` (the end of the directory).
+fn put_end(ret: *mut u8) {
+    put_u8(ret, 0, 0);
+    put_u8(ret, 4, 0);
+}
+
 /// `read-directory-entry: func() -> result<option<directory-entry>, error-code>`:
-/// one fd_readdir per entry, from the stream's cookie; `.` and `..` skipped.
+/// the next entry of the stream's batch ([`table::dir_buf`]), refilled by
+/// one `fd_readdir` from the stream's cookie when used up; `.` and `..`
+/// skipped. Without a free batch (more than `DIR_BUFS` streams open) one
+/// `fd_readdir` per entry.
 /// Layout: [0] tag, ok [4] some [8] type [12] name ptr [16] name len, err [4] code.
 #[unsafe(export_name = "wasi:filesystem/types#[method]directory-entry-stream.read-directory-entry")]
 pub extern "C" fn read_directory_entry(h: i32, ret: *mut u8) {
     let e = table::get(h, Kind::DirStream);
+    let Some(d) = table::dir_buf(h) else {
+        return read_one_entry(e, ret);
+    };
+    loop {
+        let (used, off) = (d.used as usize, d.off as usize);
+        let entry = dirent(&d.buf[..used], off);
+        let fits = entry.is_some_and(|(_, n, _)| n <= NAME_MAX && off + DIRENT + n <= used);
+        if !fits {
+            if entry.is_some_and(|(_, n, _)| n > NAME_MAX) {
+                return put_fs_err(ret, 4, p1::ENAMETOOLONG);
+            }
+            if off == 0 && used >= DIRENT {
+                // A fresh batch (room for the longest entry) whose first
+                // entry is cut short: the host lies.
+                return put_fs_err(ret, 4, p1::EINVAL);
+            }
+            // Used up (or a cut entry at the end): refill from the cookie.
+            let mut n = 0usize;
+            // SAFETY: the batch in the region, DIR_BUF bytes.
+            let r =
+                unsafe { p1::fd_readdir(e.fd, d.buf.as_mut_ptr(), table::DIR_BUF, e.pos, &mut n) };
+            if r != 0 {
+                return put_fs_err(ret, 4, r);
+            }
+            if n > table::DIR_BUF {
+                trap();
+            }
+            d.used = n as u16;
+            d.off = 0;
+            if n < DIRENT {
+                return put_end(ret);
+            }
+            continue;
+        }
+        let Some((next, namlen, ty)) = entry else {
+            trap()
+        };
+        let name_at = off + DIRENT;
+        d.off = (name_at + namlen) as u16;
+        e.pos = next;
+        let name = &d.buf[name_at..name_at + namlen];
+        if name == b"." || name == b".." {
+            continue;
+        }
+        return put_entry(ret, ty, name);
+    }
+}
+
+/// [`read_directory_entry`] without a batch: one `fd_readdir` per entry.
+fn read_one_entry(e: &mut table::Entry, ret: *mut u8) {
     let mut buf = [0u8; DIRENT + NAME_MAX];
     loop {
         let mut used = 0usize;
@@ -333,14 +411,9 @@ pub extern "C" fn read_directory_entry(h: i32, ret: *mut u8) {
         if used > buf.len() {
             trap();
         }
-        if used < DIRENT {
-            put_u8(ret, 0, 0);
-            put_u8(ret, 4, 0);
-            return;
-        }
-        let next = u64::from_le_bytes(buf[0..8].try_into().unwrap_or_else(|_| trap()));
-        let namlen = u32::from_le_bytes(buf[16..20].try_into().unwrap_or_else(|_| trap())) as usize;
-        let ty = buf[20];
+        let Some((next, namlen, ty)) = dirent(&buf[..used], 0) else {
+            return put_end(ret);
+        };
         if namlen > NAME_MAX {
             return put_fs_err(ret, 4, p1::ENAMETOOLONG);
         }
@@ -353,13 +426,7 @@ pub extern "C" fn read_directory_entry(h: i32, ret: *mut u8) {
         if name == b"." || name == b".." {
             continue;
         }
-        let p = alloc_copy(name.as_ptr(), namlen);
-        put_u8(ret, 0, 0);
-        put_u8(ret, 4, 1);
-        put_u8(ret, 8, file_type(ty));
-        put_u32(ret, 12, p as u32);
-        put_u32(ret, 16, namlen as u32);
-        return;
+        return put_entry(ret, ty, name);
     }
 }
 
@@ -626,6 +693,7 @@ pub extern "C" fn drop_descriptor(h: i32) {
 #[unsafe(export_name = "wasi:filesystem/types#[resource-drop]directory-entry-stream")]
 pub extern "C" fn drop_dir_stream(h: i32) {
     table::remove(h, Kind::DirStream);
+    table::dir_buf_release(h);
 }
 
 /// Unused preview1 errnos kept for the map's documentation.

@@ -56,6 +56,66 @@ pub struct State {
     /// The iovec of a read.
     iov: crate::p1::Iovec,
     entries: [Entry; ENTRIES],
+    /// Batches of directory entries (see [`dir_buf`]).
+    dirs: [DirBuf; DIR_BUFS],
+}
+
+/// Directory streams read in batches at once (more read one entry per
+/// `fd_readdir`).
+pub const DIR_BUFS: usize = 6;
+/// Bytes of a batch: a preview1 libc's `DIR` buffer (ours and wasi-libc's),
+/// so a listing that a program changes as it reads it goes as it goes
+/// there; at least one entry (a 24-byte header and a 1,024-byte name).
+pub const DIR_BUF: usize = 4096;
+
+/// One batch of `fd_readdir` output for the stream `owner`. Preview1
+/// hosts resume a listing at a cookie that is an index (wasmtime) or a
+/// `telldir` value (uvwasi); reading one entry per call from the cookie
+/// skips entries when the program removes the ones it has read (libc++'s
+/// `remove_all`, `rm -r`), so a stream reads a batch, as a preview1 libc
+/// does with its `DIR` buffer.
+#[repr(C)]
+pub struct DirBuf {
+    /// The stream's handle; 0: free.
+    pub owner: i32,
+    /// Bytes the last `fd_readdir` filled (`DIR_BUF` before the first).
+    pub used: u16,
+    /// Where the next entry starts.
+    pub off: u16,
+    pub buf: [u8; DIR_BUF],
+}
+
+/// The batch of the directory stream `handle`: its own, else a free one
+/// (empty, so the next read fills it from the stream's cookie), else none.
+pub fn dir_buf(handle: i32) -> Option<&'static mut DirBuf> {
+    let st = region().cast::<State>();
+    // SAFETY: a field of the reserved, zero-filled region (all free), one
+    // thread; only the batches are borrowed, not the entries.
+    let dirs = unsafe { &mut (*st).dirs };
+    let i = match dirs.iter().position(|d| d.owner == handle) {
+        Some(i) => i,
+        None => {
+            let i = dirs.iter().position(|d| d.owner == 0)?;
+            let d = &mut dirs[i];
+            d.owner = handle;
+            d.used = DIR_BUF as u16;
+            d.off = DIR_BUF as u16;
+            i
+        }
+    };
+    Some(&mut dirs[i])
+}
+
+/// Frees the batch of `handle`, if it has one.
+pub fn dir_buf_release(handle: i32) {
+    let st = region().cast::<State>();
+    // SAFETY: as in `dir_buf`.
+    let dirs = unsafe { &mut (*st).dirs };
+    for d in dirs.iter_mut() {
+        if d.owner == handle {
+            d.owner = 0;
+        }
+    }
 }
 
 /// The read paths' iovec and count in the region rather than on the

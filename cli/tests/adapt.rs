@@ -14,8 +14,11 @@ use std::time::Duration;
 
 static RUN_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+/// The tests' work directory, with its `build/` made.
 fn work() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("adapt")
+    let w = Path::new(env!("CARGO_TARGET_TMPDIR")).join("adapt");
+    std::fs::create_dir_all(w.join("build")).expect("creating the work directory");
+    w
 }
 
 /// The sysroots, as the c-programs test builds them (shared work directory
