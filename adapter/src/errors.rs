@@ -75,32 +75,30 @@ const fn pack(table: &[u8; 77], word: usize) -> u128 {
 /// Computed from immediate constants, not a table in memory: the adapter
 /// has no data segment.
 #[inline(always)]
-fn lookup(w: [u128; 4], errno: i32, default: u8) -> u8 {
+fn lookup(w: (u128, u128, u128, u128), errno: i32, default: u8) -> u8 {
     let e = errno as u32;
     let (w, i) = if e < 21 {
-        (w[0], e)
+        (w.0, e)
     } else if e < 42 {
-        (w[1], e - 21)
+        (w.1, e - 21)
     } else if e < 63 {
-        (w[2], e - 42)
+        (w.2, e - 42)
     } else if e < 77 {
-        (w[3], e - 63)
+        (w.3, e - 63)
     } else {
         return default;
     };
     ((w >> (6 * i)) & 63) as u8
 }
 
-const FS_WORDS: [u128; 4] = [
-    pack(&FS_CODES, 0),
-    pack(&FS_CODES, 1),
-    pack(&FS_CODES, 2),
-    pack(&FS_CODES, 3),
-];
+const FS_W0: u128 = pack(&FS_CODES, 0);
+const FS_W1: u128 = pack(&FS_CODES, 1);
+const FS_W2: u128 = pack(&FS_CODES, 2);
+const FS_W3: u128 = pack(&FS_CODES, 3);
 
 /// The `error-code` for a preview1 errno.
 pub fn fs_code(errno: i32) -> u8 {
-    lookup(FS_WORDS, errno, 13)
+    lookup((FS_W0, FS_W1, FS_W2, FS_W3), errno, 13)
 }
 
 /// `wasi:sockets/network` `error-code` for each preview1 errno (WASI's
@@ -146,16 +144,14 @@ const SOCK_CODES: [u8; 77] = {
     t
 };
 
-const SOCK_WORDS: [u128; 4] = [
-    pack(&SOCK_CODES, 0),
-    pack(&SOCK_CODES, 1),
-    pack(&SOCK_CODES, 2),
-    pack(&SOCK_CODES, 3),
-];
+const SOCK_W0: u128 = pack(&SOCK_CODES, 0);
+const SOCK_W1: u128 = pack(&SOCK_CODES, 1);
+const SOCK_W2: u128 = pack(&SOCK_CODES, 2);
+const SOCK_W3: u128 = pack(&SOCK_CODES, 3);
 
 /// The `wasi:sockets` `error-code` for a preview1 errno.
 pub fn sock_code(errno: i32) -> u8 {
-    lookup(SOCK_WORDS, errno, 0)
+    lookup((SOCK_W0, SOCK_W1, SOCK_W2, SOCK_W3), errno, 0)
 }
 
 /// Writes `result::err(error-code)` (tag 1 at 0, the code at `off`).

@@ -1199,7 +1199,7 @@ pub extern "C" fn resolve_addresses(net: i32, name: *const u8, len: usize, ret: 
     let mut host = [0u8; 256];
     // SAFETY: `len` bytes in memory (checked).
     let bytes = unsafe { core::slice::from_raw_parts(name, len) };
-    if len == 0 || len >= host.len() || bytes.contains(&0) {
+    if len == 0 || len >= host.len() - 1 || bytes.contains(&0) {
         return err_at(ret, 4, INVALID_ARGUMENT);
     }
     host[..len].copy_from_slice(bytes);
@@ -1217,7 +1217,8 @@ pub extern "C" fn resolve_addresses(net: i32, name: *const u8, len: usize, ret: 
     let r = m(unsafe {
         raw::sock_addr_resolve(
             host.as_ptr(),
-            [0u8].as_ptr(),
+            // The empty service: `host`'s last byte (0, as `len` < 255).
+            host.as_ptr().add(255),
             hints.as_ptr(),
             info.as_mut_ptr(),
             LOOKUP_ADDRS,
