@@ -998,28 +998,56 @@ pub extern "C" fn drop_udp_socket(h: i32) {
 /// The largest UDP payload (IPv4: 65,535 - 8 - 20).
 const DATAGRAM_MAX: usize = 65507;
 
+/// Bytes of a datagram peeked at to learn its size (see `datagram_receive`).
+const PEEK: usize = 2048;
+
 /// `receive: func(max-results: u64) -> result<list<incoming-datagram>,
 /// error-code>`: at most one datagram per call (a p2 host may return
-/// fewer than asked). The spine (one 40-byte record, align 4) and then the
-/// payload block (align 1, the largest datagram: its size is not known
-/// before it is received) come from the program's realloc, and
-/// `sock_recv_from` writes straight into the payload block. Layout: [0]
-/// tag, [4] ptr, [8] len; err [4].
+/// fewer than asked). Its size is learnt first with a peek (`sock_recv`
+/// with `RECV_PEEK`) into a 2 KiB buffer on the adapter's stack: a
+/// datagram shorter than that is its whole size, and the payload block is
+/// asked of the program's realloc for exactly that many bytes (with our p2
+/// libc: the caller's buffer, no guest copy); a longer one gets a block of
+/// the largest datagram size. The spine (one 40-byte record, align 4)
+/// comes from realloc too, and `sock_recv_from` writes straight into the
+/// payload block. Layout: [0] tag, [4] ptr, [8] len; err [4].
 #[unsafe(export_name = "wasi:sockets/udp#[method]incoming-datagram-stream.receive")]
 pub extern "C" fn datagram_receive(h: i32, max: u64, ret: *mut u8) {
     let fd = table::get(h, Kind::DatagramIn).fd;
-    if max == 0 || !poll::fd_ready(true, fd, false) {
+    let empty = |ret: *mut u8| {
         put_u8(ret, 0, 0);
         put_u32(ret, 4, alloc(4, 0) as u32);
         put_u32(ret, 8, 0);
-        return;
+    };
+    if max == 0 {
+        return empty(ret);
     }
+    let mut peek = [0u8; PEEK];
+    let piov = p1::Iovec {
+        buf: peek.as_mut_ptr(),
+        len: PEEK,
+    };
+    let (mut n, mut ro) = (0usize, 0u16);
+    // SAFETY: one iovec over our stack buffer; out-parameters on our stack.
+    let r = m(unsafe { raw::sock_recv(fd, &piov, 1, RIFLAGS_PEEK, &mut n, &mut ro) });
+    match r {
+        0 => {}
+        p1::EAGAIN => return empty(ret),
+        errno => return err_at(ret, 4, sock_code(errno)),
+    }
+    let size = if n < PEEK { n } else { DATAGRAM_MAX };
     let spine = alloc(4, 40);
-    let data = alloc(1, DATAGRAM_MAX);
+    let data = alloc(1, size);
     let mut from = WasiAddr([0; 24]);
-    let iov = p1::Iovec {
-        buf: data,
-        len: DATAGRAM_MAX,
+    // An empty datagram is received through the peek buffer (WAMR refuses
+    // a zero-length receive).
+    let iov = if size == 0 {
+        piov
+    } else {
+        p1::Iovec {
+            buf: data,
+            len: size,
+        }
     };
     let mut n = 0usize;
     // SAFETY: one iovec over the fresh payload block; out-parameters on
@@ -1035,7 +1063,9 @@ pub extern "C" fn datagram_receive(h: i32, max: u64, ret: *mut u8) {
         }
         errno => return err_at(ret, 4, sock_code(errno)),
     }
-    if n > DATAGRAM_MAX {
+    if size == 0 {
+        n = 0;
+    } else if n > size {
         trap();
     }
     put_u32(spine, 0, data as u32);
