@@ -228,7 +228,11 @@ impl WasiAddr {
             put_u16(ret, off + 4, port);
             put_u32(ret, off + 8, 0);
             for k in 0..8 {
-                put_u16(ret, off + 12 + 2 * k, u16::from_le_bytes([b[4 + 2 * k], b[5 + 2 * k]]));
+                put_u16(
+                    ret,
+                    off + 12 + 2 * k,
+                    u16::from_le_bytes([b[4 + 2 * k], b[5 + 2 * k]]),
+                );
             }
             put_u32(ret, off + 28, 0);
         }
@@ -571,7 +575,10 @@ fn connect_outcome(fd: u32) -> Result<bool, i32> {
         Err(e) => return Err(e),
     }
     let mut b = 0u8;
-    let iov = p1::Iovec { buf: &mut b, len: 1 };
+    let iov = p1::Iovec {
+        buf: &mut b,
+        len: 1,
+    };
     let (mut n, mut ro) = (0usize, 0u16);
     // SAFETY: one 1-byte buffer and two out-parameters on our stack.
     let r = m(unsafe { raw::sock_recv(fd, &iov, 1, RIFLAGS_PEEK, &mut n, &mut ro) });
@@ -739,7 +746,10 @@ pub extern "C" fn tcp_keep_alive_enabled(h: i32, ret: *mut u8) {
 #[unsafe(export_name = "wasi:sockets/tcp#[method]tcp-socket.set-keep-alive-enabled")]
 pub extern "C" fn tcp_set_keep_alive_enabled(h: i32, v: i32, ret: *mut u8) {
     // SAFETY: plain values.
-    unit(ret, check(m(unsafe { raw::sock_set_keep_alive(tcp_fd(h), (v & 1) as i32) })))
+    unit(
+        ret,
+        check(m(unsafe { raw::sock_set_keep_alive(tcp_fd(h), v & 1) })),
+    )
 }
 
 /// A duration in ns as whole seconds (rounded up, at least 1, as wasmtime
@@ -789,7 +799,14 @@ pub extern "C" fn tcp_keep_alive_count(h: i32, ret: *mut u8) {
 #[unsafe(export_name = "wasi:sockets/tcp#[method]tcp-socket.set-keep-alive-count")]
 pub extern "C" fn tcp_set_keep_alive_count(h: i32, v: u32, ret: *mut u8) {
     tcp_fd(h);
-    unit(ret, Err(if v == 0 { INVALID_ARGUMENT } else { NOT_SUPPORTED }))
+    unit(
+        ret,
+        Err(if v == 0 {
+            INVALID_ARGUMENT
+        } else {
+            NOT_SUPPORTED
+        }),
+    )
 }
 
 fn hop_limit(fd: u32, ret: *mut u8) {
@@ -1305,7 +1322,11 @@ pub extern "C" fn resolve_next_address(h: i32, ret: *mut u8) {
     } else {
         for k in 0..8 {
             // WAMR's groups are little-endian u16s.
-            put_u16(ret, 6 + 2 * k, u16::from_le_bytes([a[1 + 2 * k], a[2 + 2 * k]]));
+            put_u16(
+                ret,
+                6 + 2 * k,
+                u16::from_le_bytes([a[1 + 2 * k], a[2 + 2 * k]]),
+            );
         }
     }
 }

@@ -120,7 +120,11 @@ fn run_test(name: &str) {
             .split_once(':')
             .expect("`p1:`, `p2:` or `p2-adapted:` line");
         let opts: Vec<&str> = opts.split_whitespace().collect();
-        let sysroot = if backend == "p2-adapted" { "p2" } else { backend };
+        let sysroot = if backend == "p2-adapted" {
+            "p2"
+        } else {
+            backend
+        };
         let wasm = out_dir().join(format!("{name}-{backend}.wasm"));
         compile(&dir.join(format!("{name}.c")), sysroot, &wasm);
         let out = match backend {
@@ -331,8 +335,17 @@ fn programs_without_socket_import_no_socket_extension() {
     let a = dir.join("echo-p2-adapted.p1.wasm");
     adapt(&w4, &a);
     let im = imports(&a);
-    for f in ["sock_open", "sock_bind", "sock_listen", "sock_connect", "sock_accept"] {
-        assert!(im.iter().any(|i| i == f), "adapted sock_tcp_echo should import {f}");
+    for f in [
+        "sock_open",
+        "sock_bind",
+        "sock_listen",
+        "sock_connect",
+        "sock_accept",
+    ] {
+        assert!(
+            im.iter().any(|i| i == f),
+            "adapted sock_tcp_echo should import {f}"
+        );
     }
     // A server on a pre-opened socket (accept, recv, send, shutdown, poll,
     // fcntl, getsockopt(SO_TYPE)): standard preview1 only.
