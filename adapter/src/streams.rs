@@ -41,18 +41,33 @@ fn read_into(e: &mut table::Entry, buf: *mut u8, len: usize) -> Result<usize, i3
 /// nothing has arrived and `!blocking`; with `blocking`, waits for data
 /// (`poll_oneoff`) and reads again. A 0-byte read makes no host call (WAMR
 /// refuses zero-length receives).
+#[inline(always)]
+fn read_sock(e: &mut table::Entry, buf: *mut u8, len: usize, blocking: bool) -> Result<usize, i32> {
+    let r = read_sock_packed(e, buf, len, blocking);
+    if r < 0 {
+        Err(-r as i32)
+    } else {
+        Ok(r as usize)
+    }
+}
+
+/// [`read_sock`]'s body, out of line, its result packed into one value (the
+/// count, or minus the errno; reads are at most [`READ_MAX`]): a `Result`
+/// would come back through memory, and that would give every caller, the
+/// file and stdin reads among them, a stack frame.
 #[cold]
 #[inline(never)]
-fn read_sock(e: &mut table::Entry, buf: *mut u8, len: usize, blocking: bool) -> Result<usize, i32> {
+fn read_sock_packed(e: &mut table::Entry, buf: *mut u8, len: usize, blocking: bool) -> isize {
     if len == 0 {
-        return Ok(0);
+        return 0;
     }
     loop {
         match read_into(e, buf, len) {
             Err(p1::EAGAIN) if blocking => {
                 crate::poll::fd_ready(true, e.fd, true);
             }
-            r => return r,
+            Ok(n) => return n as isize,
+            Err(errno) => return -(errno as isize),
         }
     }
 }
