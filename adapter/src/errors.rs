@@ -57,41 +57,101 @@ const FS_CODES: [u8; 77] = {
     t
 };
 
-/// 21 six-bit codes of `FS_CODES[21 * word..]` packed in a `u128`.
-const fn pack(word: usize) -> u128 {
+/// 21 six-bit codes of `table[21 * word..]` packed in a `u128`.
+const fn pack(table: &[u8; 77], word: usize) -> u128 {
     let mut v = 0u128;
     let mut i = 0;
     while i < 21 {
         let e = 21 * word + i;
         if e < 77 {
-            v |= (FS_CODES[e] as u128) << (6 * i);
+            v |= (table[e] as u128) << (6 * i);
         }
         i += 1;
     }
     v
 }
 
-const W0: u128 = pack(0);
-const W1: u128 = pack(1);
-const W2: u128 = pack(2);
-const W3: u128 = pack(3);
-
-/// The `error-code` for a preview1 errno. Computed from four immediate
-/// constants, not a table in memory: the adapter has no data segment.
-pub fn fs_code(errno: i32) -> u8 {
+/// The code for `errno` from four packed words (`default` past them).
+/// Computed from immediate constants, not a table in memory: the adapter
+/// has no data segment.
+#[inline(always)]
+fn lookup(w: (u128, u128, u128, u128), errno: i32, default: u8) -> u8 {
     let e = errno as u32;
     let (w, i) = if e < 21 {
-        (W0, e)
+        (w.0, e)
     } else if e < 42 {
-        (W1, e - 21)
+        (w.1, e - 21)
     } else if e < 63 {
-        (W2, e - 42)
+        (w.2, e - 42)
     } else if e < 77 {
-        (W3, e - 63)
+        (w.3, e - 63)
     } else {
-        return 13;
+        return default;
     };
     ((w >> (6 * i)) & 63) as u8
+}
+
+const FS_W0: u128 = pack(&FS_CODES, 0);
+const FS_W1: u128 = pack(&FS_CODES, 1);
+const FS_W2: u128 = pack(&FS_CODES, 2);
+const FS_W3: u128 = pack(&FS_CODES, 3);
+
+/// The `error-code` for a preview1 errno.
+pub fn fs_code(errno: i32) -> u8 {
+    lookup((FS_W0, FS_W1, FS_W2, FS_W3), errno, 13)
+}
+
+/// `wasi:sockets/network` `error-code` for each preview1 errno (WASI's
+/// numbering); errnos with no counterpart become `unknown` (0).
+const SOCK_CODES: [u8; 77] = {
+    let mut t = [0u8; 77];
+    let pairs: [(usize, u8); 29] = [
+        (2, 1),   // acces -> access-denied
+        (63, 1),  // perm -> access-denied
+        (76, 1),  // notcapable -> access-denied
+        (5, 2),   // afnosupport -> not-supported
+        (52, 2),  // nosys -> not-supported
+        (58, 2),  // notsup -> not-supported
+        (66, 2),  // protonosupport -> not-supported
+        (50, 2),  // noprotoopt -> not-supported
+        (28, 3),  // inval -> invalid-argument
+        (48, 4),  // nomem -> out-of-memory
+        (42, 4),  // nobufs -> out-of-memory
+        (73, 5),  // timedout -> timeout
+        (7, 6),   // already -> concurrency-conflict
+        (6, 8),   // again -> would-block
+        (26, 8),  // inprogress -> would-block
+        (30, 9),  // isconn -> invalid-state
+        (53, 9),  // notconn -> invalid-state
+        (33, 10), // mfile -> new-socket-limit
+        (41, 10), // nfile -> new-socket-limit
+        (4, 11),  // addrnotavail -> address-not-bindable
+        (3, 12),  // addrinuse -> address-in-use
+        (23, 13), // hostunreach -> remote-unreachable
+        (40, 13), // netunreach -> remote-unreachable
+        (38, 13), // netdown -> remote-unreachable
+        (14, 14), // connrefused -> connection-refused
+        (15, 15), // connreset -> connection-reset
+        (39, 15), // netreset -> connection-reset
+        (13, 16), // connaborted -> connection-aborted
+        (35, 17), // msgsize -> datagram-too-large
+    ];
+    let mut i = 0;
+    while i < pairs.len() {
+        t[pairs[i].0] = pairs[i].1;
+        i += 1;
+    }
+    t
+};
+
+const SOCK_W0: u128 = pack(&SOCK_CODES, 0);
+const SOCK_W1: u128 = pack(&SOCK_CODES, 1);
+const SOCK_W2: u128 = pack(&SOCK_CODES, 2);
+const SOCK_W3: u128 = pack(&SOCK_CODES, 3);
+
+/// The `wasi:sockets` `error-code` for a preview1 errno.
+pub fn sock_code(errno: i32) -> u8 {
+    lookup((SOCK_W0, SOCK_W1, SOCK_W2, SOCK_W3), errno, 0)
 }
 
 /// Writes `result::err(error-code)` (tag 1 at 0, the code at `off`).

@@ -1,6 +1,7 @@
 //! A WASI 0.2 → preview1 adapter: the WASI 0.2 imports a command uses
-//! (`wasi:cli`, `wasi:io`, `wasi:clocks`, `wasi:random`, `wasi:filesystem`),
-//! implemented over `wasi_snapshot_preview1` and exported under
+//! (`wasi:cli`, `wasi:io`, `wasi:clocks`, `wasi:random`, `wasi:filesystem`,
+//! `wasi:sockets` over WAMR's socket extension), implemented over
+//! `wasi_snapshot_preview1` and exported under
 //! `<interface>#<function>` names (the interface without its `@version`).
 //! `wasm-libc adapt` (crate `wasm-libc-cli`) fuses this module into a p2
 //! core module: see docs/adapter.md.
@@ -36,6 +37,8 @@ mod p1;
 mod poll;
 #[cfg(target_arch = "wasm32")]
 mod random;
+#[cfg(target_arch = "wasm32")]
+mod sockets;
 #[cfg(target_arch = "wasm32")]
 mod streams;
 #[cfg(target_arch = "wasm32")]

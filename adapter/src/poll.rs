@@ -3,7 +3,7 @@
 
 use crate::mem::{alloc, check_list, put_u32, trap};
 use crate::p1;
-use crate::table::{self, Kind, POLL_CLOCK, POLL_READ, POLL_READY, POLL_WRITE};
+use crate::table::{self, Kind, POLL_CLOCK, POLL_READ, POLL_READY, POLL_WRITE, SOCK};
 
 /// Most pollables one `poll` call takes (a p2 host has a limit too).
 const POLL_MAX: usize = 64;
@@ -13,6 +13,68 @@ pub fn new(sub: u8, fd: u32, deadline: u64) -> i32 {
     let h = table::insert(Kind::Pollable, 0, fd, deadline);
     table::get(h, Kind::Pollable).sub = sub;
     h
+}
+
+/// A new pollable on a socket fd (`POLL_READ` or `POLL_WRITE`) whose
+/// readiness `ready` tests with the host.
+pub fn new_sock(sub: u8, fd: u32) -> i32 {
+    let h = table::insert(Kind::Pollable, SOCK, fd, 0);
+    table::get(h, Kind::Pollable).sub = sub;
+    h
+}
+
+/// A subscription for `fd` becoming readable or writable.
+fn fd_subscription(read: bool, fd: u32, userdata: u64) -> p1::Subscription {
+    p1::Subscription {
+        userdata,
+        tag: if read {
+            p1::EVENTTYPE_FD_READ
+        } else {
+            p1::EVENTTYPE_FD_WRITE
+        },
+        _pad: [0; 7],
+        id_or_fd: fd,
+        _pad2: 0,
+        timeout: 0,
+        precision: 0,
+        flags: 0,
+    }
+}
+
+/// Whether socket `fd` is readable (or writable) now, or, with `block`,
+/// waits until it is (then `true`). An error event (a closed or failed
+/// socket) counts as ready: the operation reports it.
+pub fn fd_ready(read: bool, fd: u32, block: bool) -> bool {
+    let subs = [
+        fd_subscription(read, fd, 0),
+        p1::Subscription {
+            userdata: 1,
+            tag: p1::EVENTTYPE_CLOCK,
+            _pad: [0; 7],
+            id_or_fd: p1::CLOCK_MONOTONIC,
+            _pad2: 0,
+            timeout: 0,
+            precision: 0,
+            flags: 0,
+        },
+    ];
+    let mut events: [p1::Event; 2] = [const {
+        p1::Event {
+            userdata: 0,
+            error: 0,
+            kind: 0,
+            nbytes: 0,
+            flags: 0,
+        }
+    }; 2];
+    let mut n = 0usize;
+    let count = if block { 1 } else { 2 };
+    // SAFETY: `count` subscriptions in, room for as many events out.
+    let r = unsafe { p1::poll_oneoff(subs.as_ptr(), events.as_mut_ptr(), count, &mut n) };
+    if r != 0 || n > count {
+        trap();
+    }
+    events[..n].iter().any(|ev| ev.userdata == 0)
 }
 
 pub fn monotonic_now() -> u64 {
@@ -120,6 +182,7 @@ pub extern "C" fn ready(h: i32) -> i32 {
     match e.sub {
         POLL_READY => 1,
         POLL_CLOCK => (monotonic_now() >= e.pos) as i32,
+        sub if e.flags & SOCK != 0 => fd_ready(sub == POLL_READ, e.fd, false) as i32,
         // preview1 offers no non-blocking readiness test: files and pipes
         // are taken as ready (a read or write then blocks, as on p1).
         _ => 1,

@@ -3,7 +3,7 @@
 use crate::errors::put_stream_err;
 use crate::mem::{alloc, check_list, put_u8, put_u32, put_u64, trap};
 use crate::p1;
-use crate::table::{self, APPEND, AT_POS, Kind, POLL_READ, POLL_WRITE};
+use crate::table::{self, APPEND, AT_POS, Kind, POLL_READ, POLL_WRITE, SOCK};
 
 /// The most one read asks for (a p2 host returns short reads too).
 const READ_MAX: u64 = 1 << 20;
@@ -37,14 +37,54 @@ fn read_into(e: &mut table::Entry, buf: *mut u8, len: usize) -> Result<usize, i3
     Ok(n)
 }
 
+/// [`read_into`] for a socket's stream (a non-blocking fd): `EAGAIN` when
+/// nothing has arrived and `!blocking`; with `blocking`, waits for data
+/// (`poll_oneoff`) and reads again. A 0-byte read makes no host call (WAMR
+/// refuses zero-length receives).
+#[inline(always)]
+fn read_sock(e: &mut table::Entry, buf: *mut u8, len: usize, blocking: bool) -> Result<usize, i32> {
+    let r = read_sock_packed(e, buf, len, blocking);
+    if r < 0 {
+        Err(-r as i32)
+    } else {
+        Ok(r as usize)
+    }
+}
+
+/// [`read_sock`]'s body, out of line, its result packed into one value (the
+/// count, or minus the errno; reads are at most [`READ_MAX`]): a `Result`
+/// would come back through memory, and that would give every caller, the
+/// file and stdin reads among them, a stack frame.
+#[cold]
+#[inline(never)]
+fn read_sock_packed(e: &mut table::Entry, buf: *mut u8, len: usize, blocking: bool) -> isize {
+    if len == 0 {
+        return 0;
+    }
+    loop {
+        match read_into(e, buf, len) {
+            Err(p1::EAGAIN) if blocking => {
+                crate::poll::fd_ready(true, e.fd, true);
+            }
+            Ok(n) => return n as isize,
+            Err(errno) => return -(errno as isize),
+        }
+    }
+}
+
 /// `read`/`blocking-read`: one realloc for the length to read, preview1
 /// reads into it. Layout: [0] tag, ok [4] ptr [8] len, err [4] stream-error.
 #[inline(always)]
-fn read(h: i32, len: u64, ret: *mut u8) {
+fn read(h: i32, len: u64, ret: *mut u8, blocking: bool) {
     let e = table::get(h, Kind::Input);
     let n = if len > READ_MAX { READ_MAX } else { len } as usize;
     let buf = alloc(1, n);
-    match read_into(e, buf, n) {
+    let got = if e.flags & SOCK != 0 {
+        read_sock(e, buf, n, blocking)
+    } else {
+        read_into(e, buf, n)
+    };
+    match got {
         Ok(0) if n != 0 => put_stream_err(ret, 4, 0),
         Ok(got) => {
             put_u8(ret, 0, 0);
@@ -62,25 +102,34 @@ fn read(h: i32, len: u64, ret: *mut u8) {
 
 #[unsafe(export_name = "wasi:io/streams#[method]input-stream.read")]
 pub extern "C" fn input_read(h: i32, len: u64, ret: *mut u8) {
-    read(h, len, ret)
+    read(h, len, ret, false)
 }
 
 #[unsafe(export_name = "wasi:io/streams#[method]input-stream.blocking-read")]
 pub extern "C" fn input_blocking_read(h: i32, len: u64, ret: *mut u8) {
-    read(h, len, ret)
+    read(h, len, ret, true)
 }
 
 /// `skip`/`blocking-skip`: reads into a scratch buffer on the stack.
 /// Layout: [0] tag, ok [8] u64, err [8] stream-error.
-fn skip(h: i32, len: u64, ret: *mut u8) {
+fn skip(h: i32, len: u64, ret: *mut u8, blocking: bool) {
     let e = table::get(h, Kind::Input);
     let mut scratch = [0u8; 1024];
     let n = if len > 1024 { 1024 } else { len as usize };
-    match read_into(e, scratch.as_mut_ptr(), n) {
+    let got = if e.flags & SOCK != 0 {
+        read_sock(e, scratch.as_mut_ptr(), n, blocking)
+    } else {
+        read_into(e, scratch.as_mut_ptr(), n)
+    };
+    match got {
         Ok(0) if n != 0 => put_stream_err(ret, 8, 0),
         Ok(got) => {
             put_u8(ret, 0, 0);
             put_u64(ret, 8, got as u64);
+        }
+        Err(p1::EAGAIN) => {
+            put_u8(ret, 0, 0);
+            put_u64(ret, 8, 0);
         }
         Err(errno) => put_stream_err(ret, 8, errno),
     }
@@ -88,18 +137,21 @@ fn skip(h: i32, len: u64, ret: *mut u8) {
 
 #[unsafe(export_name = "wasi:io/streams#[method]input-stream.skip")]
 pub extern "C" fn input_skip(h: i32, len: u64, ret: *mut u8) {
-    skip(h, len, ret)
+    skip(h, len, ret, false)
 }
 
 #[unsafe(export_name = "wasi:io/streams#[method]input-stream.blocking-skip")]
 pub extern "C" fn input_blocking_skip(h: i32, len: u64, ret: *mut u8) {
-    skip(h, len, ret)
+    skip(h, len, ret, true)
 }
 
 #[unsafe(export_name = "wasi:io/streams#[method]input-stream.subscribe")]
 pub extern "C" fn input_subscribe(h: i32) -> i32 {
-    let fd = table::get(h, Kind::Input).fd;
-    crate::poll::new(POLL_READ, fd, 0)
+    let e = table::get(h, Kind::Input);
+    if e.flags & SOCK != 0 {
+        return crate::poll::new_sock(POLL_READ, e.fd);
+    }
+    crate::poll::new(POLL_READ, e.fd, 0)
 }
 
 #[unsafe(export_name = "wasi:io/streams#[resource-drop]input-stream")]
@@ -128,6 +180,11 @@ fn write_all(e: &mut table::Entry, mut ptr: *const u8, mut len: usize) -> Result
                 p1::fd_write(e.fd, &iov, 1, &mut n)
             }
         };
+        if r == p1::EAGAIN && e.flags & SOCK != 0 {
+            // A socket's fd is non-blocking: wait until it takes more.
+            crate::poll::fd_ready(false, e.fd, true);
+            continue;
+        }
         if r != 0 {
             return Err(r);
         }
@@ -244,8 +301,11 @@ pub extern "C" fn output_blocking_splice(h: i32, src: i32, len: u64, ret: *mut u
 
 #[unsafe(export_name = "wasi:io/streams#[method]output-stream.subscribe")]
 pub extern "C" fn output_subscribe(h: i32) -> i32 {
-    let fd = table::get(h, Kind::Output).fd;
-    crate::poll::new(POLL_WRITE, fd, 0)
+    let e = table::get(h, Kind::Output);
+    if e.flags & SOCK != 0 {
+        return crate::poll::new_sock(POLL_WRITE, e.fd);
+    }
+    crate::poll::new(POLL_WRITE, e.fd, 0)
 }
 
 #[unsafe(export_name = "wasi:io/streams#[resource-drop]output-stream")]

@@ -16,6 +16,12 @@ pub enum Kind {
     DirStream = 6,
     TerminalInput = 7,
     TerminalOutput = 8,
+    Network = 9,
+    TcpSocket = 10,
+    UdpSocket = 11,
+    DatagramIn = 12,
+    DatagramOut = 13,
+    ResolveStream = 14,
 }
 
 /// `flags` bits.
@@ -25,6 +31,10 @@ pub const AT_POS: u8 = 1;
 pub const APPEND: u8 = 2;
 /// Dropping the descriptor does not close the preview1 fd (preopens).
 pub const NO_CLOSE: u8 = 4;
+/// A stream or pollable over a socket: the fd is non-blocking (reads,
+/// writes and waits go through `poll_oneoff`), and a pollable's readiness
+/// is tested for real.
+pub const SOCK: u8 = 8;
 /// Pollable kinds (in `sub`).
 pub const POLL_READY: u8 = 0;
 pub const POLL_CLOCK: u8 = 1;
@@ -58,6 +68,8 @@ pub struct State {
     entries: [Entry; ENTRIES],
     /// Batches of directory entries (see [`dir_buf`]).
     dirs: [DirBuf; DIR_BUFS],
+    /// Name lookups in progress (`wasi:sockets/ip-name-lookup`).
+    pub lookups: crate::sockets::Lookups,
 }
 
 /// Directory streams read in batches at once (more read one entry per
@@ -139,6 +151,12 @@ fn state() -> &'static mut State {
     // `State`: every entry free) and only ever accessed through here, by
     // one thread.
     unsafe { &mut *region().cast::<State>() }
+}
+
+/// The lookup slots (see [`crate::sockets`]).
+#[inline(always)]
+pub fn lookups() -> &'static mut crate::sockets::Lookups {
+    &mut state().lookups
 }
 
 /// A new handle for an entry.
