@@ -7,7 +7,8 @@
 # The sources come from the PyPI wheel ziglang==$ZIG (downloaded with pip into
 # a cache; no third-party source is in this repository). The build is cached
 # per flavour, keyed on the wheel version, our headers and this script.
-# Usage: scripts/cxx.sh [p1|p2|p1-threads ...]   (default: p1 p2). The sysroots
+# Usage: scripts/cxx.sh [p1|p2|p1-threads ...]   (default: p1 p2, and p1-threads if
+# that sysroot exists). The sysroots
 # ($WASM_LIBC_SYSROOT_DIR, default sysroot/) must exist: cargo xtask sysroot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,14 @@ AR=${WASM_LIBC_AR:-llvm-ar-19}
 LD=${WASM_LIBC_WASM_LD:-wasm-ld-19}
 JOBS=${WASM_LIBC_CXX_JOBS:-$(nproc)}
 PIP=${PIP:-$ROOT/.venv/bin/pip}
-flavours=("$@"); [ ${#flavours[@]} -gt 0 ] || flavours=(p1 p2)
+flavours=("$@")
+if [ ${#flavours[@]} -eq 0 ]; then
+  flavours=(p1 p2)
+  # and p1-threads when its sysroot has been built (cargo xtask sysroot builds all)
+  if [ -f "${WASM_LIBC_SYSROOT_DIR:-$ROOT/sysroot}/p1-threads/lib/wasm32-wasip1-threads/libc.a" ]; then
+    flavours+=(p1-threads)
+  fi
+fi
 
 mkdir -p "$CACHE"
 # One build at a time per cache (test binaries may run this concurrently).
