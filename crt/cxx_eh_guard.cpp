@@ -12,7 +12,8 @@
 //
 // scripts/cxx.sh compiles it per flavour: p1 (the default) replaces
 // `_start` (crt/crt1-p1.ll), p2 (WASM_LIBC_P2) the `run` export
-// (crt/crt1-p2.ll: main, then the exit handlers).
+// (crt/crt1-p2.ll: main, then the exit handlers); p1-threads also guards
+// every thread's start function (below).
 #include <cstdlib>
 #include <exception>
 
@@ -49,5 +50,28 @@ extern "C" void _start(void) {
         std::terminate();
     }
     std::exit(status);
+}
+#endif
+
+#ifdef _REENTRANT
+// p1-threads (-pthread): a thread's start function runs inside a
+// catch-all too (libc's thread entry calls it through this guard), so an
+// exception leaving a std::thread's function ends in std::terminate, as
+// C++ requires, instead of a runtime error of the whole module.
+using wasm_libc_start = void *(*)(void *);
+extern "C" void __wasm_libc_set_thread_guard(void *(*)(wasm_libc_start, void *));
+
+static void *wasm_libc_thread_guard(wasm_libc_start start, void *arg) {
+    try {
+        return start(arg);
+    } catch (...) {
+        std::terminate();
+    }
+}
+
+// Before main (crt1's _start and the one above run the constructors), so
+// before any thread starts.
+__attribute__((constructor)) static void wasm_libc_install_thread_guard(void) {
+    __wasm_libc_set_thread_guard(wasm_libc_thread_guard);
 }
 #endif

@@ -19,4 +19,14 @@ void __cxa_free_exception(void *p) noexcept { free(p); }
     fputs("terminate: exception thrown in a program without exception support\n", stderr);
     abort();
 }
+// std::make_exception_ptr (which <future> calls for a broken promise:
+// a std::promise destroyed before it was satisfied) builds an exception
+// object with this. Without exception support an exception_ptr cannot own
+// one (libc++abi's no-exceptions refcount functions terminate on a
+// non-null object), so the program ends here, as libc++'s own
+// -fno-exceptions make_exception_ptr does.
+[[noreturn]] void *__cxa_init_primary_exception(void *, void *, void *(*)(void *)) noexcept {
+    fputs("terminate: exception object created in a program without exception support\n", stderr);
+    abort();
+}
 }

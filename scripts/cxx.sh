@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Builds libc++ and libc++abi (no threads) against our own headers and
-# installs them into sysroot/<flavour> (issue 14, docs/cxx.md): built
+# Builds libc++ and libc++abi against our own headers and installs them into
+# sysroot/<flavour> (issue 14, docs/cxx.md): without threads for p1 and p2,
+# with threads (the pthread API, -pthread, shared memory) for p1-threads; built
 # -fno-exceptions in lib/<triple>/, and with -fwasm-exceptions (plus
 # libunwind) in lib/<triple>/eh/.
 # The sources come from the PyPI wheel ziglang==$ZIG (downloaded with pip into
 # a cache; no third-party source is in this repository). The build is cached
 # per flavour, keyed on the wheel version, our headers and this script.
-# Usage: scripts/cxx.sh [p1|p2 ...]   (default: p1 p2). The sysroots
+# Usage: scripts/cxx.sh [p1|p2|p1-threads ...]   (default: p1 p2, and p1-threads if
+# that sysroot exists). The sysroots
 # ($WASM_LIBC_SYSROOT_DIR, default sysroot/) must exist: cargo xtask sysroot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,14 @@ AR=${WASM_LIBC_AR:-llvm-ar-19}
 LD=${WASM_LIBC_WASM_LD:-wasm-ld-19}
 JOBS=${WASM_LIBC_CXX_JOBS:-$(nproc)}
 PIP=${PIP:-$ROOT/.venv/bin/pip}
-flavours=("$@"); [ ${#flavours[@]} -gt 0 ] || flavours=(p1 p2)
+flavours=("$@")
+if [ ${#flavours[@]} -eq 0 ]; then
+  flavours=(p1 p2)
+  # and p1-threads when its sysroot has been built (cargo xtask sysroot builds all)
+  if [ -f "${WASM_LIBC_SYSROOT_DIR:-$ROOT/sysroot}/p1-threads/lib/wasm32-wasip1-threads/libc.a" ]; then
+    flavours+=(p1-threads)
+  fi
+fi
 
 mkdir -p "$CACHE"
 # One build at a time per cache (test binaries may run this concurrently).
@@ -41,9 +50,25 @@ fi
 key=$( (echo "$ZIG $CXX"; cat "$0" crt/cxx_noeh.cpp crt/cxx_eh_guard.cpp; find include -type f | sort | xargs cat) | sha256sum | cut -c1-16)
 
 for fl in "${flavours[@]}"; do
-  case $fl in p1) triple=wasm32-wasip1 guard= ;; p2) triple=wasm32-wasip2 guard=-DWASM_LIBC_P2 ;; *) echo "cxx.sh: unknown flavour $fl" >&2; exit 2 ;; esac
+  # threads: 1 builds libc++ with std::thread & co. over our pthreads
+  # (-pthread: atomics, bulk memory, thread-local storage; every object of
+  # a shared-memory program must have them) and libc++abi with its
+  # threaded guards and per-thread exception globals.
+  case $fl in
+    p1) triple=wasm32-wasip1 guard= threads=0 ;;
+    p2) triple=wasm32-wasip2 guard=-DWASM_LIBC_P2 threads=0 ;;
+    p1-threads) triple=wasm32-wasip1-threads guard= threads=1 ;;
+    *) echo "cxx.sh: unknown flavour $fl" >&2; exit 2 ;;
+  esac
   SYS=${WASM_LIBC_SYSROOT_DIR:-$ROOT/sysroot}/$fl
-  [ -f "$SYS/lib/wasm32-wasi/libc.a" ] || { echo "cxx.sh: build $SYS first (cargo xtask sysroot)" >&2; exit 1; }
+  LIB=$SYS/lib/$triple
+  [ -f "$LIB/libc.a" ] || { echo "cxx.sh: build $SYS first (cargo xtask sysroot)" >&2; exit 1; }
+  if [ $threads = 1 ]; then
+    pthread=(-pthread) threadfiles=(atomic barrier condition_variable condition_variable_destructor future
+      mutex mutex_destructor shared_mutex thread)
+  else
+    pthread=() threadfiles=()
+  fi
   OUT=$CACHE/build-$fl-$key
   if [ ! -f "$OUT/done" ]; then
     start=$(date +%s)
@@ -61,11 +86,11 @@ for fl in "${flavours[@]}"; do
 #define _LIBCPP___CONFIG_SITE
 #define _LIBCPP_ABI_VERSION 1
 #define _LIBCPP_ABI_NAMESPACE __1
-#define _LIBCPP_HAS_THREADS 0
+#define _LIBCPP_HAS_THREADS $threads
 #define _LIBCPP_HAS_MONOTONIC_CLOCK 1
 #define _LIBCPP_HAS_TERMINAL 1
 #define _LIBCPP_HAS_MUSL_LIBC 0
-#define _LIBCPP_HAS_THREAD_API_PTHREAD 0
+#define _LIBCPP_HAS_THREAD_API_PTHREAD $threads
 #define _LIBCPP_HAS_THREAD_API_EXTERNAL 0
 #define _LIBCPP_HAS_THREAD_API_WIN32 0
 #define _LIBCPP_HAS_THREAD_API_C11 0
@@ -82,7 +107,7 @@ for fl in "${flavours[@]}"; do
 #define _LIBCPP_ASSERTION_SEMANTIC_DEFAULT _LIBCPP_ASSERTION_SEMANTIC_HARDENING_DEPENDENT
 #endif
 CS
-    common=(--target=$triple --sysroot=$SYS -nostdinc++ -isystem "$inc" -O2
+    common=(--target=$triple "${pthread[@]}" --sysroot=$SYS -nostdinc++ -isystem "$inc" -O2
             -ffunction-sections -fdata-sections -fvisibility-inlines-hidden -w)
     cxxsrc=$SRC/libcxx/src
     cxxfiles=(algorithm any bind call_once charconv chrono error_category exception expected
@@ -91,7 +116,7 @@ CS
               system_error typeinfo valarray variant vector verbose_abort fstream
               filesystem/directory_entry filesystem/directory_iterator filesystem/filesystem_clock
               filesystem/filesystem_error filesystem/operations filesystem/path filesystem/int128_builtins
-              ryu/d2fixed ryu/d2s ryu/f2s)
+              ryu/d2fixed ryu/d2s ryu/f2s "${threadfiles[@]}")
     abifiles=(abort_message cxa_aux_runtime cxa_default_handlers cxa_demangle cxa_exception_storage
               cxa_guard cxa_handlers cxa_vector cxa_virtual fallback_malloc private_typeinfo
               stdlib_exception stdlib_new_delete stdlib_stdexcept stdlib_typeinfo)
@@ -119,7 +144,11 @@ CS
     jobs+=("abi $ROOT/crt/cxx_noeh.cpp $OUT/obj/abi-wasm_libc_noeh.o")
     jobs+=("unwind $SRC/libunwind/src/Unwind-wasm.c $OUT/unwind-wasm.o")
     jobs+=("guard $ROOT/crt/cxx_eh_guard.cpp $OUT/eh-guard.o")
-    export GUARD_FLAGS=$guard CXX_BIN=$CXX CXX_SRC=$cxxsrc ABI_INC=$SRC/libcxxabi/include LIBC_INC=$SRC/libcxx/libc \
+    # Without threads libc++abi and libunwind are told so; with them
+    # libc++abi's guards wait on a pthread mutex and condition, its
+    # exception globals and libunwind's landing-pad context are thread_local.
+    nothreads=; [ $threads = 1 ] || nothreads=1
+    export GUARD_FLAGS=$guard NO_THREADS=$nothreads CXX_BIN=$CXX CXX_SRC=$cxxsrc ABI_INC=$SRC/libcxxabi/include LIBC_INC=$SRC/libcxx/libc \
       UNW_INC=$SRC/libunwind/include
     printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L1 bash -c '
       kind=$0 src=$1 obj=$2; shift 3
@@ -127,11 +156,11 @@ CS
         cxx|cxx-eh)
           set -- -std=c++23 -I"$CXX_SRC" -I"$LIBC_INC" -D_LIBCPP_BUILDING_LIBRARY -DLIBCXX_BUILDING_LIBCXXABI -D_LIBCPP_REMOVE_TRANSITIVE_INCLUDES ;;
         abi|abi-eh)
-          set -- -std=c++23 -I"$ABI_INC" -I"$CXX_SRC" -D_LIBCXXABI_BUILDING_LIBRARY -D_LIBCPP_BUILDING_LIBRARY -D_LIBCXXABI_HAS_NO_THREADS ;;
+          set -- -std=c++23 -I"$ABI_INC" -I"$CXX_SRC" -D_LIBCXXABI_BUILDING_LIBRARY -D_LIBCPP_BUILDING_LIBRARY ${NO_THREADS:+-D_LIBCXXABI_HAS_NO_THREADS} ;;
         guard)
           set -- -std=c++17 $GUARD_FLAGS ;;
         unwind)
-          set -- -x c -std=c2x -I"$UNW_INC" -DNDEBUG -D_LIBUNWIND_HIDE_SYMBOLS -D_LIBUNWIND_HAS_NO_THREADS ;;
+          set -- -x c -std=c2x -I"$UNW_INC" -DNDEBUG -D_LIBUNWIND_HIDE_SYMBOLS ${NO_THREADS:+-D_LIBUNWIND_HAS_NO_THREADS} ;;
       esac
       case $kind in
         *eh|unwind|guard) set -- "$@" -fwasm-exceptions ;;
@@ -145,7 +174,7 @@ CS
     # handler itself stays a separate member: `wasm-ld -r` drops export
     # names, and p2's `run` export needs its own).
     echo 'void __wasm_libc_cxx_guard(void); void __wasm_libc_cxx_guard_ref(void) { __wasm_libc_cxx_guard(); }' |
-      "$CXX" -x c --target=$triple -O2 -c - -o "$OUT/eh-anchor.o"
+      "$CXX" -x c --target=$triple "${pthread[@]}" -O2 -c - -o "$OUT/eh-anchor.o"
     "$LD" -r "$OUT/unwind-wasm.o" "$OUT/eh-anchor.o" -o "$OUT/obj-eh/unwind-wasm.o"
     cp "$OUT/eh-guard.o" "$OUT/obj-eh/unwind-guard.o"
     "$AR" rcs "$OUT/libc++.a" "$OUT"/obj/cxx-*.o
@@ -161,9 +190,9 @@ CS
   fi
   rm -rf "$SYS/include/c++"
   cp -r "$OUT/include/c++" "$SYS/include/c++"
-  cp "$OUT/libc++.a" "$OUT/libc++abi.a" "$SYS/lib/wasm32-wasi/"
-  rm -rf "$SYS/lib/wasm32-wasi/eh"
-  cp -r "$OUT/eh" "$SYS/lib/wasm32-wasi/eh"
-  cp "$OUT/LICENSE.libcxx.txt" "$SYS/lib/wasm32-wasi/"
+  cp "$OUT/libc++.a" "$OUT/libc++abi.a" "$LIB/"
+  rm -rf "$LIB/eh"
+  cp -r "$OUT/eh" "$LIB/eh"
+  cp "$OUT/LICENSE.libcxx.txt" "$LIB/"
   echo "cxx.sh: installed libc++ into $SYS"
 done

@@ -96,6 +96,26 @@ pub fn set_exit_hook(f: fn()) {
     EXIT_HOOK.store(f as *mut (), Ordering::Release);
 }
 
+/// What runs a thread's start function when set: the C++ runtime's
+/// outermost handler for `-fwasm-exceptions` programs
+/// (`crt/cxx_eh_guard.cpp`), which turns an exception escaping the thread
+/// into `std::terminate` (WebAssembly unwinding has no search phase: it
+/// would otherwise leave the module as a runtime error).
+static START_GUARD: core::sync::atomic::AtomicPtr<()> =
+    core::sync::atomic::AtomicPtr::new(null_mut());
+
+/// The function that runs every later thread's start function (`start`
+/// with its argument): set by the C++ runtime's static constructor.
+#[unsafe(no_mangle)]
+pub extern "C" fn __wasm_libc_set_thread_guard(
+    guard: Option<unsafe extern "C" fn(Start, *mut c_void) -> *mut c_void>,
+) {
+    START_GUARD.store(
+        guard.map_or(null_mut(), |g| g as *mut ()),
+        Ordering::Release,
+    );
+}
+
 /// Default stack size of a new thread.
 pub const DEFAULT_STACK: usize = 128 * 1024;
 
@@ -379,7 +399,17 @@ pub unsafe extern "C" fn __wasm_libc_thread_main(_tid: i32, t: *mut Thread) {
     unsafe {
         __wasm_libc_init_tls((*t).tls);
         __wasm_libc_thread_set_self(t);
+        let guard = START_GUARD.load(Ordering::Acquire);
         let v = match (*t).start {
+            Some(f) if !guard.is_null() => {
+                // SAFETY: only `__wasm_libc_set_thread_guard` stores here,
+                // a function of this type.
+                let g = core::mem::transmute::<
+                    *mut (),
+                    unsafe extern "C" fn(Start, *mut c_void) -> *mut c_void,
+                >(guard);
+                g(f, (*t).arg)
+            }
             Some(f) => f((*t).arg),
             None => null_mut(),
         };

@@ -139,12 +139,13 @@ pub fn sysroot(work: &Path) -> Result<PathBuf> {
             String::from_utf8_lossy(&res.stderr)
         ));
     }
-    // libc++ and libc++abi for the C++ tests (cached: scripts/cxx.sh).
+    // libc++ and libc++abi for the C++ tests (cached: scripts/cxx.sh); on
+    // p1-threads with std::thread & co.
     check_output(
         Command::new(root().join("scripts/cxx.sh"))
             .current_dir(root())
             .env("WASM_LIBC_SYSROOT_DIR", &out)
-            .args(["p1", "p2"]),
+            .args(["p1", "p2", "p1-threads"]),
     )
     .map_err(|e| format!("scripts/cxx.sh (libc++ for the sysroots): {e}"))?;
     eprintln!(

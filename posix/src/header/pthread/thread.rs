@@ -64,10 +64,16 @@ pub unsafe extern "C" fn pthread_create(
     }
 }
 
-/// What a thread does after its start function returned (p1-threads): the
-/// thread-specific destructors and C++ `thread_local` destructors.
+/// What a thread does after its start function returned or called
+/// `pthread_exit` (p1-threads): the C++ `thread_local` destructors, then
+/// the thread-specific ones. In this order, as glibc: C++ says that what a
+/// thread leaves "at thread exit" (`promise::set_value_at_thread_exit`,
+/// `notify_all_at_thread_exit`) happens after its `thread_local` objects
+/// are destroyed, and libc++ does it from a pthread key destructor. A
+/// `thread_local` first used by a key destructor is destroyed after it.
 #[cfg(wasm_threads)]
 fn thread_end() {
+    crate::header::stdlib::run_thread_dtors();
     run_destructors();
     crate::header::stdlib::run_thread_dtors();
 }
@@ -205,14 +211,15 @@ pub unsafe extern "C" fn pthread_exit(value: *mut c_void) -> ! {
             }
         }
     }
-    run_destructors();
     #[cfg(wasm_threads)]
     {
-        crate::header::stdlib::run_thread_dtors();
+        thread_end();
         // A secondary thread ends here; the main thread returns once every
         // other thread has finished, and the process exits.
         libc_core::thread::exit_current(value);
     }
+    #[cfg(not(wasm_threads))]
+    run_destructors();
     crate::header::stdlib::exit(0)
 }
 

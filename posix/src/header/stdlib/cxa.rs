@@ -105,10 +105,17 @@ extern "C" fn run_tls() {
 }
 
 /// The calling thread's thread-local destructors, at its end (p1-threads:
-/// a secondary thread's `thread_local` objects die with it).
+/// a secondary thread's `thread_local` objects die with it), then the
+/// list's block is given back (the thread's storage goes with the thread).
 #[cfg(wasm_threads)]
 pub(crate) fn run_thread_dtors() {
     run_tls();
+    // SAFETY: the calling thread's list, empty now; no handler runs.
+    unsafe {
+        let l = &mut *TLS.get();
+        wasm_libc_alloc::free(l.ptr.cast());
+        *l = List::new();
+    }
 }
 
 ///
