@@ -6,6 +6,12 @@
 //! The Rust example `examples/wc`, built for `wasm32v1-none`, goes the same
 //! way.
 //!
+//! The same programs built for `sysroot/p2-mvp` (the p2 backend in
+//! WebAssembly 1.0) are WASI 0.2 core modules: each is validated as
+//! WebAssembly 1.0, turned into a preview1 module by `wasm-libc adapt` (the
+//! `wasm-libc-cli` crate's binary), validated again, and run on the same two
+//! runtimes with the same expected output (docs/adapter.md).
+//!
 //! Needs clang, wasm-tools and wasmtime (on `PATH`, in the repository's
 //! `.venv/bin`, or named by `WASM_LIBC_CLANG`, `WASM_TOOLS`, `WASMTIME`).
 
@@ -63,11 +69,12 @@ fn cargo_in_root() -> Command {
     c
 }
 
-/// Builds `sysroot/p1-mvp` and `sysroot/p1` once per test run.
+/// Builds `sysroot/p1-mvp`, `sysroot/p2-mvp` and `sysroot/p1` once per
+/// test run.
 fn sysroots() -> PathBuf {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        for flavour in ["p1-mvp", "p1"] {
+        for flavour in ["p1-mvp", "p2-mvp", "p1"] {
             let out = cargo_in_root()
                 .args(["xtask", "sysroot", "--only", flavour])
                 .output()
@@ -76,6 +83,51 @@ fn sysroots() -> PathBuf {
         }
     });
     root().join("sysroot")
+}
+
+/// The `wasm-libc` tool (`cargo build -p wasm-libc-cli`), built once.
+fn adapt_tool() -> PathBuf {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let out = cargo_in_root()
+            .args(["build", "--quiet", "-p", "wasm-libc-cli"])
+            .output()
+            .unwrap();
+        check(&out, "cargo build -p wasm-libc-cli");
+    });
+    root().join("target/debug/wasm-libc")
+}
+
+/// `wasm-libc adapt core -o core.p1.wasm`.
+fn adapt(core: &Path) -> PathBuf {
+    let out_wasm = core.with_extension("p1.wasm");
+    let out = Command::new(adapt_tool())
+        .arg("adapt")
+        .arg(core)
+        .arg("-o")
+        .arg(&out_wasm)
+        .output()
+        .unwrap();
+    check(&out, &format!("wasm-libc adapt {}", core.display()));
+    out_wasm
+}
+
+/// The import modules of a module, from `wasm-tools print`.
+fn import_modules(wasm: &Path) -> Vec<String> {
+    let out = Command::new(tool("WASM_TOOLS", &["wasm-tools"]))
+        .arg("print")
+        .arg(wasm)
+        .output()
+        .unwrap();
+    check(&out, "wasm-tools print");
+    let mut mods: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("(import \""))
+        .filter_map(|l| l.split('"').next().map(String::from))
+        .collect();
+    mods.sort();
+    mods.dedup();
+    mods
 }
 
 fn out_dir() -> PathBuf {
@@ -180,9 +232,65 @@ fn c_program(name: &str) {
     }
 }
 
+/// `c/<name>.c` for p2-mvp: a WASI 0.2 core module in WebAssembly 1.0,
+/// adapted to preview1 (still WebAssembly 1.0), run on the 2020 WAMR and on
+/// wasmtime with the output the p1-mvp build gives.
+fn c_program_p2_adapted(name: &str) {
+    let core = compile(name, "p2-mvp", MVP_FLAGS);
+    check(
+        &validate_mvp(&core),
+        &format!("MVP validation of {name} (p2)"),
+    );
+    let mods = import_modules(&core);
+    assert!(
+        !mods.is_empty() && mods.iter().all(|m| m.starts_with("wasi:")),
+        "{name} (p2): imports {mods:?}"
+    );
+    let wasm = adapt(&core);
+    check(
+        &validate_mvp(&wasm),
+        &format!("MVP validation of {name} (p2, adapted)"),
+    );
+    assert_eq!(
+        import_modules(&wasm),
+        ["wasi_snapshot_preview1"],
+        "{name} (p2, adapted)"
+    );
+    let expected =
+        std::fs::read_to_string(here().join("c").join(format!("{name}.stdout"))).unwrap();
+    let (stdin, args) = inputs(name);
+    for (runtime, out) in [
+        ("WAMR 2020", run_wamr(&wasm, &args, &stdin)),
+        ("wasmtime", run_wasmtime(&wasm, &args, &stdin)),
+    ] {
+        check(&out, &format!("{name} (p2, adapted) on {runtime}"));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            expected,
+            "{name} (p2, adapted) on {runtime}; stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 #[test]
 fn hello() {
     c_program("hello");
+}
+
+#[test]
+fn hello_p2_adapted() {
+    c_program_p2_adapted("hello");
+}
+
+#[test]
+fn cat_stdin_heap_and_args_p2_adapted() {
+    c_program_p2_adapted("cat");
+}
+
+#[test]
+fn clocks_and_nanosleep_p2_adapted() {
+    c_program_p2_adapted("clock");
 }
 
 #[test]
