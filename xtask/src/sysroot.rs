@@ -85,6 +85,7 @@ const FLAVOURS: &[Flavour] = &[
         crt: "crt1-p1.ll",
         members: &[
             "main_void.ll",
+            "environ.ll",
             "progname.ll",
             "main_argc_argv.ll",
             "stack_chk.ll",
