@@ -2,12 +2,14 @@
 //! `cfg(backend = "p2")`) and says whether the target has shared-memory
 //! threads (`cfg(wasm_threads)`).
 //!
-//! Backend: `wasm32-wasip1` (and `-threads`) and `wasm32v1-none` (the
-//! WebAssembly 1.0 flavour, whose only host interface is preview1) get p1;
-//! `wasm32-wasip2` gets p2. The `p1`/`p2` features exist for what the target
-//! cannot say: the host unit tests of each backend (`cargo test -p libc-core
-//! --features p1`). A feature that contradicts a WASI target is an error.
-//! Without either, a host build gets p2 (the backend with the slot).
+//! Backend: `wasm32-wasip1` (and `-threads`) get p1, `wasm32-wasip2` gets
+//! p2. `wasm32v1-none` (WebAssembly 1.0, no host interface of its own) gets
+//! p1 (the `p1-mvp` flavour) unless the `p2` feature asks for p2 (the `p2-mvp`
+//! flavour: a WASI 0.2 core module for `wasm-libc adapt`). The `p1`/`p2`
+//! features exist for what the target cannot say: that choice, and the host
+//! unit tests of each backend (`cargo test -p libc-core --features p1`). A
+//! feature that contradicts a WASI target is an error. Without either, a host
+//! build gets p2 (the backend with the slot).
 //!
 //! Threads: stable rustc does not expose `target_feature = "atomics"` to
 //! `cfg` (not even on `wasm32-wasip1-threads`), so this reads the target
@@ -20,7 +22,7 @@ fn main() {
     let target = std::env::var("TARGET").unwrap_or_default();
     let p1 = std::env::var_os("CARGO_FEATURE_P1").is_some();
     let p2 = std::env::var_os("CARGO_FEATURE_P2").is_some();
-    let from_target = if target.starts_with("wasm32-wasip1") || target == "wasm32v1-none" {
+    let from_target = if target.starts_with("wasm32-wasip1") {
         Some("p1")
     } else if target.starts_with("wasm32-wasip2") {
         Some("p2")
@@ -36,6 +38,7 @@ fn main() {
         (true, false, _) => "p1",
         (false, true, _) => "p2",
         (false, false, Some(b)) => b,
+        (false, false, None) if target == "wasm32v1-none" => "p1",
         (false, false, None) => "p2",
     };
     println!("cargo::rustc-cfg=backend=\"{backend}\"");

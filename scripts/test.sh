@@ -27,6 +27,8 @@ cargo clippy --quiet --workspace --target wasm32-wasip2 --release -- -D warnings
 cargo clippy --quiet --workspace --target wasm32-wasip1-threads --release -- -D warnings
 # WebAssembly 1.0 flavour: wasm32v1-none has no std, so only the no_std crates.
 cargo clippy --quiet -p posix -p wasm-libc -p wc -p sort -p tcp-echo -p threads --target wasm32v1-none --release -- -D warnings
+# ... and the p2 backend there (the p2-mvp flavour: libc-core's p2 feature).
+cargo clippy --quiet -p posix -p wasm-libc --features libc-core/p2 --target wasm32v1-none --release -- -D warnings
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p libc-core --features p1 --tests -- -D warnings
 (cd tests/wamr-runner && cargo fmt --check && cargo clippy --quiet --release --all-targets -- -D warnings)
@@ -62,7 +64,7 @@ RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --target was
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p wasm-libc --target wasm32-wasip2
 cargo test --quiet -p wasm-libc-examples
 
-step "p1-mvp flavour: WebAssembly 1.0 validation, December 2020 WAMR (wamr-sys 0.1.1)"
+step "p1-mvp and p2-mvp (adapted) flavours: WebAssembly 1.0 validation, December 2020 WAMR (wamr-sys 0.1.1); a 21-program tests/c sweep, all with WASM_LIBC_WAMR_ALL=1 (tests/wamr-runner/tests/mvp.rs)"
 (cd tests/wamr-runner && cargo test --quiet --release)
 
 step "sockets: network C programs on p2 (wasmtime) and p1 (test host: pre-opened sockets, WAMR's extension)"

@@ -23,8 +23,12 @@ fn fetch(environ: bool, spine_entry: usize) -> (usize, *mut u8, *mut u32, usize)
         trap();
     }
     let spine_bytes = n.checked_mul(spine_entry).unwrap_or_else(|| trap());
+    // Room for `n + 1` pointers: some hosts (the December 2020 WAMR) end
+    // the array with a null entry, as C's `argv[argc]`, and would otherwise
+    // zero the first 4 bytes of the strings.
     let total = n
-        .checked_mul(4)
+        .checked_add(1)
+        .and_then(|v| v.checked_mul(4))
         .and_then(|v| v.checked_add(spine_bytes))
         .and_then(|v| v.checked_add(size))
         .unwrap_or_else(|| trap());
@@ -35,8 +39,8 @@ fn fetch(environ: bool, spine_entry: usize) -> (usize, *mut u8, *mut u32, usize)
     // SAFETY: inside the fresh block of `total` bytes.
     let ptrs = unsafe { spine.add(spine_bytes) }.cast::<u32>();
     // SAFETY: as above.
-    let buf = unsafe { spine.add(spine_bytes + 4 * n) };
-    // SAFETY: `ptrs` has room for `n` pointers and `buf` for `size` bytes,
+    let buf = unsafe { spine.add(spine_bytes + 4 * (n + 1)) };
+    // SAFETY: `ptrs` has room for `n + 1` pointers and `buf` for `size` bytes,
     // the sizes preview1 just gave.
     let r = unsafe {
         if environ {

@@ -321,7 +321,46 @@ pub unsafe fn fd_fdstat_get(fd: u32, stat: *mut Fdstat) -> i32 {
 #[inline(always)]
 pub unsafe fn fd_filestat_get(fd: u32, stat: *mut Filestat) -> i32 {
     // SAFETY: the caller's contract.
-    unsafe { raw::fd_filestat_get(fd, stat) & 0xffff }
+    unsafe {
+        (*stat).ctim = UNWRITTEN;
+        let r = raw::fd_filestat_get(fd, stat) & 0xffff;
+        if r == 0 {
+            snapshot0_filestat(stat);
+        }
+        r
+    }
+}
+
+/// A `ctim` no host reports (the year 2554), stored before a `filestat`
+/// call: still there after a successful call, the host wrote the 56-byte
+/// `filestat` of `wasi_unstable` (snapshot 0) instead of the 64-byte one of
+/// preview1. The December 2020 WAMR does (its `__wasi_linkcount_t` is 32
+/// bits); read as preview1, the size would be the access time.
+const UNWRITTEN: u64 = u64::MAX;
+
+/// Rewrites a snapshot-0 `filestat` (`nlink: u32` at 20, size at 24, the
+/// times at 32, 40 and 48) in place as preview1's, when the host left
+/// [`UNWRITTEN`] in `ctim`.
+///
+/// # Safety
+/// `stat` points to a `Filestat` a `filestat` call has just filled.
+unsafe fn snapshot0_filestat(stat: *mut Filestat) {
+    // SAFETY: the caller's contract; every offset read is inside the 64
+    // bytes of `*stat`, all read before any field is written.
+    unsafe {
+        if (*stat).ctim != UNWRITTEN {
+            return;
+        }
+        let b = stat.cast::<u8>();
+        let u64_at = |off: usize| core::ptr::read_unaligned(b.add(off).cast::<u64>());
+        let nlink = core::ptr::read_unaligned(b.add(20).cast::<u32>());
+        let (size, atim, mtim, ctim) = (u64_at(24), u64_at(32), u64_at(40), u64_at(48));
+        (*stat).nlink = nlink.into();
+        (*stat).size = size;
+        (*stat).atim = atim;
+        (*stat).mtim = mtim;
+        (*stat).ctim = ctim;
+    }
 }
 
 /// `fd_filestat_set_size`, its errno masked to 16 bits.
@@ -469,7 +508,14 @@ pub unsafe fn path_filestat_get(
     stat: *mut Filestat,
 ) -> i32 {
     // SAFETY: the caller's contract.
-    unsafe { raw::path_filestat_get(fd, flags, path, len, stat) & 0xffff }
+    unsafe {
+        (*stat).ctim = UNWRITTEN;
+        let r = raw::path_filestat_get(fd, flags, path, len, stat) & 0xffff;
+        if r == 0 {
+            snapshot0_filestat(stat);
+        }
+        r
+    }
 }
 
 /// `path_filestat_set_times`, its errno masked to 16 bits.

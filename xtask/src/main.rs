@@ -1,8 +1,8 @@
 //! `cargo xtask <task>`: build tasks of wasm-libc.
 //!
-//! - `sysroot [--out DIR] [--only p1|p2|p1-mvp|p1-threads]`: builds a wasi-sdk-style
-//!   sysroot per flavour: `DIR/p1`, `DIR/p2`, `DIR/p1-mvp` and `DIR/p1-threads` (the p1 backend
-//!   for WebAssembly 1.0 runtimes), each with `include/` and
+//! - `sysroot [--out DIR] [--only p1|p2|p1-mvp|p2-mvp|p1-threads]`: builds a wasi-sdk-style
+//!   sysroot per flavour: `DIR/p1`, `DIR/p2`, `DIR/p1-mvp`, `DIR/p2-mvp` (the p1 and p2 backends
+//!   for WebAssembly 1.0 runtimes) and `DIR/p1-threads`, each with `include/` and
 //!   `lib/<triple>/{crt1.o,libc.a}` (`wasm32-wasip1` or `wasm32-wasip2`, also
 //!   reachable as `lib/wasm32-wasi`); default `DIR` = `sysroot`.
 //! - `dist [OUT]`: the relocatable SDK directory (sysroots, wasi-sdk-named
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         Some("headers") => headers::run_cmd(&args[1..]),
         Some("abi") => abi::run_cmd(&args[1..]),
         _ => Err(
-            "usage: cargo xtask sysroot [--out DIR] [--only p1|p2|p1-mvp|p1-threads] | headers [--check] | abi [--check]"
+            "usage: cargo xtask sysroot [--out DIR] [--only p1|p2|p1-mvp|p2-mvp|p1-threads] | headers [--check] | abi [--check]"
                 .into(),
         ),
     };

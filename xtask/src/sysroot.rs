@@ -1,4 +1,4 @@
-//! Builds the sysroots: `OUT/p1`, `OUT/p2`, `OUT/p1-mvp` and
+//! Builds the sysroots: `OUT/p1`, `OUT/p2`, `OUT/p1-mvp`, `OUT/p2-mvp` and
 //! `OUT/p1-threads`, each laid out like wasi-sdk's (`include/<triple>/`,
 //! `lib/<triple>/{crt1.o,libc.a}`, with `include/wasm32-wasi` and
 //! `lib/wasm32-wasi` links to them; `wasm32-wasi-threads` for p1-threads).
@@ -7,7 +7,10 @@
 //! built on Rust's `wasm32v1-none` target (no bulk memory, sign extension,
 //! multi-value, reference types...), the start-up objects with
 //! `-mcpu=mvp`, and the build checks that no object in `libc.a` uses a
-//! post-MVP feature (see [`check_mvp_archive`]).
+//! post-MVP feature (see [`check_mvp_archive`]). `p2-mvp` is the same for
+//! the p2 backend (libc-core's `p2` feature on `wasm32v1-none`): its programs
+//! are WASI 0.2 core modules in WebAssembly 1.0, which `wasm-libc adapt`
+//! turns into preview1 modules an old runtime loads (docs/adapter.md).
 
 use crate::util::{Result, copy_dir, output, root, run as sh, tool};
 use std::path::{Path, PathBuf};
@@ -21,8 +24,11 @@ struct Flavour {
     triple: &'static str,
     /// Rust target the library is compiled for.
     rust_target: &'static str,
-    /// The backend, which the target picks (libc-core's build.rs).
+    /// The backend, which the target picks (libc-core's build.rs), or
+    /// `features` where the target does not say.
     backend: &'static str,
+    /// Cargo features of the library build (`--features`).
+    features: &'static [&'static str],
     /// Extra clang flags for the start-up objects.
     cflags: &'static [&'static str],
     crt: &'static str,
@@ -36,6 +42,7 @@ const FLAVOURS: &[Flavour] = &[
         triple: "wasm32-wasip1",
         rust_target: "wasm32-wasip1",
         backend: "p1",
+        features: &[],
         cflags: &[],
         crt: "crt1-p1.ll",
         members: &[
@@ -52,6 +59,7 @@ const FLAVOURS: &[Flavour] = &[
         triple: "wasm32-wasip2",
         rust_target: "wasm32-wasip2",
         backend: "p2",
+        features: &[],
         cflags: &[],
         crt: "crt1-p2.ll",
         members: &[
@@ -72,14 +80,39 @@ const FLAVOURS: &[Flavour] = &[
         triple: "wasm32-wasip1",
         rust_target: "wasm32v1-none",
         backend: "p1",
+        features: &[],
         cflags: &["-mcpu=mvp"],
         crt: "crt1-p1.ll",
         members: &[
             "main_void.ll",
+            "environ.ll",
             "progname.ll",
             "main_argc_argv.ll",
             "stack_chk.ll",
             "cxa_thread_atexit.ll",
+        ],
+    },
+    // WebAssembly 1.0 for WASI 0.2: the p2 backend built for `wasm32v1-none`
+    // (libc-core's `p2` feature picks it there). Programs are compiled and
+    // linked as for p1-mvp; the core module (a component after `wasm-tools
+    // component new`) runs on an old preview1 runtime once `wasm-libc adapt`
+    // has made it a preview1 module (docs/adapter.md).
+    Flavour {
+        name: "p2-mvp",
+        triple: "wasm32-wasip2",
+        rust_target: "wasm32v1-none",
+        backend: "p2",
+        features: &["libc-core/p2"],
+        cflags: &["-mcpu=mvp"],
+        crt: "crt1-p2.ll",
+        members: &[
+            "main_void.ll",
+            "environ.ll",
+            "progname.ll",
+            "main_argc_argv.ll",
+            "stack_chk.ll",
+            "cxa_thread_atexit.ll",
+            "exit_result.ll",
         ],
     },
     // Shared-memory threads over wasi-threads: the p1 backend built for
@@ -92,6 +125,7 @@ const FLAVOURS: &[Flavour] = &[
         triple: "wasm32-wasip1-threads",
         rust_target: "wasm32-wasip1-threads",
         backend: "p1",
+        features: &[],
         cflags: &["-matomics", "-mbulk-memory"],
         crt: "crt1-p1.ll",
         members: &[
@@ -118,9 +152,11 @@ pub fn run(args: &[String]) -> Result {
             "--only" => {
                 let o = it
                     .next()
-                    .ok_or("--only needs p1, p2, p1-mvp or p1-threads")?;
+                    .ok_or("--only needs p1, p2, p1-mvp, p2-mvp or p1-threads")?;
                 if !FLAVOURS.iter().any(|f| f.name == o) {
-                    return Err(format!("--only {o}: not one of p1, p2, p1-mvp, p1-threads"));
+                    return Err(format!(
+                        "--only {o}: not one of p1, p2, p1-mvp, p2-mvp, p1-threads"
+                    ));
                 }
                 only = Some(o.clone())
             }
@@ -143,7 +179,8 @@ pub fn run(args: &[String]) -> Result {
         .filter(|f| only.as_deref().is_none_or(|o| o == f.name))
     {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        sh(Command::new(&cargo).current_dir(root()).args([
+        let mut build_lib = Command::new(&cargo);
+        build_lib.current_dir(root()).args([
             "build",
             "--quiet",
             "--release",
@@ -151,9 +188,13 @@ pub fn run(args: &[String]) -> Result {
             "posix",
             "--target",
             f.rust_target,
-        ]))?;
+        ]);
+        if !f.features.is_empty() {
+            build_lib.arg("--features").arg(f.features.join(","));
+        }
+        sh(&mut build_lib)?;
         // One complete sysroot per flavour: `OUT/p1`, `OUT/p2`, `OUT/p1-mvp`,
-        // `OUT/p1-threads`. Headers (the same in all of them) and the
+        // `OUT/p2-mvp`, `OUT/p1-threads`. Headers (the same in all of them) and the
         // library sit under the flavour's triple, `include/<triple>` and
         // `lib/<triple>`, where `clang --target=<triple>` looks (wasi-sdk's
         // layout); both are reachable under the deprecated `wasm32-wasi`

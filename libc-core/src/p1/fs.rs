@@ -10,7 +10,6 @@ use crate::types::{O_NOFOLLOW, O_RDONLY, O_WRONLY};
 
 /// `filestat` (64 bytes).
 #[repr(C)]
-#[derive(Default)]
 struct Filestat {
     dev: u64,
     ino: u64,
@@ -22,6 +21,59 @@ struct Filestat {
     ctim: u64,
 }
 const _: () = assert!(core::mem::size_of::<Filestat>() == 64);
+
+/// A `ctim` no host reports (the year 2554), stored before a `filestat`
+/// call: still there after a successful call, the host wrote the 56-byte
+/// `filestat` of `wasi_unstable` (snapshot 0: `nlink` is 32 bits) instead of
+/// preview1's 64 bytes. The December 2020 WAMR does; read as preview1, its
+/// size would be the access time.
+const UNWRITTEN: u64 = u64::MAX;
+
+/// The raw buffer a `filestat` call fills: eight little-endian words, read
+/// as preview1's layout or, when word 7 is still [`UNWRITTEN`], as
+/// snapshot 0's (`filetype` u8 at 16, `nlink` u32 at 20, size at 24, the
+/// times at 32, 40, 48).
+struct RawFilestat([u64; 8]);
+
+impl RawFilestat {
+    fn new() -> Self {
+        let mut w = [0; 8];
+        w[7] = UNWRITTEN;
+        RawFilestat(w)
+    }
+
+    fn ptr(&mut self) -> *mut Filestat {
+        self.0.as_mut_ptr().cast()
+    }
+
+    fn decode(&self) -> Filestat {
+        let w = &self.0;
+        let filetype = w[2] as u8;
+        if w[7] == UNWRITTEN {
+            Filestat {
+                dev: w[0],
+                ino: w[1],
+                filetype,
+                nlink: w[2] >> 32,
+                size: w[3],
+                atim: w[4],
+                mtim: w[5],
+                ctim: w[6],
+            }
+        } else {
+            Filestat {
+                dev: w[0],
+                ino: w[1],
+                filetype,
+                nlink: w[3],
+                size: w[4],
+                atim: w[5],
+                mtim: w[6],
+                ctim: w[7],
+            }
+        }
+    }
+}
 
 #[link(wasm_import_module = "wasi_snapshot_preview1")]
 unsafe extern "C" {
@@ -258,19 +310,20 @@ impl PalFs for Sys {
     }
 
     fn fstat(fd: i32) -> Result<Stat> {
-        let mut st = Filestat::default();
-        // SAFETY: st is a valid out-pointer.
-        check(unsafe { fd_filestat_get(fd, &mut st) })?;
-        Ok(to_stat(&st))
+        let mut st = RawFilestat::new();
+        // SAFETY: st is a valid, aligned 64-byte out-pointer.
+        check(unsafe { fd_filestat_get(fd, st.ptr()) })?;
+        Ok(to_stat(&st.decode()))
     }
 
     fn statat(dir: i32, path: &[u8], follow: bool) -> Result<Stat> {
-        let mut st = Filestat::default();
-        // SAFETY: path is a valid byte range; st a valid out-pointer.
+        let mut st = RawFilestat::new();
+        // SAFETY: path is a valid byte range; st a valid, aligned 64-byte
+        // out-pointer.
         check(unsafe {
-            path_filestat_get(dir, lookup(follow), path.as_ptr(), path.len(), &mut st)
+            path_filestat_get(dir, lookup(follow), path.as_ptr(), path.len(), st.ptr())
         })?;
-        Ok(to_stat(&st))
+        Ok(to_stat(&st.decode()))
     }
 
     fn accessat(dir: i32, path: &[u8], amode: i32, follow: bool) -> Result<()> {
@@ -550,5 +603,34 @@ impl Dir {
         self.buf = new;
         self.cap = cap;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two layouts, as bytes a host writes: preview1 (64 bytes) and the
+    /// December 2020 WAMR's snapshot 0 (56 bytes, word 7 left alone).
+    #[test]
+    fn filestat_layouts() {
+        let mut p1 = RawFilestat::new();
+        p1.0 = [1, 2, 4, 3, 26, 1_000, 2_000, 3_000];
+        let st = p1.decode();
+        assert_eq!(
+            (st.dev, st.ino, st.filetype, st.nlink, st.size),
+            (1, 2, 4, 3, 26)
+        );
+        assert_eq!((st.atim, st.mtim, st.ctim), (1_000, 2_000, 3_000));
+
+        let mut s0 = RawFilestat::new();
+        // filetype 4 at byte 16, nlink 3 at byte 20.
+        s0.0[..7].copy_from_slice(&[1, 2, 4 | (3 << 32), 26, 1_000, 2_000, 3_000]);
+        let st = s0.decode();
+        assert_eq!(
+            (st.dev, st.ino, st.filetype, st.nlink, st.size),
+            (1, 2, 4, 3, 26)
+        );
+        assert_eq!((st.atim, st.mtim, st.ctim), (1_000, 2_000, 3_000));
     }
 }

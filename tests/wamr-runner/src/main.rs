@@ -1,9 +1,12 @@
-//! `wamr-runner [--dir DIR]... MODULE.wasm [ARGS...]`: runs a WASI preview1
-//! command module on WAMR from December 2020 (crate `wamr-sys` 0.1.1: its
-//! fast interpreter, libc-wasi, no bulk memory or other post-MVP features).
+//! `wamr-runner [--dir DIR]... [--env NAME=VALUE]... [--argv0 NAME]
+//! MODULE.wasm [ARGS...]`: runs a WASI preview1 command module on WAMR from
+//! December 2020 (crate `wamr-sys` 0.1.1: its fast interpreter, libc-wasi,
+//! no bulk memory or other post-MVP features).
 //!
 //! stdin, stdout and stderr are the runner's own. Each `--dir` pre-opens a
-//! host directory under the same name. That WAMR does not report the guest's
+//! host directory under the same name; each `--env` sets one environment
+//! variable (there are none otherwise); `argv[0]` is `--argv0`, else the
+//! module's path. That WAMR does not report the guest's
 //! exit code (`proc_exit` ends the run as an exception it then clears), so
 //! the runner exits 0 when the module ran to the end or exited, and 70 with
 //! the exception on stderr when it trapped or could not be loaded: compare
@@ -25,6 +28,8 @@ fn fail(what: &str, detail: &str) -> ExitCode {
 
 fn main() -> ExitCode {
     let mut dirs = Vec::new();
+    let mut envs = Vec::new();
+    let mut argv0 = None;
     let mut args = std::env::args().skip(1);
     let module_path = loop {
         match args.next() {
@@ -32,16 +37,29 @@ fn main() -> ExitCode {
                 Some(dir) => dirs.push(CString::new(dir).unwrap()),
                 None => return fail("usage", "--dir needs a directory"),
             },
+            Some(d) if d == "--env" => match args.next() {
+                Some(kv) if kv.contains('=') => envs.push(CString::new(kv).unwrap()),
+                _ => return fail("usage", "--env needs NAME=VALUE"),
+            },
+            Some(d) if d == "--argv0" => match args.next() {
+                Some(a) => argv0 = Some(a),
+                None => return fail("usage", "--argv0 needs a name"),
+            },
             Some(path) => break path,
-            None => return fail("usage", "wamr-runner [--dir DIR]... MODULE.wasm [ARGS...]"),
+            None => {
+                return fail(
+                    "usage",
+                    "wamr-runner [--dir DIR]... [--env NAME=VALUE]... [--argv0 NAME] MODULE.wasm [ARGS...]",
+                );
+            }
         }
     };
     let mut bytes = match std::fs::read(&module_path) {
         Ok(b) => b,
         Err(e) => return fail(&module_path, &e.to_string()),
     };
-    // argv[0] is the module's path, as wasmtime passes it.
-    let argv_owned: Vec<CString> = std::iter::once(module_path.clone())
+    // argv[0] is the module's path, as wasmtime passes it, unless --argv0.
+    let argv_owned: Vec<CString> = std::iter::once(argv0.unwrap_or_else(|| module_path.clone()))
         .chain(args)
         .map(|a| CString::new(a).unwrap())
         .collect();
@@ -50,6 +68,7 @@ fn main() -> ExitCode {
         .map(|a| a.as_ptr() as *mut c_char)
         .collect();
     let mut dir_list: Vec<*const c_char> = dirs.iter().map(|d| d.as_ptr()).collect();
+    let mut env_list: Vec<*const c_char> = envs.iter().map(|e| e.as_ptr()).collect();
     let mut err = [0 as c_char; 256];
 
     // SAFETY: the WAMR C API used as documented in wasm_export.h: one
@@ -73,8 +92,8 @@ fn main() -> ExitCode {
             dir_list.len() as u32,
             std::ptr::null_mut(),
             0,
-            std::ptr::null_mut(),
-            0,
+            env_list.as_mut_ptr(),
+            env_list.len() as u32,
             argv.as_mut_ptr(),
             argv.len() as i32,
         );
