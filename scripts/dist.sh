@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes a relocatable SDK directory (default target/dist/wasm-libc-sdk):
-#   share/sysroot/{p1,p2,p1-mvp,p1-threads}   the sysroots (cargo xtask sysroot)
+#   share/sysroot/{p1,p2,p1-mvp,p1-threads,p2-mvp} the sysroots (cargo xtask sysroot)
 #   bin/wasm32-wasip1-clang[++], wasm32-wasip2-clang[++], wasm32-wasip1-mvp-clang[++],
 #   bin/wasm32-wasip1-threads-clang[++]
 #                                  wrappers around Debian's clang-19, named like wasi-sdk's
