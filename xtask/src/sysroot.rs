@@ -36,6 +36,28 @@ struct Flavour {
     members: &'static [&'static str],
 }
 
+/// The `libc.a` members of p1 and p1-mvp (one list, so the WebAssembly 1.0
+/// flavour cannot miss one: p1-mvp once lacked `environ.ll`).
+const P1_MEMBERS: &[&str] = &[
+    "main_void.ll",
+    "environ.ll",
+    "progname.ll",
+    "main_argc_argv.ll",
+    "stack_chk.ll",
+    "cxa_thread_atexit.ll",
+];
+
+/// The `libc.a` members of p2 and p2-mvp: p1's and the `run` result.
+const P2_MEMBERS: &[&str] = &[
+    "main_void.ll",
+    "environ.ll",
+    "progname.ll",
+    "main_argc_argv.ll",
+    "stack_chk.ll",
+    "cxa_thread_atexit.ll",
+    "exit_result.ll",
+];
+
 const FLAVOURS: &[Flavour] = &[
     Flavour {
         name: "p1",
@@ -45,14 +67,7 @@ const FLAVOURS: &[Flavour] = &[
         features: &[],
         cflags: &[],
         crt: "crt1-p1.ll",
-        members: &[
-            "main_void.ll",
-            "environ.ll",
-            "progname.ll",
-            "main_argc_argv.ll",
-            "stack_chk.ll",
-            "cxa_thread_atexit.ll",
-        ],
+        members: P1_MEMBERS,
     },
     Flavour {
         name: "p2",
@@ -62,15 +77,7 @@ const FLAVOURS: &[Flavour] = &[
         features: &[],
         cflags: &[],
         crt: "crt1-p2.ll",
-        members: &[
-            "main_void.ll",
-            "environ.ll",
-            "progname.ll",
-            "main_argc_argv.ll",
-            "stack_chk.ll",
-            "cxa_thread_atexit.ll",
-            "exit_result.ll",
-        ],
+        members: P2_MEMBERS,
     },
     // WebAssembly 1.0 (MVP plus mutable globals) for old runtimes: the p1
     // backend built for `wasm32v1-none`. Programs are compiled with
@@ -83,14 +90,7 @@ const FLAVOURS: &[Flavour] = &[
         features: &[],
         cflags: &["-mcpu=mvp"],
         crt: "crt1-p1.ll",
-        members: &[
-            "main_void.ll",
-            "environ.ll",
-            "progname.ll",
-            "main_argc_argv.ll",
-            "stack_chk.ll",
-            "cxa_thread_atexit.ll",
-        ],
+        members: P1_MEMBERS,
     },
     // WebAssembly 1.0 for WASI 0.2: the p2 backend built for `wasm32v1-none`
     // (libc-core's `p2` feature picks it there). Programs are compiled and
@@ -105,15 +105,7 @@ const FLAVOURS: &[Flavour] = &[
         features: &["libc-core/p2"],
         cflags: &["-mcpu=mvp"],
         crt: "crt1-p2.ll",
-        members: &[
-            "main_void.ll",
-            "environ.ll",
-            "progname.ll",
-            "main_argc_argv.ll",
-            "stack_chk.ll",
-            "cxa_thread_atexit.ll",
-            "exit_result.ll",
-        ],
+        members: P2_MEMBERS,
     },
     // Shared-memory threads over wasi-threads: the p1 backend built for
     // `wasm32-wasip1-threads` (atomics, bulk memory), plus the thread

@@ -217,21 +217,7 @@ fn inputs(name: &str) -> (Vec<u8>, Vec<String>) {
 fn c_program(name: &str) {
     let wasm = compile(name, "p1-mvp", MVP_FLAGS);
     check(&validate_mvp(&wasm), &format!("MVP validation of {name}"));
-    let expected =
-        std::fs::read_to_string(here().join("c").join(format!("{name}.stdout"))).unwrap();
-    let (stdin, args) = inputs(name);
-    for (runtime, out) in [
-        ("WAMR 2020", run_wamr(&wasm, &args, &stdin)),
-        ("wasmtime", run_wasmtime(&wasm, &args, &stdin)),
-    ] {
-        check(&out, &format!("{name} on {runtime}"));
-        assert_eq!(
-            String::from_utf8_lossy(&out.stdout),
-            expected,
-            "{name} on {runtime}; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    runs_as_expected(&wasm, name, name);
 }
 
 /// `c/<name>.c` for p2-mvp: a WASI 0.2 core module in WebAssembly 1.0,
@@ -258,18 +244,25 @@ fn c_program_p2_adapted(name: &str) {
         ["wasi_snapshot_preview1"],
         "{name} (p2, adapted)"
     );
+    runs_as_expected(&wasm, name, &format!("{name} (p2, adapted)"));
+}
+
+/// Runs `wasm` with `c/<name>`'s stdin and arguments on the 2020 WAMR and on
+/// wasmtime: each must succeed and print `c/<name>.stdout` (`label` names
+/// the build in failures).
+fn runs_as_expected(wasm: &Path, name: &str, label: &str) {
     let expected =
         std::fs::read_to_string(here().join("c").join(format!("{name}.stdout"))).unwrap();
     let (stdin, args) = inputs(name);
     for (runtime, out) in [
-        ("WAMR 2020", run_wamr(&wasm, &args, &stdin)),
-        ("wasmtime", run_wasmtime(&wasm, &args, &stdin)),
+        ("WAMR 2020", run_wamr(wasm, &args, &stdin)),
+        ("wasmtime", run_wasmtime(wasm, &args, &stdin)),
     ] {
-        check(&out, &format!("{name} (p2, adapted) on {runtime}"));
+        check(&out, &format!("{label} on {runtime}"));
         assert_eq!(
             String::from_utf8_lossy(&out.stdout),
             expected,
-            "{name} (p2, adapted) on {runtime}; stderr: {}",
+            "{label} on {runtime}; stderr: {}",
             String::from_utf8_lossy(&out.stderr)
         );
     }
